@@ -1,0 +1,35 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { BulletinError } from '../model/errors.js';
+import { readCsv } from './csv-reader.js';
+import { readXlsx } from './xlsx-reader.js';
+import type { RawTable } from './table.js';
+
+export const TABLE_EXTENSIONS = ['.xlsx', '.csv', '.tsv', '.txt'] as const;
+
+/** Reads a CSV or XLSX file into a raw table; `display` is the path shown to users. */
+export async function readTable(path: string, display = path, sheet?: string): Promise<RawTable> {
+  const ext = extname(path).toLowerCase();
+  if (!(TABLE_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw new BulletinError(
+      'input.format.unsupported',
+      'input',
+      `${display}：不支持的文件类型“${ext || '（无扩展名）'}”。`,
+      '请提供 .xlsx 或 .csv 文件。旧版 .xls 请在 Excel 中“另存为”.xlsx。',
+    );
+  }
+  let bytes: Buffer;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new Error('not a file');
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new BulletinError('input.file.unreadable', 'input', `${display}：无法读取该文件。`, '请检查路径是否正确、文件是否存在且有读取权限。', {
+      cause: e,
+    });
+  }
+  if (bytes.length === 0) {
+    throw new BulletinError('input.file.empty', 'input', `${display}：文件是空的（0 字节）。`, '请重新导出该文件。');
+  }
+  return ext === '.xlsx' ? readXlsx(bytes, display, sheet) : readCsv(bytes, display);
+}

@@ -1,0 +1,58 @@
+import ExcelJS from 'exceljs';
+import { BulletinError } from '../model/errors.js';
+import type { CellValue, RawTable } from './table.js';
+
+/** exceljs cell values come in many shapes; flatten them to what the file shows. */
+function flatten(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return { error: String(o.error) };
+    if ('result' in o) return flatten(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return null;
+    if (Array.isArray(o.richText)) return o.richText.map((r: { text?: string }) => r.text ?? '').join('');
+    if ('text' in o) return flatten(o.text);
+  }
+  return String(v);
+}
+
+function unreadable(file: string, cause: unknown): BulletinError {
+  return new BulletinError(
+    'input.xlsx.unreadable',
+    'input',
+    `${file}：不是可读取的 XLSX 工作簿（文件可能已损坏、被加密，或其实是其他格式）。`,
+    '请用 Excel 打开该文件确认能正常显示，再“另存为”Excel 工作簿（.xlsx）；如设置了密码请先取消。',
+    { cause },
+  );
+}
+
+/** Reads one sheet: the named one, or the first. Merged cells repeat their master's value. */
+export async function readXlsx(bytes: Uint8Array, file: string, sheetName?: string): Promise<RawTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
+  if (!ws) {
+    const names = wb.worksheets.map((w) => w.name).join('、') || '（无）';
+    throw new BulletinError(
+      sheetName ? 'input.xlsx.sheet-missing' : 'input.xlsx.no-sheet',
+      'input',
+      sheetName ? `${file}：找不到工作表“${sheetName}”。现有工作表：${names}。` : `${file}：工作簿中没有工作表。`,
+      sheetName ? '请检查工作表名称，或不指定工作表以读取第一个。' : '请确认导出的文件包含数据。',
+    );
+  }
+  const rows: RawTable['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = flatten(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+    rows.push({ row: rowNumber, cells });
+  });
+  return { file, format: 'xlsx', sheet: ws.name, encoding: null, rows };
+}

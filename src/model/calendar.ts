@@ -1,0 +1,46 @@
+/**
+ * Calendar dates without time zones. Records carry ISO dates ("2022-08-15");
+ * date-fns works on local Date objects, so we only ever build them from
+ * year/month/day parts and never from the clock.
+ */
+import { isValid, isMatch, parse, format, lastDayOfMonth } from 'date-fns';
+
+export type IsoDate = string;
+
+export function isoDate(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) return null;
+  const d = new Date(year, month - 1, day);
+  if (!isValid(d) || d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) return null;
+  return format(d, 'yyyy-MM-dd');
+}
+
+export function dateParts(iso: IsoDate): { year: number; month: number; day: number } {
+  const d = parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+export function isIsoDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && isMatch(s, 'yyyy-MM-dd');
+}
+
+/** 2022年11月8日 */
+export function chineseDate(iso: IsoDate): string {
+  return format(parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1)), 'yyyy年M月d日');
+}
+
+/** 9月30日 */
+export function chineseMonthDay(iso: IsoDate): string {
+  return format(parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1)), 'M月d日');
+}
+
+export function endOfMonth(year: number, month: number): IsoDate {
+  return format(lastDayOfMonth(new Date(year, month - 1, 1)), 'yyyy-MM-dd');
+}
+
+/** Days since 1899-12-30 (Excel's 1900 date system) → ISO date. */
+export function fromExcelSerial(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  const d = new Date(ms);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}

@@ -1,0 +1,57 @@
+import { BulletinError } from './errors.js';
+import { endOfMonth, type IsoDate } from './calendar.js';
+
+export interface Quarter {
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+}
+
+const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'] as const;
+const YTD_NAMES = ['第一季度', '上半年', '前三季度', '全年'] as const;
+
+/** Accepts 2022Q3, 2022-Q3, 2022q3, 2022-3 is not accepted (ambiguous with months). */
+export function parseQuarter(text: string): Quarter {
+  const m = /^\s*(\d{4})\s*-?\s*[qQ]\s*([1-4])\s*$/.exec(text);
+  if (!m) {
+    throw new BulletinError(
+      'usage.quarter',
+      'usage',
+      `无法识别的季度“${text}”。`,
+      '请写成 2022Q3（也接受 2022-Q3、2022q3）。',
+    );
+  }
+  return { year: Number(m[1]), quarter: Number(m[2]) as Quarter['quarter'] };
+}
+
+export function quarterId(q: Quarter): string {
+  return `${q.year}Q${q.quarter}`;
+}
+
+/** 2022年第三季度 */
+export function quarterName(q: Quarter): string {
+  return `${q.year}年${QUARTER_NAMES[q.quarter - 1]}`;
+}
+
+/** Year to date up to this quarter: 第一季度, 上半年, 前三季度, 全年. */
+export function yearToDateName(q: Quarter): string {
+  return YTD_NAMES[q.quarter - 1] as string;
+}
+
+export function quarterStart(q: Quarter): IsoDate {
+  return `${q.year}-${String((q.quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+}
+
+export function quarterEnd(q: Quarter): IsoDate {
+  return endOfMonth(q.year, q.quarter * 3);
+}
+
+/** ISO dates compare correctly as strings. */
+export function quarterContains(q: Quarter, date: IsoDate): boolean {
+  return date >= quarterStart(q) && date <= quarterEnd(q);
+}
+
+export function quarterOf(date: IsoDate): Quarter {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return { year, quarter: (Math.floor((month - 1) / 3) + 1) as Quarter['quarter'] };
+}

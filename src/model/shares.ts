@@ -1,0 +1,33 @@
+/**
+ * Percentages that add up to exactly 100.00: largest-remainder (Hamilton)
+ * rounding on integer hundredths of a percent, so no float drift.
+ * Ties in remainder go to the earlier item, which keeps output stable.
+ */
+export function sharesInHundredths(values: readonly number[]): number[] {
+  const total = values.reduce((a, b) => a + b, 0);
+  if (total === 0) return values.map(() => 0);
+  const scale = 10_000;
+  const exact = values.map((v) => (v * scale) / total);
+  const floors = exact.map(Math.floor);
+  let left = scale - floors.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((e, i) => ({ i, rem: e - Math.floor(e) }))
+    .sort((a, b) => b.rem - a.rem || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i] = (floors[i] ?? 0) + 1;
+    left -= 1;
+  }
+  return floors;
+}
+
+/** Shares as percent numbers with two decimals (61.54). */
+export function percentShares(values: readonly number[]): number[] {
+  return sharesInHundredths(values).map((h) => h / 100);
+}
+
+/** A single share (not part of a set), rounded half up to two decimals. */
+export function percentOf(part: number, total: number): number {
+  if (total === 0) return 0;
+  return Math.round((part * 10_000) / total) / 100;
+}

@@ -1,0 +1,83 @@
+/**
+ * Every figure the bulletin prints, computed from records. This is what
+ * stats.json holds; `schemaVersion` changes when its shape does.
+ */
+export const STATS_SCHEMA_VERSION = 1;
+
+export interface CategoryRow {
+  code: string;
+  name: string;
+  recalls: number;
+  quantity: number;
+  /** Percent with two decimals; a table's shares add up to exactly 100. */
+  recallShare: number;
+  quantityShare: number;
+}
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  short: string;
+  recalls: number;
+  /** Distinct manufacturers (生产企业数). */
+  manufacturers: number;
+  quantity: number;
+  quantityShare: number;
+}
+
+export interface DefectRow {
+  code: string;
+  name: string;
+  recalls: number;
+  quantity: number;
+  recallShare: number;
+}
+
+export interface TypicalCase {
+  manufacturer: string;
+  product: string;
+  productionPeriod: string;
+  quantity: number;
+  unit: string;
+  description: string;
+}
+
+export interface Totals {
+  recalls: number;
+  quantity: number;
+  manufacturers: number;
+}
+
+/** The single largest recall of a category, when the category has exactly one. */
+export interface Leader {
+  code: string;
+  name: string;
+  recalls: number;
+  quantity: number;
+  share: number;
+  /** Product of the category's only recall, else null. */
+  soleProduct: string | null;
+}
+
+export interface QuarterStats {
+  schemaVersion: number;
+  quarter: string;
+  period: { start: string; end: string };
+  province: { code: string; name: string };
+  totals: Totals;
+  byCategory: CategoryRow[];
+  byRegion: RegionRow[];
+  byDefect: DefectRow[];
+  typicalCases: TypicalCase[];
+  highlights: {
+    /** Categories with at least one recall: most recalls first, then code order. */
+    activeCategories: string[];
+    /** Regions with at least one recall: most recalls first, then code order. */
+    activeRegions: string[];
+    /** All categories tied for the largest quantity / most recalls. */
+    topByQuantity: Leader[];
+    topByRecalls: Leader[];
+    /** Regions tied for the most recalls (the seed's 湘潭、邵阳 sentence). */
+    leadingRegions: string[];
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Text normalisation shared by header and value matching. Staff type
+ * full-width letters, stray spaces and units in brackets; NFKC folds
+ * full-width forms (（）：１２) to half-width before we compare.
+ */
+export function fold(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '').toLowerCase();
+}
+
+/** fold() and drop bracketed parts: "召回数量（件）" → "召回数量". */
+export function foldHeader(s: string): string {
+  return fold(s)
+    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, '')
+    .replace(/[:*]+$/g, '');
+}
+
+/** Visible, single-line rendering of a cell value for messages. */
+export function preview(value: string, max = 40): string {
+  const oneLine = value.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}

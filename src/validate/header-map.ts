@@ -1,0 +1,78 @@
+import type { ValidationIssue } from '../model/issues.js';
+import { cellText, isBlankRow, type RawTable } from '../ingest/table.js';
+import { fieldForHeader, RECORD_FIELDS, type FieldKey } from './record-columns.js';
+import { issueFactory } from './issue-factory.js';
+
+export interface ColumnRef {
+  /** 0-based cell index. */
+  index: number;
+  header: string;
+}
+
+export interface HeaderMap {
+  /** Index into table.rows of the header row. */
+  headerIndex: number;
+  headerRow: number;
+  columns: Map<FieldKey, ColumnRef>;
+  /** Number of columns that have a header. */
+  width: number;
+}
+
+/** Title rows sit above the header; we look this far down for it. */
+const HEADER_SEARCH_ROWS = 30;
+const MIN_MATCHES = 3;
+
+function matchCount(cells: readonly unknown[]): number {
+  return cells.filter((c) => typeof c === 'string' && fieldForHeader(c)).length;
+}
+
+export function mapHeader(table: RawTable): { map: HeaderMap | null; issues: ValidationIssue[] } {
+  const issue = issueFactory(table);
+  const issues: ValidationIssue[] = [];
+  const candidates = table.rows.slice(0, HEADER_SEARCH_ROWS);
+  let best = -1;
+  let bestCount = 0;
+  candidates.forEach((r, i) => {
+    const n = matchCount(r.cells);
+    if (n > bestCount) [best, bestCount] = [i, n];
+  });
+  const expected = RECORD_FIELDS.filter((f) => f.required).map((f) => f.label).join('、');
+  if (best < 0 || bestCount < MIN_MATCHES) {
+    const first = table.rows.find((r) => !isBlankRow(r.cells));
+    const found = first ? first.cells.map(cellText).filter(Boolean).join('、') : '（无内容）';
+    issues.push(
+      issue('error', 'structure.header.missing', { row: first?.row ?? null }, `找不到表头行。前 ${HEADER_SEARCH_ROWS} 行中没有一行包含足够的已知列名；第一行内容为：${found}。`,
+        `请确认表头行包含这些列：${expected}（列名可以带单位，如“召回数量（件）”）。`),
+    );
+    return { map: null, issues };
+  }
+  const headerRow = table.rows[best]!;
+  const columns = new Map<FieldKey, ColumnRef>();
+  let width = 0;
+  headerRow.cells.forEach((c, index) => {
+    const header = cellText(c);
+    if (!header) return;
+    width = index + 1;
+    const field = fieldForHeader(header);
+    const at = { row: headerRow.row, col: index + 1, header, value: header };
+    if (!field) {
+      issues.push(issue('warning', 'structure.column.unknown', at, `不认识的列“${header}”，该列内容不会被使用。`, '如果这一列有用，请改成说明文档中的列名；否则可以忽略本提示。'));
+      return;
+    }
+    const prior = columns.get(field.key);
+    if (prior) {
+      issues.push(issue('error', 'structure.column.duplicate', at, `“${header}”与“${prior.header}”都表示${field.label}，重复了。`, '请删除或改名其中一列，每种信息只保留一列。'));
+      return;
+    }
+    columns.set(field.key, { index, header });
+  });
+  const missing = RECORD_FIELDS.filter((f) => f.required && !columns.has(f.key));
+  if (missing.length > 0) {
+    const found = headerRow.cells.map(cellText).filter(Boolean).join('、');
+    issues.push(
+      issue('error', 'structure.column.missing', { row: headerRow.row }, `缺少必需的列：${missing.map((f) => f.label).join('、')}。表头行（第 ${headerRow.row} 行）中找到的列：${found}。`,
+        `需要的列：${expected}。请补上缺少的列，或把列名改成可识别的写法（见说明文档的列名表）。`),
+    );
+  }
+  return { map: { headerIndex: best, headerRow: headerRow.row, columns, width }, issues };
+}

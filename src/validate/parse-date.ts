@@ -1,0 +1,38 @@
+import { fromExcelSerial, isoDate, type IsoDate } from '../model/calendar.js';
+import type { CellValue } from '../ingest/table.js';
+import { fold } from '../model/text.js';
+
+export type DateResult = { ok: true; value: IsoDate } | { ok: false; reason: 'empty' | 'unreadable' };
+
+/** Serial numbers this large are dates from 1982 to 2064, never a plausible year/month typo. */
+const SERIAL_MIN = 30_000;
+const SERIAL_MAX = 60_000;
+
+/**
+ * Date cells (exceljs gives UTC midnight), serial numbers (East-Asian date
+ * formats arrive that way), and text: 2022-08-15, 2022/8/15, 2022.8.15,
+ * 2022年8月15日, optionally followed by a time.
+ */
+export function parseDate(v: CellValue): DateResult {
+  if (v === null) return { ok: false, reason: 'empty' };
+  if (v instanceof Date) {
+    const d = isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    return d ? { ok: true, value: d } : { ok: false, reason: 'unreadable' };
+  }
+  if (typeof v === 'number') return fromSerial(v);
+  if (typeof v !== 'string') return { ok: false, reason: 'unreadable' };
+  const t = fold(v);
+  if (t === '') return { ok: false, reason: 'empty' };
+  if (/^\d{5}(\.\d+)?$/.test(t)) return fromSerial(Number(t));
+  const m =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (!m) return { ok: false, reason: 'unreadable' };
+  const d = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return d ? { ok: true, value: d } : { ok: false, reason: 'unreadable' };
+}
+
+function fromSerial(n: number): DateResult {
+  if (n < SERIAL_MIN || n > SERIAL_MAX) return { ok: false, reason: 'unreadable' };
+  const d = fromExcelSerial(n);
+  return d ? { ok: true, value: d } : { ok: false, reason: 'unreadable' };
+}

@@ -1,0 +1,49 @@
+import type { ValidationIssue } from '../model/issues.js';
+import { fold } from '../model/text.js';
+import { cellText, type CellValue, type RawRow } from '../ingest/table.js';
+import type { MakeIssue } from './issue-factory.js';
+import type { ColumnRef } from './header-map.js';
+import { parseQuantity } from './parse-quantity.js';
+
+export type TotalKind = '合计' | '小计' | '总计';
+
+const KINDS: Record<string, TotalKind> = { 合计: '合计', 小计: '小计', 总计: '总计', 共计: '总计', 总合计: '总计' };
+
+/** Sum of accepted quantities since the segment began. */
+export interface Segment {
+  sum: number;
+  firstRow: number | null;
+}
+
+export function totalRowKind(cells: readonly CellValue[]): TotalKind | null {
+  for (const c of cells) {
+    const k = KINDS[fold(cellText(c)).replace(/[:：]$/, '')];
+    if (k) return k;
+  }
+  return null;
+}
+
+/** A 合计/小计/总计 row must equal the rows it closes; it is never a recall. */
+export function checkTotalRow(
+  row: RawRow,
+  kind: TotalKind,
+  seg: Segment,
+  qtyCol: ColumnRef | undefined,
+  issue: MakeIssue,
+): ValidationIssue[] {
+  if (!qtyCol) return [];
+  const v = row.cells[qtyCol.index] ?? null;
+  const at = { row: row.row, col: qtyCol.index + 1, header: qtyCol.header, value: cellText(v) };
+  if (cellText(v) === '') return [];
+  const q = parseQuantity(v);
+  if (!q.ok) {
+    return [issue('warning', 'total.unreadable', at, `${kind}行的召回数量“${cellText(v)}”无法识别，未能核对。`, '请填写整数，或删除该合计行（合计由本工具计算）。')];
+  }
+  if (q.value === seg.sum) return [];
+  const diff = q.value - seg.sum;
+  const span = seg.firstRow ? `第 ${seg.firstRow}–${row.row - 1} 行` : '上方各行';
+  return [
+    issue('error', 'total.mismatch', at, `${kind}行写的召回数量是 ${q.value}，但${span}中有效记录之和是 ${seg.sum}，相差 ${diff > 0 ? '+' : ''}${diff}。`,
+      '请核对是否漏填或多填了记录，或合计数是否写错；合计由本工具计算，也可以删除该合计行。'),
+  ];
+}
