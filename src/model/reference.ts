@@ -9,6 +9,8 @@ export interface DefectType {
   code: string;
   name: string;
   aliases: string[];
+  /** How narratives name it: 机械物理类缺陷. */
+  phrase: string;
 }
 
 export interface Prefecture {

@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { BulletinError } from '../model/errors.js';
+import { parseQuarter } from '../model/quarter.js';
+import { buildBulletin, type OutputFormat } from '../pipeline/build.js';
+import { loadConfig } from '../pipeline/config.js';
+import { EXIT } from './exit-codes.js';
+import { formatIssues, issueCounts } from './format-issues.js';
+import { progressPrinter } from './progress-printer.js';
+import type { CliIo } from './io.js';
+
+export interface BuildFlags {
+  quarter: string;
+  data: string;
+  out: string;
+  format: string;
+  json?: boolean;
+  quiet?: boolean;
+  browser?: string;
+  config?: string;
+}
+
+const FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
+
+export function parseFormats(text: string): OutputFormat[] {
+  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = items.filter((f) => !FORMATS.includes(f as OutputFormat));
+  if (bad.length || items.length === 0) {
+    throw new BulletinError('usage.format', 'usage', `不支持的输出格式：${bad.join(',') || '（空）'}。`, '--format 可取 pdf、html 或 pdf,html。');
+  }
+  return [...new Set(items as OutputFormat[])];
+}
+
+export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
+  const quarter = parseQuarter(flags.quarter);
+  const formats = parseFormats(flags.format);
+  const config = await loadConfig(flags.config, io.cwd);
+  const onProgress = flags.quiet || flags.json ? undefined : progressPrinter(io);
+  const result = await buildBulletin(
+    { quarter, formats, config, cwd: io.cwd, dataDir: resolve(io.cwd, flags.data), outDir: resolve(io.cwd, flags.out), browser: flags.browser },
+    onProgress,
+  );
+  const counts = issueCounts(result.issues);
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, sources: result.sources, summary: counts, issues: result.issues }, null, 2)}\n`);
+  } else {
+    io.stderr(formatIssues(result.issues, io));
+    if (!result.ok) {
+      io.stderr(`数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`);
+    } else if (!flags.quiet) {
+      io.stderr(`已生成：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`);
+    }
+  }
+  return result.ok ? EXIT.ok : EXIT.invalidData;
+}

@@ -1,0 +1,67 @@
+/** The command line: the only place that knows argv, streams and exit codes. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { isBulletinError } from '../model/errors.js';
+import { packageRoot } from '../pipeline/package-root.js';
+import { runBuild, type BuildFlags } from './build-command.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { processIo, type CliIo } from './io.js';
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void>): Command {
+  const cmd = new Command('bulletin')
+    .description('把召回记录（CSV/XLSX）生成季度缺陷产品召回公报（HTML 与 PDF）。')
+    .version(version(), '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .showHelpAfterError('（用 --help 查看用法）')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  cmd
+    .command('build')
+    .description('生成一个季度的公报：读取 DATA/<季度>/，写入 OUT/<季度>/bulletin.pdf、bulletin.html、stats.json')
+    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3（也接受 2022-Q3、2022q3）')
+    .option('-d, --data <dir>', '数据目录', 'data')
+    .option('-o, --out <dir>', '输出目录', 'out')
+    .option('-f, --format <list>', '输出格式：pdf、html，逗号分隔', 'pdf,html')
+    .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
+    .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
+    .option('--json', '在标准输出打印机器可读的结果')
+    .option('--quiet', '不显示进度')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (flags: BuildFlags) => run(() => runBuild(flags, io)));
+  return cmd;
+}
+
+function reportError(e: unknown, io: CliIo): number {
+  if (isBulletinError(e)) {
+    io.stderr(`错误：${e.message}\n${e.hint ? `  → ${e.hint}\n` : ''}`);
+    return exitCodeFor(e.kind);
+  }
+  const detail = e instanceof Error ? (io.env.BULLETIN_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
+  io.stderr(`内部错误（这是 bulletin 的问题，不是您的数据的问题）：${detail}\n  → 请把这条信息和所用的命令报告给维护者；设置 BULLETIN_DEBUG=1 可显示详细信息。\n`);
+  return EXIT.internal;
+}
+
+/** Runs the command line and returns the exit code; never calls process.exit. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const run = async (action: () => Promise<number>): Promise<void> => {
+    code = await action();
+  };
+  try {
+    await program(io, run).parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    return reportError(e, io);
+  }
+}

@@ -1,0 +1,61 @@
+/** Reads and validates one quarter's inputs: the pipeline's first half. */
+import { join, relative } from 'node:path';
+import { BulletinError } from '../model/errors.js';
+import type { ValidationIssue } from '../model/issues.js';
+import { quarterId, type Quarter } from '../model/quarter.js';
+import type { RecallRecord } from '../model/record.js';
+import { findProvince, type Province, type ReferenceData } from '../model/reference.js';
+import { readTable } from '../ingest/read-table.js';
+import { validateRecords, type RowAccount } from '../validate/validate-records.js';
+import type { BulletinConfig } from './config.js';
+import { loadReference } from './load-reference.js';
+import { locateRecords } from './locate-inputs.js';
+import type { ProgressListener } from './progress.js';
+
+export interface SourceReport {
+  file: string;
+  format: 'csv' | 'xlsx';
+  sheet: string | null;
+  encoding: string | null;
+  headerRow: number | null;
+  rows: RowAccount;
+}
+
+export interface LoadedQuarter {
+  quarter: Quarter;
+  ref: ReferenceData;
+  home: Province;
+  records: RecallRecord[];
+  issues: ValidationIssue[];
+  sources: SourceReport[];
+}
+
+export function homeProvince(ref: ReferenceData, config: BulletinConfig): Province {
+  const home = findProvince(ref, config.province);
+  if (!home) {
+    throw new BulletinError('config.province', 'config', `设置的本省“${config.province}”不是有效的省级行政区（来自${config.source}）。`, '请填写省份全称、简称或 6 位代码，如“湖南省”、“湖南”或“430000”。');
+  }
+  return home;
+}
+
+export async function loadQuarter(
+  opts: { dataDir: string; quarter: Quarter; config: BulletinConfig; cwd: string },
+  onProgress: ProgressListener = () => undefined,
+): Promise<LoadedQuarter> {
+  const ref = await loadReference();
+  const home = homeProvince(ref, opts.config);
+  const path = await locateRecords(join(opts.dataDir, quarterId(opts.quarter)));
+  const display = relative(opts.cwd, path) || path;
+  onProgress({ phase: 'read', message: `读取 ${display}` });
+  const table = await readTable(path, display);
+  onProgress({ phase: 'validate', message: `检查 ${table.rows.length} 行` });
+  const result = validateRecords(table, { ref, home, quarter: opts.quarter });
+  return {
+    quarter: opts.quarter,
+    ref,
+    home,
+    records: result.records,
+    issues: result.issues,
+    sources: [{ file: display, format: table.format, sheet: table.sheet, encoding: table.encoding, headerRow: result.headerRow, rows: result.rows }],
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Chinese fonts travel with the document: only the @fontsource subsets whose
+ * unicode-range covers characters the page uses are inlined as data: URLs.
+ * The HTML is then self-contained and the PDF embeds subset CID fonts,
+ * whatever fonts the machine has.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export interface FontSpec {
+  family: string;
+  /** npm package of the fontsource font. */
+  pkg: string;
+  weight: number;
+}
+
+export const DEFAULT_FONTS: readonly FontSpec[] = [
+  { family: 'Noto Serif SC', pkg: '@fontsource/noto-serif-sc', weight: 400 },
+  { family: 'Noto Serif SC', pkg: '@fontsource/noto-serif-sc', weight: 700 },
+  { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc', weight: 700 },
+];
+
+interface Face {
+  file: string;
+  ranges: Array<[number, number]>;
+}
+
+const require = createRequire(import.meta.url);
+
+function parseRanges(text: string): Array<[number, number]> {
+  return text.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    const lo = parseInt(a ?? '0', 16);
+    return [lo, b ? parseInt(b, 16) : lo] as [number, number];
+  });
+}
+
+async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Face[] }> {
+  const cssPath = require.resolve(`${spec.pkg}/${spec.weight}.css`);
+  const css = await readFile(cssPath, 'utf8');
+  const faces: Face[] = [];
+  for (const block of css.split('@font-face').slice(1)) {
+    const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block)?.[1];
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+    if (file && range) faces.push({ file, ranges: parseRanges(range) });
+  }
+  return { dir: dirname(cssPath), faces };
+}
+
+const covers = (f: Face, cp: number): boolean => f.ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+
+/** Characters whose glyph we must have: everything printable in the text. */
+function codePoints(text: string): number[] {
+  const set = new Set<number>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp > 0x20 && cp !== 0x7f) set.add(cp);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * @font-face rules for `text`, and the characters no font covers (those
+ * would print as missing-glyph boxes; the caller reports them).
+ */
+export async function fontFaceCss(text: string, specs: readonly FontSpec[] = DEFAULT_FONTS): Promise<{ css: string; missing: string[] }> {
+  const cps = codePoints(text);
+  const rules: string[] = [];
+  const coveredByAny = new Set<number>();
+  for (const spec of specs) {
+    const { dir, faces } = await facesOf(spec);
+    for (const face of faces) {
+      const used = cps.filter((cp) => covers(face, cp));
+      if (used.length === 0) continue;
+      used.forEach((cp) => coveredByAny.add(cp));
+      const data = (await readFile(join(dir, face.file))).toString('base64');
+      rules.push(
+        `@font-face{font-family:'${spec.family}';font-style:normal;font-weight:${spec.weight};font-display:block;` +
+          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};}`,
+      );
+    }
+  }
+  const missing = cps.filter((cp) => !coveredByAny.has(cp)).map((cp) => String.fromCodePoint(cp));
+  return { css: rules.join('\n'), missing };
+}
