@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Everything the README's two commands need on a fresh machine (Node 20,
+// npm, Debian, root): dependencies from the lockfile, the compiled CLI, a
+// Chromium when none is found, and (with --for-tests) poppler's PDF tools.
+// Safe to run again: each step is skipped when already done.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const forTests = process.argv.includes('--for-tests');
+const say = (msg) => process.stderr.write(`[setup] ${msg}\n`);
+const run = (cmd, args, env = {}) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+const has = (cmd) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+function mtime(path) {
+  return existsSync(path) ? statSync(path).mtimeMs : 0;
+}
+
+function ensureDependencies() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (mtime(installed) >= mtime(join(root, 'package-lock.json'))) return;
+  say('installing dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: '1' });
+}
+
+function compile() {
+  say('compiling TypeScript');
+  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+}
+
+let aptUpdated = false;
+function aptInstall(packages) {
+  const canApt = process.platform === 'linux' && has('apt-get') && process.getuid?.() === 0;
+  if (!canApt) return false;
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    say('apt-get update');
+    run('apt-get', ['update', '-qq'], env);
+    aptUpdated = true;
+  }
+  say(`apt-get install ${packages.join(' ')}`);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], env);
+  return true;
+}
+
+async function ensureBrowser() {
+  const { findBrowser, INSTALL_HINT } = await import(join(root, 'dist', 'render', 'find-browser.js'));
+  let found = findBrowser(undefined);
+  if ('path' in found) return;
+  if ('missing' in found && found.missing) {
+    say(`${found.missing.source} points to ${found.missing.path}, which does not exist. ${INSTALL_HINT}`);
+    process.exit(4);
+  }
+  say('no Chromium/Chrome found; installing Debian chromium');
+  if (!aptInstall(['chromium'])) {
+    say(`cannot install a browser automatically here. ${INSTALL_HINT}`);
+    process.exit(4);
+  }
+  found = findBrowser(undefined);
+  if (!('path' in found)) {
+    say('chromium was installed but not found; set BULLETIN_BROWSER to its path.');
+    process.exit(4);
+  }
+}
+
+function ensurePdfTools() {
+  if (['pdftotext', 'pdffonts', 'pdftoppm', 'pdfinfo'].every(has)) return;
+  if (!aptInstall(['poppler-utils'])) {
+    say('the PDF tests need poppler-utils (pdftotext, pdffonts, pdftoppm); please install it.');
+    process.exit(2);
+  }
+}
+
+ensureDependencies();
+compile();
+await ensureBrowser();
+if (forTests) ensurePdfTools();

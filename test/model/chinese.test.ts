@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { andJoin, listJoin, percent, wan } from '../../src/model/chinese.js';
+
+describe('Chinese number phrasing', () => {
+  it('formats quantities in 万 as the seed does', () => {
+    expect(wan(82558717)).toBe('8255.87万');
+    expect(wan(2288116)).toBe('228.81万');
+    expect(wan(1578498)).toBe('157.85万');
+    expect(wan(2105901)).toBe('210.59万');
+    expect(wan(9999)).toBe('9999');
+    expect(wan(250_000_000)).toBe('2.50亿');
+  });
+
+  it('prints percentages with two decimals', () => {
+    expect(percent(37.5)).toBe('37.50%');
+    expect(percent(61.54)).toBe('61.54%');
+  });
+
+  it('joins lists with the enumeration comma and ties with 和', () => {
+    expect(listJoin(['长沙', '株洲'])).toBe('长沙、株洲');
+    expect(andJoin(['甲'])).toBe('甲');
+    expect(andJoin(['甲', '乙', '丙'])).toBe('甲、乙和丙');
+  });
+});

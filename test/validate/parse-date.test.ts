@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/validate/parse-date.js';
+
+describe('parseDate', () => {
+  it.each([
+    ['2022-08-15'],
+    ['2022/8/15'],
+    ['2022.8.15'],
+    ['2022年8月15日'],
+    ['2022-08-15 00:00:00'],
+    ['20220815'],
+    ['２０２２年８月１５日'],
+    [44788],
+    ['44788'],
+    [new Date(Date.UTC(2022, 7, 15))],
+  ])('reads %s', (input) => {
+    expect(parseDate(input)).toEqual({ ok: true, value: '2022-08-15' });
+  });
+
+  it.each([['2022-02-30'], ['15/08/2022'], ['下周一'], [12], ['2022-13-01']])('rejects %s', (input) => {
+    expect(parseDate(input)).toEqual({ ok: false, reason: 'unreadable' });
+  });
+
+  it('treats an empty cell as empty, not unreadable', () => {
+    expect(parseDate(null)).toEqual({ ok: false, reason: 'empty' });
+  });
+});
