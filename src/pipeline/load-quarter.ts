@@ -1,5 +1,5 @@
 /** Reads and validates one quarter's inputs: the pipeline's first half. */
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
@@ -30,6 +30,12 @@ export interface LoadedQuarter {
   sources: SourceReport[];
 }
 
+/** Relative to where the user stands when the file is below it, else absolute. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 export function homeProvince(ref: ReferenceData, config: BulletinConfig): Province {
   const home = findProvince(ref, config.province);
   if (!home) {
@@ -45,7 +51,7 @@ export async function loadQuarter(
   const ref = await loadReference();
   const home = homeProvince(ref, opts.config);
   const path = await locateRecords(join(opts.dataDir, quarterId(opts.quarter)));
-  const display = relative(opts.cwd, path) || path;
+  const display = displayPath(opts.cwd, path);
   onProgress({ phase: 'read', message: `读取 ${display}` });
   const table = await readTable(path, display);
   onProgress({ phase: 'validate', message: `检查 ${table.rows.length} 行` });

@@ -26,6 +26,8 @@ export interface TableRow {
 }
 
 export interface TableView {
+  /** Names the table for styling (table.t-cases). */
+  id: string;
   caption: string;
   headers: Cell[];
   rows: TableRow[];
@@ -37,8 +39,8 @@ function row(texts: readonly string[], classes: readonly string[]): TableRow {
   return { cells: texts.map((text, i) => ({ text, cls: classes[i] ?? '' })) };
 }
 
-function table(caption: string, headers: readonly string[], classes: readonly string[], rows: string[][], total: string[] | null): TableView {
-  return { caption, headers: row(headers, classes).cells, rows: rows.map((r) => row(r, classes)), total: total ? row(total, classes) : null };
+function table(id: string, caption: string, headers: readonly string[], classes: readonly string[], rows: string[][], total: string[] | null): TableView {
+  return { id, caption, headers: row(headers, classes).cells, rows: rows.map((r) => row(r, classes)), total: total ? row(total, classes) : null };
 }
 
 export interface ReportView {
@@ -102,6 +104,7 @@ export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: Repor
   const qName = quarterName(q);
   const prov = s.province.name;
   const categoryTable = table(
+    'categories',
     `表1 ${qName}${prov}消费品召回统计表`,
     ['产品类别', '代码', '召回次数（次）', '召回数量（件）'],
     ['name', 'code', 'num', 'num'],
@@ -109,6 +112,7 @@ export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: Repor
     ['合计', '', n(s.totals.recalls), n(s.totals.quantity)],
   );
   const regionTable = table(
+    'regions',
     `${qName}${prov}消费品召回区域分布`,
     ['序号', '召回产品区域', '生产企业数', '召回数量'],
     ['code', 'name', 'num', 'num'],
@@ -117,9 +121,10 @@ export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: Repor
   );
   const casesTable = s.typicalCases.length
     ? table(
+        'cases',
         `表2 ${qName}${prov}消费品召回典型案例`,
         ['序号', '企业名称', '召回缺陷产品名称', '生产日期', '缺陷产品数量', '缺陷产品问题'],
-        ['code', 'name', 'name', 'code', 'num', 'text'],
+        ['code', 'name', 'name', 'period', 'num', 'text'],
         s.typicalCases.map((c, i) => [n(i + 1), c.manufacturer, c.product, c.productionPeriod, `${n(c.quantity)}${c.unit}`, c.description]),
         null,
       )

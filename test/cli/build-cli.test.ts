@@ -1,0 +1,152 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+
+/** A data folder holding one quarter whose recall file is `source`. */
+function dataWith(source: string, name = 'recalls.csv'): string {
+  const data = tempDir();
+  mkdirSync(join(data, '2022Q3'));
+  cpSync(source, join(data, '2022Q3', name));
+  return data;
+}
+
+describe('bulletin build (HTML only: no browser needed)', () => {
+  it('builds the bundled 2022Q3 sample with every figure of the report in the HTML', () => {
+    const out = tempDir();
+    const r = bulletin(['build', '--quarter', '2022-Q3', '--out', out, '--format', 'html']);
+    expect(r.stderr).not.toMatch(/错误/);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(out, '2022Q3')).sort()).toEqual(['bulletin.html', 'stats.json']);
+    const html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
+    for (const text of [
+      '2022年第三季度（截至9月30日），湖南省省局开展缺陷产品召回8次，共召回缺陷产品418448件。',
+      '表1 2022年第三季度湖南省消费品召回统计表',
+      '<td class="name">家用日用品</td><td class="code">04</td><td class="num">1</td><td class="num">257500</td>',
+      '<td class="name">文教体育用品</td><td class="code">08</td><td class="num">3</td><td class="num">94300</td>',
+      '<td class="name">五金建材</td><td class="code">09</td><td class="num">0</td><td class="num">0</td>',
+      '<td class="name">合计</td><td class="code"></td><td class="num">8</td><td class="num">418448</td>',
+      '占湖南召回总数量的61.54%',
+      '占总召回次数的37.50%',
+      '<td class="code">3</td><td class="name">湘潭</td><td class="num">2</td><td class="num">3550</td>',
+      '<td class="code">5</td><td class="name">邵阳</td><td class="num">2</td><td class="num">258000</td>',
+      '<td class="code">14</td><td class="name">湘西自治州</td><td class="num">0</td><td class="num">0</td>',
+      '有6批次产品存在机械物理类缺陷，占总召回批次75.00%',
+      '有2批次产品存在电气安全类缺陷，占总召回批次25.00%',
+      '表2 2022年第三季度湖南省消费品召回典型案例',
+      '<td class="name">湖南省豪牌电气有限公司</td>',
+      '<td class="num">257500只</td>',
+      '<td class="period">2019.04-2019.05</td>',
+    ]) {
+      expect(html, text).toContain(text);
+    }
+    const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
+    expect(stats).toMatchObject({ schemaVersion: 1, quarter: '2022Q3', totals: { recalls: 8, quantity: 418448 } });
+  });
+
+  it('prints a machine-readable result with --json on stdout', () => {
+    const out = tempDir();
+    const r = bulletin(['build', '--quarter', '2022q3', '--out', out, '--format', 'html', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ ok: true, quarter: '2022Q3', summary: { errors: 0, warnings: 0 } });
+    expect(doc.sources[0]).toMatchObject({ file: 'data/2022Q3/recalls.xlsx', format: 'xlsx', headerRow: 3, rows: { read: 8, accepted: 8, rejected: 0, totalRows: 1 } });
+    expect(doc.outputs.map((p: string) => p.split('/').pop()).sort()).toEqual(['bulletin.html', 'stats.json']);
+  });
+
+  it('gives identical stats.json for the same records as CSV UTF-8, CSV GBK and XLSX', () => {
+    const results = [
+      ['recalls-utf8.csv', 'recalls.csv'],
+      ['recalls-gbk.csv', 'recalls.csv'],
+      ['recalls.xlsx', 'recalls.xlsx'],
+    ].map(([fixture, name]) => {
+      const data = dataWith(join(ROOT, 'fixtures', 'sample-records', fixture!), name);
+      const out = tempDir();
+      const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return { stats: readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'), encoding: JSON.parse(r.stdout).sources[0].encoding };
+    });
+    expect(results[1]!.stats).toBe(results[0]!.stats);
+    expect(results[2]!.stats).toBe(results[0]!.stats);
+    expect(results.map((r) => r.encoding)).toEqual(['UTF-8', 'GBK/GB18030', null]);
+  });
+
+  it('runs from any directory', () => {
+    const out = tempDir();
+    const r = bulletin(['build', '--quarter', '2022Q3', '--data', join(ROOT, 'data'), '--out', out, '--format', 'html', '--quiet'], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(existsSync(join(out, '2022Q3', 'bulletin.html'))).toBe(true);
+  });
+});
+
+describe('bulletin build: failures keep their exit codes and lose nothing', () => {
+  it('exits 1 on invalid data, names file/row/column, and leaves earlier outputs untouched', () => {
+    const data = tempDir();
+    mkdirSync(join(data, '2022Q3'));
+    const csv = readFileSync(join(ROOT, 'fixtures', 'sample-records', 'recalls-utf8.csv'), 'utf8').replace('株洲,机械物理', '广州,机械物理');
+    writeFileSync(join(data, '2022Q3', 'recalls.csv'), csv);
+    const out = tempDir();
+    mkdirSync(join(out, '2022Q3'));
+    writeFileSync(join(out, '2022Q3', 'bulletin.html'), 'earlier build');
+    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`错误 ${join(data, '2022Q3', 'recalls.csv')} 第 2 行 H 列（市州）：“广州”属于广东省，不在湖南省。`);
+    expect(r.stderr).toContain('→ 本公报只统计湖南省的召回');
+    expect(r.stderr).toContain('没有生成任何文件');
+    expect(readdirSync(join(out, '2022Q3'))).toEqual(['bulletin.html']);
+    expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toBe('earlier build');
+  });
+
+  it('exits 2 on a bad quarter, an unknown format or an unknown option', () => {
+    for (const args of [['--quarter', '2022Q5'], ['--quarter', '2022Q3', '--format', 'docx'], ['--quarter', '2022Q3', '--colour']]) {
+      const r = bulletin(['build', ...args, '--out', tempDir()]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.length).toBeGreaterThan(0);
+      expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    }
+  });
+
+  it('exits 2 when --quarter is missing', () => {
+    const r = bulletin(['build']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--quarter');
+  });
+
+  it('exits 3 when the quarter folder or its records are missing', () => {
+    const r = bulletin(['build', '--quarter', '2019Q1', '--out', tempDir()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('找不到季度数据文件夹');
+    const empty = tempDir();
+    mkdirSync(join(empty, '2022Q3'));
+    writeFileSync(join(empty, '2022Q3', 'notes.txt'), 'x');
+    const r2 = bulletin(['build', '--quarter', '2022Q3', '--data', empty, '--out', tempDir()]);
+    expect(r2.code).toBe(3);
+    expect(r2.stderr).toContain('没有召回记录文件 recalls.xlsx 或 recalls.csv。现有文件：notes.txt。');
+  });
+
+  it('exits 3 on an unreadable workbook', () => {
+    const data = tempDir();
+    mkdirSync(join(data, '2022Q3'));
+    writeFileSync(join(data, '2022Q3', 'recalls.xlsx'), 'this is not a zip');
+    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('不是可读取的 XLSX 工作簿');
+  });
+
+  it('exits 4 when no browser can be found for the PDF', () => {
+    const r = bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--browser', '/nonexistent/chrome']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('/nonexistent/chrome');
+    expect(r.stderr).toContain('apt-get install -y chromium');
+  });
+
+  it('answers --help and --version with exit 0', () => {
+    const help = bulletin(['build', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--quarter');
+    const version = bulletin(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
