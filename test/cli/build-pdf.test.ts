@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bulletin, tempDir } from '../helpers/cli.js';
-import { pdfFonts, pdfInfo, pdfTextCompact } from '../helpers/pdf.js';
+import { containsWrapped, pdfFonts, pdfInfo, pdfTextCompact } from '../helpers/pdf.js';
 
 let out: string;
 let pdf: string;
@@ -28,10 +28,19 @@ describe('the 2022Q3 PDF', () => {
       '占湖南召回总数量的61.54%', '占总召回次数的37.50%',
       '1长沙170000', '2株洲123800', '3湘潭23550', '4衡阳163000', '5邵阳2258000', '9益阳198', '14湘西自治州00',
       '有6批次产品存在机械物理类缺陷，占总召回批次75.00%', '有2批次产品存在电气安全类缺陷，占总召回批次25.00%',
-      '湖南省豪牌电气有限公司', '2021.09-2021.12', '257500只', '70000本', '500个',
+      '2021.09-2021.12', '2019.04-2019.05',
     ]) {
       expect(text, s).toContain(s);
     }
+  });
+
+  it('contains 表2, whose cells may wrap', () => {
+    const text = pdfTextCompact(pdf);
+    expect(text).toContain('表22022年第三季度湖南省消费品召回典型案例');
+    for (const s of ['湖南省豪牌电气有限公司', '长沙文灿鑫明文化用品有限公司', '邵东市智帆皮具有限公司', '257500只', '70000本', '500个', '“智帆”牌8523#X型号休闲背包']) {
+      expect(containsWrapped(text, s), s).toBe(true);
+    }
+    expect(containsWrapped(text, '不存在的公司名称')).toBe(false);
   });
 
   it('embeds every font as a subset CID font, none Type 3, none a fallback', () => {

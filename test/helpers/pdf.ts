@@ -30,3 +30,22 @@ export function pdfInfo(path: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
   return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
 }
+
+/**
+ * Whether `s` appears in `text` as a table cell that may have wrapped: its
+ * characters in order, other cells' lines interleaved, within a window a few
+ * times its length. pdftotext reads wrapped cells row by row across columns.
+ */
+export function containsWrapped(text: string, s: string, spread = 8): boolean {
+  const chars = [...s];
+  const t = [...text];
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== chars[0]) continue;
+    let k = 1;
+    for (let j = i + 1; j < Math.min(t.length, i + chars.length * spread) && k < chars.length; j++) {
+      if (t[j] === chars[k]) k++;
+    }
+    if (k === chars.length) return true;
+  }
+  return false;
+}
