@@ -17,6 +17,7 @@ export interface BuildFlags {
   quiet?: boolean;
   browser?: string;
   config?: string;
+  sheet?: string;
 }
 
 const FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
@@ -36,7 +37,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   const config = await loadConfig(flags.config, io.cwd);
   const onProgress = flags.quiet || flags.json ? undefined : progressPrinter(io);
   const result = await buildBulletin(
-    { quarter, formats, config, cwd: io.cwd, dataDir: resolve(io.cwd, flags.data), outDir: resolve(io.cwd, flags.out), browser: flags.browser },
+    { quarter, formats, config, cwd: io.cwd, dataDir: resolve(io.cwd, flags.data), outDir: resolve(io.cwd, flags.out), browser: flags.browser, sheet: flags.sheet },
     onProgress,
   );
   const counts = issueCounts(result.issues);

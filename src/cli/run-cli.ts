@@ -27,6 +27,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-d, --data <dir>', '数据目录', 'data')
     .option('-o, --out <dir>', '输出目录', 'out')
     .option('-f, --format <list>', '输出格式：pdf、html，逗号分隔', 'pdf,html')
+    .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
     .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
     .option('--json', '在标准输出打印机器可读的结果')

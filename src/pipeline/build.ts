@@ -25,6 +25,8 @@ export interface BuildOptions {
   config: BulletinConfig;
   cwd: string;
   browser?: string;
+  /** XLSX sheet to read instead of the first. */
+  sheet?: string;
   templatesDir?: string;
   /** A printer to reuse across builds; otherwise one is made and closed here. */
   printer?: Printer;

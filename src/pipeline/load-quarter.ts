@@ -45,7 +45,7 @@ export function homeProvince(ref: ReferenceData, config: BulletinConfig): Provin
 }
 
 export async function loadQuarter(
-  opts: { dataDir: string; quarter: Quarter; config: BulletinConfig; cwd: string },
+  opts: { dataDir: string; quarter: Quarter; config: BulletinConfig; cwd: string; sheet?: string },
   onProgress: ProgressListener = () => undefined,
 ): Promise<LoadedQuarter> {
   const ref = await loadReference();
@@ -53,8 +53,9 @@ export async function loadQuarter(
   const path = await locateRecords(join(opts.dataDir, quarterId(opts.quarter)));
   const display = displayPath(opts.cwd, path);
   onProgress({ phase: 'read', message: `读取 ${display}` });
-  const table = await readTable(path, display);
-  onProgress({ phase: 'validate', message: `检查 ${table.rows.length} 行` });
+  const table = await readTable(path, display, opts.sheet);
+  const how = table.sheet ? `工作表“${table.sheet}”` : `${table.encoding ?? ''} 编码`;
+  onProgress({ phase: 'validate', message: `检查 ${table.rows.length} 行（${how}）` });
   const result = validateRecords(table, { ref, home, quarter: opts.quarter });
   return {
     quarter: opts.quarter,

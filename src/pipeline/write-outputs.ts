@@ -1,8 +1,9 @@
 /**
- * Outputs appear all at once or not at all: each file is written to a
- * temporary name in the target folder, and only when every one succeeded
- * are they renamed into place. A failed build leaves earlier outputs as
- * they were.
+ * Outputs appear all at once or not at all. Each file is first written to a
+ * temporary name in the target folder; only when every one is written are
+ * they moved into place, earlier versions set aside until the last move
+ * succeeded and put back if one fails. A failed build leaves earlier
+ * outputs as they were.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,19 +13,51 @@ export interface OutputFile {
   data: string | Uint8Array;
 }
 
+interface Move {
+  tmp: string;
+  final: string;
+  backup: string;
+  hadOld: boolean;
+  placed: boolean;
+}
+
+async function setAside(m: Move): Promise<void> {
+  try {
+    await rename(m.final, m.backup);
+    m.hadOld = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
+
+async function rollBack(moves: readonly Move[]): Promise<void> {
+  for (const m of [...moves].reverse()) {
+    if (m.placed) await rm(m.final, { force: true, recursive: true });
+    if (m.hadOld) await rename(m.backup, m.final);
+    await rm(m.tmp, { force: true });
+  }
+}
+
 export async function writeAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const staged: Array<{ tmp: string; final: string }> = [];
+  const moves: Move[] = files.map((f) => ({
+    tmp: join(dir, `.${f.name}.${process.pid}.tmp`),
+    final: join(dir, f.name),
+    backup: join(dir, `.${f.name}.${process.pid}.bak`),
+    hadOld: false,
+    placed: false,
+  }));
   try {
-    for (const f of files) {
-      const tmp = join(dir, `.${f.name}.${process.pid}.tmp`);
-      staged.push({ tmp, final: join(dir, f.name) });
-      await writeFile(tmp, f.data);
+    for (const [i, f] of files.entries()) await writeFile((moves[i] as Move).tmp, f.data);
+    for (const m of moves) {
+      await setAside(m);
+      await rename(m.tmp, m.final);
+      m.placed = true;
     }
-    for (const s of staged) await rename(s.tmp, s.final);
   } catch (e) {
-    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    await rollBack(moves);
     throw e;
   }
-  return staged.map((s) => s.final);
+  await Promise.all(moves.filter((m) => m.hadOld).map((m) => rm(m.backup, { force: true, recursive: true })));
+  return moves.map((m) => m.final);
 }

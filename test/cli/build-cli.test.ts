@@ -134,6 +134,15 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
     expect(r.stderr).toContain('不是可读取的 XLSX 工作簿');
   });
 
+  it('reads a named sheet with --sheet, and exits 3 naming the sheets when it is missing', () => {
+    const ok = bulletin(['build', '--quarter', '2022Q3', '--sheet', '召回记录', '--format', 'html', '--out', tempDir()]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain('检查 11 行（工作表“召回记录”）');
+    const r = bulletin(['build', '--quarter', '2022Q3', '--sheet', '汇总', '--out', tempDir()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('找不到工作表“汇总”。现有工作表：召回记录。');
+  });
+
   it('exits 4 when no browser can be found for the PDF', () => {
     const r = bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--browser', '/nonexistent/chrome']);
     expect(r.code).toBe(4);

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/render/find-browser.js';
+
+describe('findBrowser', () => {
+  it('prefers an explicit path and does not fall back silently when it is missing', () => {
+    expect(findBrowser('/nonexistent/chrome', {})).toEqual({ missing: { path: '/nonexistent/chrome', source: '--browser' } });
+  });
+
+  it('takes BULLETIN_BROWSER before PUPPETEER_EXECUTABLE_PATH', () => {
+    expect(findBrowser(undefined, { BULLETIN_BROWSER: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/x' })).toEqual({ path: process.execPath, source: 'BULLETIN_BROWSER' });
+    expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: process.execPath })).toEqual({ path: process.execPath, source: 'PUPPETEER_EXECUTABLE_PATH' });
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BulletinError } from '../../src/model/errors.js';
+import { renderTemplate } from '../../src/render/template-engine.js';
+import { tempDir } from '../helpers/cli.js';
+
+function templates(files: Record<string, string>): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'partials'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('renderTemplate', () => {
+  it('escapes data: markup in a product name renders as text', async () => {
+    const dir = templates({ 'page.hbs': '<p>{{name}}</p>' });
+    const html = await renderTemplate(dir, 'page.hbs', { name: '<script>alert(1)</script>&' });
+    expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;&amp;</p>');
+  });
+
+  it('writes CSS strings that data cannot break out of', async () => {
+    const dir = templates({ 'page.hbs': '<style>x{content: {{cssString name}} }</style>' });
+    const html = await renderTemplate(dir, 'page.hbs', { name: 'a"</style><script>' });
+    expect(html).not.toContain('</style><script>');
+    expect(html).toBe('<style>x{content: "a\\22 \\3c /style\\3e \\3c script\\3e " }</style>');
+  });
+
+  it('registers files in partials/ by name', async () => {
+    const dir = templates({ 'page.hbs': '[{{> item x}}]', 'partials/item.hbs': '<b>{{v}}</b>' });
+    expect(await renderTemplate(dir, 'page.hbs', { x: { v: 1 } })).toBe('[<b>1</b>]');
+  });
+
+  it('names the template when a field is missing', async () => {
+    const dir = templates({ 'page.hbs': '{{nothere}}' });
+    const err = await renderTemplate(dir, 'page.hbs', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BulletinError);
+    expect((err as BulletinError).message).toContain('page.hbs');
+    expect((err as BulletinError).message).toContain('nothere');
+  });
+});
