@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../model/issues.js';
 import { cellText, isBlankRow, type RawTable } from '../ingest/table.js';
-import { fieldForHeader, RECORD_FIELDS, type FieldKey } from './record-columns.js';
+import { fieldForHeader, type TableSchema } from './table-schema.js';
 import { issueFactory } from './issue-factory.js';
 
 export interface ColumnRef {
@@ -9,11 +9,11 @@ export interface ColumnRef {
   header: string;
 }
 
-export interface HeaderMap {
+export interface HeaderMap<K extends string = string> {
   /** Index into table.rows of the header row. */
   headerIndex: number;
   headerRow: number;
-  columns: Map<FieldKey, ColumnRef>;
+  columns: Map<K, ColumnRef>;
   /** Number of columns that have a header. */
   width: number;
 }
@@ -22,38 +22,39 @@ export interface HeaderMap {
 const HEADER_SEARCH_ROWS = 30;
 const MIN_MATCHES = 3;
 
-function matchCount(cells: readonly unknown[]): number {
-  return cells.filter((c) => typeof c === 'string' && fieldForHeader(c)).length;
+function matchCount(schema: TableSchema, cells: readonly unknown[]): number {
+  return cells.filter((c) => typeof c === 'string' && fieldForHeader(schema, c)).length;
 }
 
-export function mapHeader(table: RawTable): { map: HeaderMap | null; issues: ValidationIssue[] } {
+export function mapHeader<K extends string>(table: RawTable, schema: TableSchema<K>): { map: HeaderMap<K> | null; issues: ValidationIssue[] } {
   const issue = issueFactory(table);
   const issues: ValidationIssue[] = [];
   const candidates = table.rows.slice(0, HEADER_SEARCH_ROWS);
   let best = -1;
   let bestCount = 0;
   candidates.forEach((r, i) => {
-    const n = matchCount(r.cells);
+    const n = matchCount(schema, r.cells);
     if (n > bestCount) [best, bestCount] = [i, n];
   });
-  const expected = RECORD_FIELDS.filter((f) => f.required).map((f) => f.label).join('、');
-  if (best < 0 || bestCount < MIN_MATCHES) {
+  const minMatches = Math.min(MIN_MATCHES, schema.fields.filter((f) => f.required).length);
+  const expected = schema.fields.filter((f) => f.required).map((f) => f.label).join('、');
+  if (best < 0 || bestCount < minMatches) {
     const first = table.rows.find((r) => !isBlankRow(r.cells));
     const found = first ? first.cells.map(cellText).filter(Boolean).join('、') : '（无内容）';
     issues.push(
-      issue('error', 'structure.header.missing', { row: first?.row ?? null }, `找不到表头行。前 ${HEADER_SEARCH_ROWS} 行中没有一行包含足够的已知列名；第一行内容为：${found}。`,
+      issue('error', 'structure.header.missing', { row: first?.row ?? null }, `找不到${schema.title}的表头行。前 ${HEADER_SEARCH_ROWS} 行中没有一行包含足够的已知列名；第一行内容为：${found}。`,
         `请确认表头行包含这些列：${expected}（列名可以带单位，如“召回数量（件）”）。`),
     );
     return { map: null, issues };
   }
   const headerRow = table.rows[best]!;
-  const columns = new Map<FieldKey, ColumnRef>();
+  const columns = new Map<K, ColumnRef>();
   let width = 0;
   headerRow.cells.forEach((c, index) => {
     const header = cellText(c);
     if (!header) return;
     width = index + 1;
-    const field = fieldForHeader(header);
+    const field = fieldForHeader(schema, header);
     const at = { row: headerRow.row, col: index + 1, header, value: header };
     if (!field) {
       issues.push(issue('warning', 'structure.column.unknown', at, `不认识的列“${header}”，该列内容不会被使用。`, '如果这一列有用，请改成说明文档中的列名；否则可以忽略本提示。'));
@@ -66,7 +67,7 @@ export function mapHeader(table: RawTable): { map: HeaderMap | null; issues: Val
     }
     columns.set(field.key, { index, header });
   });
-  const missing = RECORD_FIELDS.filter((f) => f.required && !columns.has(f.key));
+  const missing = schema.fields.filter((f) => f.required && !columns.has(f.key));
   if (missing.length > 0) {
     const found = headerRow.cells.map(cellText).filter(Boolean).join('、');
     issues.push(

@@ -1,8 +1,5 @@
-/**
- * The columns of a recall-records sheet. Headers are matched after
- * foldHeader(): case, spaces, full/half width and bracketed units ignored.
- */
-import { foldHeader } from '../model/text.js';
+/** The columns of a recall-records sheet (one row per recall). */
+import type { FieldDef, TableSchema } from './table-schema.js';
 
 export type FieldKey =
   | 'seq'
@@ -20,15 +17,7 @@ export type FieldKey =
   | 'description'
   | 'typical';
 
-export interface FieldDef {
-  key: FieldKey;
-  /** The header we write and show in messages. */
-  label: string;
-  aliases: readonly string[];
-  required: boolean;
-}
-
-export const RECORD_FIELDS: readonly FieldDef[] = [
+export const RECORD_FIELDS: readonly FieldDef<FieldKey>[] = [
   { key: 'seq', label: '序号', aliases: ['序号', '编号', 'no', 'no.'], required: false },
   {
     key: 'announceDate',
@@ -80,10 +69,4 @@ export const RECORD_FIELDS: readonly FieldDef[] = [
   { key: 'typical', label: '典型案例', aliases: ['典型案例', '是否典型案例', '典型', '是否典型'], required: false },
 ];
 
-const BY_ALIAS = new Map<string, FieldDef>(
-  RECORD_FIELDS.flatMap((f) => f.aliases.map((a) => [foldHeader(a), f] as const)),
-);
-
-export function fieldForHeader(header: string): FieldDef | undefined {
-  return BY_ALIAS.get(foldHeader(header));
-}
+export const RECORD_SCHEMA: TableSchema<FieldKey> = { title: '召回记录', fields: RECORD_FIELDS };

@@ -20,7 +20,7 @@ export interface RowContext {
   ref: ReferenceData;
   home: Province;
   quarter: Quarter;
-  map: HeaderMap;
+  map: HeaderMap<FieldKey>;
   issue: MakeIssue;
   file: string;
   sheet: string | null;

@@ -8,6 +8,7 @@ import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { cellText, isBlankRow, type RawTable } from '../ingest/table.js';
 import { mapHeader } from './header-map.js';
+import { RECORD_SCHEMA } from './record-columns.js';
 import { issueFactory } from './issue-factory.js';
 import { parseRow } from './row-fields.js';
 import { checkTotalRow, totalRowKind, type Segment } from './total-rows.js';
@@ -39,7 +40,7 @@ export interface RecordsContext {
 export function validateRecords(table: RawTable, ctx: RecordsContext): RecordsResult {
   const issue = issueFactory(table);
   const rows: RowAccount = { read: 0, accepted: 0, rejected: 0, blank: 0, totalRows: 0, notes: 0 };
-  const { map, issues } = mapHeader(table);
+  const { map, issues } = mapHeader(table, RECORD_SCHEMA);
   const records: RecallRecord[] = [];
   if (!map || issues.some((i) => i.severity === 'error')) return { records, issues, headerRow: map?.headerRow ?? null, rows };
 

@@ -1,0 +1,122 @@
+/**
+ * Summary tables (national category/province tables, foreign figures, the
+ * clue table): rows of text and integers with an optional stated total row.
+ * Stated totals are checked against the rows; the bulletin prints sums it
+ * computed itself, so a disagreement is a warning with both figures.
+ */
+import type { ValidationIssue } from '../model/issues.js';
+import { fold, preview } from '../model/text.js';
+import { cellText, isBlankRow, isErrorCell, type CellValue, type RawTable } from '../ingest/table.js';
+import { mapHeader, type HeaderMap } from './header-map.js';
+import { issueFactory, type MakeIssue } from './issue-factory.js';
+import { parseQuantity } from './parse-quantity.js';
+import type { FieldDef, TableSchema } from './table-schema.js';
+import { totalRowKind } from './total-rows.js';
+
+export type FieldKind = 'text' | 'count' | 'quantity' | 'quantity-or-undisclosed';
+
+export interface SummaryField<K extends string> extends FieldDef<K> {
+  kind: FieldKind;
+}
+
+export interface SummarySchema<K extends string> extends TableSchema<K> {
+  fields: readonly SummaryField<K>[];
+}
+
+/** null means 未公开 (not disclosed). */
+export type SummaryValue = string | number | null;
+
+export interface SummaryRow<K extends string> {
+  row: number;
+  values: Partial<Record<K, SummaryValue>>;
+  /** Where each field's cell is, for later messages. */
+  at: (key: K) => { row: number; col: number | null; header: string | null; value: string };
+}
+
+export interface SummaryResult<K extends string> {
+  rows: SummaryRow<K>[];
+  issues: ValidationIssue[];
+  /** Totals stated in the file (the last 合计/总计 row), by field, and where. */
+  statedTotal: { values: Partial<Record<K, number>>; at: SummaryRow<K>['at'] } | null;
+  issue: MakeIssue;
+}
+
+const UNDISCLOSED = new Set(['未公开', '不公开', '未公布', '-', '—', '/', 'n/a', 'na']);
+
+function parseField(kind: FieldKind, v: CellValue): { ok: true; value: SummaryValue } | { ok: false; why: string } {
+  if (kind === 'text') return { ok: true, value: cellText(v) };
+  if (kind === 'quantity-or-undisclosed' && UNDISCLOSED.has(fold(cellText(v)))) return { ok: true, value: null };
+  const q = parseQuantity(v);
+  if (q.ok) return { ok: true, value: q.value };
+  if (q.reason === 'empty') return { ok: false, why: '是空的' };
+  return { ok: false, why: q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是整数' };
+}
+
+export function readSummary<K extends string>(table: RawTable, schema: SummarySchema<K>): SummaryResult<K> {
+  const issue = issueFactory(table);
+  const { map, issues } = mapHeader(table, schema);
+  const result: SummaryResult<K> = { rows: [], issues, statedTotal: null, issue };
+  if (!map || issues.some((i) => i.severity === 'error')) return result;
+  for (const r of table.rows.slice(map.headerIndex + 1)) {
+    if (isBlankRow(r.cells)) continue;
+    const at = locator(map, r.row, r.cells);
+    if (totalRowKind(r.cells.slice(0, map.width))) {
+      result.statedTotal = { values: statedTotals(schema, map, r.cells), at };
+      continue;
+    }
+    const values: Partial<Record<K, SummaryValue>> = {};
+    for (const f of schema.fields) {
+      const col = map.columns.get(f.key);
+      const v = col ? (r.cells[col.index] ?? null) : null;
+      if (!col || (!f.required && cellText(v) === '')) continue;
+      if (isErrorCell(v)) {
+        issues.push(issue('error', 'value.cell.formula-error', at(f.key), `单元格是公式错误 ${v.error}，没有可用的值。`, '请修正该单元格的公式，或改为直接填写数值。'));
+        continue;
+      }
+      const p = parseField(f.kind, v);
+      if (p.ok && !(f.required && p.value === '')) values[f.key] = p.value;
+      else if (p.ok || cellText(v) === '') issues.push(issue('error', 'value.required.missing', at(f.key), `“${f.label}”是必填项，这一行是空的。`, `请填写${f.label}。`));
+      else issues.push(issue('error', 'value.number.invalid', at(f.key), `${f.label}“${cellText(v)}”${p.why}。`, f.kind === 'quantity-or-undisclosed' ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。' : '请填写不小于 0 的整数。'));
+    }
+    result.rows.push({ row: r.row, values, at });
+  }
+  issues.push(...totalMismatches(schema, result));
+  return result;
+}
+
+function locator<K extends string>(map: HeaderMap<K>, row: number, cells: readonly CellValue[]) {
+  return (key: K) => {
+    const col = map.columns.get(key);
+    return { row, col: col ? col.index + 1 : null, header: col?.header ?? null, value: preview(col ? cellText(cells[col.index] ?? null) : '', 80) };
+  };
+}
+
+function statedTotals<K extends string>(schema: SummarySchema<K>, map: HeaderMap<K>, cells: readonly CellValue[]): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const f of schema.fields) {
+    const col = map.columns.get(f.key);
+    if (f.kind === 'text' || !col) continue;
+    const q = parseQuantity(cells[col.index] ?? null);
+    if (q.ok) out[f.key] = q.value;
+  }
+  return out;
+}
+
+/** Each stated total against the sum of the rows, as a warning naming both figures. */
+function totalMismatches<K extends string>(schema: SummarySchema<K>, r: SummaryResult<K>): ValidationIssue[] {
+  if (!r.statedTotal) return [];
+  const out: ValidationIssue[] = [];
+  for (const f of schema.fields) {
+    const stated = r.statedTotal.values[f.key];
+    if (stated === undefined) continue;
+    const sum = r.rows.reduce((a, row) => a + (typeof row.values[f.key] === 'number' ? (row.values[f.key] as number) : 0), 0);
+    if (sum === stated) continue;
+    const diff = stated - sum;
+    out.push(
+      r.issue('warning', 'total.mismatch', r.statedTotal.at(f.key),
+        `${schema.title}的合计行写“${f.label}”为 ${stated}，但各行相加为 ${sum}，相差 ${diff > 0 ? '+' : ''}${diff}。公报将使用各行相加的 ${sum}。`,
+        '请与数据来源核对哪一个数字正确，并改正合计行或有误的行。'),
+    );
+  }
+  return out;
+}
