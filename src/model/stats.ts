@@ -2,6 +2,8 @@
  * Every figure the bulletin prints, computed from records. This is what
  * stats.json holds; `schemaVersion` changes when its shape does.
  */
+import type { ClueStats, ForeignStats, NationalStats } from './bulletin-stats.js';
+
 export const STATS_SCHEMA_VERSION = 1;
 
 export interface CategoryRow {
@@ -80,4 +82,12 @@ export interface QuarterStats {
     /** Regions tied for the most recalls (the seed's 湘潭、邵阳 sentence). */
     leadingRegions: string[];
   };
+}
+
+/** stats.json: the province's quarter plus the bulletin's other figures. */
+export interface BulletinStats extends QuarterStats {
+  issue: { number: number; totalNumber: number; publicationDate: string | null };
+  national: NationalStats | null;
+  foreign: ForeignStats | null;
+  clues: ClueStats | null;
 }

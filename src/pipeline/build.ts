@@ -1,15 +1,16 @@
 /** bulletin build: load → validate → compute → render → print → write. */
 import { join } from 'node:path';
-import { computeStats } from '../aggregate/compute-stats.js';
+import { computeBulletinStats } from '../aggregate/bulletin-stats.js';
 import { BulletinError } from '../model/errors.js';
 import { hasErrors, type ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName, type Quarter } from '../model/quarter.js';
-import type { QuarterStats } from '../model/stats.js';
+import type { BulletinStats } from '../model/stats.js';
 import { createPrinter, type Printer } from '../render/browser.js';
+import { composeBulletin } from '../render/compose-bulletin.js';
 import { finalizePdf } from '../render/pdf-finalize.js';
-import { renderHtml } from '../render/render-html.js';
-import { buildReportView } from '../render/view-model.js';
-import type { BulletinConfig } from './config.js';
+import { printBulletin } from '../render/print-bulletin.js';
+import { htmlRenderer } from '../render/render-html.js';
+import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import { loadQuarter, type SourceReport } from './load-quarter.js';
 import { packageRoot } from './package-root.js';
 import type { ProgressListener } from './progress.js';
@@ -37,12 +38,20 @@ export interface BuildResult {
   quarter: string;
   issues: ValidationIssue[];
   sources: SourceReport[];
-  stats: QuarterStats | null;
+  stats: BulletinStats | null;
   outputs: string[];
 }
 
-export function statsJson(stats: QuarterStats): string {
+export function statsJson(stats: BulletinStats): string {
   return `${JSON.stringify(stats, null, 2)}\n`;
+}
+
+function glyphWarning(missing: readonly string[]): ValidationIssue[] {
+  if (missing.length === 0) return [];
+  return [{
+    severity: 'warning', code: 'render.glyph.missing', file: 'templates', sheet: null, row: null, column: null, header: null,
+    value: missing.join(''), message: `内置字体中没有这些字符，PDF 中可能显示为方框：${missing.join(' ')}`, hint: '请改用常用汉字，或检查数据中是否混入了特殊符号。',
+  }];
 }
 
 export async function buildBulletin(opts: BuildOptions, onProgress: ProgressListener = () => undefined): Promise<BuildResult> {
@@ -51,41 +60,40 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
   if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [] };
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
-  const stats = computeStats(loaded.records, loaded.ref, loaded.home, opts.quarter);
+  const issue = { number: loaded.meta.number, totalNumber: loaded.meta.totalNumber, publicationDate: loaded.meta.meta.publicationDate };
+  const stats = computeBulletinStats({ records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue }, loaded.ref, loaded.home, opts.quarter);
   const meta = {
     bulletinName: opts.config.bulletinName ?? `${loaded.home.short}缺陷产品召回`,
     publisher: opts.config.publisher ?? `${loaded.home.name}市场监督管理局缺陷产品召回服务中心`,
     provinceShort: loaded.home.short,
   };
-  onProgress({ phase: 'render', message: '生成 HTML' });
-  const view = buildReportView(stats, loaded.ref, meta);
-  const rendered = await renderHtml(view, opts.templatesDir ?? join(packageRoot(), 'templates'));
-  const issues = [...loaded.issues];
-  if (rendered.missingGlyphs.length > 0) {
-    issues.push({
-      severity: 'warning', code: 'render.glyph.missing', file: 'templates', sheet: null, row: null, column: null, header: null,
-      value: rendered.missingGlyphs.join(''), message: `内置字体中没有这些字符，PDF 中可能显示为方框：${rendered.missingGlyphs.join(' ')}`, hint: '请改用常用汉字，或检查数据中是否混入了特殊符号。',
-    });
-  }
+  onProgress({ phase: 'render', message: '排版 HTML（文章、图表、表格）' });
+  const composed = composeBulletin({
+    stats, ref: loaded.ref, meta, articles: loaded.articles, sections: opts.config.sections, reportSection: REPORT_SECTION,
+    notice: loaded.meta.meta.notice, contact: opts.config.contact,
+  });
+  const renderer = await htmlRenderer(opts.templatesDir ?? join(packageRoot(), 'templates'), composed.title, composed.makeView(new Map()));
+  const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];
 
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
-  if (opts.formats.includes('html')) files.push({ name: 'bulletin.html', data: rendered.html });
   if (opts.formats.includes('pdf')) {
-    onProgress({ phase: 'pdf', message: '打印 PDF' });
     const printer = opts.printer ?? createPrinter({ executablePath: opts.browser });
     try {
-      const raw = await printer.printPdf(rendered.html);
-      const pdf = await finalizePdf(raw, {
-        title: view.title,
+      const printed = await printBulletin(composed.makeView, composed.targets, renderer, printer, (pass) => onProgress({ phase: 'pdf', message: `打印 PDF（第 ${pass} 遍排版）` }));
+      const pdf = await finalizePdf(printed.pdf, {
+        title: composed.report.title,
         author: meta.publisher,
-        subject: `${meta.bulletinName} ${quarterName(opts.quarter)}`,
+        subject: `${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
         keywords: ['缺陷产品召回', quarterName(opts.quarter)],
-        date: new Date(`${stats.period.end}T00:00:00Z`),
+        date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
       });
+      if (opts.formats.includes('html')) files.push({ name: 'bulletin.html', data: printed.html });
       files.push({ name: 'bulletin.pdf', data: pdf });
     } finally {
       if (!opts.printer) await printer.close();
     }
+  } else if (opts.formats.includes('html')) {
+    files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
   }
   const dir = join(opts.outDir, quarterId(opts.quarter));
   onProgress({ phase: 'write', message: `写入 ${dir}` });

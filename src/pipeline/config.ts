@@ -13,6 +13,11 @@ const schema = z
     province: z.string().min(1).optional(),
     bulletinName: z.string().min(1).optional(),
     publisher: z.string().min(1).optional(),
+    contact: z
+      .object({ title: z.string().optional(), phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() })
+      .strict()
+      .optional(),
+    sections: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict();
 
@@ -24,11 +29,22 @@ export interface BulletinConfig {
   /** Defaults derived from the province: 湖南缺陷产品召回. */
   bulletinName?: string;
   publisher?: string;
+  /** The contact block at the end of the bulletin; omitted when not set. */
+  contact?: { title?: string; phone?: string; email?: string; address?: string };
+  /** Section order; REPORT_SECTION is where the generated analysis report goes. */
+  sections: string[];
   /** Where the settings came from, for messages. */
   source: string;
 }
 
-export const DEFAULT_CONFIG: BulletinConfig = { province: '湖南省', source: '默认设置' };
+/** The generated 季度分析报告; the other sections hold articles. */
+export const REPORT_SECTION = '季度分析报告';
+
+export const DEFAULT_CONFIG: BulletinConfig = {
+  province: '湖南省',
+  sections: ['召回工作快讯', REPORT_SECTION, '市县召回动态', '专题节目访谈'],
+  source: '默认设置',
+};
 
 /** Reads `explicit`, else ./bulletin.config.json if present, else defaults. */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<BulletinConfig> {
@@ -49,7 +65,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`).join('；');
-    throw new BulletinError('config.invalid', 'config', `配置文件 ${path} 有误：${lines}`, '可用的设置项：province、bulletinName、publisher。');
+    throw new BulletinError('config.invalid', 'config', `配置文件 ${path} 有误：${lines}`, '可用的设置项：province、bulletinName、publisher、contact（title、phone、email、address）、sections。');
   }
   return { ...DEFAULT_CONFIG, ...parsed.data, source: path };
 }

@@ -2,45 +2,20 @@
  * Stats → the strings and rows templates print. Pure: every sentence of the
  * report is built here from figures, so templates stay logic-free.
  */
-import { chineseMonthDay } from '../model/calendar.js';
 import { andJoin, listJoin, percent } from '../model/chinese.js';
 import { parseQuarter, quarterName } from '../model/quarter.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { Leader, QuarterStats } from '../model/stats.js';
+import type { ClueStats, ForeignStats, NationalStats } from '../model/bulletin-stats.js';
+import { buildCluesView, buildForeignView, type CluesView, type ForeignView } from './view-foreign.js';
+import { buildNationalView, summarySentence, type NationalView } from './view-national.js';
+import { n, table, type TableView } from './view-table.js';
 
 export interface ReportMeta {
   bulletinName: string;
   publisher: string;
   /** 湖南 in 占湖南召回总数量. */
   provinceShort: string;
-}
-
-export interface Cell {
-  text: string;
-  /** CSS class: "num" right-aligns figures, "text" wraps long prose. */
-  cls: string;
-}
-
-export interface TableRow {
-  cells: Cell[];
-}
-
-export interface TableView {
-  /** Names the table for styling (table.t-cases). */
-  id: string;
-  caption: string;
-  headers: Cell[];
-  rows: TableRow[];
-  total: TableRow | null;
-}
-
-/** Pairs each cell with its column's class. */
-function row(texts: readonly string[], classes: readonly string[]): TableRow {
-  return { cells: texts.map((text, i) => ({ text, cls: classes[i] ?? '' })) };
-}
-
-function table(id: string, caption: string, headers: readonly string[], classes: readonly string[], rows: string[][], total: string[] | null): TableView {
-  return { id, caption, headers: row(headers, classes).cells, rows: rows.map((r) => row(r, classes)), total: total ? row(total, classes) : null };
 }
 
 export interface ReportView {
@@ -55,9 +30,25 @@ export interface ReportView {
   regionTable: TableView;
   defectNarrative: string;
   casesTable: TableView | null;
+  charts: ReportCharts | null;
+  national: NationalView | null;
+  foreign: ForeignView | null;
+  clues: CluesView | null;
 }
 
-const n = (v: number): string => String(v);
+/** Static SVG markup, made by charts.ts from the same stats. */
+export interface ReportCharts {
+  categories: string;
+  regions: string;
+  defects: string;
+}
+
+export interface ReportExtras {
+  national?: NationalStats | null;
+  foreign?: ForeignStats | null;
+  clues?: ClueStats | null;
+  charts?: ReportCharts | null;
+}
 
 function leaderName(l: Leader): string {
   return l.soleProduct ? `${l.name}（${l.soleProduct}）` : l.name;
@@ -99,7 +90,7 @@ function defectSentences(s: QuarterStats, ref: ReferenceData): string {
   return `本季度召回的消费品中，${parts.join('；')}。`;
 }
 
-export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: ReportMeta): ReportView {
+export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: ReportMeta, more: ReportExtras = {}): ReportView {
   const q = parseQuarter(s.quarter);
   const qName = quarterName(q);
   const prov = s.province.name;
@@ -134,12 +125,16 @@ export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: Repor
     title: `${qName}${prov}消费品召回分析报告`,
     quarterName: qName,
     partOneTitle: `一、${prov}局缺陷产品召回情况`,
-    summary: `${qName}（截至${chineseMonthDay(s.period.end)}），${prov}省局开展缺陷产品召回${n(s.totals.recalls)}次，共召回缺陷产品${n(s.totals.quantity)}件。`,
+    summary: summarySentence(q, prov, { ...s.totals, end: s.period.end }, more.national ?? null),
     categoryTable,
     categoryNarrative: categorySentences(s, meta),
     regionNarrative: regionSentences(s),
     regionTable,
     defectNarrative: defectSentences(s, ref),
     casesTable,
+    charts: more.charts ?? null,
+    national: more.national ? buildNationalView(more.national, q, s.period.end) : null,
+    foreign: more.foreign ? buildForeignView(more.foreign, q) : null,
+    clues: more.clues ? buildCluesView(more.clues, q, prov, `四、${qName}全省共享缺陷信息线索情况`) : null,
   };
 }

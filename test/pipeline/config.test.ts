@@ -33,7 +33,7 @@ describe('loadConfig', () => {
 
   it('resolves the home province by name, short name or code', async () => {
     const ref = await reference();
-    for (const p of ['湖南省', '湖南', '430000']) expect(homeProvince(ref, { province: p, source: 't' }).code).toBe('430000');
-    expect(() => homeProvince(ref, { province: '火星省', source: 't' })).toThrow(/火星省/);
+    for (const p of ['湖南省', '湖南', '430000']) expect(homeProvince(ref, { ...DEFAULT_CONFIG, province: p }).code).toBe('430000');
+    expect(() => homeProvince(ref, { ...DEFAULT_CONFIG, province: '火星省' })).toThrow(/火星省/);
   });
 });

@@ -37,14 +37,14 @@ describe('buildReportView on the seed quarter', () => {
 
   it('builds 表1 with a 合计 row and the region table with all 14 prefectures', () => {
     expect(v.categoryTable.caption).toBe('表1 2022年第三季度湖南省消费品召回统计表');
-    expect(v.categoryTable.rows).toHaveLength(10);
-    expect(v.categoryTable.total?.cells.map((c) => c.text)).toEqual(['合计', '', '8', '418448']);
-    expect(v.regionTable.rows.map((r) => r.cells[1]?.text)).toHaveLength(14);
-    expect(v.regionTable.total?.cells.map((c) => c.text)).toEqual(['', '合计', '8', '418448']);
+    expect(v.categoryTable.parts[0]!.rows).toHaveLength(10);
+    expect(v.categoryTable.parts[0]!.total?.cells.map((c) => c.text)).toEqual(['合计', '', '8', '418448']);
+    expect(v.regionTable.parts[0]!.rows.map((r) => r.cells[1]?.text)).toHaveLength(14);
+    expect(v.regionTable.parts[0]!.total?.cells.map((c) => c.text)).toEqual(['', '合计', '8', '418448']);
   });
 
   it('builds 表2 with quantities in their units', () => {
-    expect(v.casesTable?.rows.map((r) => r.cells[4]?.text)).toEqual(['257500只', '70000本', '500个']);
+    expect(v.casesTable?.parts[0]!.rows.map((r) => r.cells[4]?.text)).toEqual(['257500只', '70000本', '500个']);
   });
 
   it('says plainly when a quarter had no recalls', async () => {

@@ -1,0 +1,27 @@
+/** Every figure of the bulletin, from validated inputs. Pure. */
+import type { ClueRow, ForeignInput, NationalInput } from '../model/bulletin.js';
+import type { Quarter } from '../model/quarter.js';
+import type { RecallRecord } from '../model/record.js';
+import type { Province, ReferenceData } from '../model/reference.js';
+import type { BulletinStats } from '../model/stats.js';
+import { computeStats } from './compute-stats.js';
+import { computeClues, computeForeign } from './foreign-stats.js';
+import { computeNational } from './national-stats.js';
+
+export interface BulletinInputs {
+  records: readonly RecallRecord[];
+  national: NationalInput | null;
+  foreign: ForeignInput | null;
+  clues: readonly ClueRow[] | null;
+  issue: BulletinStats['issue'];
+}
+
+export function computeBulletinStats(inputs: BulletinInputs, ref: ReferenceData, home: Province, quarter: Quarter): BulletinStats {
+  return {
+    ...computeStats(inputs.records, ref, home, quarter),
+    issue: inputs.issue,
+    national: inputs.national ? computeNational(inputs.national, ref, home) : null,
+    foreign: inputs.foreign ? computeForeign(inputs.foreign, ref) : null,
+    clues: inputs.clues ? computeClues(inputs.clues) : null,
+  };
+}

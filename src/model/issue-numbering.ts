@@ -1,0 +1,59 @@
+/**
+ * 第N期（总第M期）: stated in a quarter's issue.json, or derived from the
+ * nearest earlier issue (期 restarts each year, 总 keeps counting).
+ */
+import { parseQuarter, quarterName, type Quarter } from './quarter.js';
+
+export interface IssueNumber {
+  quarter: string;
+  number: number;
+  totalNumber: number;
+  derived: boolean;
+}
+
+export interface StatedNumber {
+  quarter: string;
+  number: number | null;
+  totalNumber: number | null;
+}
+
+export interface NumberConflict {
+  kind: 'number' | 'totalNumber';
+  value: number;
+  quarters: string[];
+  message: string;
+}
+
+const order = (q: Quarter): number => q.year * 4 + q.quarter;
+
+/** Numbers for every issue in `stated` (sorted by quarter), filling gaps from predecessors. */
+export function deriveIssueNumbers(stated: readonly StatedNumber[]): IssueNumber[] {
+  const sorted = [...stated].sort((a, b) => order(parseQuarter(a.quarter)) - order(parseQuarter(b.quarter)));
+  const out: IssueNumber[] = [];
+  for (const s of sorted) {
+    const prev = out.at(-1);
+    const year = parseQuarter(s.quarter).year;
+    const sameYear = prev !== undefined && parseQuarter(prev.quarter).year === year;
+    const number = s.number ?? (sameYear ? prev.number + 1 : 1);
+    const totalNumber = s.totalNumber ?? (prev ? prev.totalNumber + 1 : number);
+    out.push({ quarter: s.quarter, number, totalNumber, derived: s.number === null || s.totalNumber === null });
+  }
+  return out;
+}
+
+/** Two issues of one year with the same 期号, or any two with the same 总期号. */
+export function numberConflicts(numbers: readonly IssueNumber[]): NumberConflict[] {
+  const out: NumberConflict[] = [];
+  const groups = new Map<string, IssueNumber[]>();
+  for (const n of numbers) {
+    for (const key of [`number:${parseQuarter(n.quarter).year}:${n.number}`, `totalNumber:${n.totalNumber}`]) groups.set(key, [...(groups.get(key) ?? []), n]);
+  }
+  for (const [key, list] of groups) {
+    if (list.length < 2) continue;
+    const kind = key.startsWith('number') ? 'number' : 'totalNumber';
+    const value = kind === 'number' ? list[0]!.number : list[0]!.totalNumber;
+    const names = list.map((n) => quarterName(parseQuarter(n.quarter)));
+    out.push({ kind, value, quarters: list.map((n) => n.quarter), message: `${names.join('和')}都是${kind === 'number' ? `第${value}期` : `总第${value}期`}。` });
+  }
+  return out;
+}

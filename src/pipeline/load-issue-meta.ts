@@ -1,0 +1,55 @@
+/** issue.json of a quarter, and its 期号 derived against the other quarters' folders. */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IssueMeta } from '../model/bulletin.js';
+import type { ValidationIssue } from '../model/issues.js';
+import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
+import { quarterId, type Quarter } from '../model/quarter.js';
+import { EMPTY_META, validateIssueMeta } from '../validate/issue-meta.js';
+
+async function readMeta(dir: string, display: (p: string) => string): Promise<{ meta: IssueMeta; issues: ValidationIssue[] }> {
+  const path = join(dir, 'issue.json');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { meta: EMPTY_META, issues: [] };
+  }
+  try {
+    return validateIssueMeta(JSON.parse(text), display(path));
+  } catch (e) {
+    return {
+      meta: EMPTY_META,
+      issues: [{ severity: 'error', code: 'meta.json', file: display(path), sheet: null, row: null, column: null, header: null, value: null, message: `issue.json 不是有效的 JSON：${(e as Error).message}。`, hint: '请检查逗号、引号和括号。' }],
+    };
+  }
+}
+
+export interface LoadedMeta {
+  meta: IssueMeta;
+  /** Numbers after derivation (never null). */
+  number: number;
+  totalNumber: number;
+  issues: ValidationIssue[];
+}
+
+export async function loadIssueMeta(dataDir: string, quarter: Quarter, display: (p: string) => string): Promise<LoadedMeta> {
+  const id = quarterId(quarter);
+  const own = await readMeta(join(dataDir, id), display);
+  const others = (await readdir(dataDir).catch(() => [] as string[])).filter((n) => /^\d{4}Q[1-4]$/.test(n) && n !== id);
+  const stated: StatedNumber[] = [{ quarter: id, number: own.meta.number, totalNumber: own.meta.totalNumber }];
+  for (const q of others) {
+    const m = (await readMeta(join(dataDir, q), display)).meta;
+    stated.push({ quarter: q, number: m.number, totalNumber: m.totalNumber });
+  }
+  const numbers = deriveIssueNumbers(stated);
+  const mine = numbers.find((n) => n.quarter === id)!;
+  const issues = [...own.issues];
+  for (const c of numberConflicts(numbers).filter((c) => c.quarters.includes(id))) {
+    issues.push({
+      severity: 'error', code: 'meta.number.duplicate', file: display(join(dataDir, id, 'issue.json')), sheet: null, row: null, column: null, header: c.kind, value: String(c.value),
+      message: `期号重复：${c.message}`, hint: '请在各季度文件夹的 issue.json 中改正 number（期号）或 totalNumber（总期号）。',
+    });
+  }
+  return { meta: own.meta, number: mine.number, totalNumber: mine.totalNumber, issues };
+}

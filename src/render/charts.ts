@@ -1,0 +1,85 @@
+/**
+ * The only module that knows ECharts. Charts are rendered here to static SVG
+ * (server-side, no browser JavaScript) from the same figures as the tables,
+ * with our own percentage labels so chart and table never disagree.
+ */
+import * as echarts from 'echarts';
+
+export interface PieDatum {
+  name: string;
+  value: number;
+  /** The table's share, printed as the label. */
+  share: number;
+}
+
+export interface BarDatum {
+  name: string;
+  value: number;
+}
+
+const FONT = "'Noto Serif SC', serif";
+const COLORS = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83', '#ca8622', '#bda29a', '#6e7074', '#546570'];
+
+/** A label shown as is: ECharts would read {a} or {b} in it as placeholders. */
+const literal = (text: string): string => text.replace(/[{}]/g, '');
+
+function render(option: echarts.EChartsOption, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT, fontSize: 13 }, ...option });
+    // Hover styles are useless on paper, and their class names come from a
+    // process-wide counter: dropping them keeps rebuilds byte-identical.
+    return chart
+      .renderToSVGString()
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/ class="zr\d+-cls-\d+"/g, '');
+  } finally {
+    chart.dispose();
+  }
+}
+
+export function pieChart(title: string, data: readonly PieDatum[]): string {
+  return render(
+    {
+      title: { text: title, left: 'center', top: 4, textStyle: { fontFamily: FONT, fontSize: 15, fontWeight: 'bold' } },
+      series: [
+        {
+          type: 'pie',
+          radius: ['0%', '52%'],
+          center: ['50%', '56%'],
+          data: data.filter((d) => d.value > 0).map((d) => ({ name: d.name, value: d.value, label: { formatter: literal(`${d.name} ${d.share.toFixed(2)}%`) } })),
+          label: {
+            overflow: 'none',
+            fontFamily: FONT,
+            fontSize: 13,
+          },
+          labelLine: { length: 14, length2: 18 },
+          avoidLabelOverlap: true,
+        },
+      ],
+    },
+    680,
+    340,
+  );
+}
+
+export function barChart(title: string, data: readonly BarDatum[], unit: string): string {
+  return render(
+    {
+      title: { text: title, left: 'center', top: 4, textStyle: { fontFamily: FONT, fontSize: 15, fontWeight: 'bold' } },
+      grid: { left: 70, right: 20, top: 50, bottom: 70 },
+      xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, rotate: 40, fontFamily: FONT, fontSize: 12 } },
+      yAxis: { type: 'value', name: unit, nameTextStyle: { fontFamily: FONT }, axisLabel: { fontFamily: FONT } },
+      series: [
+        {
+          type: 'bar',
+          data: data.map((d) => ({ value: d.value, label: { show: d.value > 0 } })),
+          barMaxWidth: 28,
+          label: { position: 'top', fontFamily: FONT, fontSize: 11 },
+        },
+      ],
+    },
+    680,
+    360,
+  );
+}

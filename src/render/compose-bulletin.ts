@@ -1,0 +1,43 @@
+/** From figures and articles to a view builder for every layout pass. */
+import type { Article } from '../model/bulletin.js';
+import type { ReferenceData } from '../model/reference.js';
+import type { BulletinStats } from '../model/stats.js';
+import { markdownToHtml } from './markdown.js';
+import type { TocTarget } from './print-bulletin.js';
+import { reportCharts } from './report-charts.js';
+import { buildBulletinView, REPORT_ID, type BulletinView } from './view-bulletin.js';
+import { buildReportView, type ReportMeta, type ReportView } from './view-model.js';
+
+export interface ComposeInput {
+  stats: BulletinStats;
+  ref: ReferenceData;
+  meta: ReportMeta;
+  articles: readonly Article[];
+  sections: readonly string[];
+  reportSection: string;
+  notice: readonly string[];
+  contact?: { title?: string; phone?: string; email?: string; address?: string };
+}
+
+export interface Composed {
+  title: string;
+  report: ReportView;
+  makeView: (pages: ReadonlyMap<string, number>) => BulletinView;
+  /** Headings the table of contents points at, in document order. */
+  targets: TocTarget[];
+}
+
+export function composeBulletin(c: ComposeInput): Composed {
+  const report = buildReportView(c.stats, c.ref, c.meta, { national: c.stats.national, foreign: c.stats.foreign, clues: c.stats.clues, charts: reportCharts(c.stats) });
+  const articles = c.articles.map((a) => ({ ...a, html: markdownToHtml(a.body, { images: a.images, speakers: a.speakers }) }));
+  const makeView = (pages: ReadonlyMap<string, number>) =>
+    buildBulletinView(
+      { bulletinName: c.meta.bulletinName, publisher: c.meta.publisher, issue: c.stats.issue, sections: c.sections, reportSection: c.reportSection, report, articles, notice: c.notice, contact: c.contact },
+      pages,
+    );
+  const targets = makeView(new Map()).sections.flatMap((s) => [
+    ...(s.report ? [{ id: REPORT_ID, text: s.report.title }] : []),
+    ...s.articles.map((a) => ({ id: a.id, text: a.heading })),
+  ]);
+  return { title: `${c.meta.bulletinName} 第${c.stats.issue.number}期`, report, makeView, targets };
+}

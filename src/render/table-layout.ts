@@ -1,0 +1,76 @@
+/**
+ * Tables across pages. Chromium repeats a table's header on each page but
+ * cannot print （续表）, so tables are split where the printed layout broke
+ * them: each later part starts a new page with its caption, （续表） and the
+ * header. Row markers (tiny, out of the flow) tell which page each row
+ * landed on. Pure.
+ */
+import type { TableRow, TableView } from './view-table.js';
+
+const isTable = (v: unknown): v is TableView =>
+  typeof v === 'object' && v !== null && 'parts' in v && 'headers' in v && 'id' in v;
+
+/** Applies `fn` to every table anywhere in a plain-data view. */
+export function mapTables<T>(view: T, fn: (t: TableView) => TableView): T {
+  if (isTable(view)) return fn(view) as T;
+  if (Array.isArray(view)) return view.map((v) => mapTables(v, fn)) as T;
+  if (typeof view === 'object' && view !== null) {
+    return Object.fromEntries(Object.entries(view).map(([k, v]) => [k, mapTables(v, fn)])) as T;
+  }
+  return view;
+}
+
+export const markerFor = (id: string, index: number): string => `[[${id}.${index}]]`;
+
+/** Rows (and total, as the last index) of all parts, in order. */
+function flatten(t: TableView): { rows: TableRow[]; total: TableRow | null } {
+  return { rows: t.parts.flatMap((p) => p.rows), total: t.parts.at(-1)?.total ?? null };
+}
+
+/** Splits the table before each row index in `splits`; with `markers`, tags every row. */
+export function layOutTable(t: TableView, splits: readonly number[], markers: boolean): TableView {
+  const { rows, total } = flatten(t);
+  const tag = (r: TableRow, i: number): TableRow => ({ ...r, marker: markers ? markerFor(t.id, i) : null });
+  const tagged = rows.map(tag);
+  const cuts = [...new Set(splits)].filter((i) => i > 0 && i <= rows.length).sort((a, b) => a - b);
+  const bounds = [0, ...cuts, rows.length];
+  const parts = bounds.slice(0, -1).map((start, k) => ({ continued: k > 0, rows: tagged.slice(start, bounds[k + 1]), total: null as TableRow | null }));
+  const last = parts[parts.length - 1];
+  if (last && total) last.total = tag(total, rows.length);
+  return { ...t, parts };
+}
+
+/**
+ * Splits for the next pass, from where the printed table broke. `pages` is
+ * each page's compact text. Every observed page change is a split, except
+ * that (1) a split whose preceding part itself broke across a page is
+ * stale (content moved down since it was made) and is dropped, and (2) a
+ * continuation never holds only the total row: that break moves up a row.
+ */
+export function nextSplits(t: TableView, pages: readonly string[]): number[] {
+  const { rows, total } = flatten(t);
+  const count = rows.length + (total ? 1 : 0);
+  const pageOf = (i: number): number => pages.findIndex((p) => p.includes(markerFor(t.id, i)));
+  const observed: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < count; i++) {
+    const p = pageOf(i);
+    if (p < 0) continue;
+    if (prev >= 0 && p > prev) observed.push(i);
+    prev = p;
+  }
+  const forced = new Set(t.parts.slice(1).map((_, k) => t.parts.slice(0, k + 1).reduce((a, part) => a + part.rows.length, 0)));
+  const starts = [0, ...[...forced].sort((a, b) => a - b)];
+  const stale = new Set(starts.slice(1).filter((s, j) => observed.some((b) => b > (starts[j] as number) && b < s)));
+  const kept = observed.filter((b) => !stale.has(b)).map((b) => (total && b === rows.length && b > 1 ? b - 1 : b));
+  return [...new Set(kept)].sort((a, b) => a - b);
+}
+
+export function tableIds(view: unknown): TableView[] {
+  const out: TableView[] = [];
+  mapTables(view, (t) => {
+    out.push(t);
+    return t;
+  });
+  return out;
+}

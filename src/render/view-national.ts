@@ -1,0 +1,67 @@
+/** Part 二 (national) of the analysis report, and the province's national rank. Pure. */
+import { chineseMonthDay } from '../model/calendar.js';
+import { ordinal, wan } from '../model/chinese.js';
+import type { CategoryTableStats, NationalStats, ProvinceTableStats } from '../model/bulletin-stats.js';
+import { quarterName, yearToDateName, type Quarter } from '../model/quarter.js';
+import { n, table, type TableView } from './view-table.js';
+
+export interface TableBlock {
+  lead: string;
+  table: TableView;
+}
+
+export interface NationalView {
+  title: string;
+  categoriesHeading: string;
+  categoryBlocks: TableBlock[];
+  provincesHeading: string;
+  provinceBlocks: TableBlock[];
+}
+
+function categoryTable(id: string, t: CategoryTableStats): TableView {
+  return table(id, null, ['产品类别', '代码', '召回次数（次）', '召回数量（件）'], ['name', 'code', 'num', 'num'], t.rows.map((r) => [r.name, r.code, n(r.recalls), n(r.quantity)]), ['合计', '', n(t.total.recalls), n(t.total.quantity)]);
+}
+
+function provinceTable(id: string, t: ProvinceTableStats): TableView {
+  return table(id, null, ['序号', '开展召回的省市', '召回次数（次）', '召回数量（件）'], ['code', 'name', 'num', 'num'], t.rows.map((r) => [n(r.seq), r.name, n(r.recalls), n(r.quantity)]), ['', '总计', n(t.total.recalls), n(t.total.quantity)]);
+}
+
+export function buildNationalView(s: NationalStats, q: Quarter, periodEnd: string): NationalView {
+  const asOf = `（数据截至${chineseMonthDay(periodEnd)}）`;
+  const cat = (no: number, when: string, t: CategoryTableStats) =>
+    `${no}、${when}${asOf}，全国消费品共计召回${n(t.total.recalls)}次，涉及数量${wan(t.total.quantity)}件。详细数据见下表：`;
+  const prov = (no: number, when: string, t: ProvinceTableStats) =>
+    `${no}、${when}${asOf}，全国有${n(t.rows.length)}个省(市)局开展了消费品召回工作，召回次数共计${n(t.total.recalls)}次，涉及数量为${wan(t.total.quantity)}件。详细数据见下表：`;
+  return {
+    title: '二、全国缺陷产品召回情况',
+    categoriesHeading: `（一）${q.year}年全国消费品召回工作情况`,
+    categoryBlocks: [
+      { lead: cat(1, '历年来', s.cumulative), table: categoryTable('national-cumulative', s.cumulative) },
+      { lead: cat(2, `${q.year}年以来`, s.ytd), table: categoryTable('national-ytd', s.ytd) },
+      { lead: cat(3, quarterName(q), s.quarter), table: categoryTable('national-quarter', s.quarter) },
+    ],
+    provincesHeading: `（二）${q.year}年各省局召回工作情况统计`,
+    provinceBlocks: [
+      { lead: prov(1, `${q.year}年以来`, s.provincesYtd), table: provinceTable('provinces-ytd', s.provincesYtd) },
+      { lead: prov(2, quarterName(q), s.provincesQuarter), table: provinceTable('provinces-quarter', s.provincesQuarter) },
+    ],
+  };
+}
+
+/**
+ * The report's opening sentence: year to date with the national rank when
+ * national figures name the province, then the quarter itself.
+ */
+export function summarySentence(
+  q: Quarter,
+  provinceName: string,
+  quarter: { recalls: number; quantity: number; end: string },
+  national: NationalStats | null,
+): string {
+  const own = `${quarterName(q)}（截至${chineseMonthDay(quarter.end)}），${provinceName}省局开展缺陷产品召回${n(quarter.recalls)}次，共召回缺陷产品${n(quarter.quantity)}件。`;
+  const home = national?.home;
+  if (!home) return own;
+  const rank = `位居全国${ordinal(home.ytdRank.rank, home.ytdRank.tied)}`;
+  if (q.quarter === 1) return `根据市场监督管理总局数据统计显示，${own.slice(0, -1)}，${rank}。`;
+  return `根据市场监督管理总局数据统计显示，${q.year}年${yearToDateName(q)}${provinceName}省局开展消费品缺陷产品召回${n(home.ytd.recalls)}次，共召回缺陷产品${n(home.ytd.quantity)}件，${rank}，${own}`;
+}

@@ -1,0 +1,39 @@
+/** Table views: rows of cells with a class per column, shared by every table of the bulletin. */
+
+export interface Cell {
+  text: string;
+  /** CSS class: "num" right-aligns figures, "text" wraps long prose. */
+  cls: string;
+}
+
+export interface TableRow {
+  cells: Cell[];
+  /** Set only while measuring pages: an invisible tag found again in the PDF text. */
+  marker: string | null;
+}
+
+/** A run of rows printed together; later parts start a new page with （续表）. */
+export interface TablePart {
+  continued: boolean;
+  rows: TableRow[];
+  total: TableRow | null;
+}
+
+export interface TableView {
+  /** Names the table for styling (table.t-cases) and pagination. */
+  id: string;
+  caption: string | null;
+  headers: Cell[];
+  parts: TablePart[];
+}
+
+/** Pairs each cell with its column's class. */
+export function row(texts: readonly string[], classes: readonly string[]): TableRow {
+  return { cells: texts.map((text, i) => ({ text, cls: classes[i] ?? '' })), marker: null };
+}
+
+export function table(id: string, caption: string | null, headers: readonly string[], classes: readonly string[], rows: string[][], total: string[] | null): TableView {
+  return { id, caption, headers: row(headers, classes).cells, parts: [{ continued: false, rows: rows.map((r) => row(r, classes)), total: total ? row(total, classes) : null }] };
+}
+
+export const n = (v: number): string => String(v);
