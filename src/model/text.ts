@@ -19,3 +19,9 @@ export function preview(value: string, max = 40): string {
   const oneLine = value.replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
+
+/** "AB" for "ABAB": Chromium sometimes doubles a bookmark's title. */
+export function collapseDoubled(s: string): string {
+  const half = s.length / 2;
+  return s.length > 0 && s.length % 2 === 0 && s.slice(0, half) === s.slice(half) ? s.slice(0, half) : s;
+}

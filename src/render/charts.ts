@@ -18,7 +18,11 @@ export interface BarDatum {
 }
 
 const FONT = "'Noto Serif SC', serif";
-const COLORS = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83', '#ca8622', '#bda29a', '#6e7074', '#546570'];
+// Outlined text (ECharts' default label border) prints as Type 3 glyph
+// outlines in Chromium's PDF. ECharts ignores a zero width alone, so every
+// label also gets a transparent border colour. textBorderColor: 'transparent'.
+// Saturated, print-safe colours that stay distinct in greyscale order.
+const COLORS = ['#c0392b', '#2e86c1', '#28b463', '#f39c12', '#8e44ad', '#17a589', '#d35400', '#1f618d', '#b7950b', '#7b7d7d'];
 
 /** A label shown as is: ECharts would read {a} or {b} in it as placeholders. */
 const literal = (text: string): string => text.replace(/[{}]/g, '');
@@ -26,7 +30,7 @@ const literal = (text: string): string => text.replace(/[{}]/g, '');
 function render(option: echarts.EChartsOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT, fontSize: 13 }, ...option });
+    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT, fontSize: 13, textBorderWidth: 0, textBorderColor: 'transparent' }, ...option });
     // Hover styles are useless on paper, and their class names come from a
     // process-wide counter: dropping them keeps rebuilds byte-identical.
     return chart
@@ -47,9 +51,10 @@ export function pieChart(title: string, data: readonly PieDatum[]): string {
           type: 'pie',
           radius: ['0%', '52%'],
           center: ['50%', '56%'],
-          data: data.filter((d) => d.value > 0).map((d) => ({ name: d.name, value: d.value, label: { formatter: literal(`${d.name} ${d.share.toFixed(2)}%`) } })),
+          data: data.filter((d) => d.value > 0).map((d) => ({ name: d.name, value: d.value, label: { formatter: literal(`${d.name} ${d.share.toFixed(2)}%`), textBorderWidth: 0, textBorderColor: 'transparent' } })),
           label: {
             overflow: 'none',
+            textBorderWidth: 0, textBorderColor: 'transparent',
             fontFamily: FONT,
             fontSize: 13,
           },
@@ -73,9 +78,10 @@ export function barChart(title: string, data: readonly BarDatum[], unit: string)
       series: [
         {
           type: 'bar',
-          data: data.map((d) => ({ value: d.value, label: { show: d.value > 0 } })),
+          data: data.map((d) => ({ value: d.value, label: { show: d.value > 0, textBorderWidth: 0, textBorderColor: 'transparent' } })),
           barMaxWidth: 28,
-          label: { position: 'top', fontFamily: FONT, fontSize: 11 },
+          itemStyle: { color: COLORS[1] },
+          label: { position: 'top', fontFamily: FONT, fontSize: 11, textBorderWidth: 0, textBorderColor: 'transparent' },
         },
       ],
     },

@@ -3,7 +3,8 @@
  * the PDF; we set the dates from the issue instead (same inputs, same bytes)
  * and fill in title, author and subject.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { collapseDoubled } from '../model/text.js';
 
 export interface PdfInfo {
   title: string;
@@ -25,7 +26,24 @@ export async function finalizePdf(bytes: Uint8Array, info: PdfInfo): Promise<Uin
   doc.setLanguage('zh-CN');
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
+  repairOutline(doc);
   return doc.save({ updateFieldAppearances: false });
+}
+
+/**
+ * Chromium sometimes names a bookmark twice over ("二、全国…二、全国…") when
+ * its heading was pushed to the top of the next page; keep one copy.
+ */
+function repairOutline(doc: PDFDocument): void {
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const visit = (item: PDFDict | undefined): void => {
+    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
+      if (title && collapseDoubled(title) !== title) node.set(PDFName.of('Title'), PDFHexString.fromText(collapseDoubled(title)));
+      visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  visit(root?.lookupMaybe(PDFName.of('First'), PDFDict));
 }
 
 export async function pdfPageCount(bytes: Uint8Array): Promise<number> {

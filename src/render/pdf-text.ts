@@ -4,6 +4,7 @@
  * of contents and table continuations come from the real layout.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { collapseDoubled } from '../model/text.js';
 
 export interface PdfLayout {
   /** Each page's text with all whitespace removed. */
@@ -33,7 +34,7 @@ export async function readLayout(bytes: Uint8Array): Promise<PdfLayout> {
       for (const node of nodes) {
         const dest = typeof node.dest === 'string' ? await doc.getDestination(node.dest) : node.dest;
         const ref = Array.isArray(dest) ? dest[0] : null;
-        if (ref && typeof ref === 'object') outline.push({ title: node.title.replace(/\s+/g, ''), page: (await doc.getPageIndex(ref as { num: number; gen: number })) + 1 });
+        if (ref && typeof ref === 'object') outline.push({ title: collapseDoubled(node.title.replace(/\s+/g, '')), page: (await doc.getPageIndex(ref as { num: number; gen: number })) + 1 });
         await walk(node.items ?? []);
       }
     };

@@ -65,6 +65,10 @@ export async function printBulletin(
     splits = next;
     if (stable) break;
   }
+  const lost = targets.filter((t) => !pages.has(t.id));
+  if (lost.length > 0) {
+    throw new BulletinError('render.toc.unresolved', 'browser', `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text).join('、')}。`, '请报告此问题；可暂时用 --format html 生成 HTML。');
+  }
   const finalHtml = await html.render(lay(false));
   const pdf = await printer.printPdf(finalHtml);
   const check = targetPages(targets, (await readLayout(pdf)).outline);

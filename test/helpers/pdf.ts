@@ -49,3 +49,52 @@ export function containsWrapped(text: string, s: string, spread = 8): boolean {
   }
   return false;
 }
+
+/** Text of one page, laid out (-layout keeps a table row on one line). */
+export function pageText(path: string, page: number, layout = false): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
+}
+
+/** Each line of the laid-out text with its whitespace removed. */
+export function compactLines(path: string): string[] {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', path, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter(Boolean);
+}
+
+export interface PageImage {
+  width: number;
+  height: number;
+  /** RGB triples. */
+  data: Buffer;
+}
+
+/** Renders pages to PPM (trivial to parse) at a low resolution. */
+export function pageImages(path: string, dpi = 30): PageImage[] {
+  const dir = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
+  execFileSync('pdftoppm', ['-r', String(dpi), path, `${dir}/p`]);
+  const files = execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+  return files.map((f) => {
+    const buf = execFileSync('cat', [`${dir}/${f}`]);
+    const header = buf.subarray(0, 32).toString('latin1').split(/\s+/);
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    return { width, height, data: buf.subarray(buf.length - width * height * 3) };
+  });
+}
+
+/** Pixels that are clearly coloured (not grey, not white). */
+export function colouredPixels(img: PageImage): number {
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 3) {
+    const [r, g, b] = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 50 && b > r) n++;
+  }
+  return n;
+}
+
+export function inkedPixels(img: PageImage): number {
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 3) if (img.data[i]! + img.data[i + 1]! + img.data[i + 2]! < 600) n++;
+  return n;
+}
