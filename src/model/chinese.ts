@@ -55,3 +55,8 @@ export function chineseNumber(n: number): string {
 export function ordinal(rank: number, tied = false): string {
   return `${tied ? '并列' : ''}第${chineseNumber(rank)}`;
 }
+
+/** A count before a measure word: 2 → 两 (两个), otherwise chineseNumber. */
+export function chineseCount(n: number): string {
+  return n === 2 ? '两' : chineseNumber(n);
+}

@@ -1,5 +1,5 @@
 /** Parts 三 (foreign recalls) and 四 (表4, shared defect clues). Pure. */
-import { chineseNumber, listJoin, percent, wan } from '../model/chinese.js';
+import { chineseCount, listJoin, percent, wan } from '../model/chinese.js';
 import type { ClueStats, ForeignStats } from '../model/bulletin-stats.js';
 import { quarterName, type Quarter } from '../model/quarter.js';
 import { n, table, type TableView } from './view-table.js';
@@ -35,7 +35,7 @@ export function buildForeignView(s: ForeignStats, q: Quarter, title = '三、国
   const period = `${q.year}年1月至${q.quarter * 3}月`;
   const names = s.jurisdictions.map((j) => j.name);
   const parts = [
-    `${period}，${listJoin(names)}${chineseNumber(names.length)}个国家地区共实施消费品召回${n(s.total.recalls)}次，涉及产品${qty(s.total.disclosedQuantity)}。`,
+    `${period}，${listJoin(names)}${chineseCount(names.length)}个国家地区共实施消费品召回${n(s.total.recalls)}次，涉及产品${qty(s.total.disclosedQuantity)}。`,
     `具体情况为：${s.jurisdictions.map(jurisdictionClause).join('；')}。`,
   ];
   const china = s.jurisdictions.map(chinaClause).filter((c): c is string => c !== null);

@@ -1,0 +1,71 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+
+/** A copy of the bundled data folder to modify. */
+function copyData(): string {
+  const data = tempDir();
+  cpSync(join(ROOT, 'data', '2022Q3'), join(data, '2022Q3'), { recursive: true });
+  return data;
+}
+
+describe('bulletin build: the quarter folder', () => {
+  it('refuses two issues with the same number, naming both quarters', () => {
+    const data = copyData();
+    mkdirSync(join(data, '2022Q2'));
+    writeFileSync(join(data, '2022Q2', 'issue.json'), JSON.stringify({ number: 3, totalNumber: 2 }));
+    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir(), '--format', 'html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('期号重复：2022年第二季度和2022年第三季度都是第3期。');
+  });
+
+  it('derives the issue number from the previous quarter when issue.json does not state it', () => {
+    const data = copyData();
+    writeFileSync(join(data, '2022Q3', 'issue.json'), JSON.stringify({ publicationDate: '2022-11-08' }));
+    mkdirSync(join(data, '2022Q2'));
+    writeFileSync(join(data, '2022Q2', 'issue.json'), JSON.stringify({ number: 2, totalNumber: 2 }));
+    const out = tempDir();
+    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toContain('<div class="issue-line">第3期（总第3期）</div>');
+  });
+
+  it('builds a quarter that has only its recall records, warning about each missing section', () => {
+    const data = tempDir();
+    mkdirSync(join(data, '2022Q3'));
+    cpSync(join(ROOT, 'data', '2022Q3', 'recalls.xlsx'), join(data, '2022Q3', 'recalls.xlsx'));
+    const out = tempDir();
+    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.issues.map((i: { code: string }) => i.code)).toEqual(['input.section.missing', 'input.section.missing', 'input.section.missing']);
+    const html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
+    expect(html).toContain('2022年第三季度（截至9月30日），湖南省省局开展缺陷产品召回8次');
+    expect(html).not.toContain('二、全国缺陷产品召回情况');
+  });
+
+  it('computes the national tables from a record-level export when one is given', () => {
+    const data = copyData();
+    const rows = ['发布日期,省份,产品类别,召回数量', '2021-03-01,广东省,01,100', '2022-05-01,湖南省,04,1000', '2022-08-01,湖南省,04,5000', '2022-08-02,广东省,02,7000'];
+    writeFileSync(join(data, '2022Q3', 'national-recalls.csv'), `${rows.join('\n')}\n`);
+    const out = tempDir();
+    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
+    expect(r.code, r.stderr).toBe(0);
+    const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
+    expect(stats.national.source).toBe('records');
+    expect(stats.national.cumulative.total).toEqual({ recalls: 4, quantity: 13100 });
+    expect(stats.national.provincesYtd.rows.map((p: { name: string }) => p.name)).toEqual(['广东省', '湖南省']);
+    const html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
+    expect(html).toContain('2022年前三季度湖南省省局开展消费品缺陷产品召回2次，共召回缺陷产品6000件，位居全国第二');
+  });
+
+  it('refuses an article image that points outside the data folder', () => {
+    const data = copyData();
+    const file = join(data, '2022Q3', 'articles', '01-director-inspection.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('images/01-inspection.svg', '../../../../etc/passwd'));
+    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir(), '--format', 'html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/01-director-inspection\.md 第 \d+ 行：图片“..\/..\/..\/..\/etc\/passwd”在本季度数据文件夹之外，不会被读取。/);
+  });
+});
