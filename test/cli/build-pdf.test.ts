@@ -130,6 +130,14 @@ describe('the 2022Q3 bulletin PDF: layout', () => {
     for (const t of ['【召回工作快讯】', '【季度分析报告】', '2022年第三季度湖南省消费品召回分析报告', '二、全国缺陷产品召回情况', '【专题节目访谈】']) expect(titles).toContain(t);
   });
 
+  it('leaves no heading alone at the foot of a page', async () => {
+    const { outline } = await readLayout(readFileSync(pdf));
+    for (const o of outline) {
+      const body = pageText(pdf, o.page).replace(/\s+/g, '').replace(/—\d+—$/, '');
+      expect(body.endsWith(o.title), `${o.title} on page ${o.page}`).toBe(false);
+    }
+  });
+
   it('has no blank page, and the three charts are drawn', () => {
     const images = pageImages(pdf);
     for (const [i, img] of images.entries()) expect(inkedPixels(img), `page ${i + 1}`).toBeGreaterThan(img.width * img.height * 0.01);
