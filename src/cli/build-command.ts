@@ -42,7 +42,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   );
   const counts = issueCounts(result.issues);
   if (flags.json) {
-    io.stdout(`${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, sources: result.sources, summary: counts, issues: result.issues }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`);
   } else {
     io.stderr(formatIssues(result.issues, io));
     if (!result.ok) {
@@ -51,5 +51,5 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
       io.stderr(`已生成：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`);
     }
   }
-  return result.ok ? EXIT.ok : EXIT.invalidData;
+  return result.ok ? EXIT.ok : result.unreadable ? EXIT.unreadableInput : EXIT.invalidData;
 }

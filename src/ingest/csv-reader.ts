@@ -16,8 +16,18 @@ function sniffDelimiter(text: string): string {
  * Row numbers are record numbers, as Excel numbers the rows when it opens
  * the file (a quoted cell with line breaks stays on one row).
  */
+const REFUSED = {
+  'input.csv.binary': { message: '文件内容不是文本（含有二进制数据），不是 CSV。', hint: '请确认选对了文件；Excel 文件请保存为 .xlsx，或在 Excel 中“另存为 CSV”。' },
+  'input.csv.mixed-encoding': { message: '文件混用了两种文字编码', hint: '通常是把不同来源的内容拼接在一起造成的。请在 Excel 中打开后整体“另存为 CSV UTF-8”，或提供 .xlsx。' },
+} as const;
+
 export function readCsv(bytes: Uint8Array, file: string): RawTable {
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const r = REFUSED[decoded.code];
+    throw new BulletinError(decoded.code, 'input', `${file}：${r.message}${decoded.detail ? `（${decoded.detail}）。` : ''}`, r.hint);
+  }
+  const { text, encoding } = decoded;
   let records: string[][];
   try {
     records = parse(text, {

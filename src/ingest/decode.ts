@@ -2,31 +2,92 @@
  * Text decoding for CSV files. Excel on Chinese Windows writes GBK/GB18030
  * with no BOM, so after BOMs and strict UTF-8 we fall back to GB18030 (a
  * superset of GBK). The name of the encoding used is reported to the user.
+ * Files that are not text at all, or that mix UTF-8 and GBK lines, are
+ * refused rather than decoded into garbage.
  */
 import iconv from 'iconv-lite';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-export interface Decoded {
-  text: string;
-  encoding: Encoding;
+export type Decoded =
+  | { ok: true; text: string; encoding: Encoding }
+  | { ok: false; code: 'input.csv.binary' | 'input.csv.mixed-encoding'; detail: string };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function validUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * UTF-16 without a BOM: zero bytes (the high byte of ASCII characters)
+ * appear at one parity only. Chinese characters have no zero byte, so we
+ * ask for a few zeros at one parity and none at the other.
+ */
+function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  if (odd >= 4 && even === 0) return 'utf-16le';
+  if (even >= 4 && odd === 0) return 'utf-16be';
+  return null;
+}
+
+function looksBinary(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i] as number;
+    if (c === 0) return true;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
+  }
+  return control > n * 0.05;
+}
+
+/** Line numbers (1-based) of the first UTF-8 line and the first non-UTF-8 line with non-ASCII bytes. */
+function mixedLines(b: Uint8Array): { utf8: number; other: number } | null {
+  let utf8 = 0;
+  let other = 0;
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= b.length; i++) {
+    if (i < b.length && b[i] !== 0x0a) continue;
+    const slice = b.subarray(start, i);
+    if (slice.some((c) => c >= 0x80)) {
+      if (validUtf8(slice)) utf8 ||= line;
+      else other ||= line;
+    }
+    if (utf8 && other) return { utf8, other };
+    start = i + 1;
+    line++;
+  }
+  return null;
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
-  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const utf16 = utf16Guess(bytes);
+  if (utf16) return { ok: true, text: iconv.decode(buf, utf16), encoding: utf16 };
+  if (looksBinary(bytes)) return { ok: false, code: 'input.csv.binary', detail: '' };
+  if (validUtf8(bytes)) return { ok: true, text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+  const mixed = mixedLines(bytes);
+  if (mixed) return { ok: false, code: 'input.csv.mixed-encoding', detail: `第 ${mixed.utf8} 行是 UTF-8，第 ${mixed.other} 行是 GBK 等其他编码` };
+  return { ok: true, text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
 }
 
 /** Bytes in GB18030, for tests and tools that must write what Excel writes. */

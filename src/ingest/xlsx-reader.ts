@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { BulletinError } from '../model/errors.js';
 import type { CellValue, RawTable } from './table.js';
+import { inspectXlsx } from './zip-guard.js';
 
 /** exceljs cell values come in many shapes; flatten them to what the file shows. */
 function flatten(v: unknown): CellValue {
@@ -29,6 +30,8 @@ function unreadable(file: string, cause: unknown): BulletinError {
 
 /** Reads one sheet: the named one, or the first. Merged cells repeat their master's value. */
 export async function readXlsx(bytes: Uint8Array, file: string, sheetName?: string): Promise<RawTable> {
+  const problem = inspectXlsx(bytes);
+  if (problem) throw new BulletinError(problem.code, 'input', `${file}：${problem.message}`, problem.hint);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -34,3 +34,21 @@ export function columnLetter(index: number): string {
   }
   return out;
 }
+
+/** Every input row accounted for: read = accepted + rejected; the rest were skipped and why. */
+export interface RowAccount {
+  /** Rows below the header that are neither blank nor total rows nor notes. */
+  read: number;
+  accepted: number;
+  rejected: number;
+  blank: number;
+  totalRows: number;
+  notes: number;
+}
+
+/** Account for data rows `rows`, rejecting those that have an error among `issues`. */
+export function accountRows(rows: readonly number[], issues: readonly ValidationIssue[], skipped: Pick<RowAccount, 'blank' | 'totalRows' | 'notes'>): RowAccount {
+  const bad = new Set(issues.filter((i) => i.severity === 'error' && i.row !== null).map((i) => i.row));
+  const rejected = rows.filter((r) => bad.has(r)).length;
+  return { read: rows.length, accepted: rows.length - rejected, rejected, ...skipped };
+}

@@ -11,7 +11,8 @@ import { finalizePdf } from '../render/pdf-finalize.js';
 import { printBulletin } from '../render/print-bulletin.js';
 import { htmlRenderer } from '../render/render-html.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
-import { loadQuarter, type SourceReport } from './load-quarter.js';
+import type { FileReport } from './check-file.js';
+import { loadQuarter } from './load-quarter.js';
 import { packageRoot } from './package-root.js';
 import type { ProgressListener } from './progress.js';
 import { writeAtomically, type OutputFile } from './write-outputs.js';
@@ -35,9 +36,11 @@ export interface BuildOptions {
 
 export interface BuildResult {
   ok: boolean;
+  /** Some input could not be read at all: nothing was built (exit code 3). */
+  unreadable: boolean;
   quarter: string;
   issues: ValidationIssue[];
-  sources: SourceReport[];
+  files: FileReport[];
   stats: BulletinStats | null;
   outputs: string[];
 }
@@ -56,7 +59,7 @@ function glyphWarning(missing: readonly string[]): ValidationIssue[] {
 
 export async function buildBulletin(opts: BuildOptions, onProgress: ProgressListener = () => undefined): Promise<BuildResult> {
   const loaded = await loadQuarter(opts, onProgress);
-  const base = { quarter: quarterId(opts.quarter), issues: loaded.issues, sources: loaded.sources };
+  const base = { quarter: quarterId(opts.quarter), issues: loaded.issues, files: loaded.files, unreadable: loaded.unreadable };
   if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [] };
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });

@@ -1,4 +1,4 @@
-/** Reads and validates one quarter's inputs: the pipeline's first half. */
+/** Reads and checks one quarter's inputs: the pipeline's first half, shared by build and validate. */
 import { isAbsolute, join, relative } from 'node:path';
 import type { Article, ClueRow, ForeignInput, NationalInput } from '../model/bulletin.js';
 import { BulletinError } from '../model/errors.js';
@@ -6,8 +6,8 @@ import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import { findProvince, type Province, type ReferenceData } from '../model/reference.js';
-import { readTable } from '../ingest/read-table.js';
-import { validateRecords, type RowAccount } from '../validate/validate-records.js';
+import { reconcile } from '../validate/reconcile.js';
+import { checkTableFile, type FileReport } from './check-file.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import { loadArticles } from './load-articles.js';
 import { loadIssueMeta, type LoadedMeta } from './load-issue-meta.js';
@@ -15,16 +15,6 @@ import { loadReference } from './load-reference.js';
 import { loadSummaries } from './load-summaries.js';
 import { listQuarterDir, locateRecords } from './locate-inputs.js';
 import type { ProgressListener } from './progress.js';
-
-export interface SourceReport {
-  file: string;
-  format: 'csv' | 'xlsx';
-  sheet: string | null;
-  encoding: string | null;
-  headerRow: number | null;
-  /** Row account; null for summary tables (not yet counted row by row). */
-  rows: RowAccount | null;
-}
 
 export interface LoadedQuarter {
   quarter: Quarter;
@@ -37,7 +27,9 @@ export interface LoadedQuarter {
   clues: ClueRow[] | null;
   articles: Article[];
   issues: ValidationIssue[];
-  sources: SourceReport[];
+  files: FileReport[];
+  /** Some input could not be read at all (exit code 3). */
+  unreadable: boolean;
 }
 
 /** Relative to where the user stands when the file is below it, else absolute. */
@@ -62,30 +54,30 @@ export async function loadQuarter(
   const home = homeProvince(ref, opts.config);
   const quarterDir = join(opts.dataDir, quarterId(opts.quarter));
   const display = (p: string) => displayPath(opts.cwd, p);
+  const ctx = { ref, home, quarter: opts.quarter };
   const path = await locateRecords(quarterDir);
   onProgress({ phase: 'read', message: `读取 ${display(path)}` });
-  const table = await readTable(path, display(path), opts.sheet);
-  const how = table.sheet ? `工作表“${table.sheet}”` : `${table.encoding ?? ''} 编码`;
-  onProgress({ phase: 'validate', message: `检查 ${table.rows.length} 行（${how}）` });
-  const result = validateRecords(table, { ref, home, quarter: opts.quarter });
+  const recalls = await checkTableFile(path, display(path), ctx, 'recalls', opts.sheet);
+  const r = recalls.report;
+  onProgress({ phase: 'validate', message: `检查 ${r.rows?.read ?? 0} 行召回记录（${r.sheet ? `工作表“${r.sheet}”` : `${r.encoding ?? ''} 编码`}）` });
+  const records = recalls.checked?.kind === 'recalls' ? recalls.checked.records : [];
 
   onProgress({ phase: 'read', message: '读取全国、国外、线索表格和文章' });
   const names = await listQuarterDir(quarterDir);
-  const summaries = await loadSummaries({ quarterDir, names, ref, quarter: opts.quarter, display });
+  const summaries = await loadSummaries({ ...ctx, quarterDir, names, display });
   const meta = await loadIssueMeta(opts.dataDir, opts.quarter, display);
-  const articleSections = opts.config.sections.filter((s) => s !== REPORT_SECTION);
-  const articles = await loadArticles(quarterDir, articleSections, display);
+  const articles = await loadArticles(quarterDir, opts.config.sections.filter((s) => s !== REPORT_SECTION), display);
+  const fileOf = (kind: string) => summaries.files.find((f) => f.report.kind === kind)?.report.file;
+  const reconciled = reconcile({
+    quarter: opts.quarter, home, national: summaries.national, foreign: summaries.foreign, records: recalls.checked ? records : null,
+    files: { national: fileOf('national-categories') ?? fileOf('national-recalls'), foreign: fileOf('foreign-categories'), recalls: r.file },
+  });
+  const files = [recalls, ...summaries.files];
   return {
-    quarter: opts.quarter,
-    ref,
-    home,
-    records: result.records,
-    meta,
-    national: summaries.national,
-    foreign: summaries.foreign,
-    clues: summaries.clues,
-    articles: articles.articles,
-    issues: [...result.issues, ...summaries.issues, ...meta.issues, ...articles.issues],
-    sources: [{ file: table.file, format: table.format, sheet: table.sheet, encoding: table.encoding, headerRow: result.headerRow, rows: result.rows }, ...summaries.sources],
+    quarter: opts.quarter, ref, home, records, meta,
+    national: summaries.national, foreign: summaries.foreign, clues: summaries.clues, articles: articles.articles,
+    issues: [...recalls.issues, ...summaries.issues, ...meta.issues, ...articles.issues, ...reconciled],
+    files: files.map((f) => f.report),
+    unreadable: files.some((f) => f.report.unreadable),
   };
 }

@@ -2,19 +2,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 
-/** Every input a quarter folder may hold, by base name; each may be .xlsx or .csv. */
-export const INPUT_TABLES = {
-  recalls: 'recalls',
-  nationalCategories: 'national-categories',
-  nationalProvinces: 'national-provinces',
-  nationalRecords: 'national-recalls',
-  foreign: 'foreign',
-  foreignCategories: 'foreign-categories',
-  clues: 'clues',
-} as const;
-
-export type InputTable = keyof typeof INPUT_TABLES;
-
 export async function listQuarterDir(quarterDir: string): Promise<string[]> {
   try {
     return await readdir(quarterDir);
@@ -35,7 +22,7 @@ export function findTable(quarterDir: string, names: readonly string[], base: st
 /** The quarter's recall-records file: recalls.xlsx or recalls.csv. */
 export async function locateRecords(quarterDir: string): Promise<string> {
   const names = await listQuarterDir(quarterDir);
-  const path = findTable(quarterDir, names, INPUT_TABLES.recalls);
+  const path = findTable(quarterDir, names, 'recalls');
   if (!path) {
     const listing = names.length ? names.join('、') : '（空文件夹）';
     throw new BulletinError('input.records.missing', 'input', `${quarterDir} 中没有召回记录文件 recalls.xlsx 或 recalls.csv。现有文件：${listing}。`, '请把本季度的召回记录保存为 recalls.xlsx（或 recalls.csv）放入该文件夹。');

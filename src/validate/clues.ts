@@ -1,8 +1,8 @@
 /** 表4: defect clues shared by each bureau. */
 import type { ClueRow } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { RawTable } from '../ingest/table.js';
-import { readSummary, type SummarySchema } from './summary-table.js';
+import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
 
 type Key = 'seq' | 'unit' | 'reports' | 'effective' | 'inspections';
 
@@ -17,10 +17,10 @@ export const CLUES_SCHEMA: SummarySchema<Key> = {
   ],
 };
 
-export function readClues(table: RawTable): { clues: ClueRow[]; issues: ValidationIssue[] } {
+export function readClues(table: RawTable): { clues: ClueRow[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, CLUES_SCHEMA);
   const clues = r.rows
     .filter((row) => [row.values.reports, row.values.effective, row.values.inspections].every((v) => typeof v === 'number'))
     .map((row) => ({ unit: String(row.values.unit), reports: row.values.reports as number, effective: row.values.effective as number, inspections: row.values.inspections as number }));
-  return { clues, issues: r.issues };
+  return { clues, issues: r.issues, rows: summaryAccount(r) };
 }

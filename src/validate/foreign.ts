@@ -1,10 +1,10 @@
 /** Foreign recall figures: per jurisdiction, and optionally by product category. */
 import type { ForeignInput } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { RawTable } from '../ingest/table.js';
-import { readSummary, type SummarySchema } from './summary-table.js';
+import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
 
 type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
 type CKey = 'category' | 'recalls' | 'quantity';
@@ -31,7 +31,7 @@ export const FOREIGN_CATEGORY_SCHEMA: SummarySchema<CKey> = {
 
 const optional = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-export function readForeign(table: RawTable): { jurisdictions: ForeignInput['jurisdictions']; issues: ValidationIssue[] } {
+export function readForeign(table: RawTable): { jurisdictions: ForeignInput['jurisdictions']; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, FOREIGN_SCHEMA);
   const jurisdictions = r.rows
     .filter((row) => typeof row.values.recalls === 'number')
@@ -42,10 +42,10 @@ export function readForeign(table: RawTable): { jurisdictions: ForeignInput['jur
       chinaRecalls: optional(row.values.chinaRecalls),
       chinaQuantity: optional(row.values.chinaQuantity),
     }));
-  return { jurisdictions, issues: r.issues };
+  return { jurisdictions, issues: r.issues, rows: summaryAccount(r) };
 }
 
-export function readForeignCategories(table: RawTable, ref: ReferenceData): { categories: ForeignInput['categories']; issues: ValidationIssue[] } {
+export function readForeignCategories(table: RawTable, ref: ReferenceData): { categories: ForeignInput['categories']; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, FOREIGN_CATEGORY_SCHEMA);
   const categories: ForeignInput['categories'] = [];
   for (const row of r.rows) {
@@ -56,5 +56,5 @@ export function readForeignCategories(table: RawTable, ref: ReferenceData): { ca
     }
     if (typeof row.values.recalls === 'number') categories.push({ code: m.value.code, recalls: row.values.recalls, quantity: optional(row.values.quantity) });
   }
-  return { categories, issues: r.issues };
+  return { categories, issues: r.issues, rows: summaryAccount(r) };
 }

@@ -1,12 +1,12 @@
 /** A national record-level export (one row per recall, with a province column). */
 import type { NationalRecord } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import { fold } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import { parseDate } from './parse-date.js';
-import { readSummary, type SummarySchema } from './summary-table.js';
+import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
 
 type Key = 'date' | 'province' | 'category' | 'quantity';
 
@@ -20,7 +20,7 @@ export const NATIONAL_RECORDS_SCHEMA: SummarySchema<Key> = {
   ],
 };
 
-export function readNationalRecords(table: RawTable, ref: ReferenceData): { records: NationalRecord[]; issues: ValidationIssue[] } {
+export function readNationalRecords(table: RawTable, ref: ReferenceData): { records: NationalRecord[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_RECORDS_SCHEMA);
   const records: NationalRecord[] = [];
   for (const row of r.rows) {
@@ -35,5 +35,5 @@ export function readNationalRecords(table: RawTable, ref: ReferenceData): { reco
     if (!category.ok) r.issues.push(r.issue('error', 'value.category.unknown', row.at('category'), `“${v.category}”不是有效的产品类别。`, '请使用 10 个类别的代码或名称。'));
     if (date.ok && province && category.ok) records.push({ date: date.value, provinceCode: province.code, categoryCode: category.value.code, quantity: v.quantity });
   }
-  return { records, issues: r.issues };
+  return { records, issues: r.issues, rows: summaryAccount(r) };
 }

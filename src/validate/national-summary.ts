@@ -1,11 +1,11 @@
 /** National summary tables: by category (three periods) and by province (two periods). */
 import type { NationalCategoryInput, ProvinceFigures } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import { fold } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
-import { readSummary, type SummaryField, type SummarySchema } from './summary-table.js';
+import { readSummary, summaryAccount, type SummaryField, type SummarySchema } from './summary-table.js';
 
 type CatKey = 'category' | 'code' | 'cumRecalls' | 'cumQty' | 'ytdRecalls' | 'ytdQty' | 'qRecalls' | 'qQty';
 type ProvKey = 'seq' | 'province' | 'ytdRecalls' | 'ytdQty' | 'qRecalls' | 'qQty';
@@ -40,7 +40,7 @@ export const NATIONAL_PROVINCE_SCHEMA: SummarySchema<ProvKey> = {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-export function readNationalCategories(table: RawTable, ref: ReferenceData): { categories: NationalCategoryInput[]; issues: ValidationIssue[] } {
+export function readNationalCategories(table: RawTable, ref: ReferenceData): { categories: NationalCategoryInput[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_CATEGORY_SCHEMA);
   const byCode = new Map<string, NationalCategoryInput>();
   for (const row of r.rows) {
@@ -66,12 +66,12 @@ export function readNationalCategories(table: RawTable, ref: ReferenceData): { c
   if (missing.length > 0 && r.rows.length > 0) {
     r.issues.push(r.issue('warning', 'national.category.missing', {}, `${NATIONAL_CATEGORY_SCHEMA.title}中没有这些类别：${missing.map((c) => c.name).join('、')}，按 0 处理。`, '如果这些类别确有召回，请补上对应的行。'));
   }
-  return { categories: ref.categories.map((c) => byCode.get(c.code) ?? { code: c.code, cumulative: zero(), ytd: zero(), quarter: zero() }), issues: r.issues };
+  return { categories: ref.categories.map((c) => byCode.get(c.code) ?? { code: c.code, cumulative: zero(), ytd: zero(), quarter: zero() }), issues: r.issues, rows: summaryAccount(r) };
 }
 
 const zero = () => ({ recalls: 0, quantity: 0 });
 
-export function readNationalProvinces(table: RawTable, ref: ReferenceData): { provinces: ProvinceFigures[]; issues: ValidationIssue[] } {
+export function readNationalProvinces(table: RawTable, ref: ReferenceData): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_PROVINCE_SCHEMA);
   const provinces: ProvinceFigures[] = [];
   for (const row of r.rows) {
@@ -88,5 +88,5 @@ export function readNationalProvinces(table: RawTable, ref: ReferenceData): { pr
     const v = row.values;
     provinces.push({ code: p.code, ytd: { recalls: num(v.ytdRecalls), quantity: num(v.ytdQty) }, quarter: { recalls: num(v.qRecalls), quantity: num(v.qQty) } });
   }
-  return { provinces, issues: r.issues };
+  return { provinces, issues: r.issues, rows: summaryAccount(r) };
 }

@@ -19,7 +19,7 @@ import { RECORD_FIELDS, type FieldKey } from './record-columns.js';
 export interface RowContext {
   ref: ReferenceData;
   home: Province;
-  quarter: Quarter;
+  quarter: Quarter | null;
   map: HeaderMap<FieldKey>;
   issue: MakeIssue;
   file: string;
@@ -59,7 +59,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   const date = parseDate(cell('announceDate'));
   if (date.ok) {
     announceDate = date.value;
-    if (!quarterContains(quarter, date.value)) {
+    if (quarter && !quarterContains(quarter, date.value)) {
       err('announceDate', 'value.date.outside-quarter', `发布日期 ${date.value} 不在${quarterName(quarter)}内，不能计入本期。`, `请核对日期；属于其他季度的记录请放到对应季度的文件夹中。`);
     }
   } else if (date.reason === 'empty') {

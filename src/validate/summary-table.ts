@@ -4,7 +4,7 @@
  * Stated totals are checked against the rows; the bulletin prints sums it
  * computed itself, so a disagreement is a warning with both figures.
  */
-import type { ValidationIssue } from '../model/issues.js';
+import { accountRows, type RowAccount, type ValidationIssue } from '../model/issues.js';
 import { fold, preview } from '../model/text.js';
 import { cellText, isBlankRow, isErrorCell, type CellValue, type RawTable } from '../ingest/table.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
@@ -39,6 +39,9 @@ export interface SummaryResult<K extends string> {
   /** Totals stated in the file (the last 合计/总计 row), by field, and where. */
   statedTotal: { values: Partial<Record<K, number>>; at: SummaryRow<K>['at'] } | null;
   issue: MakeIssue;
+  /** Excel rows of the data rows, and the rows skipped, for the row account. */
+  rowNumbers: number[];
+  skipped: { blank: number; totalRows: number; notes: number };
 }
 
 const UNDISCLOSED = new Set(['未公开', '不公开', '未公布', '-', '—', '/', 'n/a', 'na']);
@@ -52,18 +55,28 @@ function parseField(kind: FieldKind, v: CellValue): { ok: true; value: SummaryVa
   return { ok: false, why: q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是整数' };
 }
 
+/** The row account of a summary table, once its reader added its own findings. */
+export function summaryAccount<K extends string>(r: SummaryResult<K>): RowAccount {
+  return accountRows(r.rowNumbers, r.issues, r.skipped);
+}
+
 export function readSummary<K extends string>(table: RawTable, schema: SummarySchema<K>): SummaryResult<K> {
   const issue = issueFactory(table);
   const { map, issues } = mapHeader(table, schema);
-  const result: SummaryResult<K> = { rows: [], issues, statedTotal: null, issue };
+  const result: SummaryResult<K> = { rows: [], issues, statedTotal: null, issue, rowNumbers: [], skipped: { blank: 0, totalRows: 0, notes: 0 } };
   if (!map || issues.some((i) => i.severity === 'error')) return result;
   for (const r of table.rows.slice(map.headerIndex + 1)) {
-    if (isBlankRow(r.cells)) continue;
+    if (isBlankRow(r.cells)) {
+      result.skipped.blank++;
+      continue;
+    }
     const at = locator(map, r.row, r.cells);
     if (totalRowKind(r.cells.slice(0, map.width))) {
+      result.skipped.totalRows++;
       result.statedTotal = { values: statedTotals(schema, map, r.cells), at };
       continue;
     }
+    result.rowNumbers.push(r.row);
     const values: Partial<Record<K, SummaryValue>> = {};
     for (const f of schema.fields) {
       const col = map.columns.get(f.key);

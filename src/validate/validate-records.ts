@@ -2,7 +2,9 @@
  * A recall-records table → accepted records, issues, and an account of
  * every row: accepted, rejected, blank, total row or note.
  */
-import type { ValidationIssue } from '../model/issues.js';
+import type { RowAccount, ValidationIssue } from '../model/issues.js';
+
+export type { RowAccount };
 import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
@@ -14,16 +16,6 @@ import { parseRow } from './row-fields.js';
 import { checkTotalRow, totalRowKind, type Segment } from './total-rows.js';
 import { duplicateIssues } from './duplicates.js';
 
-export interface RowAccount {
-  /** Rows below the header that are neither blank nor total rows nor notes. */
-  read: number;
-  accepted: number;
-  rejected: number;
-  blank: number;
-  totalRows: number;
-  notes: number;
-}
-
 export interface RecordsResult {
   records: RecallRecord[];
   issues: ValidationIssue[];
@@ -34,7 +26,7 @@ export interface RecordsResult {
 export interface RecordsContext {
   ref: ReferenceData;
   home: Province;
-  quarter: Quarter;
+  quarter: Quarter | null;
 }
 
 export function validateRecords(table: RawTable, ctx: RecordsContext): RecordsResult {

@@ -50,8 +50,8 @@ describe('bulletin build (HTML only: no browser needed)', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: true, quarter: '2022Q3', summary: { errors: 0 } });
-    expect(doc.issues.filter((i: { severity: string }) => i.severity === 'warning').map((i: { code: string }) => i.code)).toEqual(['total.mismatch']);
-    expect(doc.sources[0]).toMatchObject({ file: 'data/2022Q3/recalls.xlsx', format: 'xlsx', headerRow: 3, rows: { read: 8, accepted: 8, rejected: 0, totalRows: 1 } });
+    expect(doc.issues.filter((i: { severity: string }) => i.severity === 'warning').map((i: { code: string }) => i.code)).toEqual(['total.mismatch', 'reconcile.national.totals', 'reconcile.foreign.categories']);
+    expect(doc.files[0]).toMatchObject({ file: 'data/2022Q3/recalls.xlsx', format: 'xlsx', headerRow: 3, rows: { read: 8, accepted: 8, rejected: 0, totalRows: 1 } });
     expect(doc.outputs.map((p: string) => p.split('/').pop()).sort()).toEqual(['bulletin.html', 'stats.json']);
   });
 
@@ -65,7 +65,7 @@ describe('bulletin build (HTML only: no browser needed)', () => {
       const out = tempDir();
       const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', '--json']);
       expect(r.code, r.stderr).toBe(0);
-      return { stats: readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'), encoding: JSON.parse(r.stdout).sources[0].encoding };
+      return { stats: readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'), encoding: JSON.parse(r.stdout).files[0].encoding };
     });
     expect(results[1]!.stats).toBe(results[0]!.stats);
     expect(results[2]!.stats).toBe(results[0]!.stats);
@@ -133,13 +133,13 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
     writeFileSync(join(data, '2022Q3', 'recalls.xlsx'), 'this is not a zip');
     const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir()]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('不是可读取的 XLSX 工作簿');
+    expect(r.stderr).toContain('文件内容不是 Excel 工作簿');
   });
 
   it('reads a named sheet with --sheet, and exits 3 naming the sheets when it is missing', () => {
     const ok = bulletin(['build', '--quarter', '2022Q3', '--sheet', '召回记录', '--format', 'html', '--out', tempDir()]);
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toContain('检查 11 行（工作表“召回记录”）');
+    expect(ok.stderr).toContain('检查 8 行召回记录（工作表“召回记录”）');
     const r = bulletin(['build', '--quarter', '2022Q3', '--sheet', '汇总', '--out', tempDir()]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('找不到工作表“汇总”。现有工作表：召回记录。');

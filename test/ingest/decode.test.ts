@@ -6,20 +6,35 @@ const TEXT = '产品类别,召回数量\n文教体育用品,70000\n';
 
 describe('decodeText', () => {
   it('reads plain UTF-8', () => {
-    expect(decodeText(Buffer.from(TEXT, 'utf8'))).toEqual({ text: TEXT, encoding: 'utf-8' });
+    expect(decodeText(Buffer.from(TEXT, 'utf8'))).toEqual({ ok: true, text: TEXT, encoding: 'utf-8' });
   });
 
   it('strips a UTF-8 BOM so the first header is clean', () => {
     const r = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')]));
-    expect(r).toEqual({ text: TEXT, encoding: 'utf-8-bom' });
+    expect(r).toEqual({ ok: true, text: TEXT, encoding: 'utf-8-bom' });
   });
 
   it('falls back to GB18030 for what Excel writes on Chinese Windows', () => {
-    expect(decodeText(iconv.encode(TEXT, 'gbk'))).toEqual({ text: TEXT, encoding: 'gb18030' });
+    expect(decodeText(iconv.encode(TEXT, 'gbk'))).toEqual({ ok: true, text: TEXT, encoding: 'gb18030' });
   });
 
   it('reads UTF-16 with a byte-order mark', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(TEXT, 'utf-16le')]);
-    expect(decodeText(le)).toEqual({ text: TEXT, encoding: 'utf-16le' });
+    expect(decodeText(le)).toEqual({ ok: true, text: TEXT, encoding: 'utf-16le' });
+  });
+});
+
+describe('decodeText refuses what is not one text encoding', () => {
+  it('reads UTF-16 without a byte-order mark', () => {
+    expect(decodeText(iconv.encode(TEXT, 'utf-16le'))).toEqual({ ok: true, text: TEXT, encoding: 'utf-16le' });
+  });
+
+  it('refuses binary data', () => {
+    expect(decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, 0x02]))).toMatchObject({ ok: false, code: 'input.csv.binary' });
+  });
+
+  it('refuses a file that mixes UTF-8 and GBK lines, naming one line of each', () => {
+    const mixed = Buffer.concat([Buffer.from('产品类别,数量\n', 'utf8'), iconv.encode('文教体育用品,5\n', 'gbk')]);
+    expect(decodeText(mixed)).toEqual({ ok: false, code: 'input.csv.mixed-encoding', detail: '第 1 行是 UTF-8，第 2 行是 GBK 等其他编码' });
   });
 });

@@ -61,7 +61,7 @@ describe('readXlsx', () => {
   it('refuses bytes that are not a workbook with an input error', async () => {
     const err = await readXlsx(Buffer.from('not a zip at all'), 'junk.xlsx').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BulletinError);
-    expect((err as BulletinError).code).toBe('input.xlsx.unreadable');
+    expect((err as BulletinError).code).toBe('input.xlsx.not-zip');
     expect((err as BulletinError).kind).toBe('input');
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * The kinds of input table, how each is recognised (by file name, else by
+ * its columns) and checked. Build and validate both go through here.
+ */
+import { basename, extname } from 'node:path';
+import type { ClueRow, ForeignInput, NationalCategoryInput, NationalRecord, ProvinceFigures } from '../model/bulletin.js';
+import type { RowAccount, ValidationIssue } from '../model/issues.js';
+import type { Quarter } from '../model/quarter.js';
+import type { RecallRecord } from '../model/record.js';
+import type { Province, ReferenceData } from '../model/reference.js';
+import type { RawTable } from '../ingest/table.js';
+import { CLUES_SCHEMA, readClues } from '../validate/clues.js';
+import { FOREIGN_CATEGORY_SCHEMA, FOREIGN_SCHEMA, readForeign, readForeignCategories } from '../validate/foreign.js';
+import { mapHeader } from '../validate/header-map.js';
+import { NATIONAL_RECORDS_SCHEMA, readNationalRecords } from '../validate/national-records.js';
+import { NATIONAL_CATEGORY_SCHEMA, NATIONAL_PROVINCE_SCHEMA, readNationalCategories, readNationalProvinces } from '../validate/national-summary.js';
+import { RECORD_SCHEMA } from '../validate/record-columns.js';
+import type { TableSchema } from '../validate/table-schema.js';
+import { validateRecords } from '../validate/validate-records.js';
+
+export const TABLE_KINDS = ['recalls', 'national-categories', 'national-provinces', 'national-recalls', 'foreign', 'foreign-categories', 'clues'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+
+const SCHEMAS: Record<TableKind, TableSchema> = {
+  recalls: RECORD_SCHEMA,
+  'national-categories': NATIONAL_CATEGORY_SCHEMA,
+  'national-provinces': NATIONAL_PROVINCE_SCHEMA,
+  'national-recalls': NATIONAL_RECORDS_SCHEMA,
+  foreign: FOREIGN_SCHEMA,
+  'foreign-categories': FOREIGN_CATEGORY_SCHEMA,
+  clues: CLUES_SCHEMA,
+};
+
+export const kindTitle = (k: TableKind): string => SCHEMAS[k].title;
+
+/** recalls.xlsx, national-categories.csv … (also recalls-2022Q3.xlsx, 2022Q3-recalls.csv). */
+export function kindFromName(path: string): TableKind | null {
+  const base = basename(path, extname(path)).toLowerCase();
+  const byLength = [...TABLE_KINDS].sort((a, b) => b.length - a.length);
+  return byLength.find((k) => base === k || base.startsWith(`${k}-`) || base.startsWith(`${k}_`) || base.endsWith(`-${k}`) || base.endsWith(`_${k}`)) ?? null;
+}
+
+/** The kind whose required columns the header matches best (all of them), if any. */
+export function kindFromColumns(table: RawTable): TableKind | null {
+  let best: { kind: TableKind; score: number } | null = null;
+  for (const kind of TABLE_KINDS) {
+    const { map } = mapHeader(table, SCHEMAS[kind]);
+    if (!map) continue;
+    const required = SCHEMAS[kind].fields.filter((f) => f.required);
+    if (!required.every((f) => map.columns.has(f.key))) continue;
+    const score = map.columns.size * 100 + required.length;
+    if (!best || score > best.score) best = { kind, score };
+  }
+  return best?.kind ?? null;
+}
+
+export interface CheckContext {
+  ref: ReferenceData;
+  home: Province;
+  /** null when the quarter is not known (a loose file): dates are then not checked against it. */
+  quarter: Quarter | null;
+}
+
+export type Checked = { issues: ValidationIssue[]; rows: RowAccount; headerRow: number | null } & (
+  | { kind: 'recalls'; records: RecallRecord[] }
+  | { kind: 'national-categories'; categories: NationalCategoryInput[] }
+  | { kind: 'national-provinces'; provinces: ProvinceFigures[] }
+  | { kind: 'national-recalls'; records: NationalRecord[] }
+  | { kind: 'foreign'; jurisdictions: ForeignInput['jurisdictions'] }
+  | { kind: 'foreign-categories'; categories: ForeignInput['categories'] }
+  | { kind: 'clues'; clues: ClueRow[] }
+);
+
+export function checkTable(kind: TableKind, table: RawTable, ctx: CheckContext): Checked {
+  const headerRow = kind === 'recalls' ? null : (mapHeader(table, SCHEMAS[kind]).map?.headerRow ?? null);
+  switch (kind) {
+    case 'recalls': {
+      const r = validateRecords(table, ctx);
+      return { kind, records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow };
+    }
+    case 'national-categories':
+      return { kind, headerRow, ...readNationalCategories(table, ctx.ref) };
+    case 'national-provinces':
+      return { kind, headerRow, ...readNationalProvinces(table, ctx.ref) };
+    case 'national-recalls':
+      return { kind, headerRow, ...readNationalRecords(table, ctx.ref) };
+    case 'foreign':
+      return { kind, headerRow, ...readForeign(table) };
+    case 'foreign-categories':
+      return { kind, headerRow, ...readForeignCategories(table, ctx.ref) };
+    case 'clues':
+      return { kind, headerRow, ...readClues(table) };
+  }
+}
