@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { isBulletinError } from '../model/errors.js';
 import { packageRoot } from '../pipeline/package-root.js';
 import { runBuild, type BuildFlags } from './build-command.js';
+import { runValidate, type ValidateFlags } from './validate-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -36,6 +37,20 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (flags: BuildFlags) => run(() => runBuild(flags, io)));
+  cmd
+    .command('validate')
+    .description('检查输入文件：一个季度文件夹（如 data/2022Q3），或任意几个文件；列出所有问题及修改建议')
+    .argument('[paths...]', '季度文件夹，或要检查的文件')
+    .option('-q, --quarter <quarter>', '季度（文件夹名不是 2022Q3 这种形式时需要）')
+    .option('-d, --data <dir>', '数据目录（只给 --quarter 时使用）', 'data')
+    .option('--json', '在标准输出打印机器可读的报告')
+    .option('--max-errors <n>', '最多列出多少个错误')
+    .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
+    .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (paths: string[], flags: ValidateFlags) => run(() => runValidate(paths, flags, io)));
   return cmd;
 }
 

@@ -46,15 +46,18 @@ async function resolveImage(quarterDir: string, articleDir: string, href: string
 
 export interface LoadedArticles {
   articles: Article[];
+  /** Every article file read, valid or not (display paths). */
+  files: string[];
   issues: ValidationIssue[];
 }
 
 export async function loadArticles(quarterDir: string, sections: readonly string[], display: (p: string) => string): Promise<LoadedArticles> {
   const dir = join(quarterDir, 'articles');
   const names = await readdir(dir).catch(() => [] as string[]);
-  const out: LoadedArticles = { articles: [], issues: [] };
+  const out: LoadedArticles = { articles: [], files: [], issues: [] };
   for (const name of names.filter((n) => n.toLowerCase().endsWith('.md')).sort()) {
     const file = display(join(dir, name));
+    out.files.push(file);
     const text = await readFile(join(dir, name), 'utf8');
     const v = validateArticle(splitFrontMatter(text), file, sections);
     out.issues.push(...v.issues);

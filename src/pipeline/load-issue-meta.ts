@@ -7,18 +7,19 @@ import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { EMPTY_META, validateIssueMeta } from '../validate/issue-meta.js';
 
-async function readMeta(dir: string, display: (p: string) => string): Promise<{ meta: IssueMeta; issues: ValidationIssue[] }> {
+async function readMeta(dir: string, display: (p: string) => string): Promise<{ meta: IssueMeta; issues: ValidationIssue[]; file: string | null }> {
   const path = join(dir, 'issue.json');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { meta: EMPTY_META, issues: [] };
+    return { meta: EMPTY_META, issues: [], file: null };
   }
   try {
-    return validateIssueMeta(JSON.parse(text), display(path));
+    return { ...validateIssueMeta(JSON.parse(text), display(path)), file: display(path) };
   } catch (e) {
     return {
+      file: display(path),
       meta: EMPTY_META,
       issues: [{ severity: 'error', code: 'meta.json', file: display(path), sheet: null, row: null, column: null, header: null, value: null, message: `issue.json 不是有效的 JSON：${(e as Error).message}。`, hint: '请检查逗号、引号和括号。' }],
     };
@@ -27,6 +28,8 @@ async function readMeta(dir: string, display: (p: string) => string): Promise<{ 
 
 export interface LoadedMeta {
   meta: IssueMeta;
+  /** issue.json as displayed, when the quarter has one. */
+  file: string | null;
   /** Numbers after derivation (never null). */
   number: number;
   totalNumber: number;
@@ -51,5 +54,5 @@ export async function loadIssueMeta(dataDir: string, quarter: Quarter, display: 
       message: `期号重复：${c.message}`, hint: '请在各季度文件夹的 issue.json 中改正 number（期号）或 totalNumber（总期号）。',
     });
   }
-  return { meta: own.meta, number: mine.number, totalNumber: mine.totalNumber, issues };
+  return { meta: own.meta, file: own.file, number: mine.number, totalNumber: mine.totalNumber, issues };
 }

@@ -47,12 +47,12 @@ export function homeProvince(ref: ReferenceData, config: BulletinConfig): Provin
 }
 
 export async function loadQuarter(
-  opts: { dataDir: string; quarter: Quarter; config: BulletinConfig; cwd: string; sheet?: string },
+  opts: { dataDir: string; quarter: Quarter; config: BulletinConfig; cwd: string; sheet?: string; quarterDir?: string },
   onProgress: ProgressListener = () => undefined,
 ): Promise<LoadedQuarter> {
   const ref = await loadReference();
   const home = homeProvince(ref, opts.config);
-  const quarterDir = join(opts.dataDir, quarterId(opts.quarter));
+  const quarterDir = opts.quarterDir ?? join(opts.dataDir, quarterId(opts.quarter));
   const display = (p: string) => displayPath(opts.cwd, p);
   const ctx = { ref, home, quarter: opts.quarter };
   const path = await locateRecords(quarterDir);
@@ -73,11 +73,12 @@ export async function loadQuarter(
     files: { national: fileOf('national-categories') ?? fileOf('national-recalls'), foreign: fileOf('foreign-categories'), recalls: r.file },
   });
   const files = [recalls, ...summaries.files];
+  const other = (file: string, kind: 'issue' | 'article'): FileReport => ({ file, kind, format: kind === 'issue' ? 'json' : 'markdown', sheet: null, encoding: null, headerRow: null, rows: null, unreadable: false });
   return {
     quarter: opts.quarter, ref, home, records, meta,
     national: summaries.national, foreign: summaries.foreign, clues: summaries.clues, articles: articles.articles,
     issues: [...recalls.issues, ...summaries.issues, ...meta.issues, ...articles.issues, ...reconciled],
-    files: files.map((f) => f.report),
+    files: [...files.map((f) => f.report), ...(meta.file ? [other(meta.file, 'issue')] : []), ...articles.files.map((f) => other(f, 'article'))],
     unreadable: files.some((f) => f.report.unreadable),
   };
 }

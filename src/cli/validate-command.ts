@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import type { ValidationIssue } from '../model/issues.js';
+import { parseQuarter, quarterId } from '../model/quarter.js';
+import { BulletinError } from '../model/errors.js';
+import { loadConfig } from '../pipeline/config.js';
+import { kindTitle, TABLE_KINDS, type TableKind } from '../pipeline/input-kinds.js';
+import { validateInputs, type ValidateReport } from '../pipeline/validate-inputs.js';
+import { EXIT } from './exit-codes.js';
+import { paint, type CliIo } from './io.js';
+import { columns } from './text-width.js';
+
+export interface ValidateFlags {
+  quarter?: string;
+  data: string;
+  json?: boolean;
+  maxErrors?: string;
+  config?: string;
+  sheet?: string;
+}
+
+function kindName(kind: string | null): string {
+  if (kind === 'issue') return '期刊信息';
+  if (kind === 'article') return '文章';
+  return kind && (TABLE_KINDS as readonly string[]).includes(kind) ? kindTitle(kind as TableKind) : '（未知）';
+}
+
+function where(i: ValidationIssue): string {
+  return [i.sheet ? `工作表“${i.sheet}”` : '', i.row !== null ? `第 ${i.row} 行` : '', i.column ? `${i.column} 列${i.header ? `（${i.header}）` : ''}` : i.header ? `“${i.header}”` : ''].filter(Boolean).join(' ');
+}
+
+/** The readable report: files with their row counts, then findings grouped by file. */
+export function formatReport(r: ValidateReport, io: CliIo): string {
+  const c = paint(io);
+  const out: string[] = [];
+  out.push(columns([['文件', '类型', '读取行', '有效', '有误', '错误', '警告'], ...r.files.map((f) => [f.file, kindName(f.kind), String(f.rows?.read ?? '-'), String(f.rows?.accepted ?? '-'), String(f.rows?.rejected ?? '-'), String(f.errors), String(f.warnings)])], [false, false, true, true, true, true, true]));
+  for (const file of [...new Set(r.findings.map((f) => f.file))]) {
+    out.push('', c(1, file));
+    for (const i of r.findings.filter((f) => f.file === file)) {
+      const label = i.severity === 'error' ? c(31, '错误') : c(33, '警告');
+      const at = where(i);
+      out.push(`  ${label} ${at ? `${at}：` : ''}${i.message}`, `       ${c(2, `→ ${i.hint}  [${i.code}]`)}`);
+    }
+  }
+  if (r.truncated) out.push('', `只显示了前面的错误（--max-errors）；共有 ${r.summary.errors} 个错误。`);
+  const verdict = r.summary.errors ? c(31, `有 ${r.summary.errors} 个错误`) : c(32, '没有错误');
+  out.push('', `检查了 ${r.summary.files} 个文件、${r.summary.rows.read} 行数据：${verdict}，${r.summary.warnings} 个警告。${r.summary.errors ? '请按提示修改后重新检查。' : ''}`);
+  return `${out.join('\n')}\n`;
+}
+
+export async function runValidate(paths: string[], flags: ValidateFlags, io: CliIo): Promise<number> {
+  const quarter = flags.quarter ? parseQuarter(flags.quarter) : null;
+  const maxErrors = flags.maxErrors === undefined ? undefined : Number(flags.maxErrors);
+  if (maxErrors !== undefined && (!Number.isInteger(maxErrors) || maxErrors < 1)) {
+    throw new BulletinError('usage.max-errors', 'usage', `--max-errors 需要一个正整数，收到“${flags.maxErrors}”。`, '例如 --max-errors 50。');
+  }
+  if (paths.length === 0 && !quarter) throw new BulletinError('usage.validate.nothing', 'usage', '没有指定要检查的内容。', '用法：bulletin validate data/2022Q3，或 bulletin validate 文件…，或 bulletin validate --quarter 2022Q3。');
+  const targets = paths.length ? paths : [resolve(io.cwd, flags.data, quarterId(quarter!))];
+  const config = await loadConfig(flags.config, io.cwd);
+  const report = await validateInputs({ paths: targets, quarter, config, cwd: io.cwd, sheet: flags.sheet, maxErrors });
+  if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stderr(formatReport(report, io));
+  return report.unreadable ? EXIT.unreadableInput : report.ok ? EXIT.ok : EXIT.invalidData;
+}
