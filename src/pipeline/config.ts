@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import { z } from '../model/schema.js';
 import { BulletinError } from '../model/errors.js';
 
 const schema = z

@@ -40,15 +40,18 @@ export function kindFromName(path: string): TableKind | null {
   return byLength.find((k) => base === k || base.startsWith(`${k}-`) || base.startsWith(`${k}_`) || base.endsWith(`-${k}`) || base.endsWith(`_${k}`)) ?? null;
 }
 
-/** The kind whose required columns the header matches best (all of them), if any. */
+/**
+ * The kind whose columns the header matches best: most required columns
+ * present, then most columns. Two matching columns at least, so that a
+ * table missing a few columns is still recognised (and told what it lacks).
+ */
 export function kindFromColumns(table: RawTable): TableKind | null {
   let best: { kind: TableKind; score: number } | null = null;
   for (const kind of TABLE_KINDS) {
     const { map } = mapHeader(table, SCHEMAS[kind]);
-    if (!map) continue;
-    const required = SCHEMAS[kind].fields.filter((f) => f.required);
-    if (!required.every((f) => map.columns.has(f.key))) continue;
-    const score = map.columns.size * 100 + required.length;
+    if (!map || map.columns.size < 2) continue;
+    const required = SCHEMAS[kind].fields.filter((f) => f.required && map.columns.has(f.key)).length;
+    const score = required * 1000 + map.columns.size;
     if (!best || score > best.score) best = { kind, score };
   }
   return best?.kind ?? null;

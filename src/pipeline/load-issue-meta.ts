@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
+import { parseJson } from '../model/schema.js';
 import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { EMPTY_META, validateIssueMeta } from '../validate/issue-meta.js';
@@ -15,15 +16,13 @@ async function readMeta(dir: string, display: (p: string) => string): Promise<{ 
   } catch {
     return { meta: EMPTY_META, issues: [], file: null };
   }
-  try {
-    return { ...validateIssueMeta(JSON.parse(text), display(path)), file: display(path) };
-  } catch (e) {
-    return {
-      file: display(path),
-      meta: EMPTY_META,
-      issues: [{ severity: 'error', code: 'meta.json', file: display(path), sheet: null, row: null, column: null, header: null, value: null, message: `issue.json 不是有效的 JSON：${(e as Error).message}。`, hint: '请检查逗号、引号和括号。' }],
-    };
-  }
+  const json = parseJson(text);
+  if (json.ok) return { ...validateIssueMeta(json.value, display(path)), file: display(path) };
+  return {
+    file: display(path),
+    meta: EMPTY_META,
+    issues: [{ severity: 'error', code: 'meta.json', file: display(path), sheet: null, row: null, column: null, header: null, value: null, message: `issue.json 不是有效的 JSON：${json.message}。`, hint: '请检查逗号、引号和括号（最后一项后面不能有逗号）。' }],
+  };
 }
 
 export interface LoadedMeta {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../model/schema.js';
 import { BulletinError } from '../model/errors.js';
 import type { ReferenceData } from '../model/reference.js';
 import { packageRoot } from './package-root.js';

@@ -7,6 +7,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import type { ForeignInput, NationalInput } from '../model/bulletin.js';
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
+import { parseJson } from '../model/schema.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
 import { splitFrontMatter } from '../ingest/front-matter.js';
 import { validateArticle } from '../validate/article-meta.js';
@@ -89,11 +90,9 @@ async function validateOther(path: string, display: string, sections: readonly s
     return { report: { ...report, unreadable: true }, issues: [fileProblem(display, 'input.file.unreadable', '无法读取该文件。', '请检查路径是否正确、文件是否存在且有读取权限。')] };
   }
   if (!isJson) return { report, issues: validateArticle(splitFrontMatter(text), display, sections).issues };
-  try {
-    return { report, issues: validateIssueMeta(JSON.parse(text), display).issues };
-  } catch (e) {
-    return { report, issues: [fileProblem(display, 'meta.json', `issue.json 不是有效的 JSON：${(e as Error).message}。`, '请检查逗号、引号和括号。')] };
-  }
+  const json = parseJson(text);
+  if (json.ok) return { report, issues: validateIssueMeta(json.value, display).issues };
+  return { report, issues: [fileProblem(display, 'meta.json', `issue.json 不是有效的 JSON：${json.message}。`, '请检查逗号、引号和括号（最后一项后面不能有逗号）。')] };
 }
 
 async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport> {
@@ -129,12 +128,20 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
   return report(quarter, files, findings, opts.maxErrors ?? Infinity);
 }
 
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(() => true, () => false);
+}
+
 async function isDirectory(p: string): Promise<boolean> {
   return stat(p).then((s) => s.isDirectory(), () => false);
 }
 
 export async function validateInputs(opts: ValidateOptions): Promise<ValidateReport> {
   const first = opts.paths[0];
-  if (opts.paths.length === 1 && first && (await isDirectory(resolve(opts.cwd, first)))) return validateFolder(resolve(opts.cwd, first), opts);
+  if (opts.paths.length === 1 && first) {
+    const path = resolve(opts.cwd, first);
+    // A path with no extension that does not exist is meant as a quarter folder: say it is missing.
+    if ((await isDirectory(path)) || (extname(path) === '' && !(await exists(path)))) return validateFolder(path, opts);
+  }
   return validateLooseFiles(opts);
 }

@@ -1,5 +1,5 @@
 /** An article's front matter: section, title, date, order, and what the template needs. */
-import { z } from 'zod';
+import { z } from '../model/schema.js';
 import { isIsoDate } from '../model/calendar.js';
 import type { Article } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';

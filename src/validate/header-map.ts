@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../model/issues.js';
+import { preview } from '../model/text.js';
 import { cellText, isBlankRow, type RawTable } from '../ingest/table.js';
 import { fieldForHeader, type TableSchema } from './table-schema.js';
 import { issueFactory } from './issue-factory.js';
@@ -21,6 +22,8 @@ export interface HeaderMap<K extends string = string> {
 /** Title rows sit above the header; we look this far down for it. */
 const HEADER_SEARCH_ROWS = 30;
 const MIN_MATCHES = 3;
+/** Past this many, unknown columns are summed up in one finding (an export with 100 000 columns must not flood the report). */
+const MAX_UNKNOWN_REPORTED = 10;
 
 function matchCount(schema: TableSchema, cells: readonly unknown[]): number {
   return cells.filter((c) => typeof c === 'string' && fieldForHeader(schema, c)).length;
@@ -50,6 +53,7 @@ export function mapHeader<K extends string>(table: RawTable, schema: TableSchema
   const headerRow = table.rows[best]!;
   const columns = new Map<K, ColumnRef>();
   let width = 0;
+  let unknown = 0;
   headerRow.cells.forEach((c, index) => {
     const header = cellText(c);
     if (!header) return;
@@ -57,7 +61,9 @@ export function mapHeader<K extends string>(table: RawTable, schema: TableSchema
     const field = fieldForHeader(schema, header);
     const at = { row: headerRow.row, col: index + 1, header, value: header };
     if (!field) {
-      issues.push(issue('warning', 'structure.column.unknown', at, `不认识的列“${header}”，该列内容不会被使用。`, '如果这一列有用，请改成说明文档中的列名；否则可以忽略本提示。'));
+      if (++unknown <= MAX_UNKNOWN_REPORTED) {
+        issues.push(issue('warning', 'structure.column.unknown', at, `不认识的列“${preview(header)}”，该列内容不会被使用。`, '如果这一列有用，请改成说明文档中的列名；否则可以忽略本提示。'));
+      }
       return;
     }
     const prior = columns.get(field.key);
@@ -67,6 +73,9 @@ export function mapHeader<K extends string>(table: RawTable, schema: TableSchema
     }
     columns.set(field.key, { index, header });
   });
+  if (unknown > MAX_UNKNOWN_REPORTED) {
+    issues.push(issue('warning', 'structure.column.unknown-many', { row: headerRow.row }, `另有 ${unknown - MAX_UNKNOWN_REPORTED} 个不认识的列没有逐一列出（共 ${unknown} 个）。`, '表头可能错位，或导出时带出了大量无关的列；请检查表头行。'));
+  }
   const missing = schema.fields.filter((f) => f.required && !columns.has(f.key));
   if (missing.length > 0) {
     const found = headerRow.cells.map(cellText).filter(Boolean).join('、');

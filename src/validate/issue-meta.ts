@@ -1,15 +1,15 @@
 /** issue.json: 期号, 总期号, publication date and the closing notice. */
-import { z } from 'zod';
+import { z } from '../model/schema.js';
 import { isIsoDate } from '../model/calendar.js';
 import type { IssueMeta } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
 
 const schema = z
   .object({
-    number: z.number().int().positive().optional(),
-    totalNumber: z.number().int().positive().optional(),
+    number: z.number({ error: '要写成正整数（如 3），不要加引号' }).int('要写成正整数（如 3）').positive('要写成正整数（如 3）').optional(),
+    totalNumber: z.number({ error: '要写成正整数（如 3），不要加引号' }).int('要写成正整数（如 3）').positive('要写成正整数（如 3）').optional(),
     publicationDate: z.string().refine(isIsoDate, '日期要写成 YYYY-MM-DD，如 2022-11-08').optional(),
-    notice: z.array(z.string()).optional(),
+    notice: z.array(z.string(), { error: '要写成一组文字，如 ["重要提示：", "……"]' }).optional(),
   })
   .strict();
 
@@ -21,7 +21,7 @@ export function validateIssueMeta(raw: unknown, file: string): { meta: IssueMeta
     const issues = parsed.error.issues.map(
       (i): ValidationIssue => ({
         severity: 'error', code: 'meta.invalid', file, sheet: null, row: null, column: null, header: i.path.join('.') || null, value: null,
-        message: `期刊信息“${i.path.join('.') || '(整个文件)'}”有误：${i.message}。`,
+        message: `“${i.path.join('.') || '(整个文件)'}”${i.message}。`,
         hint: '可写的项目：number（期号，整数）、totalNumber（总期号）、publicationDate（出版日期 YYYY-MM-DD）、notice（文末提示，字符串数组）。',
       }),
     );

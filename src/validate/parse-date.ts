@@ -2,7 +2,7 @@ import { fromExcelSerial, isoDate, type IsoDate } from '../model/calendar.js';
 import type { CellValue } from '../ingest/table.js';
 import { fold } from '../model/text.js';
 
-export type DateResult = { ok: true; value: IsoDate } | { ok: false; reason: 'empty' | 'unreadable' };
+export type DateResult = { ok: true; value: IsoDate } | { ok: false; reason: 'empty' | 'unreadable' | 'impossible' };
 
 /** Serial numbers this large are dates from 1982 to 2064, never a plausible year/month typo. */
 const SERIAL_MIN = 30_000;
@@ -28,7 +28,7 @@ export function parseDate(v: CellValue): DateResult {
     /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return { ok: false, reason: 'unreadable' };
   const d = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  return d ? { ok: true, value: d } : { ok: false, reason: 'unreadable' };
+  return d ? { ok: true, value: d } : { ok: false, reason: 'impossible' };
 }
 
 function fromSerial(n: number): DateResult {

@@ -26,6 +26,9 @@ export interface RowContext {
   sheet: string | null;
 }
 
+/** Excel's own limit for one cell; longer text means a broken export. */
+const MAX_CELL_CHARS = 32_767;
+
 const LABEL = new Map(RECORD_FIELDS.map((f) => [f.key, f.label]));
 
 export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord | null; issues: ValidationIssue[] } {
@@ -51,6 +54,8 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     const v = row.cells[col.index] ?? null;
     if (isErrorCell(v)) {
       err(key, 'value.cell.formula-error', `单元格是公式错误 ${v.error}，没有可用的值。`, '请修正该单元格的公式，或改为直接填写数值。');
+    } else if (cellText(v).length > MAX_CELL_CHARS) {
+      err(key, 'value.cell.too-long', `单元格有 ${cellText(v).length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限。`, '通常是 CSV 中某个引号没有成对，把后面许多行都并进了这个单元格；请在 Excel 中打开检查。');
     }
   }
   if (issues.length > 0) return { record: null, issues };
@@ -64,6 +69,8 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     }
   } else if (date.reason === 'empty') {
     required('announceDate');
+  } else if (date.reason === 'impossible') {
+    err('announceDate', 'value.date.unreadable', `日期“${text('announceDate')}”不存在（没有这一天）。`, '请核对月份和日期。');
   } else {
     err('announceDate', 'value.date.unreadable', `无法识别的日期“${text('announceDate')}”。`, '请写成 2022-08-15、2022/8/15 或 2022年8月15日，或设为 Excel 日期格式。');
   }

@@ -93,6 +93,9 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
     }
     result.rows.push({ row: r.row, values, at });
   }
+  if (result.rowNumbers.length === 0) {
+    issues.push(issue('warning', 'structure.rows.none', { row: map.headerRow }, `${schema.title}的表头下面没有数据行。`, '请检查是否选错了文件或工作表。'));
+  }
   issues.push(...totalMismatches(schema, result));
   return result;
 }

@@ -43,7 +43,7 @@ export function checkTotalRow(
   const diff = q.value - seg.sum;
   const span = seg.firstRow ? `第 ${seg.firstRow}–${row.row - 1} 行` : '上方各行';
   return [
-    issue('error', 'total.mismatch', at, `${kind}行写的召回数量是 ${q.value}，但${span}中有效记录之和是 ${seg.sum}，相差 ${diff > 0 ? '+' : ''}${diff}。`,
+    issue('warning', 'total.mismatch', at, `${kind}行写的召回数量是 ${q.value}，但${span}中有效记录之和是 ${seg.sum}，相差 ${diff > 0 ? '+' : ''}${diff}。公报将使用各行相加的 ${seg.sum}。`,
       '请核对是否漏填或多填了记录，或合计数是否写错；合计由本工具计算，也可以删除该合计行。'),
   ];
 }

@@ -59,6 +59,9 @@ export function validateRecords(table: RawTable, ctx: RecordsContext): RecordsRe
       continue;
     }
     rows.read++;
+    if (table.format === 'csv' && r.cells.length < map.width) {
+      issues.push(issue('warning', 'structure.row.short', { row: r.row, col: r.cells.length + 1 }, `这一行只有 ${r.cells.length} 个单元格，表头有 ${map.width} 列；缺少的列按空白处理。`, '通常是导出时漏了末尾的逗号；如果后面的列确实为空，可以忽略。'));
+    }
     const extra = filled.filter((c) => c.i >= map.width);
     for (const c of extra) {
       issues.push(issue('error', 'structure.row.extra-cells', { row: r.row, col: c.i + 1, value: c.t }, '这个单元格在表头范围之外（没有列名），内容无法归属到任何一列。', '请把内容移到正确的列，或给这一列加上列名。'));
@@ -75,6 +78,9 @@ export function validateRecords(table: RawTable, ctx: RecordsContext): RecordsRe
     } else {
       rows.rejected++;
     }
+  }
+  if (rows.read === 0) {
+    issues.push(issue('warning', 'structure.rows.none', { row: map.headerRow }, '表头下面没有任何召回记录，本季度将按“没有召回”统计。', '如果本季度确有召回，请检查是否选错了文件或工作表。'));
   }
   const dup = duplicateIssues(records, issue);
   issues.push(...dup.issues);

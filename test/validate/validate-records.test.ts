@@ -120,7 +120,8 @@ describe('validateRecords: one test per rule', () => {
     const r = run([recordRow(), recordRow({ 生产者: '乙' }), ['合计', null, null, null, null, null, null, 301]]);
     expect(r.records).toHaveLength(2);
     expect(r.issues[0]).toMatchObject({ code: 'total.mismatch', row: 4, column: 'H' });
-    expect(r.issues[0]?.message).toBe('合计行写的召回数量是 301，但第 2–3 行中有效记录之和是 300，相差 +1。');
+    expect(r.issues[0]?.severity).toBe('warning');
+    expect(r.issues[0]?.message).toBe('合计行写的召回数量是 301，但第 2–3 行中有效记录之和是 300，相差 +1。公报将使用各行相加的 300。');
   });
 
   it('a correct 合计 row passes silently', () => {
