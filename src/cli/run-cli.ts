@@ -44,6 +44,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-q, --quarter <quarter>', '季度（文件夹名不是 2022Q3 这种形式时需要）')
     .option('-d, --data <dir>', '数据目录（只给 --quarter 时使用）', 'data')
     .option('--json', '在标准输出打印机器可读的报告')
+    .option('--csv', '在标准输出打印问题清单（CSV，可用 Excel 打开）')
     .option('--max-errors <n>', '最多列出多少个错误')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
     .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')

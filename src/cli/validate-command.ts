@@ -8,11 +8,13 @@ import { validateInputs, type ValidateReport } from '../pipeline/validate-inputs
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
 import { columns } from './text-width.js';
+import { toCsv } from './csv-output.js';
 
 export interface ValidateFlags {
   quarter?: string;
   data: string;
   json?: boolean;
+  csv?: boolean;
   maxErrors?: string;
   config?: string;
   sheet?: string;
@@ -47,6 +49,13 @@ export function formatReport(r: ValidateReport, io: CliIo): string {
   return `${out.join('\n')}\n`;
 }
 
+const CSV_FIELDS = ['severity', 'code', 'file', 'sheet', 'row', 'column', 'header', 'value', 'message', 'hint'] as const;
+
+/** The findings as a spreadsheet staff can sort and tick off. */
+export function findingsCsv(r: ValidateReport): string {
+  return toCsv(CSV_FIELDS, r.findings.map((f) => CSV_FIELDS.map((k) => f[k])));
+}
+
 export async function runValidate(paths: string[], flags: ValidateFlags, io: CliIo): Promise<number> {
   const quarter = flags.quarter ? parseQuarter(flags.quarter) : null;
   const maxErrors = flags.maxErrors === undefined ? undefined : Number(flags.maxErrors);
@@ -58,6 +67,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
   const config = await loadConfig(flags.config, io.cwd);
   const report = await validateInputs({ paths: targets, quarter, config, cwd: io.cwd, sheet: flags.sheet, maxErrors });
   if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (flags.csv) io.stdout(findingsCsv(report));
   else io.stderr(formatReport(report, io));
   return report.unreadable ? EXIT.unreadableInput : report.ok ? EXIT.ok : EXIT.invalidData;
 }

@@ -54,6 +54,21 @@ function looksBinary(b: Uint8Array): boolean {
   return control > n * 0.05;
 }
 
+/**
+ * Whether a line is really UTF-8 text, not GBK bytes that happen to form
+ * valid UTF-8 (GBK 司 is CB BE, which is UTF-8 for U+02FE): every
+ * non-ASCII character must be CJK or common CJK punctuation.
+ */
+function plausibleUtf8(line: Uint8Array): boolean {
+  if (!validUtf8(line)) return false;
+  for (const ch of strictUtf8.decode(line)) {
+    const cp = ch.codePointAt(0) as number;
+    const cjk = (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2000 && cp <= 0x206f) || cp >= 0x20000;
+    if (cp >= 0x80 && !cjk) return false;
+  }
+  return true;
+}
+
 /** Line numbers (1-based) of the first UTF-8 line and the first non-UTF-8 line with non-ASCII bytes. */
 function mixedLines(b: Uint8Array): { utf8: number; other: number } | null {
   let utf8 = 0;
@@ -64,8 +79,8 @@ function mixedLines(b: Uint8Array): { utf8: number; other: number } | null {
     if (i < b.length && b[i] !== 0x0a) continue;
     const slice = b.subarray(start, i);
     if (slice.some((c) => c >= 0x80)) {
-      if (validUtf8(slice)) utf8 ||= line;
-      else other ||= line;
+      if (plausibleUtf8(slice)) utf8 ||= line;
+      else if (!validUtf8(slice)) other ||= line;
     }
     if (utf8 && other) return { utf8, other };
     start = i + 1;
