@@ -6,6 +6,8 @@ import { isBulletinError } from '../model/errors.js';
 import { packageRoot } from '../pipeline/package-root.js';
 import { runBuild, type BuildFlags } from './build-command.js';
 import { runValidate, type ValidateFlags } from './validate-command.js';
+import { runCompare, type CompareFlags } from './compare-command.js';
+import { runStats, type StatsFlags } from './stats-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -52,6 +54,39 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (paths: string[], flags: ValidateFlags) => run(() => runValidate(paths, flags, io)));
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  cmd
+    .command('stats')
+    .description('打印一个季度公报中的全部数字（与 PDF 相同）')
+    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3')
+    .option('--json', 'JSON（与 stats.json 相同，含 schemaVersion）')
+    .option('--csv', 'CSV（可用 Excel 打开）')
+    .option('--md', 'Markdown 表格')
+    .option('-d, --data <dir>', '数据目录', 'data')
+    .option('-o, --out <dir>', '输出目录（在此查找存档的 stats.json）', 'out')
+    .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
+    .option('--config <file>', '配置文件')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (flags: StatsFlags) => run(() => runStats(flags, io)));
+  cmd
+    .command('compare')
+    .description('比较季度：两个季度（环比、同比），或一个范围 2021Q1..2022Q4；本省与全国')
+    .argument('<quarters...>', '2022Q2 2022Q3，或 2021Q1..2022Q4')
+    .option('--ytd', '比较年初至该季度的累计（如前三季度与上年前三季度）')
+    .option('--by <dimension>', '按 category、region、defect 或 province 分项比较')
+    .option('--json', 'JSON')
+    .option('--csv', 'CSV')
+    .option('--md', 'Markdown 表格')
+    .option('-d, --data <dir>', '数据目录', 'data')
+    .option('-o, --out <dir>', '输出目录（在此查找存档的 stats.json）', 'out')
+    .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
+    .option('--config <file>', '配置文件')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (quarters: string[], flags: CompareFlags) => run(() => runCompare(quarters, flags, io)));
   return cmd;
 }
 

@@ -60,3 +60,35 @@ export function ordinal(rank: number, tied = false): string {
 export function chineseCount(n: number): string {
   return n === 2 ? '两' : chineseNumber(n);
 }
+
+/** A change between two figures: difference, percentage (null when from zero: "new"). */
+export interface Change {
+  from: number;
+  to: number;
+  diff: number;
+  /** Percent change with two decimals; null when `from` is 0. */
+  pct: number | null;
+}
+
+export function change(from: number, to: number): Change {
+  return { from, to, diff: to - from, pct: from === 0 ? null : Math.round(((to - from) * 10_000) / from) / 100 };
+}
+
+/** SAMR's phrasing: 召回次数同比增长29.91% / 下降86.19% / 持平; from zero: 新增. */
+export function changePhrase(label: string, kind: '同比' | '环比', c: Change): string {
+  if (c.pct === null) return c.to === 0 ? `${label}${kind}持平` : `${label}${kind}新增${c.to}`;
+  if (c.pct === 0) return `${label}${kind}持平`;
+  return `${label}${kind}${c.pct > 0 ? '增长' : '下降'}${Math.abs(c.pct).toFixed(2)}%`;
+}
+
+/** Share changes in 个百分点: 上升1.25个百分点. */
+export function pointsPhrase(fromShare: number, toShare: number): string {
+  const pp = Math.round((toShare - fromShare) * 100) / 100;
+  return pp === 0 ? '持平' : `${pp > 0 ? '上升' : '下降'}${Math.abs(pp).toFixed(2)}个百分点`;
+}
+
+/** 全国排名由第三上升至第一 / 保持第一. */
+export function rankPhrase(from: number, to: number): string {
+  if (from === to) return `全国排名保持${ordinal(to)}`;
+  return `全国排名由${ordinal(from)}${to < from ? '上升' : '下降'}至${ordinal(to)}`;
+}

@@ -1,6 +1,5 @@
 /** bulletin build: load → validate → compute → render → print → write. */
 import { join } from 'node:path';
-import { computeBulletinStats } from '../aggregate/bulletin-stats.js';
 import { BulletinError } from '../model/errors.js';
 import { hasErrors, type ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName, type Quarter } from '../model/quarter.js';
@@ -9,6 +8,8 @@ import { createPrinter, type Printer } from '../render/browser.js';
 import { composeBulletin } from '../render/compose-bulletin.js';
 import { finalizePdf } from '../render/pdf-finalize.js';
 import { printBulletin } from '../render/print-bulletin.js';
+import { findTrend } from './trend.js';
+import { statsOf } from './quarter-source.js';
 import { htmlRenderer } from '../render/render-html.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import type { FileReport } from './check-file.js';
@@ -63,8 +64,8 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
   if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [] };
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
-  const issue = { number: loaded.meta.number, totalNumber: loaded.meta.totalNumber, publicationDate: loaded.meta.meta.publicationDate };
-  const stats = computeBulletinStats({ records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue }, loaded.ref, loaded.home, opts.quarter);
+  const stats = statsOf(loaded);
+  const issue = stats.issue;
   const meta = {
     bulletinName: opts.config.bulletinName ?? `${loaded.home.short}缺陷产品召回`,
     publisher: opts.config.publisher ?? `${loaded.home.name}市场监督管理局缺陷产品召回服务中心`,
@@ -74,6 +75,7 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
   const composed = composeBulletin({
     stats, ref: loaded.ref, meta, articles: loaded.articles, sections: opts.config.sections, reportSection: REPORT_SECTION,
     notice: loaded.meta.meta.notice, contact: opts.config.contact,
+    trend: await findTrend(stats, opts.quarter, opts),
   });
   const renderer = await htmlRenderer(opts.templatesDir ?? join(packageRoot(), 'templates'), composed.title, composed.makeView(new Map()));
   const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];

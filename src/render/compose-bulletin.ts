@@ -7,6 +7,7 @@ import type { TocTarget } from './print-bulletin.js';
 import { reportCharts } from './report-charts.js';
 import { buildBulletinView, REPORT_ID, type BulletinView } from './view-bulletin.js';
 import { buildReportView, type ReportMeta, type ReportView } from './view-model.js';
+import type { Trend } from './view-national.js';
 
 export interface ComposeInput {
   stats: BulletinStats;
@@ -17,6 +18,7 @@ export interface ComposeInput {
   reportSection: string;
   notice: readonly string[];
   contact?: { title?: string; phone?: string; email?: string; address?: string };
+  trend?: Trend | null;
 }
 
 export interface Composed {
@@ -28,7 +30,7 @@ export interface Composed {
 }
 
 export function composeBulletin(c: ComposeInput): Composed {
-  const report = buildReportView(c.stats, c.ref, c.meta, { national: c.stats.national, foreign: c.stats.foreign, clues: c.stats.clues, charts: reportCharts(c.stats) });
+  const report = buildReportView(c.stats, c.ref, c.meta, { national: c.stats.national, foreign: c.stats.foreign, clues: c.stats.clues, charts: reportCharts(c.stats), trend: c.trend ?? null });
   const articles = c.articles.map((a) => ({ ...a, html: markdownToHtml(a.body, { images: a.images, speakers: a.speakers }) }));
   const makeView = (pages: ReadonlyMap<string, number>) =>
     buildBulletinView(

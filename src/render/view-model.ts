@@ -8,7 +8,7 @@ import type { ReferenceData } from '../model/reference.js';
 import type { Leader, QuarterStats } from '../model/stats.js';
 import type { ClueStats, ForeignStats, NationalStats } from '../model/bulletin-stats.js';
 import { buildCluesView, buildForeignView, type CluesView, type ForeignView } from './view-foreign.js';
-import { buildNationalView, summarySentence, type NationalView } from './view-national.js';
+import { buildNationalView, summarySentence, trendSentence, type NationalView, type Trend } from './view-national.js';
 import { n, table, type TableView } from './view-table.js';
 
 export interface ReportMeta {
@@ -48,6 +48,7 @@ export interface ReportExtras {
   foreign?: ForeignStats | null;
   clues?: ClueStats | null;
   charts?: ReportCharts | null;
+  trend?: Trend | null;
 }
 
 function leaderName(l: Leader): string {
@@ -125,7 +126,7 @@ export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: Repor
     title: `${qName}${prov}消费品召回分析报告`,
     quarterName: qName,
     partOneTitle: `一、${prov}局缺陷产品召回情况`,
-    summary: summarySentence(q, prov, { ...s.totals, end: s.period.end }, more.national ?? null),
+    summary: summarySentence(q, prov, { ...s.totals, end: s.period.end }, more.national ?? null) + (more.trend ? trendSentence(more.trend) : ''),
     categoryTable,
     categoryNarrative: categorySentences(s, meta),
     regionNarrative: regionSentences(s),

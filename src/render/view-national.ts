@@ -1,6 +1,6 @@
 /** Part 二 (national) of the analysis report, and the province's national rank. Pure. */
 import { chineseMonthDay } from '../model/calendar.js';
-import { ordinal, wan } from '../model/chinese.js';
+import { changePhrase, ordinal, rankPhrase, wan, type Change } from '../model/chinese.js';
 import type { CategoryTableStats, NationalStats, ProvinceTableStats } from '../model/bulletin-stats.js';
 import { quarterName, yearToDateName, type Quarter } from '../model/quarter.js';
 import { n, table, type TableView } from './view-table.js';
@@ -64,4 +64,19 @@ export function summarySentence(
   const rank = `位居全国${ordinal(home.ytdRank.rank, home.ytdRank.tied)}`;
   if (q.quarter === 1) return `根据市场监督管理总局数据统计显示，${own.slice(0, -1)}，${rank}。`;
   return `根据市场监督管理总局数据统计显示，${q.year}年${yearToDateName(q)}${provinceName}省局开展消费品缺陷产品召回${n(home.ytd.recalls)}次，共召回缺陷产品${n(home.ytd.quantity)}件，${rank}，${own}`;
+}
+
+/** How this quarter moved against an earlier one (see pipeline/trend.ts). */
+export interface Trend {
+  kind: '同比' | '环比';
+  recalls: Change;
+  quantity: Change;
+  rank: { from: number; to: number } | null;
+}
+
+/** 与上年同期相比，召回次数同比增长29.91%，召回数量同比下降86.19%，全国排名由第二上升至第一。 */
+export function trendSentence(t: Trend): string {
+  const against = t.kind === '同比' ? '与上年同期相比' : '与上季度相比';
+  const rank = t.rank ? `，${rankPhrase(t.rank.from, t.rank.to)}` : '';
+  return `${against}，${changePhrase('召回次数', t.kind, t.recalls)}，${changePhrase('召回数量', t.kind, t.quantity)}${rank}。`;
 }

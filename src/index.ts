@@ -1,0 +1,18 @@
+/**
+ * The library API: the same results as the commands, for scripts.
+ *
+ *   import { loadQuarter, computeStats, compareQuarters, buildBulletin } from 'bulletin';
+ */
+export { loadQuarter, type LoadedQuarter } from './pipeline/load-quarter.js';
+export { buildBulletin, type BuildOptions, type BuildResult } from './pipeline/build.js';
+export { compareQuarters, quarterRange, type CompareResult, type SeriesEntry } from './pipeline/compare-quarters.js';
+export { validateInputs, type ValidateReport } from './pipeline/validate-inputs.js';
+export { loadConfig, DEFAULT_CONFIG, type BulletinConfig } from './pipeline/config.js';
+export { compare, quarterPeriod, ytdPeriod, type Comparison, type Dimension, type Period } from './aggregate/compare.js';
+export { parseQuarter, quarterId, quarterName, yearToDateName, type Quarter } from './model/quarter.js';
+export { BulletinError } from './model/errors.js';
+export type { ValidationIssue } from './model/issues.js';
+export type { BulletinStats, QuarterStats } from './model/stats.js';
+export * as chinese from './model/chinese.js';
+/** Every figure of the bulletin for a loaded quarter: what stats.json and `bulletin stats --json` hold. */
+export { statsOf as computeStats, loadStats } from './pipeline/quarter-source.js';

@@ -1,0 +1,64 @@
+/**
+ * A quarter's figures for comparisons: computed from its data folder, or,
+ * when the raw data is gone, read from the stats.json its build archived
+ * (in the output folder, data/archive, or folders given with --archive).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { computeBulletinStats } from '../aggregate/bulletin-stats.js';
+import { BulletinError } from '../model/errors.js';
+import { hasErrors } from '../model/issues.js';
+import { quarterId, type Quarter } from '../model/quarter.js';
+import { STATS_SCHEMA_VERSION, type BulletinStats } from '../model/stats.js';
+import type { BulletinConfig } from './config.js';
+import { displayPath, loadQuarter, type LoadedQuarter } from './load-quarter.js';
+
+export interface SourcedStats {
+  quarter: string;
+  stats: BulletinStats;
+  source: 'data' | 'archive';
+  path: string;
+}
+
+export interface SourceOptions {
+  dataDir: string;
+  /** Folders holding <quarter>/stats.json, searched in order. */
+  archiveDirs: string[];
+  config: BulletinConfig;
+  cwd: string;
+}
+
+/** Every figure of the bulletin for a loaded quarter (stats.json). */
+export function statsOf(loaded: LoadedQuarter): BulletinStats {
+  const issue = { number: loaded.meta.number, totalNumber: loaded.meta.totalNumber, publicationDate: loaded.meta.meta.publicationDate };
+  return computeBulletinStats({ records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue }, loaded.ref, loaded.home, loaded.quarter);
+}
+
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+export async function loadStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
+  const id = quarterId(q);
+  const dir = join(opts.dataDir, id);
+  if ((await exists(join(dir, 'recalls.xlsx'))) || (await exists(join(dir, 'recalls.csv')))) {
+    const loaded = await loadQuarter({ dataDir: opts.dataDir, quarter: q, config: opts.config, cwd: opts.cwd });
+    if (loaded.unreadable || hasErrors(loaded.issues)) {
+      throw new BulletinError('data.quarter.invalid', 'data', `${id} 的数据有错误，不能用于比较。`, `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`);
+    }
+    return { quarter: id, stats: statsOf(loaded), source: 'data', path: displayPath(opts.cwd, dir) };
+  }
+  for (const archive of opts.archiveDirs) {
+    const path = join(archive, id, 'stats.json');
+    if (!(await exists(path))) continue;
+    let stats: BulletinStats;
+    try {
+      stats = JSON.parse(await readFile(path, 'utf8')) as BulletinStats;
+    } catch (e) {
+      throw new BulletinError('input.archive.unreadable', 'input', `${displayPath(opts.cwd, path)} 不是有效的 JSON。`, '请用 bulletin build 重新生成该季度的 stats.json。', { cause: e });
+    }
+    if (stats.schemaVersion !== STATS_SCHEMA_VERSION || stats.quarter !== id) {
+      throw new BulletinError('input.archive.version', 'input', `${displayPath(opts.cwd, path)} 不是本版本可读的 ${id} 统计（schemaVersion ${String(stats.schemaVersion)}）。`, '请用当前版本的 bulletin build 重新生成。');
+    }
+    return { quarter: id, stats, source: 'archive', path: displayPath(opts.cwd, path) };
+  }
+  return null;
+}
