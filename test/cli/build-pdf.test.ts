@@ -89,6 +89,21 @@ describe('the 2022Q3 bulletin PDF: every table and figure of the seed', () => {
   });
 });
 
+describe('stats.json holds the figures the PDF prints', () => {
+  it('every category, region and national row of stats.json is a line of the PDF', () => {
+    const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
+    const expected = [
+      ...stats.byCategory.map((c: { name: string; code: string; recalls: number; quantity: number }) => `${c.name}${c.code}${c.recalls}${c.quantity}`),
+      ...stats.byRegion.map((r: { short: string; manufacturers: number; quantity: number }, i: number) => `${i + 1}${r.short}${r.manufacturers}${r.quantity}`),
+      ...stats.national.provincesYtd.rows.map((r: { seq: number; name: string; recalls: number; quantity: number }) => `${r.seq}${r.name}${r.recalls}${r.quantity}`),
+      `合计${stats.national.cumulative.total.recalls}${stats.national.cumulative.total.quantity}`,
+      `总计${stats.clues.total.reports}${stats.clues.total.effective}${stats.clues.total.inspections}`,
+    ];
+    expectRows(expected);
+    expect(text).toContain(`占湖南召回总数量的${stats.highlights.topByQuantity[0].share.toFixed(2)}%`);
+  });
+});
+
 describe('the 2022Q3 bulletin PDF: layout', () => {
   it('prints page numbers in the table of contents that match where each heading landed', () => {
     const entries = [...html.matchAll(/<li data-target="([^"]+)"><span class="toc-text">([^<]+)<\/span><span class="toc-dots"><\/span><span class="toc-page">(\d*)<\/span>/g)];

@@ -33,3 +33,20 @@ describe('Chinese numerals', () => {
     expect(ordinal(2, true)).toBe('并列第二');
   });
 });
+
+describe('change phrasing', () => {
+  it('computes differences and percentage changes, and says 新增 from zero', async () => {
+    const { change, changePhrase, pointsPhrase, rankPhrase } = await import('../../src/model/chinese.js');
+    expect(change(214, 278)).toEqual({ from: 214, to: 278, diff: 64, pct: 29.91 });
+    expect(change(5140000, 709618)).toEqual({ from: 5140000, to: 709618, diff: -4430382, pct: -86.19 });
+    expect(change(0, 5).pct).toBeNull();
+    expect(changePhrase('召回次数', '同比', change(214, 278))).toBe('召回次数同比增长29.91%');
+    expect(changePhrase('召回数量', '同比', change(5140000, 709618))).toBe('召回数量同比下降86.19%');
+    expect(changePhrase('召回数量', '环比', change(7, 7))).toBe('召回数量环比持平');
+    expect(changePhrase('召回次数', '环比', change(0, 3))).toBe('召回次数环比新增3');
+    expect(pointsPhrase(37.5, 38.75)).toBe('上升1.25个百分点');
+    expect(pointsPhrase(61.54, 60)).toBe('下降1.54个百分点');
+    expect(rankPhrase(2, 1)).toBe('全国排名由第二上升至第一');
+    expect(rankPhrase(1, 1)).toBe('全国排名保持第一');
+  });
+});
