@@ -54,7 +54,7 @@ function aptInstall(packages) {
 
 async function ensureBrowser() {
   const { findBrowser, INSTALL_HINT } = await import(join(root, 'dist', 'render', 'find-browser.js'));
-  let found = findBrowser(undefined);
+  let found = findBrowser({});
   if ('path' in found) return;
   if ('missing' in found && found.missing) {
     say(`${found.missing.source} points to ${found.missing.path}, which does not exist. ${INSTALL_HINT}`);
@@ -65,7 +65,7 @@ async function ensureBrowser() {
     say(`cannot install a browser automatically here. ${INSTALL_HINT}`);
     process.exit(4);
   }
-  found = findBrowser(undefined);
+  found = findBrowser({});
   if (!('path' in found)) {
     say('chromium was installed but not found; set BULLETIN_BROWSER to its path.');
     process.exit(4);

@@ -16,12 +16,12 @@ export interface BulletinInputs {
   issue: BulletinStats['issue'];
 }
 
-export function computeBulletinStats(inputs: BulletinInputs, ref: ReferenceData, home: Province, quarter: Quarter): BulletinStats {
+export function computeBulletinStats(inputs: BulletinInputs, ref: ReferenceData, home: Province, quarter: Quarter, decimals = 2): BulletinStats {
   return {
-    ...computeStats(inputs.records, ref, home, quarter),
+    ...computeStats(inputs.records, ref, home, quarter, decimals),
     issue: inputs.issue,
     national: inputs.national ? computeNational(inputs.national, ref, home) : null,
-    foreign: inputs.foreign ? computeForeign(inputs.foreign, ref) : null,
+    foreign: inputs.foreign ? computeForeign(inputs.foreign, ref, decimals) : null,
     clues: inputs.clues ? computeClues(inputs.clues) : null,
   };
 }

@@ -45,15 +45,15 @@ function leaders(rows: readonly CategoryRow[], byCat: Map<string, RecallRecord[]
     });
 }
 
-export function computeStats(records: readonly RecallRecord[], ref: ReferenceData, home: Province, quarter: Quarter): QuarterStats {
+export function computeStats(records: readonly RecallRecord[], ref: ReferenceData, home: Province, quarter: Quarter, decimals = 2): QuarterStats {
   const byCat = groupBy(records, (r) => r.categoryCode);
   const byReg = groupBy(records, (r) => r.regionCode);
   const byDef = groupBy(records, (r) => r.defectTypeCode);
 
   const catCounts = ref.categories.map((c) => (byCat.get(c.code) ?? []).length);
   const catQty = ref.categories.map((c) => sum(byCat.get(c.code) ?? []));
-  const catRecallShares = percentShares(catCounts);
-  const catQtyShares = percentShares(catQty);
+  const catRecallShares = percentShares(catCounts, decimals);
+  const catQtyShares = percentShares(catQty, decimals);
   const byCategory: CategoryRow[] = ref.categories.map((c, i) => ({
     code: c.code,
     name: c.name,
@@ -64,14 +64,14 @@ export function computeStats(records: readonly RecallRecord[], ref: ReferenceDat
   }));
 
   const regQty = home.prefectures.map((p) => sum(byReg.get(p.code) ?? []));
-  const regShares = percentShares(regQty);
+  const regShares = percentShares(regQty, decimals);
   const byRegion: RegionRow[] = home.prefectures.map((p, i) => {
     const rs = byReg.get(p.code) ?? [];
     return { code: p.code, name: p.name, short: p.short, recalls: rs.length, manufacturers: distinctManufacturers(rs), quantity: regQty[i] ?? 0, quantityShare: regShares[i] ?? 0 };
   });
 
   const defCounts = ref.defectTypes.map((d) => (byDef.get(d.code) ?? []).length);
-  const defShares = percentShares(defCounts);
+  const defShares = percentShares(defCounts, decimals);
   const byDefect: DefectRow[] = ref.defectTypes.map((d, i) => ({
     code: d.code,
     name: d.name,

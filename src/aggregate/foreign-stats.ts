@@ -6,18 +6,18 @@ import { percentOf, percentShares } from '../model/shares.js';
 
 const disclosed = (xs: ReadonlyArray<{ quantity: number | null }>): number => xs.reduce((a, x) => a + (x.quantity ?? 0), 0);
 
-export function computeForeign(input: ForeignInput, ref: ReferenceData): ForeignStats {
-  const recallShares = percentShares(input.jurisdictions.map((j) => j.recalls));
+export function computeForeign(input: ForeignInput, ref: ReferenceData, decimals = 2): ForeignStats {
+  const recallShares = percentShares(input.jurisdictions.map((j) => j.recalls), decimals);
   const jurisdictions = input.jurisdictions.map((j, i) => ({
     ...j,
     recallShare: recallShares[i] ?? 0,
-    chinaRecallShare: j.chinaRecalls === null ? null : percentOf(j.chinaRecalls, j.recalls),
-    chinaQuantityShare: j.chinaQuantity === null || j.quantity === null ? null : percentOf(j.chinaQuantity, j.quantity),
+    chinaRecallShare: j.chinaRecalls === null ? null : percentOf(j.chinaRecalls, j.recalls, decimals),
+    chinaQuantityShare: j.chinaQuantity === null || j.quantity === null ? null : percentOf(j.chinaQuantity, j.quantity, decimals),
   }));
   const names = new Map(ref.categories.map((c) => [c.code, c.name]));
-  const catShares = percentShares(input.categories.map((c) => c.recalls));
+  const catShares = percentShares(input.categories.map((c) => c.recalls), decimals);
   const catDisclosed = disclosed(input.categories);
-  const qtyShares = percentShares(input.categories.map((c) => c.quantity ?? 0));
+  const qtyShares = percentShares(input.categories.map((c) => c.quantity ?? 0), decimals);
   const categories = input.categories
     .map((c, i) => ({ code: c.code, name: names.get(c.code) ?? c.code, recalls: c.recalls, quantity: c.quantity, recallShare: catShares[i] ?? 0, quantityShare: c.quantity === null || catDisclosed === 0 ? null : (qtyShares[i] ?? 0) }))
     .sort((a, b) => b.recalls - a.recalls || a.code.localeCompare(b.code));

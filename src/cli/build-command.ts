@@ -6,12 +6,15 @@ import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import { progressPrinter } from './progress-printer.js';
+import { dataDir, outDir } from './paths.js';
 import type { CliIo } from './io.js';
 
 export interface BuildFlags {
   quarter: string;
-  data: string;
-  out: string;
+  data?: string;
+  out?: string;
+  templates?: string;
+  timeout: string;
   format: string;
   json?: boolean;
   quiet?: boolean;
@@ -31,13 +34,22 @@ export function parseFormats(text: string): OutputFormat[] {
   return [...new Set(items as OutputFormat[])];
 }
 
+function timeoutMs(text: string): number {
+  const s = Number(text);
+  if (!Number.isFinite(s) || s <= 0) throw new BulletinError('usage.timeout', 'usage', `--timeout 需要一个正数（秒），收到“${text}”。`, '例如 --timeout 120。');
+  return s * 1000;
+}
+
 export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   const quarter = parseQuarter(flags.quarter);
   const formats = parseFormats(flags.format);
   const config = await loadConfig(flags.config, io.cwd);
   const onProgress = flags.quiet || flags.json ? undefined : progressPrinter(io);
   const result = await buildBulletin(
-    { quarter, formats, config, cwd: io.cwd, dataDir: resolve(io.cwd, flags.data), outDir: resolve(io.cwd, flags.out), browser: flags.browser, sheet: flags.sheet },
+    {
+      quarter, formats, config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd), outDir: outDir(flags.out, config, io.cwd),
+      browser: flags.browser, sheet: flags.sheet, templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined, timeoutMs: timeoutMs(flags.timeout),
+    },
     onProgress,
   );
   const counts = issueCounts(result.issues);

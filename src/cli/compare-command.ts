@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import type { Comparison, Dimension } from '../aggregate/compare.js';
 import { ordinal } from '../model/chinese.js';
 import { BulletinError } from '../model/errors.js';
 import { compareQuarters, type CompareResult } from '../pipeline/compare-quarters.js';
 import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
+import { archiveDirs, dataDir, outDir } from './paths.js';
 import { pctText, renderRows, signed, type RowFormat } from './figures-output.js';
 import type { CliIo } from './io.js';
 
@@ -14,8 +14,8 @@ export interface CompareFlags {
   json?: boolean;
   csv?: boolean;
   md?: boolean;
-  data: string;
-  out: string;
+  data?: string;
+  out?: string;
   archive?: string[];
   config?: string;
 }
@@ -57,9 +57,9 @@ export async function runCompare(args: string[], flags: CompareFlags, io: CliIo)
   const by = (flags.by ?? null) as Dimension | null;
   if (by && !DIMENSIONS.includes(by)) throw new BulletinError('usage.by', 'usage', `--by 不认识“${flags.by}”。`, `可以是：${DIMENSIONS.join('、')}。`);
   const config = await loadConfig(flags.config, io.cwd);
-  const data = resolve(io.cwd, flags.data);
-  const archiveDirs = [...(flags.archive ?? []).map((a) => resolve(io.cwd, a)), resolve(io.cwd, flags.out), resolve(data, 'archive')];
-  const result = await compareQuarters(args, { dataDir: data, archiveDirs, config, cwd: io.cwd, ytd: Boolean(flags.ytd), by });
+  const data = dataDir(flags.data, config, io.cwd);
+  const archives = archiveDirs(flags.archive, config, io.cwd, data, outDir(flags.out, config, io.cwd));
+  const result = await compareQuarters(args, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd, ytd: Boolean(flags.ytd), by });
   if (flags.json) {
     io.stdout(`${JSON.stringify({ schemaVersion: 1, ...result }, null, 2)}\n`);
     return EXIT.ok;

@@ -8,6 +8,7 @@ import { runBuild, type BuildFlags } from './build-command.js';
 import { runValidate, type ValidateFlags } from './validate-command.js';
 import { runCompare, type CompareFlags } from './compare-command.js';
 import { runStats, type StatsFlags } from './stats-command.js';
+import { runDoctorCommand, type DoctorFlags } from './doctor-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -27,12 +28,14 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .command('build')
     .description('生成一个季度的公报：读取 DATA/<季度>/，写入 OUT/<季度>/bulletin.pdf、bulletin.html、stats.json')
     .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3（也接受 2022-Q3、2022q3）')
-    .option('-d, --data <dir>', '数据目录', 'data')
-    .option('-o, --out <dir>', '输出目录', 'out')
+    .option('-d, --data <dir>', '数据目录（默认 data）')
+    .option('-o, --out <dir>', '输出目录（默认 out）')
     .option('-f, --format <list>', '输出格式：pdf、html，逗号分隔', 'pdf,html')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
     .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
+    .option('--templates <dir>', '模板目录：其中的文件替换同名的默认模板，其余沿用默认')
+    .option('--timeout <seconds>', '浏览器每一步（启动、载入、打印）的时限，秒', '60')
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
     .helpOption('-h, --help', '显示帮助')
@@ -44,7 +47,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .description('检查输入文件：一个季度文件夹（如 data/2022Q3），或任意几个文件；列出所有问题及修改建议')
     .argument('[paths...]', '季度文件夹，或要检查的文件')
     .option('-q, --quarter <quarter>', '季度（文件夹名不是 2022Q3 这种形式时需要）')
-    .option('-d, --data <dir>', '数据目录（只给 --quarter 时使用）', 'data')
+    .option('-d, --data <dir>', '数据目录（只给 --quarter 时使用；默认 data）')
     .option('--json', '在标准输出打印机器可读的报告')
     .option('--csv', '在标准输出打印问题清单（CSV，可用 Excel 打开）')
     .option('--max-errors <n>', '最多列出多少个错误')
@@ -62,8 +65,8 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--json', 'JSON（与 stats.json 相同，含 schemaVersion）')
     .option('--csv', 'CSV（可用 Excel 打开）')
     .option('--md', 'Markdown 表格')
-    .option('-d, --data <dir>', '数据目录', 'data')
-    .option('-o, --out <dir>', '输出目录（在此查找存档的 stats.json）', 'out')
+    .option('-d, --data <dir>', '数据目录（默认 data）')
+    .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
     .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
     .option('--config <file>', '配置文件')
     .helpOption('-h, --help', '显示帮助')
@@ -79,14 +82,27 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--json', 'JSON')
     .option('--csv', 'CSV')
     .option('--md', 'Markdown 表格')
-    .option('-d, --data <dir>', '数据目录', 'data')
-    .option('-o, --out <dir>', '输出目录（在此查找存档的 stats.json）', 'out')
+    .option('-d, --data <dir>', '数据目录（默认 data）')
+    .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
     .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
     .option('--config <file>', '配置文件')
     .helpOption('-h, --help', '显示帮助')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (quarters: string[], flags: CompareFlags) => run(() => runCompare(quarters, flags, io)));
+  cmd
+    .command('doctor')
+    .description('检查能否生成公报：浏览器、字体、模板，以及（给出 --quarter 时）该季度的数据')
+    .option('-q, --quarter <quarter>', '同时检查该季度的数据是否齐全、正确')
+    .option('-d, --data <dir>', '数据目录（默认 data）')
+    .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
+    .option('--templates <dir>', '模板目录')
+    .option('--config <file>', '配置文件')
+    .option('--json', 'JSON')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (flags: DoctorFlags) => run(() => runDoctorCommand(flags, io)));
   return cmd;
 }
 

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, quarterId } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import { loadConfig } from '../pipeline/config.js';
 import { loadStats } from '../pipeline/quarter-source.js';
 import { EXIT } from './exit-codes.js';
+import { archiveDirs, dataDir, outDir } from './paths.js';
 import { renderRows, type RowFormat } from './figures-output.js';
 import type { CliIo } from './io.js';
 
@@ -13,8 +13,8 @@ export interface StatsFlags {
   json?: boolean;
   csv?: boolean;
   md?: boolean;
-  data: string;
-  out: string;
+  data?: string;
+  out?: string;
   archive?: string[];
   config?: string;
 }
@@ -48,9 +48,9 @@ export function statsRows(s: BulletinStats): unknown[][] {
 export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   const quarter = parseQuarter(flags.quarter);
   const config = await loadConfig(flags.config, io.cwd);
-  const data = resolve(io.cwd, flags.data);
-  const archiveDirs = [...(flags.archive ?? []).map((a) => resolve(io.cwd, a)), resolve(io.cwd, flags.out), resolve(data, 'archive')];
-  const found = await loadStats(quarter, { dataDir: data, archiveDirs, config, cwd: io.cwd });
+  const data = dataDir(flags.data, config, io.cwd);
+  const archives = archiveDirs(flags.archive, config, io.cwd, data, outDir(flags.out, config, io.cwd));
+  const found = await loadStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd });
   if (!found) throw new BulletinError('input.quarter.unavailable', 'input', `找不到 ${quarterId(quarter)} 的数据：既没有数据文件夹，也没有存档的 stats.json。`, '请用 --data 指定数据目录，或用 --archive 指定存档文件夹。');
   if (flags.json) io.stdout(`${JSON.stringify(found.stats, null, 2)}\n`);
   else io.stdout(renderRows(HEADER, statsRows(found.stats), flags.csv ? 'csv' : flags.md ? 'md' : ('table' as RowFormat), NUMERIC));

@@ -8,11 +8,12 @@ import { validateInputs, type ValidateReport } from '../pipeline/validate-inputs
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
 import { columns } from './text-width.js';
+import { dataDir } from './paths.js';
 import { toCsv } from './csv-output.js';
 
 export interface ValidateFlags {
   quarter?: string;
-  data: string;
+  data?: string;
   json?: boolean;
   csv?: boolean;
   maxErrors?: string;
@@ -63,8 +64,8 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
     throw new BulletinError('usage.max-errors', 'usage', `--max-errors 需要一个正整数，收到“${flags.maxErrors}”。`, '例如 --max-errors 50。');
   }
   if (paths.length === 0 && !quarter) throw new BulletinError('usage.validate.nothing', 'usage', '没有指定要检查的内容。', '用法：bulletin validate data/2022Q3，或 bulletin validate 文件…，或 bulletin validate --quarter 2022Q3。');
-  const targets = paths.length ? paths : [resolve(io.cwd, flags.data, quarterId(quarter!))];
   const config = await loadConfig(flags.config, io.cwd);
+  const targets = paths.length ? paths : [resolve(dataDir(flags.data, config, io.cwd), quarterId(quarter!))];
   const report = await validateInputs({ paths: targets, quarter, config, cwd: io.cwd, sheet: flags.sheet, maxErrors });
   if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (flags.csv) io.stdout(findingsCsv(report));

@@ -1,8 +1,8 @@
 /** Chinese number and list phrasing used in narratives. */
 
-/** 61.54 → "61.54%" (always two decimals, as bulletins print them). */
-export function percent(value: number): string {
-  return `${value.toFixed(2)}%`;
+/** 61.54 → "61.54%" (two decimals, as bulletins print them, unless configured). */
+export function percent(value: number, decimals = 2): string {
+  return `${value.toFixed(decimals)}%`;
 }
 
 /**

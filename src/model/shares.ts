@@ -3,10 +3,10 @@
  * rounding on integer hundredths of a percent, so no float drift.
  * Ties in remainder go to the earlier item, which keeps output stable.
  */
-export function sharesInHundredths(values: readonly number[]): number[] {
+export function sharesInHundredths(values: readonly number[], decimals = 2): number[] {
   const total = values.reduce((a, b) => a + b, 0);
   if (total === 0) return values.map(() => 0);
-  const scale = 10_000;
+  const scale = 100 * 10 ** decimals;
   const exact = values.map((v) => (v * scale) / total);
   const floors = exact.map(Math.floor);
   let left = scale - floors.reduce((a, b) => a + b, 0);
@@ -21,13 +21,13 @@ export function sharesInHundredths(values: readonly number[]): number[] {
   return floors;
 }
 
-/** Shares as percent numbers with two decimals (61.54). */
-export function percentShares(values: readonly number[]): number[] {
-  return sharesInHundredths(values).map((h) => h / 100);
+/** Shares as percent numbers with `decimals` decimals (61.54 with two). */
+export function percentShares(values: readonly number[], decimals = 2): number[] {
+  return sharesInHundredths(values, decimals).map((h) => h / 10 ** decimals);
 }
 
-/** A single share (not part of a set), rounded half up to two decimals. */
-export function percentOf(part: number, total: number): number {
+/** A single share (not part of a set), rounded half up. */
+export function percentOf(part: number, total: number, decimals = 2): number {
   if (total === 0) return 0;
-  return Math.round((part * 10_000) / total) / 100;
+  return Math.round((part * 100 * 10 ** decimals) / total) / 10 ** decimals;
 }

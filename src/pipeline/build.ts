@@ -11,6 +11,7 @@ import { printBulletin } from '../render/print-bulletin.js';
 import { findTrend } from './trend.js';
 import { statsOf } from './quarter-source.js';
 import { htmlRenderer } from '../render/render-html.js';
+import { fontSpecs } from '../render/fonts.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import type { FileReport } from './check-file.js';
 import { loadQuarter } from './load-quarter.js';
@@ -28,6 +29,8 @@ export interface BuildOptions {
   config: BulletinConfig;
   cwd: string;
   browser?: string;
+  /** Per browser step (launch, load, print), in milliseconds. */
+  timeoutMs?: number;
   /** XLSX sheet to read instead of the first. */
   sheet?: string;
   templatesDir?: string;
@@ -64,12 +67,13 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
   if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [] };
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
-  const stats = statsOf(loaded);
+  const stats = statsOf(loaded, opts.config.decimals);
   const issue = stats.issue;
   const meta = {
     bulletinName: opts.config.bulletinName ?? `${loaded.home.short}缺陷产品召回`,
     publisher: opts.config.publisher ?? `${loaded.home.name}市场监督管理局缺陷产品召回服务中心`,
     provinceShort: loaded.home.short,
+    decimals: opts.config.decimals,
   };
   onProgress({ phase: 'render', message: '排版 HTML（文章、图表、表格）' });
   const composed = composeBulletin({
@@ -77,12 +81,13 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
     notice: loaded.meta.meta.notice, contact: opts.config.contact,
     trend: await findTrend(stats, opts.quarter, opts),
   });
-  const renderer = await htmlRenderer(opts.templatesDir ?? join(packageRoot(), 'templates'), composed.title, composed.makeView(new Map()));
+  const templateDirs = [join(packageRoot(), 'templates'), ...[opts.templatesDir ?? opts.config.templates].filter((d): d is string => Boolean(d))];
+  const renderer = await htmlRenderer(templateDirs, composed.title, composed.makeView(new Map()), fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans));
   const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];
 
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
   if (opts.formats.includes('pdf')) {
-    const printer = opts.printer ?? createPrinter({ executablePath: opts.browser });
+    const printer = opts.printer ?? createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
     try {
       const printed = await printBulletin(composed.makeView, composed.targets, renderer, printer, (pass) => onProgress({ phase: 'pdf', message: `打印 PDF（第 ${pass} 遍排版）` }));
       const pdf = await finalizePdf(printed.pdf, {

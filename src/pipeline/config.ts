@@ -1,11 +1,16 @@
 /**
- * Configuration: defaults, then bulletin.config.json (or --config FILE).
- * Everything that names the province or the publishing unit lives here,
- * so another province's center needs no code change.
+ * Configuration: flags > config file > defaults. The file is
+ * bulletin.config.json or bulletin.config.js (exporting defineConfig({...}))
+ * in the working directory, or --config FILE; paths in it are relative to
+ * the file. Everything that names the province or the publishing unit
+ * lives here, so another province's center needs no code change.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from '../model/schema.js';
+import { parseJson } from '../model/schema.js';
 import { BulletinError } from '../model/errors.js';
 
 const schema = z
@@ -13,11 +18,14 @@ const schema = z
     province: z.string().min(1).optional(),
     bulletinName: z.string().min(1).optional(),
     publisher: z.string().min(1).optional(),
-    contact: z
-      .object({ title: z.string().optional(), phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() })
-      .strict()
-      .optional(),
+    contact: z.object({ title: z.string().optional(), phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() }).strict().optional(),
     sections: z.array(z.string().min(1)).min(1).optional(),
+    decimals: z.number().int().min(0).max(4).optional(),
+    fonts: z.object({ serif: z.string().min(1).optional(), sans: z.string().min(1).optional() }).strict().optional(),
+    templates: z.string().min(1).optional(),
+    browser: z.string().min(1).optional(),
+    data: z.string().min(1).optional(),
+    out: z.string().min(1).optional(),
   })
   .strict();
 
@@ -33,6 +41,15 @@ export interface BulletinConfig {
   contact?: { title?: string; phone?: string; email?: string; address?: string };
   /** Section order; REPORT_SECTION is where the generated analysis report goes. */
   sections: string[];
+  /** Decimals of percentages (2 in SAMR's bulletins). */
+  decimals: number;
+  /** @fontsource packages for the body (serif) and heading (sans) faces. */
+  fonts: { serif: string; sans: string };
+  /** Absolute paths, resolved against the config file. */
+  templates?: string;
+  browser?: string;
+  data?: string;
+  out?: string;
   /** Where the settings came from, for messages. */
   source: string;
 }
@@ -43,29 +60,64 @@ export const REPORT_SECTION = '季度分析报告';
 export const DEFAULT_CONFIG: BulletinConfig = {
   province: '湖南省',
   sections: ['召回工作快讯', REPORT_SECTION, '市县召回动态', '专题节目访谈'],
+  decimals: 2,
+  fonts: { serif: '@fontsource/noto-serif-sc', sans: '@fontsource/noto-sans-sc' },
   source: '默认设置',
 };
 
-/** Reads `explicit`, else ./bulletin.config.json if present, else defaults. */
+/** For bulletin.config.js: `export default defineConfig({ province: '广东省' })`. */
+export function defineConfig(config: ConfigFile): ConfigFile {
+  return config;
+}
+
+const CANDIDATES = ['bulletin.config.json', 'bulletin.config.js', 'bulletin.config.mjs'];
+const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
+const KEYS = 'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、fonts（serif、sans）、templates、browser、data、out';
+
+async function readRaw(path: string): Promise<unknown> {
+  if (['.js', '.mjs'].includes(extname(path))) {
+    try {
+      const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      return mod.default;
+    } catch (e) {
+      throw new BulletinError('config.js', 'config', `配置文件 ${path} 运行出错：${(e as Error).message}`, '请检查文件是否 export default defineConfig({...})。', { cause: e });
+    }
+  }
+  const json = parseJson(await readFile(path, 'utf8'));
+  if (!json.ok) throw new BulletinError('config.json', 'config', `配置文件 ${path} 不是有效的 JSON：${json.message}。`, '请检查逗号、引号和括号。');
+  return json.value;
+}
+
+/** Reads `explicit`, else the first bulletin.config.* in `cwd`, else defaults. */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<BulletinConfig> {
-  const path = resolve(cwd, explicit ?? 'bulletin.config.json');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_CONFIG;
-    throw new BulletinError('config.unreadable', 'config', `配置文件 ${path} 无法读取。`, '请检查 --config 指定的路径。', { cause: e });
+  let path: string | undefined;
+  if (explicit) {
+    path = resolve(cwd, explicit);
+    if (!(await exists(path))) throw new BulletinError('config.unreadable', 'config', `配置文件 ${path} 无法读取。`, '请检查 --config 指定的路径。');
+  } else {
+    for (const c of CANDIDATES) if (!path && (await exists(resolve(cwd, c)))) path = resolve(cwd, c);
+    if (!path) return DEFAULT_CONFIG;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new BulletinError('config.json', 'config', `配置文件 ${path} 不是有效的 JSON：${(e as Error).message}`, '请检查逗号、引号和括号。', { cause: e });
-  }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(await readRaw(path));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`).join('；');
-    throw new BulletinError('config.invalid', 'config', `配置文件 ${path} 有误：${lines}`, '可用的设置项：province、bulletinName、publisher、contact（title、phone、email、address）、sections。');
+    throw new BulletinError('config.invalid', 'config', `配置文件 ${path} 有误：${lines}`, `可用的设置项：${KEYS}。`);
   }
-  return { ...DEFAULT_CONFIG, ...parsed.data, source: path };
+  const d = parsed.data;
+  const base = dirname(path);
+  const rel = (p: string | undefined) => (p ? resolve(base, p) : undefined);
+  const fonts = { ...DEFAULT_CONFIG.fonts, ...d.fonts };
+  const require = createRequire(resolve(base, 'noop.js'));
+  for (const pkg of Object.values(fonts)) {
+    try {
+      createRequire(import.meta.url).resolve(`${pkg}/400.css`);
+    } catch {
+      try {
+        require.resolve(`${pkg}/400.css`);
+      } catch {
+        throw new BulletinError('config.font', 'config', `配置的字体包“${pkg}”没有安装。`, `请先 npm install ${pkg}（@fontsource 的中文字体包）。`);
+      }
+    }
+  }
+  return { ...DEFAULT_CONFIG, ...d, fonts, templates: rel(d.templates), browser: rel(d.browser), data: rel(d.data), out: rel(d.out), source: path };
 }

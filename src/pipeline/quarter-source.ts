@@ -29,9 +29,9 @@ export interface SourceOptions {
 }
 
 /** Every figure of the bulletin for a loaded quarter (stats.json). */
-export function statsOf(loaded: LoadedQuarter): BulletinStats {
+export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
   const issue = { number: loaded.meta.number, totalNumber: loaded.meta.totalNumber, publicationDate: loaded.meta.meta.publicationDate };
-  return computeBulletinStats({ records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue }, loaded.ref, loaded.home, loaded.quarter);
+  return computeBulletinStats({ records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue }, loaded.ref, loaded.home, loaded.quarter, decimals);
 }
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
@@ -44,7 +44,7 @@ export async function loadStats(q: Quarter, opts: SourceOptions): Promise<Source
     if (loaded.unreadable || hasErrors(loaded.issues)) {
       throw new BulletinError('data.quarter.invalid', 'data', `${id} 的数据有错误，不能用于比较。`, `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`);
     }
-    return { quarter: id, stats: statsOf(loaded), source: 'data', path: displayPath(opts.cwd, dir) };
+    return { quarter: id, stats: statsOf(loaded, opts.config.decimals), source: 'data', path: displayPath(opts.cwd, dir) };
   }
   for (const archive of opts.archiveDirs) {
     const path = join(archive, id, 'stats.json');

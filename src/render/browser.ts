@@ -9,6 +9,8 @@ import { findBrowser, INSTALL_HINT } from './find-browser.js';
 
 export interface PrinterOptions {
   executablePath?: string;
+  /** From the configuration file; after --browser and the environment. */
+  configuredPath?: string;
   timeoutMs?: number;
 }
 
@@ -29,8 +31,21 @@ const ARGS = [
   '--font-render-hinting=none',
 ];
 
-function resolveExecutable(explicit: string | undefined): string {
-  const found = findBrowser(explicit);
+/** Puppeteer's own browser path; none when it never downloaded one. */
+function bundledBrowser(): string | undefined {
+  try {
+    return puppeteer.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+export function chooseBrowser(explicit?: string, configured?: string) {
+  return findBrowser({ explicit, configured, bundled: bundledBrowser() });
+}
+
+function resolveExecutable(explicit: string | undefined, configured: string | undefined): string {
+  const found = chooseBrowser(explicit, configured);
   if ('path' in found) return found.path;
   if (found.missing) {
     throw new BulletinError('browser.missing', 'browser', `找不到 ${found.missing.source} 指定的浏览器：${found.missing.path}。`, INSTALL_HINT);
@@ -42,7 +57,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
   const timeout = options.timeoutMs ?? 60_000;
   let browser: Promise<Browser> | null = null;
   const launch = (): Promise<Browser> => {
-    browser ??= puppeteer.launch({ executablePath: resolveExecutable(options.executablePath), headless: true, args: ARGS, timeout }).catch((e: unknown) => {
+    browser ??= puppeteer.launch({ executablePath: resolveExecutable(options.executablePath, options.configuredPath), headless: true, args: ARGS, timeout }).catch((e: unknown) => {
       browser = null;
       throw new BulletinError('browser.launch', 'browser', `浏览器启动失败：${e instanceof Error ? e.message : String(e)}`, INSTALL_HINT, { cause: e });
     });

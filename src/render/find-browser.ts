@@ -1,4 +1,5 @@
 /** Where a Chromium-family browser may be, in the order we try them. */
+import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
 export interface BrowserCandidate {
@@ -31,22 +32,42 @@ function executable(path: string): boolean {
   }
 }
 
-export function browserCandidates(explicit: string | undefined, env: NodeJS.ProcessEnv): BrowserCandidate[] {
+export interface BrowserChoice {
+  /** --browser */
+  explicit?: string;
+  /** `browser` in the configuration file. */
+  configured?: string;
+  /** Puppeteer's own downloaded browser, if any. */
+  bundled?: string;
+}
+
+/** Flag, environment, configuration, Puppeteer's own browser, then the usual locations. */
+export function browserCandidates(choice: BrowserChoice, env: NodeJS.ProcessEnv): BrowserCandidate[] {
   const out: BrowserCandidate[] = [];
-  if (explicit) out.push({ path: explicit, source: '--browser' });
+  if (choice.explicit) out.push({ path: choice.explicit, source: '--browser' });
   if (env.BULLETIN_BROWSER) out.push({ path: env.BULLETIN_BROWSER, source: 'BULLETIN_BROWSER' });
   if (env.PUPPETEER_EXECUTABLE_PATH) out.push({ path: env.PUPPETEER_EXECUTABLE_PATH, source: 'PUPPETEER_EXECUTABLE_PATH' });
+  if (choice.configured) out.push({ path: choice.configured, source: 'config' });
+  if (choice.bundled) out.push({ path: choice.bundled, source: 'puppeteer' });
   for (const p of SYSTEM_PATHS) out.push({ path: p, source: 'system' });
   return out;
 }
 
-/** The first candidate that exists; an explicit choice that is missing is not skipped silently. */
-export function findBrowser(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): BrowserCandidate | { missing: BrowserCandidate | null } {
-  for (const c of browserCandidates(explicit, env)) {
+/** The first candidate that exists; a chosen browser that is missing is not skipped silently. */
+export function findBrowser(choice: BrowserChoice | string | undefined, env: NodeJS.ProcessEnv = process.env): BrowserCandidate | { missing: BrowserCandidate | null } {
+  const c0 = typeof choice === 'string' || choice === undefined ? { explicit: choice } : choice;
+  for (const c of browserCandidates(c0, env)) {
     if (executable(c.path)) return c;
-    if (c.source !== 'system') return { missing: c };
+    if (c.source !== 'system' && c.source !== 'puppeteer') return { missing: c };
   }
   return { missing: null };
+}
+
+/** "Chromium 156.0.8078.73", or null when the program does not answer. */
+export function browserVersion(path: string): Promise<string | null> {
+  return new Promise((done) => {
+    execFile(path, ['--version'], { timeout: 15_000 }, (err, stdout) => done(err ? null : stdout.trim() || null));
+  });
 }
 
 export const INSTALL_HINT =

@@ -15,11 +15,19 @@ export interface FontSpec {
   weight: number;
 }
 
-export const DEFAULT_FONTS: readonly FontSpec[] = [
-  { family: 'Noto Serif SC', pkg: '@fontsource/noto-serif-sc', weight: 400 },
-  { family: 'Noto Serif SC', pkg: '@fontsource/noto-serif-sc', weight: 700 },
-  { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc', weight: 700 },
-];
+/**
+ * The faces the templates use, under the family names styles.css asks for;
+ * other @fontsource packages can stand in for them (configuration `fonts`).
+ */
+export function fontSpecs(serif = '@fontsource/noto-serif-sc', sans = '@fontsource/noto-sans-sc'): FontSpec[] {
+  return [
+    { family: 'Noto Serif SC', pkg: serif, weight: 400 },
+    { family: 'Noto Serif SC', pkg: serif, weight: 700 },
+    { family: 'Noto Sans SC', pkg: sans, weight: 700 },
+  ];
+}
+
+export const DEFAULT_FONTS: readonly FontSpec[] = fontSpecs();
 
 interface Face {
   file: string;
@@ -37,7 +45,13 @@ function parseRanges(text: string): Array<[number, number]> {
 }
 
 async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Face[] }> {
-  const cssPath = require.resolve(`${spec.pkg}/${spec.weight}.css`);
+  // A package without this weight falls back to its regular face.
+  let cssPath: string;
+  try {
+    cssPath = require.resolve(`${spec.pkg}/${spec.weight}.css`);
+  } catch {
+    cssPath = require.resolve(`${spec.pkg}/400.css`);
+  }
   const css = await readFile(cssPath, 'utf8');
   const faces: Face[] = [];
   for (const block of css.split('@font-face').slice(1)) {

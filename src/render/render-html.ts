@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fontFaceCss } from './fonts.js';
-import { renderTemplate } from './template-engine.js';
+import { fontFaceCss, type FontSpec } from './fonts.js';
+import { renderTemplate, templateText } from './template-engine.js';
 import type { BulletinView } from './view-bulletin.js';
 
 export interface HtmlRenderer {
@@ -19,12 +17,12 @@ const LAYOUT_CHARS = '0123456789（续表）[].-abcdefghijklmnopqrstuvwxyz';
  * this document (the layout passes change page numbers and table splits,
  * not the text).
  */
-export async function htmlRenderer(templatesDir: string, title: string, draftView: BulletinView): Promise<HtmlRenderer> {
-  const styles = await readFile(join(templatesDir, 'styles.css'), 'utf8');
-  const draft = await renderTemplate(templatesDir, 'bulletin.hbs', { bulletin: draftView, title, styles, fontCss: '' });
-  const fonts = await fontFaceCss(draft + LAYOUT_CHARS);
+export async function htmlRenderer(templateDirs: readonly string[], title: string, draftView: BulletinView, fontSpecs?: readonly FontSpec[]): Promise<HtmlRenderer> {
+  const styles = await templateText(templateDirs, 'styles.css');
+  const draft = await renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: draftView, title, styles, fontCss: '' });
+  const fonts = await fontFaceCss(draft + LAYOUT_CHARS, fontSpecs);
   return {
-    render: (view) => renderTemplate(templatesDir, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: fonts.css }),
+    render: (view) => renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: fonts.css }),
     missingGlyphs: fonts.missing,
   };
 }

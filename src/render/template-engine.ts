@@ -1,4 +1,8 @@
-/** The only module that knows Handlebars. Templates get data, never code from data. */
+/**
+ * The only module that knows Handlebars. Templates come from the default set
+ * with any file of an override folder (--templates) taking its place.
+ * Templates get data, never code from data.
+ */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -10,41 +14,73 @@ function cssString(value: unknown): Handlebars.SafeString {
   return new Handlebars.SafeString(`"${s}"`);
 }
 
-async function readTemplates(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const sub of ['', 'partials']) {
-    let names: string[] = [];
-    try {
-      names = await readdir(join(dir, sub));
-    } catch {
-      continue;
-    }
-    for (const name of names.filter((f) => f.endsWith('.hbs')).sort()) {
-      out.set(join(sub, name), await readFile(join(dir, sub, name), 'utf8'));
+const HELPERS: Record<string, Handlebars.HelperDelegate> = { cssString };
+const BUILT_IN = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'else']);
+
+interface Source {
+  text: string;
+  /** The file it came from, for messages. */
+  path: string;
+}
+
+async function listDir(dir: string, sub: string): Promise<string[]> {
+  return readdir(join(dir, sub)).catch(() => [] as string[]);
+}
+
+/** name (e.g. "partials/toc.hbs", "styles.css") → source; later folders override earlier ones. */
+export async function templateFiles(dirs: readonly string[]): Promise<Map<string, Source>> {
+  const out = new Map<string, Source>();
+  for (const dir of dirs) {
+    for (const sub of ['', 'partials']) {
+      for (const name of (await listDir(dir, sub)).filter((f) => f.endsWith('.hbs') || f.endsWith('.css')).sort()) {
+        const path = join(dir, sub, name);
+        out.set(join(sub, name), { text: await readFile(path, 'utf8'), path });
+      }
     }
   }
   return out;
 }
 
+/** Partials and helpers a template uses that do not exist, with file and line. */
+function missingReferences(files: Map<string, Source>): string[] {
+  const partials = new Set([...files.keys()].filter((k) => k.startsWith('partials')).map((k) => basename(k, '.hbs')));
+  const out: string[] = [];
+  for (const [name, src] of files) {
+    if (!name.endsWith('.hbs')) continue;
+    src.text.split('\n').forEach((line, i) => {
+      for (const m of line.matchAll(/\{\{>\s*([\w-]+)/g)) if (!partials.has(m[1] as string)) out.push(`${src.path} 第 ${i + 1} 行：找不到 partial “${m[1]}”`);
+      for (const m of line.matchAll(/\{\{[#~]?\s*([A-Za-z][\w-]*)\s+[^}]/g)) {
+        const helper = m[1] as string;
+        if (!BUILT_IN.has(helper) && !(helper in HELPERS)) out.push(`${src.path} 第 ${i + 1} 行：没有名为“${helper}”的 helper`);
+      }
+    });
+  }
+  return out;
+}
+
 /**
- * Renders `entry` (e.g. bulletin.hbs) from `dir` with every file of
- * dir/partials registered as a partial by its base name.
+ * Renders `entry` (e.g. bulletin.hbs) with every file of partials/
+ * registered as a partial by its base name.
  */
-export async function renderTemplate(dir: string, entry: string, context: object): Promise<string> {
-  const files = await readTemplates(dir);
-  const hb = Handlebars.create();
-  hb.registerHelper('cssString', cssString);
-  for (const [file, source] of files) {
-    if (file.startsWith('partials')) hb.registerPartial(basename(file, '.hbs'), source);
-  }
+export async function renderTemplate(dirs: readonly string[], entry: string, context: object): Promise<string> {
+  const files = await templateFiles(dirs);
   const source = files.get(entry);
-  if (source === undefined) {
-    throw new BulletinError('config.template.missing', 'config', `模板文件 ${join(dir, entry)} 不存在。`, '请检查模板目录。');
-  }
+  if (!source) throw new BulletinError('config.template.missing', 'config', `模板 ${entry} 不存在（查找了 ${dirs.join('、')}）。`, '请检查模板目录。');
+  const missing = missingReferences(files);
+  if (missing.length) throw new BulletinError('config.template.reference', 'config', `模板有误：${missing.join('；')}。`, '请改正模板中的名字，或在 --templates 目录中补上该 partial；可用的 helper：cssString，以及 Handlebars 自带的 if、each、with、unless、lookup。');
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  for (const [name, src] of files) if (name.startsWith('partials') && name.endsWith('.hbs')) hb.registerPartial(basename(name, '.hbs'), src.text);
   try {
-    return hb.compile(source, { strict: true, noEscape: false })(context);
+    return hb.compile(source.text, { strict: true })(context);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new BulletinError('config.template.error', 'config', `模板 ${join(dir, entry)} 渲染失败：${detail}`, '请检查模板及其引用的 partial 和字段名。', { cause: e });
+    throw new BulletinError('config.template.error', 'config', `模板 ${source.path} 渲染失败：${detail}`, '请检查模板及其引用的 partial 和字段名。', { cause: e });
   }
+}
+
+export async function templateText(dirs: readonly string[], name: string): Promise<string> {
+  const src = (await templateFiles(dirs)).get(name);
+  if (!src) throw new BulletinError('config.template.missing', 'config', `模板 ${name} 不存在（查找了 ${dirs.join('、')}）。`, '请检查模板目录。');
+  return src.text;
 }

@@ -16,6 +16,8 @@ export interface ReportMeta {
   publisher: string;
   /** 湖南 in 占湖南召回总数量. */
   provinceShort: string;
+  /** Decimals of percentages. */
+  decimals: number;
 }
 
 export interface ReportView {
@@ -64,8 +66,8 @@ function categorySentences(s: QuarterStats, meta: ReportMeta): string {
   const top = r[0] as Leader;
   return (
     `本季度召回种类主要是${listJoin(names)}。` +
-    `其中，召回数量最多的是${andJoin(q.map(leaderName))}，召回数量为${n(first.quantity)}件，占${meta.provinceShort}召回总数量的${percent(first.share)}。` +
-    `召回次数最多的是${andJoin(r.map((l) => l.name))}，${r.length > 1 ? '各' : '共'}召回${n(top.recalls)}次，占总召回次数的${percent(top.share)}。`
+    `其中，召回数量最多的是${andJoin(q.map(leaderName))}，召回数量为${n(first.quantity)}件，占${meta.provinceShort}召回总数量的${percent(first.share, meta.decimals)}。` +
+    `召回次数最多的是${andJoin(r.map((l) => l.name))}，${r.length > 1 ? '各' : '共'}召回${n(top.recalls)}次，占总召回次数的${percent(top.share, meta.decimals)}。`
   );
 }
 
@@ -80,14 +82,14 @@ function regionSentences(s: QuarterStats): string {
   return `本季度召回主要集中在${listJoin(active)}${active.length > 1 ? '等地' : ''}。${lead.length ? `${lead.join('；')}。` : ''}`;
 }
 
-function defectSentences(s: QuarterStats, ref: ReferenceData): string {
+function defectSentences(s: QuarterStats, ref: ReferenceData, meta: ReportMeta): string {
   if (s.totals.recalls === 0) return '本季度没有召回。';
   const phrase = new Map(ref.defectTypes.map((d) => [d.code, d.phrase]));
   const parts = [...s.byDefect]
     .map((d, i) => ({ d, i }))
     .filter((x) => x.d.recalls > 0)
     .sort((a, b) => b.d.recalls - a.d.recalls || a.i - b.i)
-    .map(({ d }) => `有${n(d.recalls)}批次产品存在${phrase.get(d.code) ?? d.name}，占总召回批次${percent(d.recallShare)}`);
+    .map(({ d }) => `有${n(d.recalls)}批次产品存在${phrase.get(d.code) ?? d.name}，占总召回批次${percent(d.recallShare, meta.decimals)}`);
   return `本季度召回的消费品中，${parts.join('；')}。`;
 }
 
@@ -131,11 +133,11 @@ export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: Repor
     categoryNarrative: categorySentences(s, meta),
     regionNarrative: regionSentences(s),
     regionTable,
-    defectNarrative: defectSentences(s, ref),
+    defectNarrative: defectSentences(s, ref, meta),
     casesTable,
     charts: more.charts ?? null,
     national: more.national ? buildNationalView(more.national, q, s.period.end) : null,
-    foreign: more.foreign ? buildForeignView(more.foreign, q) : null,
+    foreign: more.foreign ? buildForeignView(more.foreign, q, undefined, meta.decimals) : null,
     clues: more.clues ? buildCluesView(more.clues, q, prov, `四、${qName}全省共享缺陷信息线索情况`) : null,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compare, quarterPeriod, ytdPeriod } from '../../src/aggregate/compare.js';
 import { compareQuarters, quarterRange } from '../../src/pipeline/compare-quarters.js';
 import { DEFAULT_CONFIG } from '../../src/pipeline/config.js';
+import type { BulletinStats } from '../../src/model/stats.js';
 import { sampleStats } from '../helpers/sample.js';
 import { ROOT } from '../helpers/cli.js';
 import { join } from 'node:path';
@@ -67,9 +68,13 @@ describe('compareQuarters on the bundled quarters (hand-computed expectations)',
   });
 });
 
+async function bulletinStats(): Promise<BulletinStats> {
+  return { ...(await sampleStats()), issue: { number: 3, totalNumber: 3, publicationDate: null }, national: null, foreign: null, clues: null };
+}
+
 describe('periods', () => {
   it('a change from zero is new, not infinite', async () => {
-    const s = await sampleStats();
+    const s = await bulletinStats();
     const empty = { ...s, totals: { ...s.totals, recalls: 0, quantity: 0 } };
     const c = compare(quarterPeriod(empty), quarterPeriod(s));
     expect(c.province.recalls.pct).toBeNull();
@@ -77,7 +82,7 @@ describe('periods', () => {
   });
 
   it('a year to date needs every earlier quarter or the national row', async () => {
-    const s = await sampleStats();
+    const s = await bulletinStats();
     expect(ytdPeriod(s, [null, null])).toBeNull();
     expect(ytdPeriod(s, [s, s])?.province.recalls).toBe(24);
   });

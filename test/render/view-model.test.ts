@@ -4,7 +4,7 @@ import { computeStats } from '../../src/aggregate/compute-stats.js';
 import { hunan, reference } from '../helpers/reference.js';
 import { Q3, sampleStats } from '../helpers/sample.js';
 
-const META = { bulletinName: '湖南缺陷产品召回', publisher: '湖南省市场监督管理局缺陷产品召回服务中心', provinceShort: '湖南' };
+const META = { bulletinName: '湖南缺陷产品召回', publisher: '湖南省市场监督管理局缺陷产品召回服务中心', provinceShort: '湖南', decimals: 2 };
 let v: ReportView;
 beforeAll(async () => {
   v = buildReportView(await sampleStats(), await reference(), META);
