@@ -9,6 +9,7 @@ import { runValidate, type ValidateFlags } from './validate-command.js';
 import { runCompare, type CompareFlags } from './compare-command.js';
 import { runStats, type StatsFlags } from './stats-command.js';
 import { runDoctorCommand, type DoctorFlags } from './doctor-command.js';
+import { runInit, type InitFlags } from './init-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -90,6 +91,17 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (quarters: string[], flags: CompareFlags) => run(() => runCompare(quarters, flags, io)));
+  cmd
+    .command('init')
+    .description('为一个新季度创建数据文件夹：空白表格（带下拉列表和格式）、期刊信息、文章模板')
+    .argument('<quarter>', '季度，如 2022Q4')
+    .option('-d, --data <dir>', '数据目录（默认 data）')
+    .option('--force', '文件夹已有文件时也重新生成（覆盖同名文件）')
+    .option('--config <file>', '配置文件')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (quarter: string, flags: InitFlags) => run(() => runInit(quarter, flags, io)));
   cmd
     .command('doctor')
     .description('检查能否生成公报：浏览器、字体、模板，以及（给出 --quarter 时）该季度的数据')

@@ -76,6 +76,9 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   }
 
   const manufacturer = required('manufacturer');
+  if (/^[（(]示例[）)]/.test(manufacturer)) {
+    err('manufacturer', 'value.example.left', '这是 bulletin init 生成的示例行，还没有删除或替换。', '请用真实的召回记录替换这一行，或删除它。');
+  }
   const product = required('product');
 
   let categoryCode = '';
