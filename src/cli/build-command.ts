@@ -44,14 +44,14 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   const quarter = parseQuarter(flags.quarter);
   const formats = parseFormats(flags.format);
   const config = await loadConfig(flags.config, io.cwd);
-  const onProgress = flags.quiet || flags.json ? undefined : progressPrinter(io);
+  const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const result = await buildBulletin(
     {
       quarter, formats, config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd), outDir: outDir(flags.out, config, io.cwd),
       browser: flags.browser, sheet: flags.sheet, templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined, timeoutMs: timeoutMs(flags.timeout),
     },
-    onProgress,
-  );
+    progress?.onProgress,
+  ).finally(() => progress?.done());
   const counts = issueCounts(result.issues);
   if (flags.json) {
     io.stdout(`${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`);

@@ -89,7 +89,7 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
   if (opts.formats.includes('pdf')) {
     const printer = opts.printer ?? createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
     try {
-      const printed = await printBulletin(composed.makeView, composed.targets, renderer, printer, (pass) => onProgress({ phase: 'pdf', message: `打印 PDF（第 ${pass} 遍排版）` }));
+      const printed = await printBulletin(composed.makeView, composed.targets, renderer, printer, (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }));
       const pdf = await finalizePdf(printed.pdf, {
         title: composed.report.title,
         author: meta.publisher,

@@ -47,7 +47,7 @@ export async function printBulletin(
   targets: readonly TocTarget[],
   html: HtmlRenderer,
   printer: Printer,
-  onPass: (pass: number) => void = () => undefined,
+  onPass: (pass: number, pages: number | null) => void = () => undefined,
 ): Promise<PrintedBulletin> {
   let pages = new Map<string, number>();
   let splits = new Map<string, number[]>();
@@ -55,9 +55,9 @@ export async function printBulletin(
   let passes = 0;
   for (; passes < MAX_PASSES; ) {
     passes++;
-    onPass(passes);
     const view = lay(true);
     const layout = await readLayout(await printer.printPdf(await html.render(view)));
+    onPass(passes, layout.pages.length);
     const nextPages = targetPages(targets, layout.outline);
     const next = new Map(tableIds(view).map((t) => [t.id, nextSplits(t, layout.pages)]));
     const stable = sameMap(nextPages, pages) && sameMap(next, splits);
