@@ -10,6 +10,7 @@ import { runCompare, type CompareFlags } from './compare-command.js';
 import { runStats, type StatsFlags } from './stats-command.js';
 import { runDoctorCommand, type DoctorFlags } from './doctor-command.js';
 import { runInit, type InitFlags } from './init-command.js';
+import { runPreview, type PreviewFlags } from './preview-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -102,6 +103,19 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (quarter: string, flags: InitFlags) => run(() => runInit(quarter, flags, io)));
+  cmd
+    .command('preview')
+    .description('在本机浏览器中预览公报（HTML），修改输入文件或模板后自动刷新')
+    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3')
+    .option('-d, --data <dir>', '数据目录（默认 data）')
+    .option('--port <port>', '端口（0 表示任选一个空闲端口）', '4173')
+    .option('--host <host>', '监听地址', '127.0.0.1')
+    .option('--templates <dir>', '模板目录')
+    .option('--config <file>', '配置文件')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .action(async (flags: PreviewFlags) => run(() => runPreview(flags, io)));
   cmd
     .command('doctor')
     .description('检查能否生成公报：浏览器、字体、模板，以及（给出 --quarter 时）该季度的数据')

@@ -1,0 +1,105 @@
+/**
+ * bulletin preview: serves the HTML bulletin on localhost and reloads it
+ * when an input file, a template or the configuration changes. The page
+ * around the bulletin (ours, not the data's) shows the findings on top and
+ * listens for reloads; the bulletin itself stays script-free in an iframe.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ValidationIssue } from '../model/issues.js';
+import { quarterId } from '../model/quarter.js';
+import { buildBulletin, type BuildOptions } from './build.js';
+import { packageRoot } from './package-root.js';
+
+export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'> {
+  host: string;
+  port: number;
+  /** Extra files or folders to watch (e.g. the configuration file). */
+  watchPaths: string[];
+  onRebuild?: (ok: boolean, issues: ValidationIssue[]) => void;
+}
+
+export interface Preview {
+  url: string;
+  close: () => Promise<void>;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+function page(title: string, version: number, issues: readonly ValidationIssue[], ok: boolean): string {
+  const items = issues.map((i) => `<li class="${i.severity}">${i.severity === 'error' ? '错误' : '警告'} ${esc(i.file)}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${esc(i.message)}</li>`).join('');
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>body{margin:0;font-family:sans-serif}header{padding:6px 12px;background:#f5f5f5;border-bottom:1px solid #ccc}ul{margin:4px 0;padding-left:20px}.error{color:#b00}.warning{color:#8a6d00}iframe{border:0;width:100%;height:calc(100vh - 60px)}</style></head>
+<body><header><strong>${esc(title)}</strong> <span id="status">${ok ? '已更新' : '数据有错误，显示的是上一次成功的版本'}</span> <span id="version">#${version}</span>${items ? `<ul id="findings">${items}</ul>` : ''}</header>
+<iframe id="bulletin" src="/bulletin.html?v=${version}" title="公报"></iframe>
+<script>new EventSource('/events').onmessage = function () { location.reload(); };</script></body></html>`;
+}
+
+export async function startPreview(opts: PreviewOptions): Promise<Preview> {
+  const out = await mkdtemp(join(tmpdir(), 'bulletin-preview-'));
+  const id = quarterId(opts.quarter);
+  let state = { version: 0, html: '<p>正在生成……</p>', issues: [] as ValidationIssue[], ok: false };
+  const clients = new Set<import('node:http').ServerResponse>();
+  const rebuild = async () => {
+    try {
+      const r = await buildBulletin({ ...opts, outDir: out, formats: ['html'] });
+      const html = r.ok ? await readFile(join(out, id, 'bulletin.html'), 'utf8') : state.html;
+      state = { version: state.version + 1, html, issues: r.issues, ok: r.ok };
+      opts.onRebuild?.(r.ok, r.issues);
+    } catch (e) {
+      const issue: ValidationIssue = { severity: 'error', code: 'preview.build', file: id, sheet: null, row: null, column: null, header: null, value: null, message: (e as Error).message, hint: '' };
+      state = { ...state, version: state.version + 1, issues: [issue], ok: false };
+      opts.onRebuild?.(false, [issue]);
+    }
+    for (const c of clients) c.write(`data: ${state.version}\n\n`);
+  };
+  await rebuild();
+
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+    } else if (path === '/bulletin.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(state.html);
+    } else if (path === '/' || path === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page(`${id} 公报预览`, state.version, state.issues, state.ok));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(opts.port, opts.host, done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+
+  let timer: NodeJS.Timeout | null = null;
+  const changed = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), 200);
+  };
+  const watched = [join(opts.dataDir, id), join(packageRoot(), 'templates'), ...(opts.templatesDir ? [opts.templatesDir] : []), ...opts.watchPaths];
+  const watchers: FSWatcher[] = watched.flatMap((p) => {
+    try {
+      return [watch(p, { recursive: true }, changed)];
+    } catch {
+      return [];
+    }
+  });
+  return {
+    url: `http://${opts.host}:${port}/`,
+    close: async () => {
+      if (timer) clearTimeout(timer);
+      watchers.forEach((w) => w.close());
+      for (const c of clients) c.end();
+      await new Promise<void>((done) => server.close(() => done()));
+      await rm(out, { recursive: true, force: true });
+    },
+  };
+}

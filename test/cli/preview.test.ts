@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/render/find-browser.js';
+import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+
+let child: ChildProcess;
+let browser: Browser;
+let url: string;
+let data: string;
+
+beforeAll(async () => {
+  data = tempDir();
+  cpSync(join(ROOT, 'data', '2022Q3'), join(data, '2022Q3'), { recursive: true });
+  rmSync(join(data, '2022Q3', 'recalls.xlsx'));
+  cpSync(join(ROOT, 'fixtures', 'sample-records', 'recalls-utf8.csv'), join(data, '2022Q3', 'recalls.csv'));
+  child = spawn(process.execPath, [BIN, 'preview', '--quarter', '2022Q3', '--data', data, '--port', '0'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) resolveUrl(m[0]);
+    });
+    child.on('exit', (code) => reject(new Error(`preview exited ${code}`)));
+  });
+  const found = findBrowser({});
+  if (!('path' in found)) throw new Error('no browser');
+  browser = await puppeteer.launch({ executablePath: found.path, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  child?.kill('SIGTERM');
+});
+
+async function bulletinText(page: import('puppeteer').Page): Promise<string> {
+  const frame = await (await page.waitForSelector('#bulletin'))!.contentFrame();
+  await frame!.waitForSelector('.masthead');
+  return frame!.evaluate(() => document.body.innerText);
+}
+
+describe('bulletin preview', () => {
+  it('serves the bulletin with the findings on top, and reloads when a data file changes', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    expect(await page.$eval('#findings', (e) => e.textContent)).toContain('合计行写“共享缺陷线索报告信息”为 35');
+    expect(await bulletinText(page)).toContain('共召回缺陷产品418448件');
+
+    const file = join(data, '2022Q3', 'recalls.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(',益阳,机械物理,98,', ',益阳,机械物理,99,'));
+    await page.waitForFunction(() => document.querySelector('#version')?.textContent !== '#1', { timeout: 20_000 });
+    expect(await bulletinText(page)).toContain('共召回缺陷产品418449件');
+    await page.close();
+  });
+});
