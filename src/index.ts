@@ -7,7 +7,7 @@ export { loadQuarter, type LoadedQuarter } from './pipeline/load-quarter.js';
 export { buildBulletin, type BuildOptions, type BuildResult } from './pipeline/build.js';
 export { compareQuarters, quarterRange, type CompareResult, type SeriesEntry } from './pipeline/compare-quarters.js';
 export { validateInputs, type ValidateReport } from './pipeline/validate-inputs.js';
-export { loadConfig, DEFAULT_CONFIG, type BulletinConfig } from './pipeline/config.js';
+export { loadConfig, defineConfig, DEFAULT_CONFIG, type BulletinConfig } from './pipeline/config.js';
 export { compare, quarterPeriod, ytdPeriod, type Comparison, type Dimension, type Period } from './aggregate/compare.js';
 export { parseQuarter, quarterId, quarterName, yearToDateName, type Quarter } from './model/quarter.js';
 export { BulletinError } from './model/errors.js';
