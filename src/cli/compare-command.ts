@@ -4,20 +4,16 @@ import { BulletinError } from '../model/errors.js';
 import { compareQuarters, type CompareResult } from '../pipeline/compare-quarters.js';
 import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
-import { archiveDirs, dataDir, outDir } from './paths.js';
+import { archiveDirs, dataDir, outDir, type SourceFlags } from './paths.js';
 import { pctText, renderRows, signed, type RowFormat } from './figures-output.js';
 import type { CliIo } from './io.js';
 
-export interface CompareFlags {
+export interface CompareFlags extends SourceFlags {
   ytd?: boolean;
   by?: string;
   json?: boolean;
   csv?: boolean;
   md?: boolean;
-  data?: string;
-  out?: string;
-  archive?: string[];
-  config?: string;
 }
 
 const DIMENSIONS: readonly Dimension[] = ['category', 'region', 'defect', 'province'];

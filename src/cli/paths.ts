@@ -14,3 +14,11 @@ export function outDir(flag: string | undefined, config: BulletinConfig, cwd: st
 export function archiveDirs(flags: string[] | undefined, config: BulletinConfig, cwd: string, data: string, out: string): string[] {
   return [...(flags ?? []).map((a) => resolve(cwd, a)), out, resolve(data, 'archive')];
 }
+
+/** Flags of commands that read quarters from data folders or archives. */
+export interface SourceFlags {
+  data?: string;
+  out?: string;
+  archive?: string[];
+  config?: string;
+}

@@ -26,6 +26,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .showHelpAfterError('（用 --help 查看用法）')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  // Subcommands inherit the help option, exit override and output from here.
   cmd
     .command('build')
     .description('生成一个季度的公报：读取 DATA/<季度>/，写入 OUT/<季度>/bulletin.pdf、bulletin.html、stats.json')
@@ -40,9 +41,6 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--timeout <seconds>', '浏览器每一步（启动、载入、打印）的时限，秒', '60')
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
-    .helpOption('-h, --help', '显示帮助')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (flags: BuildFlags) => run(() => runBuild(flags, io)));
   cmd
     .command('validate')
@@ -55,9 +53,6 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--max-errors <n>', '最多列出多少个错误')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
     .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
-    .helpOption('-h, --help', '显示帮助')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (paths: string[], flags: ValidateFlags) => run(() => runValidate(paths, flags, io)));
   const collect = (v: string, prev: string[] = []) => [...prev, v];
   cmd
@@ -71,9 +66,6 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
     .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
     .option('--config <file>', '配置文件')
-    .helpOption('-h, --help', '显示帮助')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (flags: StatsFlags) => run(() => runStats(flags, io)));
   cmd
     .command('compare')
@@ -88,9 +80,6 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
     .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
     .option('--config <file>', '配置文件')
-    .helpOption('-h, --help', '显示帮助')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (quarters: string[], flags: CompareFlags) => run(() => runCompare(quarters, flags, io)));
   cmd
     .command('init')
@@ -99,9 +88,6 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-d, --data <dir>', '数据目录（默认 data）')
     .option('--force', '文件夹已有文件时也重新生成（覆盖同名文件）')
     .option('--config <file>', '配置文件')
-    .helpOption('-h, --help', '显示帮助')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (quarter: string, flags: InitFlags) => run(() => runInit(quarter, flags, io)));
   cmd
     .command('preview')
@@ -112,9 +98,6 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--host <host>', '监听地址', '127.0.0.1')
     .option('--templates <dir>', '模板目录')
     .option('--config <file>', '配置文件')
-    .helpOption('-h, --help', '显示帮助')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (flags: PreviewFlags) => run(() => runPreview(flags, io)));
   cmd
     .command('doctor')
@@ -125,9 +108,6 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--templates <dir>', '模板目录')
     .option('--config <file>', '配置文件')
     .option('--json', 'JSON')
-    .helpOption('-h, --help', '显示帮助')
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .action(async (flags: DoctorFlags) => run(() => runDoctorCommand(flags, io)));
   return cmd;
 }

@@ -4,19 +4,15 @@ import type { BulletinStats } from '../model/stats.js';
 import { loadConfig } from '../pipeline/config.js';
 import { loadStats } from '../pipeline/quarter-source.js';
 import { EXIT } from './exit-codes.js';
-import { archiveDirs, dataDir, outDir } from './paths.js';
+import { archiveDirs, dataDir, outDir, type SourceFlags } from './paths.js';
 import { renderRows, type RowFormat } from './figures-output.js';
 import type { CliIo } from './io.js';
 
-export interface StatsFlags {
+export interface StatsFlags extends SourceFlags {
   quarter: string;
   json?: boolean;
   csv?: boolean;
   md?: boolean;
-  data?: string;
-  out?: string;
-  archive?: string[];
-  config?: string;
 }
 
 const HEADER = ['部分', '项目', '代码', '召回次数', '召回数量', '次数占比%', '数量占比%'];
