@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { BulletinError } from '../model/errors.js';
-import { parseQuarter } from '../model/quarter.js';
-import { buildBulletin, type OutputFormat } from '../pipeline/build.js';
+import { parseQuarter, type Quarter } from '../model/quarter.js';
+import { quarterRange } from '../pipeline/compare-quarters.js';
+import { buildBulletin, buildMany, type BuildResult, type OutputFormat } from '../pipeline/build.js';
 import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
 import { formatIssues, issueCounts } from './format-issues.js';
@@ -40,8 +41,15 @@ function timeoutMs(text: string): number {
   return s * 1000;
 }
 
+/** 2022Q3, or several: 2022Q1,2022Q3 or a range 2021Q1..2022Q4. */
+export function parseQuarters(text: string): Quarter[] {
+  return text.split(',').flatMap((part) => (part.includes('..') ? quarterRange(part.trim()) : [parseQuarter(part)]));
+}
+
 export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
-  const quarter = parseQuarter(flags.quarter);
+  const quarters = parseQuarters(flags.quarter);
+  if (quarters.length > 1) return runBuildMany(quarters, flags, io);
+  const quarter = quarters[0] as Quarter;
   const formats = parseFormats(flags.format);
   const config = await loadConfig(flags.config, io.cwd);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
@@ -64,4 +72,22 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
     }
   }
   return result.ok ? EXIT.ok : result.unreadable ? EXIT.unreadableInput : EXIT.invalidData;
+}
+
+async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): Promise<number> {
+  const formats = parseFormats(flags.format);
+  const config = await loadConfig(flags.config, io.cwd);
+  const progress = flags.quiet || flags.json ? null : progressPrinter(io);
+  const results: BuildResult[] = await buildMany(
+    quarters,
+    {
+      formats, config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd), outDir: outDir(flags.out, config, io.cwd),
+      browser: flags.browser, sheet: flags.sheet, templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined, timeoutMs: timeoutMs(flags.timeout),
+    },
+    progress?.onProgress,
+  ).finally(() => progress?.done());
+  if (flags.json) io.stdout(`${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`);
+  else for (const r of results) io.stderr(`${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${r.ok ? '' : formatIssues(r.issues, io)}`);
+  if (results.some((r) => r.unreadable)) return EXIT.unreadableInput;
+  return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalidData;
 }

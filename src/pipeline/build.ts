@@ -115,3 +115,18 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
   }
   return { ...base, issues, ok: true, stats, outputs };
 }
+
+/**
+ * Several quarters in one run (CI rebuilding every issue after a template
+ * change): one browser for all of them, closed at the end whatever happens.
+ */
+export async function buildMany(quarters: readonly Quarter[], opts: Omit<BuildOptions, 'quarter' | 'printer'>, onProgress: ProgressListener = () => undefined): Promise<BuildResult[]> {
+  const printer = createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
+  try {
+    const results: BuildResult[] = [];
+    for (const quarter of quarters) results.push(await buildBulletin({ ...opts, quarter, printer }, onProgress));
+    return results;
+  } finally {
+    await printer.close();
+  }
+}

@@ -161,3 +161,14 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 });
+
+describe('bulletin build: several quarters in one run', () => {
+  it('builds a range with one browser and reports each quarter', () => {
+    const out = tempDir();
+    const r = bulletin(['build', '--quarter', '2022Q1..2022Q2', '--out', out, '--format', 'html', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.results.map((x: { quarter: string; ok: boolean }) => [x.quarter, x.ok])).toEqual([['2022Q1', true], ['2022Q2', true]]);
+    expect(readdirSync(join(out, '2022Q2')).sort()).toEqual(['bulletin.html', 'stats.json']);
+  });
+});
