@@ -20,7 +20,7 @@ export interface HeaderMap<K extends string = string> {
 }
 
 /** Title rows sit above the header; we look this far down for it. */
-const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = 30;
 const MIN_MATCHES = 3;
 /** Past this many, unknown columns are summed up in one finding (an export with 100 000 columns must not flood the report). */
 const MAX_UNKNOWN_REPORTED = 10;
