@@ -1,16 +1,20 @@
-/** The command line: the only place that knows argv, streams and exit codes. */
+/**
+ * The command line: the only place that knows argv, streams and exit codes.
+ * Each command's module is imported when it runs, so `validate` does not
+ * pay for the browser and chart libraries `build` needs.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isBulletinError } from '../model/errors.js';
 import { packageRoot } from '../pipeline/package-root.js';
-import { runBuild, type BuildFlags } from './build-command.js';
-import { runValidate, type ValidateFlags } from './validate-command.js';
-import { runCompare, type CompareFlags } from './compare-command.js';
-import { runStats, type StatsFlags } from './stats-command.js';
-import { runDoctorCommand, type DoctorFlags } from './doctor-command.js';
-import { runInit, type InitFlags } from './init-command.js';
-import { runPreview, type PreviewFlags } from './preview-command.js';
+import type { BuildFlags } from './build-command.js';
+import type { ValidateFlags } from './validate-command.js';
+import type { CompareFlags } from './compare-command.js';
+import type { StatsFlags } from './stats-command.js';
+import type { DoctorFlags } from './doctor-command.js';
+import type { InitFlags } from './init-command.js';
+import type { PreviewFlags } from './preview-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -41,7 +45,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--timeout <seconds>', '浏览器每一步（启动、载入、打印）的时限，秒', '60')
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
-    .action(async (flags: BuildFlags) => run(() => runBuild(flags, io)));
+    .action(async (flags: BuildFlags) => run(async () => (await import('./build-command.js')).runBuild(flags, io)));
   cmd
     .command('validate')
     .description('检查输入文件：一个季度文件夹（如 data/2022Q3），或任意几个文件；列出所有问题及修改建议')
@@ -53,7 +57,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--max-errors <n>', '最多列出多少个错误')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
     .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
-    .action(async (paths: string[], flags: ValidateFlags) => run(() => runValidate(paths, flags, io)));
+    .action(async (paths: string[], flags: ValidateFlags) => run(async () => (await import('./validate-command.js')).runValidate(paths, flags, io)));
   const collect = (v: string, prev: string[] = []) => [...prev, v];
   cmd
     .command('stats')
@@ -66,7 +70,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
     .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
     .option('--config <file>', '配置文件')
-    .action(async (flags: StatsFlags) => run(() => runStats(flags, io)));
+    .action(async (flags: StatsFlags) => run(async () => (await import('./stats-command.js')).runStats(flags, io)));
   cmd
     .command('compare')
     .description('比较季度：两个季度（环比、同比），或一个范围 2021Q1..2022Q4；本省与全国')
@@ -80,7 +84,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
     .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
     .option('--config <file>', '配置文件')
-    .action(async (quarters: string[], flags: CompareFlags) => run(() => runCompare(quarters, flags, io)));
+    .action(async (quarters: string[], flags: CompareFlags) => run(async () => (await import('./compare-command.js')).runCompare(quarters, flags, io)));
   cmd
     .command('init')
     .description('为一个新季度创建数据文件夹：空白表格（带下拉列表和格式）、期刊信息、文章模板')
@@ -88,7 +92,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-d, --data <dir>', '数据目录（默认 data）')
     .option('--force', '文件夹已有文件时也重新生成（覆盖同名文件）')
     .option('--config <file>', '配置文件')
-    .action(async (quarter: string, flags: InitFlags) => run(() => runInit(quarter, flags, io)));
+    .action(async (quarter: string, flags: InitFlags) => run(async () => (await import('./init-command.js')).runInit(quarter, flags, io)));
   cmd
     .command('preview')
     .description('在本机浏览器中预览公报（HTML），修改输入文件或模板后自动刷新')
@@ -98,7 +102,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--host <host>', '监听地址', '127.0.0.1')
     .option('--templates <dir>', '模板目录')
     .option('--config <file>', '配置文件')
-    .action(async (flags: PreviewFlags) => run(() => runPreview(flags, io)));
+    .action(async (flags: PreviewFlags) => run(async () => (await import('./preview-command.js')).runPreview(flags, io)));
   cmd
     .command('doctor')
     .description('检查能否生成公报：浏览器、字体、模板，以及（给出 --quarter 时）该季度的数据')
@@ -108,7 +112,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--templates <dir>', '模板目录')
     .option('--config <file>', '配置文件')
     .option('--json', 'JSON')
-    .action(async (flags: DoctorFlags) => run(() => runDoctorCommand(flags, io)));
+    .action(async (flags: DoctorFlags) => run(async () => (await import('./doctor-command.js')).runDoctorCommand(flags, io)));
   return cmd;
 }
 

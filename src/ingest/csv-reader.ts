@@ -1,10 +1,11 @@
+import { parse as parseStream, type Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { BulletinError } from '../model/errors.js';
 import { decodeText, describeEncoding } from './decode.js';
 import type { RawTable } from './table.js';
 
 /** The delimiter of the first non-empty line: comma, semicolon or tab. */
-function sniffDelimiter(text: string): string {
+export function sniffDelimiter(text: string): string {
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   const unquoted = first.replace(/"[^"]*"/g, '');
   const counts = [',', '\t', ';'].map((d) => ({ d, n: unquoted.split(d).length - 1 }));
@@ -16,6 +17,13 @@ function sniffDelimiter(text: string): string {
  * Row numbers are record numbers, as Excel numbers the rows when it opens
  * the file (a quoted cell with line breaks stays on one row).
  */
+const OPTIONS = { relax_column_count: true, skip_empty_lines: false, trim: false } as const;
+
+/** The same parser as a stream, for csv-stream.ts. */
+export function csvParser(delimiter: string): Parser {
+  return parseStream({ ...OPTIONS, delimiter });
+}
+
 const REFUSED = {
   'input.csv.binary': { message: '文件内容不是文本（含有二进制数据），不是 CSV。', hint: '请确认选对了文件；Excel 文件请保存为 .xlsx，或在 Excel 中“另存为 CSV”。' },
   'input.csv.mixed-encoding': { message: '文件混用了两种文字编码', hint: '通常是把不同来源的内容拼接在一起造成的。请在 Excel 中打开后整体“另存为 CSV UTF-8”，或提供 .xlsx。' },
@@ -30,12 +38,7 @@ export function readCsv(bytes: Uint8Array, file: string): RawTable {
   const { text, encoding } = decoded;
   let records: string[][];
   try {
-    records = parse(text, {
-      delimiter: sniffDelimiter(text),
-      relax_column_count: true,
-      skip_empty_lines: false,
-      trim: false,
-    }) as string[][];
+    records = parse(text, { ...OPTIONS, delimiter: sniffDelimiter(text) }) as string[][];
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     const line = /line (\d+)/i.exec(detail)?.[1];

@@ -123,3 +123,30 @@ export function describeEncoding(e: Encoding): string {
       return 'GBK/GB18030';
   }
 }
+
+/** A streaming decoder for the encodings iconv handles (GB18030, UTF-16). */
+export function decoderStream(encoding: 'gb18030' | 'utf-16le' | 'utf-16be'): NodeJS.ReadWriteStream {
+  return iconv.decodeStream(encoding);
+}
+
+/**
+ * The encoding of a file too large to hold: BOMs and binary data from its
+ * first bytes, then one streaming pass of strict UTF-8 over the whole file
+ * (GB18030 if it fails). Mixed encodings are not told apart here.
+ */
+export async function sniffEncoding(head: Uint8Array, chunks: AsyncIterable<Uint8Array>): Promise<{ ok: true; encoding: Encoding; skip: number } | { ok: false; code: 'input.csv.binary' }> {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { ok: true, encoding: 'utf-8-bom', skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encoding: 'utf-16le', skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encoding: 'utf-16be', skip: 2 };
+  const utf16 = utf16Guess(head);
+  if (utf16) return { ok: true, encoding: utf16, skip: 0 };
+  if (looksBinary(head)) return { ok: false, code: 'input.csv.binary' };
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const c of chunks) decoder.decode(c, { stream: true });
+    decoder.decode();
+    return { ok: true, encoding: 'utf-8', skip: 0 };
+  } catch {
+    return { ok: true, encoding: 'gb18030', skip: 0 };
+  }
+}

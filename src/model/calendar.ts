@@ -3,15 +3,18 @@
  * date-fns works on local Date objects, so we only ever build them from
  * year/month/day parts and never from the clock.
  */
-import { isValid, isMatch, parse, format, lastDayOfMonth } from 'date-fns';
+import { isValid, isMatch, parse, format } from 'date-fns';
 
 export type IsoDate = string;
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Called for every date cell of every row: built by hand, not with format(). */
 export function isoDate(year: number, month: number, day: number): IsoDate | null {
   if (!Number.isInteger(year) || year < 1900 || year > 2999) return null;
   const d = new Date(year, month - 1, day);
   if (!isValid(d) || d.getFullYear() !== year || d.getMonth() !== month - 1 || d.getDate() !== day) return null;
-  return format(d, 'yyyy-MM-dd');
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 export function dateParts(iso: IsoDate): { year: number; month: number; day: number } {
@@ -34,7 +37,7 @@ export function chineseMonthDay(iso: IsoDate): string {
 }
 
 export function endOfMonth(year: number, month: number): IsoDate {
-  return format(lastDayOfMonth(new Date(year, month - 1, 1)), 'yyyy-MM-dd');
+  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 }
 
 /** Days since 1899-12-30 (Excel's 1900 date system) → ISO date. */

@@ -4,7 +4,9 @@
  * full-width forms (（）：１２) to half-width before we compare.
  */
 export function fold(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '').toLowerCase();
+  // NFKC is the costly step; plain ASCII and CJK ideographs are already in normal form.
+  const n = /[^\x00-\x7f\u4e00-\u9fff]/.test(s) ? s.normalize('NFKC') : s;
+  return n.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '').toLowerCase();
 }
 
 /** fold() and drop bracketed parts: "召回数量（件）" → "召回数量". */

@@ -112,7 +112,7 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
       findings.push(...r.issues);
       continue;
     }
-    const r = await checkTableFile(path, display, { ref, home, quarter }, undefined, opts.sheet);
+    const r = await checkTableFile(path, display, { ref, home, quarter }, undefined, opts.sheet, false);
     files.push(r.report);
     findings.push(...r.issues);
     if (r.checked) checked.push(r.checked);

@@ -59,7 +59,8 @@ export class RecordsChecker {
   private readonly issue: MakeIssue;
   private segment: Segment = { sum: 0, firstRow: null };
   private readonly grand: Segment = { sum: 0, firstRow: null };
-  private readonly seen = new Map<number, Array<[number, number]>>();
+  /** 53 bits of the key's hash → its first row (no strings kept; a false match is ~1 in 10^4 at 10^6 rows). */
+  private readonly seen = new Map<number, number>();
 
   constructor(
     private readonly source: Pick<RawTable, 'file' | 'sheet' | 'format' | 'encoding'>,
@@ -96,7 +97,7 @@ export class RecordsChecker {
       return;
     }
     this.map = map;
-    this.rowCtx = { ...this.ctx, map, issue: this.issue, file: this.source.file, sheet: this.source.sheet };
+    this.rowCtx = { ...this.ctx, map, issue: this.issue, file: this.source.file, sheet: this.source.sheet, memo: new Map() };
     for (const r of this.head.slice(map.headerIndex + 1)) this.row(r);
     this.head.length = 0;
   }
@@ -153,11 +154,10 @@ export class RecordsChecker {
   /** Same manufacturer, product, model and date as an earlier row: that row's number. */
   private duplicateOf(r: RecallRecord): number | null {
     const [a, b] = hashes([r.manufacturer, r.product, r.model, r.announceDate].map(fold).join('\u0000'));
-    const bucket = this.seen.get(a);
-    const hit = bucket?.find(([h]) => h === b);
-    if (hit) return hit[1];
-    if (bucket) bucket.push([b, r.source.row]);
-    else this.seen.set(a, [[b, r.source.row]]);
+    const key = a * 2 ** 21 + (b & 0x1fffff);
+    const first = this.seen.get(key);
+    if (first !== undefined) return first;
+    this.seen.set(key, r.source.row);
     return null;
   }
 

@@ -17,6 +17,8 @@ import { parseQuantity } from './parse-quantity.js';
 import { RECORD_FIELDS, type FieldKey } from './record-columns.js';
 
 export interface RowContext {
+  /** Lookups by the text as written: a file repeats the same few categories and regions. */
+  memo?: Map<string, unknown>;
   ref: ReferenceData;
   home: Province;
   quarter: Quarter | null;
@@ -30,6 +32,12 @@ export interface RowContext {
 const MAX_CELL_CHARS = 32_767;
 
 const LABEL = new Map(RECORD_FIELDS.map((f) => [f.key, f.label]));
+
+function memo<T>(ctx: RowContext, key: string, compute: () => T): T {
+  if (!ctx.memo) return compute();
+  if (!ctx.memo.has(key)) ctx.memo.set(key, compute());
+  return ctx.memo.get(key) as T;
+}
 
 export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord | null; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
@@ -83,7 +91,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
 
   let categoryCode = '';
   if (required('category')) {
-    const m = matchCategory(ref, text('category'));
+    const m = memo(ctx, `c:${text('category')}`, () => matchCategory(ref, text('category')));
     if (m.ok) categoryCode = m.value.code;
     else if (m.reason === 'conflict') {
       err('category', 'value.category.conflict', `产品类别“${text('category')}”的代码和名称不一致（${m.nearest.map((c) => `${c.code} ${c.name}`).join(' 与 ')}）。`, '请核对后只保留正确的代码或名称。');
@@ -96,7 +104,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
 
   let regionCode = '';
   if (required('region')) {
-    const m = matchRegion(ref, home, text('region'));
+    const m = memo(ctx, `r:${text('region')}`, () => matchRegion(ref, home, text('region')));
     if (m.ok) regionCode = m.value.code;
     else if (m.reason === 'other-province') {
       err('region', 'value.region.other-province', `“${text('region')}”属于${m.province.name}，不在${home.name}。`, `本公报只统计${home.name}的召回；请核对市州，或把这条记录交给${m.province.name}。`);
@@ -109,7 +117,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
 
   let defectTypeCode = '';
   if (required('defectType')) {
-    const m = matchDefectType(ref, text('defectType'));
+    const m = memo(ctx, `d:${text('defectType')}`, () => matchDefectType(ref, text('defectType')));
     if (m.ok) defectTypeCode = m.value.code;
     else {
       const near = m.nearest[0];

@@ -15,9 +15,13 @@ export interface Segment {
   firstRow: number | null;
 }
 
+/** Every total-row word has one of these; other cells are not worth folding. */
+const MAYBE = /[合计小总共]/;
+
 export function totalRowKind(cells: readonly CellValue[]): TotalKind | null {
   for (const c of cells) {
-    const k = KINDS[fold(cellText(c)).replace(/[:：]$/, '')];
+    if (typeof c !== 'string' || !MAYBE.test(c)) continue;
+    const k = KINDS[fold(c).replace(/[:：]$/, '')];
     if (k) return k;
   }
   return null;
