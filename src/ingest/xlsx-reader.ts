@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { BulletinError } from '../model/errors.js';
-import type { CellValue, RawTable } from './table.js';
+import { ExcelJS } from './exceljs.js';
+import type { CellValue, RawRow, RawTable } from './table.js';
 import { inspectXlsx } from './zip-guard.js';
-
 /** exceljs cell values come in many shapes; flatten them to what the file shows. */
 function flatten(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
@@ -58,4 +57,33 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheetName?: stri
     rows.push({ row: rowNumber, cells });
   });
   return { file, format: 'xlsx', sheet: ws.name, encoding: null, rows };
+}
+
+/**
+ * A workbook too large to load: the named (or first) sheet streamed row by
+ * row. Merged cells are not repeated in this mode (exceljs omits them); a
+ * recall table has none.
+ */
+export async function streamXlsx(path: string, bytesForCheck: Uint8Array | null, file: string, onRow: (r: RawRow) => void, sheetName?: string): Promise<{ sheet: string }> {
+  if (bytesForCheck) {
+    const problem = inspectXlsx(bytesForCheck);
+    if (problem) throw new BulletinError(problem.code, 'input', `${file}：${problem.message}`, problem.hint);
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  try {
+    for await (const ws of reader) {
+      const name = (ws as unknown as { name: string }).name;
+      if (sheetName && name !== sheetName) continue;
+      for await (const row of ws) {
+        const values = (row.values as unknown[]).slice(1).map(flatten);
+        for (let i = 0; i < values.length; i++) values[i] ??= null;
+        onRow({ row: row.number, cells: values });
+      }
+      return { sheet: name };
+    }
+  } catch (e) {
+    if (e instanceof BulletinError) throw e;
+    throw unreadable(file, e);
+  }
+  throw new BulletinError('input.xlsx.sheet-missing', 'input', `${file}：找不到工作表“${sheetName ?? ''}”。`, '请检查工作表名称，或不指定工作表以读取第一个。');
 }

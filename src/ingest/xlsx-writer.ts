@@ -1,10 +1,9 @@
 /**
  * Blank input workbooks for staff (bulletin init): Chinese headers, a frozen
  * header row, drop-down lists, and number and date formats per column.
- * exceljs is the library of xlsx-reader.ts too; writing lives apart so the
- * reader stays the one module that parses workbooks.
+ * exceljs comes from exceljs.ts, which loads it for reader and writer alike.
  */
-import ExcelJS from 'exceljs';
+import { ExcelJS, type ExcelJSTypes } from './exceljs.js';
 
 export interface ColumnSpec {
   header: string;
@@ -40,7 +39,7 @@ export async function workbookBytes(sheet: SheetSpec): Promise<Uint8Array> {
       const letter = col.letter;
       const range = `${letter}2:${letter}${FORMATTED_ROWS + 1}`;
       // exceljs has range validations (worksheet.dataValidations) but its typings lack them.
-      (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
+      (ws as unknown as { dataValidations: { add(range: string, v: ExcelJSTypes.DataValidation): void } }).dataValidations.add(range, {
         type: 'list',
         allowBlank: true,
         formulae: [`"${c.list.join(',')}"`],

@@ -5,10 +5,11 @@
  */
 import { isBulletinError } from '../model/errors.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { streamCsv } from '../ingest/csv-stream.js';
 import { readTable } from '../ingest/read-table.js';
+import { streamXlsx } from '../ingest/xlsx-reader.js';
 import { RecordsChecker } from '../validate/records-checker.js';
 import { checkTable, kindFromColumns, kindFromName, kindTitle, TABLE_KINDS, type CheckContext, type Checked, type TableKind } from './input-kinds.js';
 
@@ -35,30 +36,37 @@ export function fileProblem(file: string, code: string, message: string, hint: s
 
 const KIND_HINT = `文件名请用：${TABLE_KINDS.map((k) => `${k}.xlsx（${kindTitle(k)}）`).join('、')}；或者让表头包含该表的全部必需列。`;
 
-/** CSV files larger than this are checked as a stream (override with BULLETIN_STREAM_BYTES). */
+/** Record files larger than this are checked as a stream (override with BULLETIN_STREAM_BYTES). */
 const STREAM_BYTES = Number(process.env.BULLETIN_STREAM_BYTES ?? 16 * 1024 * 1024);
 
-/** A large recall-records CSV, checked row by row without holding it. */
-async function checkStreaming(path: string, display: string, ctx: CheckContext, report: FileReport, keepRecords: boolean): Promise<CheckedFile> {
-  const checker = new RecordsChecker({ file: display, sheet: null, format: 'csv', encoding: null }, ctx, { keepRecords, maxIssues: 10_000 });
+/** A large recall-records CSV or workbook, checked row by row without holding it. */
+async function checkStreaming(path: string, display: string, ctx: CheckContext, report: FileReport, keepRecords: boolean, sheet?: string): Promise<CheckedFile> {
+  const format = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
+  const checker = new RecordsChecker({ file: display, sheet: null, format, encoding: null }, ctx, { keepRecords, maxIssues: 10_000 });
   try {
-    const { encoding } = await streamCsv(path, display, (r) => checker.push(r));
-    report.encoding = encoding;
+    if (format === 'csv') {
+      report.encoding = (await streamCsv(path, display, (r) => checker.push(r))).encoding;
+    } else {
+      report.sheet = (await streamXlsx(path, await readFile(path), display, (r) => checker.push(r), sheet)).sheet;
+    }
   } catch (e) {
     if (!isBulletinError(e) || e.kind !== 'input') throw e;
     report.unreadable = true;
     return { report, checked: null, issues: [fileProblem(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')] };
   }
   const r = checker.finish();
-  Object.assign(report, { kind: 'recalls', format: 'csv', headerRow: r.headerRow, rows: r.rows });
+  Object.assign(report, { kind: 'recalls', format, headerRow: r.headerRow, rows: r.rows });
   return { report, checked: { kind: 'recalls', records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow }, issues: r.issues };
 }
 
 export async function checkTableFile(path: string, display: string, ctx: CheckContext, kind?: TableKind, sheet?: string, keepRecords = true): Promise<CheckedFile> {
   const report: FileReport = { file: display, kind: kind ?? kindFromName(path), format: null, sheet: null, encoding: null, headerRow: null, rows: null, unreadable: false };
   const size = await stat(path).then((s) => s.size, () => 0);
-  if (extname(path).toLowerCase() === '.csv' && size > STREAM_BYTES && (report.kind ?? 'recalls') === 'recalls') {
-    return checkStreaming(path, display, ctx, report, keepRecords);
+  const ext = extname(path).toLowerCase();
+  // A workbook takes about fifty times its size in memory when loaded whole.
+  const streamed = (ext === '.csv' && size > STREAM_BYTES) || (ext === '.xlsx' && size > STREAM_BYTES / 8);
+  if (streamed && (report.kind ?? 'recalls') === 'recalls') {
+    return checkStreaming(path, display, ctx, report, keepRecords, sheet);
   }
   let table;
   try {

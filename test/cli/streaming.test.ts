@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
 
@@ -29,6 +30,25 @@ describe('streaming validation of large CSV files', () => {
     const report = JSON.parse(streamed.stdout);
     expect(report.files[0].rows).toEqual({ read: 30_002, accepted: 30_000, rejected: 2, blank: 0, totalRows: 0, notes: 0 });
     expect(report.findings.map((f: { code: string; row: number }) => [f.code, f.row])).toEqual([['value.record.duplicate', 30_002], ['value.category.unknown', 30_003]]);
+  });
+
+  it('streams large workbooks too, with the same row account as loading them', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'recalls.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
+    const ws = wb.addWorksheet('召回记录');
+    ws.addRow(HEADER.split(',')).commit();
+    for (let i = 0; i < 5_000; i++) ws.addRow([new Date(Date.UTC(2022, 6 + (i % 3), 1 + (i % 28))), `企业${i}`, '牌', `产品${i}`, `M${i}`, '08', REGIONS[i % 14], '标识', 10 + i, '描述', '否']).commit();
+    ws.addRow(['合计', '', '', '', '', '', '', '', 999, '', '']).commit();
+    await ws.commit();
+    await wb.commit();
+    const loaded = JSON.parse(bulletin(['validate', file, '--quarter', '2022Q3', '--json']).stdout);
+    const streamed = bulletin(['validate', file, '--quarter', '2022Q3', '--json'], { env: { BULLETIN_STREAM_BYTES: '1' } });
+    const report = JSON.parse(streamed.stdout);
+    expect(report.files[0].rows).toEqual(loaded.files[0].rows);
+    expect(report.files[0].rows).toMatchObject({ read: 5_000, accepted: 5_000, totalRows: 1 });
+    expect(report.findings.map((f: { code: string; row: number; column: string }) => [f.code, f.row, f.column])).toEqual([['total.mismatch', 5_002, 'I']]);
+    expect(report.findings.map((f: { message: string }) => f.message)).toEqual(loaded.findings.map((f: { message: string }) => f.message));
   });
 
   it('reads GBK as a stream too', () => {

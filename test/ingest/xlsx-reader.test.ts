@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { ExcelJS, type ExcelJSTypes } from '../../src/ingest/exceljs.js';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/ingest/xlsx-reader.js';
 import { BulletinError } from '../../src/model/errors.js';
 
-async function workbook(fill: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+async function workbook(fill: (ws: ExcelJSTypes.Worksheet, wb: ExcelJSTypes.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   fill(wb.addWorksheet('记录'), wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -63,5 +63,25 @@ describe('readXlsx', () => {
     expect(err).toBeInstanceOf(BulletinError);
     expect((err as BulletinError).code).toBe('input.xlsx.not-zip');
     expect((err as BulletinError).kind).toBe('input');
+  });
+});
+
+describe('large workbooks', () => {
+  it('keeps Chinese text whole across exceljs stream chunks (its SAX helper is replaced)', async () => {
+    const { streamXlsx } = await import('../../src/ingest/xlsx-reader.js');
+    const { tempDir } = await import('../helpers/cli.js');
+    const { join } = await import('node:path');
+    const file = join(tempDir(), 'big.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+    const ws = wb.addWorksheet('召回记录');
+    const words = ['机械物理', '湘西土家族苗族自治州', '电气安全', '张家界'];
+    for (let i = 0; i < 20_000; i++) ws.addRow([words[i % 4], `湖南某某制造有限公司${i}`]).commit();
+    await ws.commit();
+    await wb.commit();
+    const seen: string[] = [];
+    await streamXlsx(file, null, 'big.xlsx', (r) => seen.push(String(r.cells[0]), String(r.cells[1])));
+    expect(seen).toHaveLength(40_000);
+    expect(seen.filter((s) => s.includes('\ufffd'))).toEqual([]);
+    expect(seen.slice(0, 4)).toEqual([words[0], '湖南某某制造有限公司0', words[1], '湖南某某制造有限公司1']);
   });
 });

@@ -1,0 +1,39 @@
+/** The only module that loads exceljs (see the note below); readers and writers import it from here. */
+import Module, { createRequire } from 'node:module';
+import { StringDecoder } from 'node:string_decoder';
+import type ExcelJSTypes from 'exceljs';
+
+/**
+ * exceljs 4.4 decodes each streamed chunk of XML on its own, so a Chinese
+ * character split across two chunks becomes two replacement characters
+ * (seen on a 200,000-row workbook: 27 cells garbled). Its SAX helper is
+ * replaced, before exceljs loads it, by one that carries partial characters
+ * over with a StringDecoder.
+ */
+const require = createRequire(import.meta.url);
+const saxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
+if (!require.cache[saxPath]) {
+  const { SaxesParser } = createRequire(saxPath)('saxes') as { SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(s: string): void } };
+  const fixed = async function* parseSax(iterable: AsyncIterable<Buffer | string>) {
+    const parser = new SaxesParser();
+    const decoder = new StringDecoder('utf8');
+    let error: unknown;
+    let events: Array<{ eventType: string; value: unknown }> = [];
+    parser.on('error', (e) => (error = e));
+    for (const t of ['opentag', 'text', 'closetag']) parser.on(t, (value) => events.push({ eventType: t, value }));
+    for await (const chunk of iterable) {
+      parser.write(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+      if (error) throw error;
+      yield events;
+      events = [];
+    }
+  };
+  const mod = new Module(saxPath);
+  mod.filename = saxPath;
+  mod.loaded = true;
+  mod.exports = fixed;
+  require.cache[saxPath] = mod;
+}
+export const ExcelJS = require('exceljs') as typeof ExcelJSTypes;
+export type { ExcelJSTypes };
+
