@@ -105,11 +105,6 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return { ok: true, text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
 }
 
-/** Bytes in GB18030, for tests and tools that must write what Excel writes. */
-export function encodeGb18030(text: string): Buffer {
-  return iconv.encode(text, 'gb18030');
-}
-
 export function describeEncoding(e: Encoding): string {
   switch (e) {
     case 'utf-8':

@@ -17,11 +17,6 @@ export function isoDate(year: number, month: number, day: number): IsoDate | nul
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-export function dateParts(iso: IsoDate): { year: number; month: number; day: number } {
-  const d = parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
-}
-
 export function isIsoDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && isMatch(s, 'yyyy-MM-dd');
 }

@@ -45,7 +45,3 @@ function repairOutline(doc: PDFDocument): void {
   };
   visit(root?.lookupMaybe(PDFName.of('First'), PDFDict));
 }
-
-export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
-  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-}

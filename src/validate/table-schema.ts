@@ -29,7 +29,3 @@ export function fieldForHeader<K extends string>(schema: TableSchema<K>, header:
   }
   return map.get(foldHeader(header)) as FieldDef<K> | undefined;
 }
-
-export function labelOf<K extends string>(schema: TableSchema<K>, key: K): string {
-  return schema.fields.find((f) => f.key === key)?.label ?? key;
-}
