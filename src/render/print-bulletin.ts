@@ -1,7 +1,8 @@
 /**
  * Printing with a layout that is measured, not guessed: print, read back
  * where headings and table rows landed, fill in the table of contents and
- * split tables where pages broke, print again, until nothing moves. The
+ * split tables where pages broke, print again, until nothing moves (two
+ * prints when the splits are height-neutral, as they are by design). The
  * final PDF is then checked once more against the page numbers it prints.
  */
 import { BulletinError } from '../model/errors.js';

@@ -43,9 +43,11 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
 /**
  * Splits for the next pass, from where the printed table broke. `pages` is
  * each page's compact text. Every observed page change is a split, except
- * that (1) a split whose preceding part itself broke across a page is
- * stale (content moved down since it was made) and is dropped, and (2) a
- * continuation never holds only the total row: that break moves up a row.
+ * a split whose preceding part itself broke across a page: that one is
+ * stale (content moved down since it was made) and is dropped. Splits are
+ * taken exactly where Chromium broke the table: a continuation repeats the
+ * caption and header in the same height as Chromium's repeated header, so
+ * the layout after it does not move and one more print confirms it.
  */
 export function nextSplits(t: TableView, pages: readonly string[]): number[] {
   const { rows, total } = flatten(t);
@@ -62,7 +64,7 @@ export function nextSplits(t: TableView, pages: readonly string[]): number[] {
   const forced = new Set(t.parts.slice(1).map((_, k) => t.parts.slice(0, k + 1).reduce((a, part) => a + part.rows.length, 0)));
   const starts = [0, ...[...forced].sort((a, b) => a - b)];
   const stale = new Set(starts.slice(1).filter((s, j) => observed.some((b) => b > (starts[j] as number) && b < s)));
-  const kept = observed.filter((b) => !stale.has(b)).map((b) => (total && b === rows.length && b > 1 ? b - 1 : b));
+  const kept = observed.filter((b) => !stale.has(b));
   return [...new Set(kept)].sort((a, b) => a - b);
 }
 

@@ -4,9 +4,13 @@ export function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
 }
 
-/** Extracted text with all whitespace removed, so sentences broken across lines still match. */
+/**
+ * Extracted text with all whitespace removed, so sentences broken across
+ * lines still match; the page foot and running header between two pages
+ * are removed too, so do sentences broken across pages.
+ */
 export function pdfTextCompact(path: string): string {
-  return pdfText(path).replace(/\s+/g, '');
+  return pdfText(path).replace(/\s+/g, '').replace(/—\d+—湖南缺陷产品召回第\d+期/g, '');
 }
 
 export interface PdfFont {
