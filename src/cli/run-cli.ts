@@ -29,7 +29,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .helpOption('-h, --help', '显示帮助')
     .showHelpAfterError('（用 --help 查看用法）')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(chineseUsageError(text)) });
   // Subcommands inherit the help option, exit override and output from here.
   cmd
     .command('build')
@@ -114,6 +114,20 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--json', 'JSON')
     .action(async (flags: DoctorFlags) => run(async () => (await import('./doctor-command.js')).runDoctorCommand(flags, io)));
   return cmd;
+}
+
+/** Commander's own usage errors, in the language of every other message. */
+export function chineseUsageError(text: string): string {
+  const rules: Array<[RegExp, string]> = [
+    [/error: required option '([^']+)' not specified/, '错误：缺少必需的选项 $1。'],
+    [/error: unknown option '([^']+)'(?:\s*\(Did you mean ([^)]+)\?\))?/, '错误：不认识的选项 $1。'],
+    [/error: missing required argument '([^']+)'/, '错误：缺少参数 $1。'],
+    [/error: option '([^']+)' argument missing/, '错误：选项 $1 后面需要一个值。'],
+    [/error: too many arguments(?: for '([^']+)')?.*/, '错误：参数太多。'],
+    [/error: unknown command '([^']+)'/, '错误：没有 $1 这个命令。可用的命令：build、validate、stats、compare、init、preview、doctor。'],
+  ];
+  for (const [re, zh] of rules) if (re.test(text)) return text.replace(re, zh);
+  return text;
 }
 
 function reportError(e: unknown, io: CliIo): number {

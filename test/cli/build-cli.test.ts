@@ -109,10 +109,12 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
     }
   });
 
-  it('exits 2 when --quarter is missing', () => {
+  it('exits 2 when --quarter is missing, saying so in Chinese', () => {
     const r = bulletin(['build']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--quarter');
+    expect(r.stderr).toContain('错误：缺少必需的选项 -q, --quarter <quarter>。');
+    expect(bulletin(['build', '--quarter', '2022Q3', '--colour']).stderr).toContain('错误：不认识的选项 --colour。');
+    expect(bulletin(['publish']).stderr).toContain('错误：没有 publish 这个命令。');
   });
 
   it('exits 3 when the quarter folder or its records are missing', () => {
