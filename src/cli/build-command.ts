@@ -87,7 +87,7 @@ async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): 
     progress?.onProgress,
   ).finally(() => progress?.done());
   if (flags.json) io.stdout(`${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`);
-  else for (const r of results) io.stderr(`${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${r.ok ? '' : formatIssues(r.issues, io)}`);
+  else for (const r of results) io.stderr(`${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`);
   if (results.some((r) => r.unreadable)) return EXIT.unreadableInput;
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalidData;
 }

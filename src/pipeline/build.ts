@@ -120,11 +120,17 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
  * Several quarters in one run (CI rebuilding every issue after a template
  * change): one browser for all of them, closed at the end whatever happens.
  */
-export async function buildMany(quarters: readonly Quarter[], opts: Omit<BuildOptions, 'quarter' | 'printer'>, onProgress: ProgressListener = () => undefined): Promise<BuildResult[]> {
+export async function buildMany(quarters: readonly Quarter[], opts: Omit<BuildOptions, 'quarter' | 'printer'>, onProgress: ProgressListener = () => undefined, parallel = 2): Promise<BuildResult[]> {
   const printer = createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
   try {
-    const results: BuildResult[] = [];
-    for (const quarter of quarters) results.push(await buildBulletin({ ...opts, quarter, printer }, onProgress));
+    // Two quarters at a time (one page each in the shared browser): while one is
+    // being printed, the other is being read and laid out.
+    const results: BuildResult[] = new Array(quarters.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < quarters.length; i = next++) results[i] = await buildBulletin({ ...opts, quarter: quarters[i] as Quarter, printer }, onProgress);
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, quarters.length) }, worker));
     return results;
   } finally {
     await printer.close();

@@ -36,6 +36,14 @@ interface Face {
 
 const require = createRequire(import.meta.url);
 
+/** Font files and stylesheets are read once per process (a batch build reuses them). */
+const cache = new Map<string, Promise<string>>();
+const readCached = (path: string, encoding: 'utf8' | 'base64'): Promise<string> => {
+  const key = `${encoding}:${path}`;
+  if (!cache.has(key)) cache.set(key, readFile(path).then((b) => b.toString(encoding)));
+  return cache.get(key) as Promise<string>;
+};
+
 function parseRanges(text: string): Array<[number, number]> {
   return text.split(',').map((part) => {
     const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
@@ -52,7 +60,7 @@ async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Face[] }> 
   } catch {
     cssPath = require.resolve(`${spec.pkg}/400.css`);
   }
-  const css = await readFile(cssPath, 'utf8');
+  const css = await readCached(cssPath, 'utf8');
   const faces: Face[] = [];
   for (const block of css.split('@font-face').slice(1)) {
     const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block)?.[1];
@@ -88,7 +96,7 @@ export async function fontFaceCss(text: string, specs: readonly FontSpec[] = DEF
       const used = cps.filter((cp) => covers(face, cp));
       if (used.length === 0) continue;
       used.forEach((cp) => coveredByAny.add(cp));
-      const data = (await readFile(join(dir, face.file))).toString('base64');
+      const data = await readCached(join(dir, face.file), 'base64');
       rules.push(
         `@font-face{font-family:'${spec.family}';font-style:normal;font-weight:${spec.weight};font-display:block;` +
           `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};}`,
