@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, type Quarter } from '../model/quarter.js';
 import { quarterRange } from '../pipeline/compare-quarters.js';
-import { buildBulletin, buildMany, type BuildResult, type OutputFormat } from '../pipeline/build.js';
+import { buildBulletin, buildMany, type BuildOptions, type BuildResult, type OutputFormat } from '../pipeline/build.js';
 import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
 import { formatIssues, issueCounts } from './format-issues.js';
@@ -46,20 +46,22 @@ export function parseQuarters(text: string): Quarter[] {
   return text.split(',').flatMap((part) => (part.includes('..') ? quarterRange(part.trim()) : [parseQuarter(part)]));
 }
 
+/** Build options from flags and configuration, for one quarter or many. */
+async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
+  const formats = parseFormats(flags.format);
+  const config = await loadConfig(flags.config, io.cwd);
+  return {
+    formats, config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd), outDir: outDir(flags.out, config, io.cwd),
+    browser: flags.browser, sheet: flags.sheet, templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined, timeoutMs: timeoutMs(flags.timeout),
+  };
+}
+
 export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   const quarters = parseQuarters(flags.quarter);
   if (quarters.length > 1) return runBuildMany(quarters, flags, io);
-  const quarter = quarters[0] as Quarter;
-  const formats = parseFormats(flags.format);
-  const config = await loadConfig(flags.config, io.cwd);
+  const opts = await options(flags, io);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
-  const result = await buildBulletin(
-    {
-      quarter, formats, config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd), outDir: outDir(flags.out, config, io.cwd),
-      browser: flags.browser, sheet: flags.sheet, templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined, timeoutMs: timeoutMs(flags.timeout),
-    },
-    progress?.onProgress,
-  ).finally(() => progress?.done());
+  const result = await buildBulletin({ ...opts, quarter: quarters[0] as Quarter }, progress?.onProgress).finally(() => progress?.done());
   const counts = issueCounts(result.issues);
   if (flags.json) {
     io.stdout(`${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`);
@@ -75,17 +77,9 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
 }
 
 async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): Promise<number> {
-  const formats = parseFormats(flags.format);
-  const config = await loadConfig(flags.config, io.cwd);
+  const opts = await options(flags, io);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
-  const results: BuildResult[] = await buildMany(
-    quarters,
-    {
-      formats, config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd), outDir: outDir(flags.out, config, io.cwd),
-      browser: flags.browser, sheet: flags.sheet, templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined, timeoutMs: timeoutMs(flags.timeout),
-    },
-    progress?.onProgress,
-  ).finally(() => progress?.done());
+  const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
   if (flags.json) io.stdout(`${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`);
   else for (const r of results) io.stderr(`${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`);
   if (results.some((r) => r.unreadable)) return EXIT.unreadableInput;

@@ -2,7 +2,7 @@
  * bulletin init: a new quarter's folder with blank workbooks staff fill in,
  * issue.json with the next issue number, and an article stub per section.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { deriveIssueNumbers } from '../model/issue-numbering.js';
@@ -13,6 +13,7 @@ import { RECORD_FIELDS } from '../validate/record-columns.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import { homeProvince } from './load-quarter.js';
 import { loadReference } from './load-reference.js';
+import { otherIssueNumbers } from './load-issue-meta.js';
 
 /** Marks the example row; validation refuses it if it is left in. */
 export const EXAMPLE_MARK = '（示例）';
@@ -65,12 +66,7 @@ export async function initQuarter(opts: { dataDir: string; quarter: Quarter; con
   if ((await exists(dir)) && (await readdir(dir)).length > 0 && !opts.force) {
     throw new BulletinError('usage.init.exists', 'usage', `${dir} 已经存在且不是空的，没有改动任何文件。`, '如要重新生成空白表格（会覆盖同名文件），请加 --force。');
   }
-  const others = (await readdir(opts.dataDir).catch(() => [] as string[])).filter((n) => /^\d{4}Q[1-4]$/.test(n) && n !== id);
-  const stated = await Promise.all(others.map(async (q) => {
-    type Stated = { number?: number; totalNumber?: number };
-    const meta: Stated = await readFile(join(opts.dataDir, q, 'issue.json'), 'utf8').then((t) => JSON.parse(t) as Stated, () => ({}));
-    return { quarter: q, number: meta.number ?? null, totalNumber: meta.totalNumber ?? null };
-  }));
+  const stated = await otherIssueNumbers(opts.dataDir, id);
   const numbers = deriveIssueNumbers([...stated, { quarter: id, number: null, totalNumber: null }]).find((n) => n.quarter === id)!;
   await mkdir(join(dir, 'articles', 'images'), { recursive: true });
   const written: string[] = [];

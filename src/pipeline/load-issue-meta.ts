@@ -35,15 +35,21 @@ export interface LoadedMeta {
   issues: ValidationIssue[];
 }
 
-export async function loadIssueMeta(dataDir: string, quarter: Quarter, display: (p: string) => string): Promise<LoadedMeta> {
-  const id = quarterId(quarter);
-  const own = await readMeta(join(dataDir, id), display);
-  const others = (await readdir(dataDir).catch(() => [] as string[])).filter((n) => /^\d{4}Q[1-4]$/.test(n) && n !== id);
-  const stated: StatedNumber[] = [{ quarter: id, number: own.meta.number, totalNumber: own.meta.totalNumber }];
+/** The numbers stated in the issue.json of every other quarter folder under `dataDir`. */
+export async function otherIssueNumbers(dataDir: string, except: string, display: (p: string) => string = (p) => p): Promise<StatedNumber[]> {
+  const others = (await readdir(dataDir).catch(() => [] as string[])).filter((n) => /^\d{4}Q[1-4]$/.test(n) && n !== except);
+  const stated: StatedNumber[] = [];
   for (const q of others) {
     const m = (await readMeta(join(dataDir, q), display)).meta;
     stated.push({ quarter: q, number: m.number, totalNumber: m.totalNumber });
   }
+  return stated;
+}
+
+export async function loadIssueMeta(dataDir: string, quarter: Quarter, display: (p: string) => string): Promise<LoadedMeta> {
+  const id = quarterId(quarter);
+  const own = await readMeta(join(dataDir, id), display);
+  const stated: StatedNumber[] = [{ quarter: id, number: own.meta.number, totalNumber: own.meta.totalNumber }, ...(await otherIssueNumbers(dataDir, id, display))];
   const numbers = deriveIssueNumbers(stated);
   const mine = numbers.find((n) => n.quarter === id)!;
   const issues = [...own.issues];
