@@ -1,8 +1,7 @@
-import { BulletinError } from '../model/errors.js';
-import { parseQuarter, quarterId } from '../model/quarter.js';
+import { parseQuarter } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import { loadConfig } from '../pipeline/config.js';
-import { loadStats } from '../pipeline/quarter-source.js';
+import { requireStats } from '../pipeline/quarter-source.js';
 import { EXIT } from './exit-codes.js';
 import { archiveDirs, dataDir, outDir, type SourceFlags } from './paths.js';
 import { renderRows, type RowFormat } from './figures-output.js';
@@ -46,8 +45,7 @@ export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   const config = await loadConfig(flags.config, io.cwd);
   const data = dataDir(flags.data, config, io.cwd);
   const archives = archiveDirs(flags.archive, config, io.cwd, data, outDir(flags.out, config, io.cwd));
-  const found = await loadStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd });
-  if (!found) throw new BulletinError('input.quarter.unavailable', 'input', `找不到 ${quarterId(quarter)} 的数据：既没有数据文件夹，也没有存档的 stats.json。`, '请用 --data 指定数据目录，或用 --archive 指定存档文件夹。');
+  const found = await requireStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd });
   if (flags.json) io.stdout(`${JSON.stringify(found.stats, null, 2)}\n`);
   else io.stdout(renderRows(HEADER, statsRows(found.stats), flags.csv ? 'csv' : flags.md ? 'md' : ('table' as RowFormat), NUMERIC));
   if (!flags.json) io.stderr(`数据来源：${found.source === 'data' ? '数据文件夹' : '存档'} ${found.path}\n`);

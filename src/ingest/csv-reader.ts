@@ -1,7 +1,7 @@
 import { parse as parseStream, type Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { BulletinError } from '../model/errors.js';
-import { decodeText, describeEncoding } from './decode.js';
+import { decodeText, describeEncoding, type Encoding } from './decode.js';
 import type { RawTable } from './table.js';
 
 /** The delimiter of the first non-empty line: comma, semicolon or tab. */
@@ -29,26 +29,33 @@ const REFUSED = {
   'input.csv.mixed-encoding': { message: '文件混用了两种文字编码', hint: '通常是把不同来源的内容拼接在一起造成的。请在 Excel 中打开后整体“另存为 CSV UTF-8”，或提供 .xlsx。' },
 } as const;
 
+/** A file that is not one text encoding; shared with csv-stream.ts. */
+export function refusedCsv(code: keyof typeof REFUSED, file: string, detail = ''): BulletinError {
+  const r = REFUSED[code];
+  return new BulletinError(code, 'input', `${file}：${r.message}${detail ? `（${detail}）。` : ''}`, r.hint);
+}
+
+/** Unbalanced quotes and the like; csv-parse names the line where it gave up. */
+export function malformedCsv(file: string, encoding: Encoding, cause: unknown): BulletinError {
+  const line = /line (\d+)/i.exec(cause instanceof Error ? cause.message : String(cause))?.[1];
+  return new BulletinError(
+    'input.csv.malformed',
+    'input',
+    `${file}：CSV 格式错误${line ? `（第 ${line} 行附近）` : ''}，无法读取（编码 ${describeEncoding(encoding)}）。`,
+    '通常是引号没有成对出现。请用 Excel 打开该文件检查后重新“另存为 CSV”，或直接提供 XLSX 文件。',
+    { cause },
+  );
+}
+
 export function readCsv(bytes: Uint8Array, file: string): RawTable {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) {
-    const r = REFUSED[decoded.code];
-    throw new BulletinError(decoded.code, 'input', `${file}：${r.message}${decoded.detail ? `（${decoded.detail}）。` : ''}`, r.hint);
-  }
+  if (!decoded.ok) throw refusedCsv(decoded.code, file, decoded.detail);
   const { text, encoding } = decoded;
   let records: string[][];
   try {
     records = parse(text, { ...OPTIONS, delimiter: sniffDelimiter(text) }) as string[][];
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    const line = /line (\d+)/i.exec(detail)?.[1];
-    throw new BulletinError(
-      'input.csv.malformed',
-      'input',
-      `${file}：CSV 格式错误${line ? `（第 ${line} 行附近）` : ''}，无法读取（编码 ${describeEncoding(encoding)}）。`,
-      '通常是引号没有成对出现。请用 Excel 打开该文件检查后重新“另存为 CSV”，或直接提供 XLSX 文件。',
-      { cause: e },
-    );
+    throw malformedCsv(file, encoding, e);
   }
   return {
     file,

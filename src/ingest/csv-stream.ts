@@ -6,8 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { BulletinError } from '../model/errors.js';
-import { csvParser, sniffDelimiter } from './csv-reader.js';
+import { csvParser, malformedCsv, refusedCsv, sniffDelimiter } from './csv-reader.js';
 import { decoderStream, describeEncoding, sniffEncoding } from './decode.js';
 import type { RawRow } from './table.js';
 
@@ -26,7 +25,7 @@ async function headBytes(path: string, size = 65_536): Promise<Uint8Array> {
 export async function streamCsv(path: string, display: string, onRow: (r: RawRow) => void): Promise<{ encoding: string }> {
   const head = await headBytes(path);
   const sniffed = await sniffEncoding(head, createReadStream(path, { highWaterMark: 1 << 20 }));
-  if (!sniffed.ok) throw new BulletinError('input.csv.binary', 'input', `${display}：文件内容不是文本（含有二进制数据），不是 CSV。`, '请确认选对了文件；Excel 文件请保存为 .xlsx，或在 Excel 中“另存为 CSV”。');
+  if (!sniffed.ok) throw refusedCsv(sniffed.code, display);
   const { encoding, skip } = sniffed;
   const raw = createReadStream(path, { start: skip, highWaterMark: 1 << 20 });
   const text: Readable = encoding === 'utf-8' || encoding === 'utf-8-bom' ? raw.setEncoding('utf8') : (raw.pipe(decoderStream(encoding)) as unknown as Readable);
@@ -40,8 +39,7 @@ export async function streamCsv(path: string, display: string, onRow: (r: RawRow
       onRow({ row, cells: record.map((c) => (c === '' ? null : c)) });
     }
   } catch (e) {
-    const line = /line (\d+)/i.exec(e instanceof Error ? e.message : '')?.[1];
-    throw new BulletinError('input.csv.malformed', 'input', `${display}：CSV 格式错误${line ? `（第 ${line} 行附近）` : ''}，无法读取（编码 ${describeEncoding(encoding)}）。`, '通常是引号没有成对出现。请用 Excel 打开该文件检查后重新“另存为 CSV”，或直接提供 XLSX 文件。', { cause: e });
+    throw malformedCsv(display, encoding, e);
   } finally {
     raw.destroy();
   }

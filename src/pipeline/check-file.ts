@@ -34,6 +34,13 @@ export function fileProblem(file: string, code: string, message: string, hint: s
   return { severity: 'error', code, file, sheet: null, row: null, column: null, header: null, value: null, message, hint };
 }
 
+/** A reader's input error as a finding, so the other files are still checked; anything else is a bug and goes on up. */
+function unreadableFile(e: unknown, display: string, report: FileReport): CheckedFile {
+  if (!isBulletinError(e) || e.kind !== 'input') throw e;
+  report.unreadable = true;
+  return { report, checked: null, issues: [fileProblem(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')] };
+}
+
 const KIND_HINT = `文件名请用：${TABLE_KINDS.map((k) => `${k}.xlsx（${kindTitle(k)}）`).join('、')}；或者让表头包含该表的全部必需列。`;
 
 /** Record files larger than this are checked as a stream (override with BULLETIN_STREAM_BYTES). */
@@ -50,9 +57,7 @@ async function checkStreaming(path: string, display: string, ctx: CheckContext, 
       report.sheet = (await streamXlsx(path, await readFile(path), display, (r) => checker.push(r), sheet)).sheet;
     }
   } catch (e) {
-    if (!isBulletinError(e) || e.kind !== 'input') throw e;
-    report.unreadable = true;
-    return { report, checked: null, issues: [fileProblem(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')] };
+    return unreadableFile(e, display, report);
   }
   const r = checker.finish();
   Object.assign(report, { kind: 'recalls', format, headerRow: r.headerRow, rows: r.rows });
@@ -72,9 +77,7 @@ export async function checkTableFile(path: string, display: string, ctx: CheckCo
   try {
     table = await readTable(path, display, sheet);
   } catch (e) {
-    if (!isBulletinError(e) || e.kind !== 'input') throw e;
-    report.unreadable = true;
-    return { report, checked: null, issues: [fileProblem(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')] };
+    return unreadableFile(e, display, report);
   }
   Object.assign(report, { format: table.format, sheet: table.sheet, encoding: table.encoding });
   const found = report.kind ?? kindFromColumns(table);

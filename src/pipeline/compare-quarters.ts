@@ -2,7 +2,7 @@
 import { compare, quarterPeriod, ytdPeriod, type Comparison, type Dimension, type Period } from '../aggregate/compare.js';
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
-import { loadStats, type SourceOptions, type SourcedStats } from './quarter-source.js';
+import { loadStats, requireStats, type SourceOptions, type SourcedStats } from './quarter-source.js';
 
 export interface SeriesEntry {
   period: Period;
@@ -31,10 +31,7 @@ export function quarterRange(spec: string): Quarter[] {
 
 async function need(q: Quarter, opts: SourceOptions, cache: Map<string, SourcedStats | null>): Promise<SourcedStats> {
   const s = await optional(q, opts, cache);
-  if (!s) {
-    throw new BulletinError('input.quarter.unavailable', 'input', `找不到 ${quarterId(q)} 的数据：既没有数据文件夹，也没有存档的 stats.json。`, '请放入该季度的数据，或用 --archive 指定存放 <季度>/stats.json 的文件夹。');
-  }
-  return s;
+  return s ?? requireStats(q, opts);
 }
 
 async function optional(q: Quarter, opts: SourceOptions, cache: Map<string, SourcedStats | null>): Promise<SourcedStats | null> {

@@ -36,6 +36,13 @@ export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
 
+/** loadStats, or an input error saying where the quarter was looked for. */
+export async function requireStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats> {
+  const found = await loadStats(q, opts);
+  if (found) return found;
+  throw new BulletinError('input.quarter.unavailable', 'input', `找不到 ${quarterId(q)} 的数据：既没有数据文件夹，也没有存档的 stats.json。`, '请放入该季度的数据（--data），或用 --archive 指定存放 <季度>/stats.json 的文件夹。');
+}
+
 export async function loadStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
   const id = quarterId(q);
   const dir = join(opts.dataDir, id);
