@@ -64,7 +64,7 @@ export async function compareQuarters(args: string[], opts: SourceOptions & { yt
     if (series.length === 0) throw new BulletinError('input.quarter.unavailable', 'input', `${args[0]} 中没有任何季度有数据。`, '请检查数据目录和 --archive。');
     return { comparison: null, series, sources: sources() };
   }
-  if (args.length !== 2) throw new BulletinError('usage.compare', 'usage', '请给出两个季度（如 2022Q2 2022Q3），或一个范围（如 2021Q1..2022Q4）。', 'bulletin compare 2021Q3 2022Q3 --ytd --by category');
+  if (args.length !== 2) throw new BulletinError('usage.compare', 'usage', '请给出两个季度（如 2022Q2 2022Q3），或一个范围（如 2021Q1..2022Q4）。', '例如：bulletin compare 2022Q2 2022Q3（环比）、bulletin compare 2021Q3 2022Q3（同比），或 bulletin compare 2021Q1..2022Q4。');
   const [a, b] = args.map((x) => parseQuarter(x)) as [Quarter, Quarter];
   const comparison = compare(await periodOf(a, opts.ytd, opts, cache), await periodOf(b, opts.ytd, opts, cache), opts.by);
   return { comparison, series: null, sources: sources() };
