@@ -7,7 +7,7 @@ import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import { progressPrinter } from './progress-printer.js';
-import { dataDir, outDir } from './paths.js';
+import { cacheDir, dataDir, outDir } from './paths.js';
 import type { CliIo } from './io.js';
 
 export interface BuildFlags {
@@ -22,6 +22,8 @@ export interface BuildFlags {
   browser?: string;
   config?: string;
   sheet?: string;
+  /** False with --no-cache. */
+  cache: boolean;
 }
 
 const FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
@@ -53,6 +55,7 @@ async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions,
   return {
     formats, config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd), outDir: outDir(flags.out, config, io.cwd),
     browser: flags.browser, sheet: flags.sheet, templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined, timeoutMs: timeoutMs(flags.timeout),
+    cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
   };
 }
 
@@ -64,7 +67,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   const result = await buildBulletin({ ...opts, quarter: quarters[0] as Quarter }, progress?.onProgress).finally(() => progress?.done());
   const counts = issueCounts(result.issues);
   if (flags.json) {
-    io.stdout(`${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, passes: result.passes, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`);
   } else {
     io.stderr(formatIssues(result.issues, io));
     if (!result.ok) {
@@ -80,7 +83,7 @@ async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): 
   const opts = await options(flags, io);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
-  if (flags.json) io.stdout(`${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`);
+  if (flags.json) io.stdout(`${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, passes: r.passes, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`);
   else for (const r of results) io.stderr(`${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`);
   if (results.some((r) => r.unreadable)) return EXIT.unreadableInput;
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalidData;

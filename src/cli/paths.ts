@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BulletinConfig } from '../pipeline/config.js';
 
 /** Flags > configuration (already absolute) > defaults relative to the working directory. */
@@ -21,4 +21,15 @@ export interface SourceFlags {
   out?: string;
   archive?: string[];
   config?: string;
+}
+
+/**
+ * Measured layouts: BULLETIN_CACHE_DIR, else the XDG cache folder; none
+ * with --no-cache or when there is no home to put it in.
+ */
+export function cacheDir(enabled: boolean, env: NodeJS.ProcessEnv, cwd: string): string | null {
+  if (!enabled) return null;
+  if (env.BULLETIN_CACHE_DIR) return resolve(cwd, env.BULLETIN_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : '');
+  return base ? join(base, 'bulletin', 'layouts') : null;
 }

@@ -43,6 +43,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
     .option('--templates <dir>', '模板目录：其中的文件替换同名的默认模板，其余沿用默认')
     .option('--timeout <seconds>', '浏览器每一步（启动、载入、打印）的时限，秒', '60')
+    .option('--no-cache', '不用以前测得的排版（每次都重新测量分页；默认缓存在 ~/.cache/bulletin，可用 BULLETIN_CACHE_DIR 指定）')
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
     .action(async (flags: BuildFlags) => run(async () => (await import('./build-command.js')).runBuild(flags, io)));

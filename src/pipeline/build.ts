@@ -8,6 +8,8 @@ import { createPrinter, type Printer } from '../render/browser.js';
 import { composeBulletin } from '../render/compose-bulletin.js';
 import { finalizePdf } from '../render/pdf-finalize.js';
 import { printBulletin } from '../render/print-bulletin.js';
+import { MARKER_PREFIX } from '../render/table-layout.js';
+import { layoutCache } from './layout-cache.js';
 import { findTrend } from './trend.js';
 import { statsOf } from './quarter-source.js';
 import { htmlRenderer } from '../render/render-html.js';
@@ -36,6 +38,8 @@ export interface BuildOptions {
   templatesDir?: string;
   /** A printer to reuse across builds; otherwise one is made and closed here. */
   printer?: Printer;
+  /** Folder of measured layouts (layout-cache.ts); null or absent: always measure. */
+  cacheDir?: string | null;
 }
 
 export interface BuildResult {
@@ -47,6 +51,8 @@ export interface BuildResult {
   files: FileReport[];
   stats: BulletinStats | null;
   outputs: string[];
+  /** Prints the PDF took: 1 when an earlier build's layout held, 2 when measured afresh; 0 without PDF. */
+  passes: number;
 }
 
 export function statsJson(stats: BulletinStats): string {
@@ -61,10 +67,24 @@ function glyphWarning(missing: readonly string[]): ValidationIssue[] {
   }];
 }
 
+const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>
+  createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
+
 export async function buildBulletin(opts: BuildOptions, onProgress: ProgressListener = () => undefined): Promise<BuildResult> {
+  const printer = opts.formats.includes('pdf') ? opts.printer ?? newPrinter(opts) : null;
+  try {
+    // Chromium starts while the data are read and laid out.
+    printer?.warmUp();
+    return await buildWith(opts, printer, onProgress);
+  } finally {
+    if (printer && !opts.printer) await printer.close();
+  }
+}
+
+async function buildWith(opts: BuildOptions, printer: Printer | null, onProgress: ProgressListener): Promise<BuildResult> {
   const loaded = await loadQuarter(opts, onProgress);
   const base = { quarter: quarterId(opts.quarter), issues: loaded.issues, files: loaded.files, unreadable: loaded.unreadable };
-  if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [] };
+  if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [], passes: 0 };
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
   const stats = statsOf(loaded, opts.config.decimals);
@@ -86,22 +106,24 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
   const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];
 
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
-  if (opts.formats.includes('pdf')) {
-    const printer = opts.printer ?? createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
-    try {
-      const printed = await printBulletin(composed.makeView, composed.targets, renderer, printer, (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }));
-      const pdf = await finalizePdf(printed.pdf, {
-        title: composed.report.title,
-        author: meta.publisher,
-        subject: `${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
-        keywords: ['缺陷产品召回', quarterName(opts.quarter)],
-        date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
-      });
-      if (opts.formats.includes('html')) files.push({ name: 'bulletin.html', data: printed.html });
-      files.push({ name: 'bulletin.pdf', data: pdf });
-    } finally {
-      if (!opts.printer) await printer.close();
-    }
+  let passes = 0;
+  if (printer) {
+    const cache = layoutCache(opts.cacheDir ?? null);
+    let key = '';
+    const guess = async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml)));
+    const printed = await printBulletin(composed.makeView, composed.targets, renderer, printer, (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }), guess);
+    passes = printed.passes;
+    if (passes > 1) await cache.put(key, printed.layout);
+    const pdf = await finalizePdf(printed.pdf, {
+      title: composed.report.title,
+      author: meta.publisher,
+      subject: `${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
+      keywords: ['缺陷产品召回', quarterName(opts.quarter)],
+      date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
+      dropLinksTo: MARKER_PREFIX,
+    });
+    if (opts.formats.includes('html')) files.push({ name: 'bulletin.html', data: printed.html });
+    files.push({ name: 'bulletin.pdf', data: pdf });
   } else if (opts.formats.includes('html')) {
     files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
   }
@@ -113,7 +135,7 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
   } catch (e) {
     throw new BulletinError('output.write', 'config', `无法写入输出文件夹 ${dir}：${(e as Error).message}`, '请检查 --out 指定的位置是否可写、磁盘是否已满。', { cause: e });
   }
-  return { ...base, issues, ok: true, stats, outputs };
+  return { ...base, issues, ok: true, stats, outputs, passes };
 }
 
 /**
@@ -121,8 +143,9 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
  * change): one browser for all of them, closed at the end whatever happens.
  */
 export async function buildMany(quarters: readonly Quarter[], opts: Omit<BuildOptions, 'quarter' | 'printer'>, onProgress: ProgressListener = () => undefined, parallel = 2): Promise<BuildResult[]> {
-  const printer = createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
+  const printer = newPrinter(opts);
   try {
+    printer.warmUp();
     // Two quarters at a time (one page each in the shared browser): while one is
     // being printed, the other is being read and laid out.
     const results: BuildResult[] = new Array(quarters.length);

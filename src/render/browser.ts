@@ -14,7 +14,22 @@ export interface PrinterOptions {
   timeoutMs?: number;
 }
 
+/**
+ * One document being printed, on one page kept open: a later version with
+ * the same <head> (styles, fonts) only replaces the body, so the fonts are
+ * not parsed again for every layout pass.
+ */
+export interface PrintJob {
+  print(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
 export interface Printer {
+  /** Starts Chromium in the background, so its launch overlaps reading and rendering. */
+  warmUp(): void;
+  /** Which browser prints (path and version): layouts measured with another are not reused. */
+  identity(): Promise<string>;
+  open(): Promise<PrintJob>;
   printPdf(html: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
@@ -63,26 +78,59 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
     });
     return browser;
   };
+  const printError = (e: unknown): BulletinError =>
+    e instanceof BulletinError ? e : new BulletinError('browser.print', 'browser', `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}`, '请重试；如果反复失败，请运行 bulletin 时加 --browser 指定另一个浏览器。', { cause: e });
+  const open = async (): Promise<PrintJob> => {
+    const page = await (await launch()).newPage().catch((e: unknown) => Promise.reject(printError(e)));
+    let head: string | null = null;
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (req) => {
+        const url = req.url();
+        if (url.startsWith('data:') || url === 'about:blank') void req.continue();
+        else void req.abort('blockedbyclient');
+      });
+    } catch (e) {
+      await page.close().catch(() => undefined);
+      throw printError(e);
+    }
+    return {
+      async print(html: string): Promise<Uint8Array> {
+        const at = html.search(/<body[\s>]/i);
+        try {
+          if (at > 0 && html.slice(0, at) === head) {
+            // Script is off for the page's own content; this runs through the protocol.
+            await page.evaluate((body) => void (document.body.outerHTML = body), html.slice(at).replace(/<\/html>\s*$/i, ''));
+          } else {
+            await page.setContent(html, { waitUntil: 'load', timeout });
+            head = at > 0 ? html.slice(0, at) : null;
+          }
+          await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout });
+        } catch (e) {
+          head = null;
+          throw printError(e);
+        }
+      },
+      close: () => page.close().catch(() => undefined),
+    };
+  };
   return {
-    async printPdf(html: string): Promise<Uint8Array> {
+    warmUp(): void {
+      launch().catch(() => undefined);
+    },
+    async identity(): Promise<string> {
       const b = await launch();
-      const page = await b.newPage();
+      return `${b.process()?.spawnfile ?? ''} ${await b.version()}`;
+    },
+    open,
+    async printPdf(html: string): Promise<Uint8Array> {
+      const job = await open();
       try {
-        await page.setJavaScriptEnabled(false);
-        await page.setRequestInterception(true);
-        page.on('request', (req) => {
-          const url = req.url();
-          if (url.startsWith('data:') || url === 'about:blank') void req.continue();
-          else void req.abort('blockedbyclient');
-        });
-        await page.setContent(html, { waitUntil: 'load', timeout });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout });
-      } catch (e) {
-        if (e instanceof BulletinError) throw e;
-        throw new BulletinError('browser.print', 'browser', `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}`, '请重试；如果反复失败，请运行 bulletin 时加 --browser 指定另一个浏览器。', { cause: e });
+        return await job.print(html);
       } finally {
-        await page.close().catch(() => undefined);
+        await job.close();
       }
     },
     async close(): Promise<void> {

@@ -1,16 +1,19 @@
 /**
  * The only module that knows PDF.js: reads back where things landed in a
- * printed PDF (page text and bookmark pages), so page numbers in the table
- * of contents and table continuations come from the real layout.
+ * printed PDF (bookmark pages and row-marker links), so page numbers in the
+ * table of contents and table continuations come from the real layout.
+ * Only outline and link annotations are read, not the page text: that is
+ * what makes a measuring pass cheap.
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { collapseDoubled } from '../model/text.js';
 
 export interface PdfLayout {
-  /** Each page's text with all whitespace removed. */
-  pages: string[];
+  pageCount: number;
   /** Bookmarks in document order with their 1-based page. */
   outline: Array<{ title: string; page: number }>;
+  /** 0-based page of the first link to each address starting with the marker prefix. */
+  markers: Map<string, number>;
 }
 
 interface OutlineNode {
@@ -19,14 +22,15 @@ interface OutlineNode {
   items: OutlineNode[];
 }
 
-export async function readLayout(bytes: Uint8Array): Promise<PdfLayout> {
+export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<PdfLayout> {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
   try {
-    const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
+    const markers = new Map<string, number>();
+    for (let i = 1; markerPrefix && i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
-      const content = await page.getTextContent();
-      pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join('').replace(/\s+/g, ''));
+      for (const a of (await page.getAnnotations({ intent: 'display' })) as Array<{ url?: string }>) {
+        if (a.url?.startsWith(markerPrefix) && !markers.has(a.url)) markers.set(a.url, i - 1);
+      }
       page.cleanup();
     }
     const outline: PdfLayout['outline'] = [];
@@ -39,7 +43,7 @@ export async function readLayout(bytes: Uint8Array): Promise<PdfLayout> {
       }
     };
     await walk(((await doc.getOutline()) ?? []) as OutlineNode[]);
-    return { pages, outline };
+    return { pageCount: doc.numPages, outline, markers };
   } finally {
     await doc.destroy();
   }

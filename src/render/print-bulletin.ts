@@ -1,15 +1,18 @@
 /**
  * Printing with a layout that is measured, not guessed: print, read back
  * where headings and table rows landed, fill in the table of contents and
- * split tables where pages broke, print again, until nothing moves (two
- * prints when the splits are height-neutral, as they are by design). The
- * final PDF is then checked once more against the page numbers it prints.
+ * split tables where pages broke, print again, until a print agrees with
+ * the layout it was made from. That print is the PDF: its row markers are
+ * link annotations, removed by the caller, so no extra print is needed.
+ * Two prints when starting cold (splits are height-neutral by design), one
+ * when `guess`, given the first pass's HTML, returns the layout an earlier
+ * build of the same document measured; a wrong guess only costs a pass.
  */
 import { BulletinError } from '../model/errors.js';
 import type { Printer } from './browser.js';
 import { readLayout, type PdfLayout } from './pdf-text.js';
 import type { HtmlRenderer } from './render-html.js';
-import { layOutTable, mapTables, nextSplits, tableIds } from './table-layout.js';
+import { layOutTable, mapTables, MARKER_PREFIX, nextSplits, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';
 
 export interface TocTarget {
@@ -17,31 +20,39 @@ export interface TocTarget {
   text: string;
 }
 
-export interface PrintedBulletin {
-  html: string;
-  pdf: Uint8Array;
-  passes: number;
-  pages: Map<string, number>;
+/** Where things go: the page of each table-of-contents target, and each table's split rows. */
+export interface PageLayout {
+  pages: Record<string, number>;
+  splits: Record<string, number[]>;
 }
 
+export interface PrintedBulletin {
+  html: string;
+  /** Still carries the row-marker links (see MARKER_PREFIX). */
+  pdf: Uint8Array;
+  passes: number;
+  layout: PageLayout;
+}
+
+export const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {} };
 const MAX_PASSES = 6;
 
 /** Each target's page: the next bookmark, in document order, with the same title. */
-export function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Map<string, number> {
-  const out = new Map<string, number>();
+export function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Record<string, number> {
+  const out: Record<string, number> = {};
   let from = 0;
   for (const t of targets) {
     const want = t.text.replace(/\s+/g, '');
     const at = outline.findIndex((o, i) => i >= from && o.title === want);
     if (at < 0) continue;
-    out.set(t.id, outline[at]!.page);
+    out[t.id] = outline[at]!.page;
     from = at + 1;
   }
   return out;
 }
 
-const sameMap = <V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean =>
-  a.size === b.size && [...a].every(([k, v]) => JSON.stringify(b.get(k)) === JSON.stringify(v));
+const sameLayout = (a: PageLayout, b: PageLayout): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+const sortKeys = (l: PageLayout) => [Object.entries(l.pages).sort(), Object.entries(l.splits).sort()];
 
 export async function printBulletin(
   makeView: (pages: ReadonlyMap<string, number>) => BulletinView,
@@ -49,32 +60,34 @@ export async function printBulletin(
   html: HtmlRenderer,
   printer: Printer,
   onPass: (pass: number, pages: number | null) => void = () => undefined,
+  guess: (firstHtml: string) => Promise<PageLayout | null> = async () => null,
 ): Promise<PrintedBulletin> {
-  let pages = new Map<string, number>();
-  let splits = new Map<string, number[]>();
-  const lay = (markers: boolean) => mapTables(makeView(pages), (t) => layOutTable(t, splits.get(t.id) ?? [], markers));
-  let passes = 0;
-  for (; passes < MAX_PASSES; ) {
-    passes++;
-    const view = lay(true);
-    const layout = await readLayout(await printer.printPdf(await html.render(view)));
-    onPass(passes, layout.pages.length);
-    const nextPages = targetPages(targets, layout.outline);
-    const next = new Map(tableIds(view).map((t) => [t.id, nextSplits(t, layout.pages)]));
-    const stable = sameMap(nextPages, pages) && sameMap(next, splits);
-    pages = nextPages;
-    splits = next;
-    if (stable) break;
+  const lay = (l: PageLayout, markers: boolean) =>
+    mapTables(makeView(new Map(Object.entries(l.pages))), (t) => layOutTable(t, l.splits[t.id] ?? [], markers));
+  let layout = (await guess(await html.render(lay(EMPTY_LAYOUT, true)))) ?? EMPTY_LAYOUT;
+  const job = await printer.open();
+  try {
+    for (let passes = 1; passes <= MAX_PASSES; passes++) {
+      const view = lay(layout, true);
+      const pdf = await job.print(await html.render(view));
+      const read = await readLayout(pdf, MARKER_PREFIX);
+      onPass(passes, read.pageCount);
+      const markerPage = (m: string) => read.markers.get(m) ?? -1;
+      const next: PageLayout = {
+        pages: targetPages(targets, read.outline),
+        splits: Object.fromEntries(tableIds(view).map((t) => [t.id, nextSplits(t, markerPage)])),
+      };
+      if (sameLayout(next, layout)) {
+        const lost = targets.filter((t) => !(t.id in layout.pages));
+        if (lost.length > 0) {
+          throw new BulletinError('render.toc.unresolved', 'browser', `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text).join('、')}。`, '请报告此问题；可暂时用 --format html 生成 HTML。');
+        }
+        return { html: await html.render(lay(layout, false)), pdf, passes, layout };
+      }
+      layout = next;
+    }
+  } finally {
+    await job.close();
   }
-  const lost = targets.filter((t) => !pages.has(t.id));
-  if (lost.length > 0) {
-    throw new BulletinError('render.toc.unresolved', 'browser', `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text).join('、')}。`, '请报告此问题；可暂时用 --format html 生成 HTML。');
-  }
-  const finalHtml = await html.render(lay(false));
-  const pdf = await printer.printPdf(finalHtml);
-  const check = targetPages(targets, (await readLayout(pdf)).outline);
-  if (!sameMap(check, pages)) {
-    throw new BulletinError('render.layout.unstable', 'browser', '排版没有稳定下来：目录中的页码与正文实际所在页不一致。', '请报告此问题；可暂时用 --format html 生成 HTML。');
-  }
-  return { html: finalHtml, pdf, passes, pages };
+  throw new BulletinError('render.layout.unstable', 'browser', '排版没有稳定下来：目录中的页码与正文实际所在页反复变化。', '请报告此问题；可暂时用 --format html 生成 HTML。');
 }

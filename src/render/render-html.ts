@@ -8,8 +8,8 @@ export interface HtmlRenderer {
   missingGlyphs: string[];
 }
 
-/** Characters later passes add: page numbers, （续表）, row markers. */
-const LAYOUT_CHARS = '0123456789（续表）[].-abcdefghijklmnopqrstuvwxyz';
+/** Characters later passes add: page numbers and （续表）. */
+const LAYOUT_CHARS = '0123456789（续表）';
 
 /**
  * Renders once without fonts to learn which characters the page uses, then

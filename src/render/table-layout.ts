@@ -2,8 +2,10 @@
  * Tables across pages. Chromium repeats a table's header on each page but
  * cannot print （续表）, so tables are split where the printed layout broke
  * them: each later part starts a new page with its caption, （续表） and the
- * header. Row markers (tiny, out of the flow) tell which page each row
- * landed on. Pure.
+ * header. Row markers tell which page each row landed on: each is a 1-pixel
+ * link, out of the flow, to an address that cannot exist, so the printed
+ * PDF gives its page as a link annotation and no text is added (the
+ * annotations are removed from the final file). Pure.
  */
 import type { TableRow, TableView } from './view-table.js';
 
@@ -20,7 +22,13 @@ export function mapTables<T>(view: T, fn: (t: TableView) => TableView): T {
   return view;
 }
 
-export const markerFor = (id: string, index: number): string => `[[${id}.${index}]]`;
+/** Where row markers point: no such host can exist (RFC 2606). */
+export const MARKER_PREFIX = 'https://row-marker.invalid/';
+
+export const markerFor = (id: string, index: number): string => `${MARKER_PREFIX}${id}.${index}`;
+
+/** Pages of the markers found in a printed PDF (0-based); -1 when not printed. */
+export type MarkerPages = (marker: string) => number;
 
 /** Rows (and total, as the last index) of all parts, in order. */
 function flatten(t: TableView): { rows: TableRow[]; total: TableRow | null } {
@@ -41,18 +49,18 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
 }
 
 /**
- * Splits for the next pass, from where the printed table broke. `pages` is
- * each page's compact text. Every observed page change is a split, except
- * a split whose preceding part itself broke across a page: that one is
+ * Splits for the next pass, from where the printed table broke (the page
+ * of each row's marker). Every observed page change is a split, except a
+ * split whose preceding part itself broke across a page: that one is
  * stale (content moved down since it was made) and is dropped. Splits are
  * taken exactly where Chromium broke the table: a continuation repeats the
  * caption and header in the same height as Chromium's repeated header, so
  * the layout after it does not move and one more print confirms it.
  */
-export function nextSplits(t: TableView, pages: readonly string[]): number[] {
+export function nextSplits(t: TableView, markerPage: MarkerPages): number[] {
   const { rows, total } = flatten(t);
   const count = rows.length + (total ? 1 : 0);
-  const pageOf = (i: number): number => pages.findIndex((p) => p.includes(markerFor(t.id, i)));
+  const pageOf = (i: number): number => markerPage(markerFor(t.id, i));
   const observed: number[] = [];
   let prev = -1;
   for (let i = 0; i < count; i++) {

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/render/pdf-text.js';
+import { MARKER_PREFIX } from '../../src/render/table-layout.js';
 import { bulletin, tempDir } from '../helpers/cli.js';
 import { colouredPixels, compactLines, containsWrapped, inkedPixels, pageImages, pageText, pdfFonts, pdfInfo, pdfTextCompact } from '../helpers/pdf.js';
 
@@ -10,11 +11,19 @@ let pdf: string;
 let html: string;
 let lines: string[];
 let text: string;
-let json: { issues: Array<{ code: string }> };
+let json: { issues: Array<{ code: string }>; passes: number };
+let cache: string;
+
+const build = (dir: string, ...more: string[]) => {
+  const r = bulletin(['build', '--quarter', '2022Q3', '--out', dir, '--json', ...more], { env: { BULLETIN_CACHE_DIR: cache } });
+  expect(r.code, r.stderr).toBe(0);
+  return { passes: (JSON.parse(r.stdout) as { passes: number }).passes, pdf: readFileSync(join(dir, '2022Q3', 'bulletin.pdf')), html: readFileSync(join(dir, '2022Q3', 'bulletin.html'), 'utf8') };
+};
 
 beforeAll(() => {
   out = tempDir();
-  const r = bulletin(['build', '--quarter', '2022Q3', '--out', out, '--json']);
+  cache = tempDir('bulletin-cache-');
+  const r = bulletin(['build', '--quarter', '2022Q3', '--out', out, '--json'], { env: { BULLETIN_CACHE_DIR: cache } });
   if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stderr}`);
   json = JSON.parse(r.stdout);
   pdf = join(out, '2022Q3', 'bulletin.pdf');
@@ -194,11 +203,39 @@ describe('the 2022Q3 bulletin PDF: print quality', () => {
     expect(pageText(pdf, 2).replace(/\s+/g, '')).toContain('—2—');
   });
 
-  it('is byte-identical when built again from the same inputs', () => {
-    const again = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--out', again, '--quiet']);
-    expect(r.code).toBe(0);
-    expect(readFileSync(join(again, '2022Q3', 'bulletin.pdf')).equals(readFileSync(pdf))).toBe(true);
-    expect(readFileSync(join(again, '2022Q3', 'bulletin.html'), 'utf8')).toBe(html);
+  it('keeps none of the row-marker links that measured the layout', async () => {
+    expect((await readLayout(readFileSync(pdf), MARKER_PREFIX)).markers.size).toBe(0);
+    expect(html).not.toContain(MARKER_PREFIX);
+  });
+});
+
+describe('rebuilding: the same inputs give the same bytes, however the layout was found', () => {
+  it('measured the layout in two prints the first time', () => {
+    expect(json.passes).toBe(2);
+  });
+
+  it('prints once with the layout measured before, and the PDF and HTML are byte-identical', () => {
+    const again = build(tempDir());
+    expect(again.passes).toBe(1);
+    expect(again.pdf.equals(readFileSync(pdf))).toBe(true);
+    expect(again.html).toBe(html);
+  });
+
+  it('measures again with --no-cache, to the same bytes', () => {
+    const cold = build(tempDir(), '--no-cache');
+    expect(cold.passes).toBe(2);
+    expect(cold.pdf.equals(readFileSync(pdf))).toBe(true);
+  });
+
+  it('corrects a cached layout that is wrong (a tampered cache costs a pass, not a wrong page number)', () => {
+    const [file] = readdirSync(cache).filter((f) => f.endsWith('.json'));
+    const path = join(cache, file as string);
+    const layout = JSON.parse(readFileSync(path, 'utf8')) as { pages: Record<string, number>; splits: Record<string, number[]> };
+    writeFileSync(path, JSON.stringify({ pages: Object.fromEntries(Object.entries(layout.pages).map(([k, v]) => [k, v + 1])), splits: {} }));
+    const fixed = build(tempDir());
+    expect(fixed.passes).toBe(2);
+    expect(fixed.pdf.equals(readFileSync(pdf))).toBe(true);
+    writeFileSync(path, '{ not json');
+    expect(build(tempDir()).passes).toBe(2);
   });
 });

@@ -4,11 +4,10 @@ import { table } from '../../src/render/view-table.js';
 
 const t = table('t', '表1', ['a'], ['name'], [['r0'], ['r1'], ['r2'], ['r3'], ['r4']], ['合计']);
 
-/** Page texts where rows land on the given pages (index = row, total last). */
-function pagesFor(pageOfRow: number[]): string[] {
-  const pages: string[] = [];
-  pageOfRow.forEach((p, i) => (pages[p] = `${pages[p] ?? ''}${markerFor('t', i)}`));
-  return Array.from(pages, (p) => p ?? '');
+/** Marker pages where rows land on the given pages (index = row, total last). */
+function pagesFor(pageOfRow: number[]): (marker: string) => number {
+  const pages = new Map(pageOfRow.map((p, i) => [markerFor('t', i), p]));
+  return (m) => pages.get(m) ?? -1;
 }
 
 describe('layOutTable', () => {
@@ -22,8 +21,9 @@ describe('layOutTable', () => {
   });
 
   it('tags rows and the total with markers only when measuring', () => {
-    expect(layOutTable(t, [], true).parts[0]?.rows.map((r) => r.marker)).toEqual(['[[t.0]]', '[[t.1]]', '[[t.2]]', '[[t.3]]', '[[t.4]]']);
-    expect(layOutTable(t, [], true).parts[0]?.total?.marker).toBe('[[t.5]]');
+    const at = (i: number) => `https://row-marker.invalid/t.${i}`;
+    expect(layOutTable(t, [], true).parts[0]?.rows.map((r) => r.marker)).toEqual([0, 1, 2, 3, 4].map(at));
+    expect(layOutTable(t, [], true).parts[0]?.total?.marker).toBe(at(5));
     expect(layOutTable(t, [], false).parts[0]?.rows.every((r) => r.marker === null)).toBe(true);
   });
 });
@@ -41,6 +41,10 @@ describe('nextSplits', () => {
     // Split at 4 from an earlier pass, but now the first part already breaks at 3.
     const laid = layOutTable(t, [4], true);
     expect(nextSplits(laid, pagesFor([0, 0, 0, 1, 2, 2]))).toEqual([3]);
+  });
+
+  it('ignores rows whose marker was not printed', () => {
+    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, -1, 1, 1, 1]))).toEqual([3]);
   });
 
   it('keeps splits that still hold', () => {
