@@ -3,7 +3,10 @@
  * date-fns works on local Date objects, so we only ever build them from
  * year/month/day parts and never from the clock.
  */
-import { isValid, isMatch, parse, format } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isMatch } from 'date-fns/isMatch';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 
 export type IsoDate = string;
 

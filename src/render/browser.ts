@@ -3,6 +3,10 @@
  * the first print, reused for later ones, closed by close() (callers use
  * try/finally). Pages run no script and fetch nothing from the network.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer';
 import { BulletinError } from '../model/errors.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
@@ -82,17 +86,27 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
     e instanceof BulletinError ? e : new BulletinError('browser.print', 'browser', `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}`, '请重试；如果反复失败，请运行 bulletin 时加 --browser 指定另一个浏览器。', { cause: e });
   const open = async (): Promise<PrintJob> => {
     const page = await (await launch()).newPage().catch((e: unknown) => Promise.reject(printError(e)));
+    // The document is loaded from a private file rather than sent through the
+    // DevTools protocol: 3 MB of inlined fonts cost Node 200 ms of copying and
+    // Chromium 100 ms more that way. Only that file and data: URLs load.
+    const dir = await mkdtemp(join(tmpdir(), 'bulletin-print-'));
+    const file = join(dir, 'page.html');
+    const fileUrl = pathToFileURL(file).href;
+    const close = async () => {
+      await page.close().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    };
     let head: string | null = null;
     try {
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
       page.on('request', (req) => {
         const url = req.url();
-        if (url.startsWith('data:') || url === 'about:blank') void req.continue();
+        if (url.startsWith('data:') || url === fileUrl) void req.continue();
         else void req.abort('blockedbyclient');
       });
     } catch (e) {
-      await page.close().catch(() => undefined);
+      await close();
       throw printError(e);
     }
     return {
@@ -103,7 +117,8 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
             // Script is off for the page's own content; this runs through the protocol.
             await page.evaluate((body) => void (document.body.outerHTML = body), html.slice(at).replace(/<\/html>\s*$/i, ''));
           } else {
-            await page.setContent(html, { waitUntil: 'load', timeout });
+            await writeFile(file, html);
+            await page.goto(fileUrl, { waitUntil: 'load', timeout });
             head = at > 0 ? html.slice(0, at) : null;
           }
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -113,7 +128,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
           throw printError(e);
         }
       },
-      close: () => page.close().catch(() => undefined),
+      close,
     };
   };
   return {

@@ -3,7 +3,16 @@
  * (server-side, no browser JavaScript) from the same figures as the tables,
  * with our own percentage labels so chart and table never disagree.
  */
-import * as echarts from 'echarts';
+import * as echarts from 'echarts/core';
+// Only the parts used, by path: the full package costs 290 ms to import,
+// these 130 ms (the build's start-up time is part of its cost).
+import { install as BarChart } from 'echarts/lib/chart/bar/install.js';
+import { install as PieChart } from 'echarts/lib/chart/pie/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
+import { install as TitleComponent } from 'echarts/lib/component/title/install.js';
+import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
+
+echarts.use([BarChart, PieChart, GridComponent, TitleComponent, SVGRenderer]);
 
 export interface PieDatum {
   name: string;
@@ -27,7 +36,7 @@ const COLORS = ['#c0392b', '#2e86c1', '#28b463', '#f39c12', '#8e44ad', '#17a589'
 /** A label shown as is: ECharts would read {a} or {b} in it as placeholders. */
 const literal = (text: string): string => text.replace(/[{}]/g, '');
 
-function render(option: echarts.EChartsOption, width: number, height: number): string {
+function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT, fontSize: 13, textBorderWidth: 0, textBorderColor: 'transparent' }, ...option });

@@ -10,7 +10,7 @@
  */
 import { BulletinError } from '../model/errors.js';
 import type { Printer } from './browser.js';
-import { readLayout, type PdfLayout } from './pdf-text.js';
+import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
 import { layOutTable, mapTables, MARKER_PREFIX, nextSplits, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readLayout } from '../../src/render/pdf-text.js';
+import { readLayout } from '../../src/render/pdf-file.js';
 import { MARKER_PREFIX } from '../../src/render/table-layout.js';
 import { bulletin, tempDir } from '../helpers/cli.js';
 import { colouredPixels, compactLines, containsWrapped, inkedPixels, pageImages, pageText, pdfFonts, pdfInfo, pdfTextCompact } from '../helpers/pdf.js';

@@ -1,0 +1,196 @@
+/**
+ * The only module that knows pdf-lib. It reads back where things landed in
+ * a printed PDF (bookmark pages and row-marker links: page numbers in the
+ * table of contents and table continuations come from the real layout), and
+ * finalizes the file. Chromium stamps the wall clock into
+ * the PDF; we set the dates from the issue instead (same inputs, same bytes)
+ * and fill in title, author and subject. It also names destinations after
+ * DOM node numbers, which depend on how many layout passes the page went
+ * through; those are renumbered in document order.
+ */
+import { createHash } from 'node:crypto';
+import type { PDFDict, PDFDocument, PDFObject } from 'pdf-lib';
+
+type PdfLib = typeof import('pdf-lib');
+let pdfLib: Promise<PdfLib> | null = null;
+let lib: PdfLib;
+
+/** Loads pdf-lib (0.1 s) in the background, while Chromium prints and Node would only wait. */
+export function warmUpPdfLib(): Promise<PdfLib> {
+  pdfLib ??= import('pdf-lib').then((m) => (lib = m));
+  return pdfLib;
+}
+import { collapseDoubled } from '../model/text.js';
+
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** The document's own date (publication date), never the clock. */
+  date: Date;
+  /** Links to addresses starting with this are layout markers, not content: removed. */
+  dropLinksTo?: string;
+}
+
+export interface PdfLayout {
+  pageCount: number;
+  /** Bookmarks in document order with their 1-based page. */
+  outline: Array<{ title: string; page: number }>;
+  /** 0-based page of the first link to each address starting with the marker prefix. */
+  markers: Map<string, number>;
+}
+
+export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<PdfLayout> {
+  const { PDFDocument } = await warmUpPdfLib();
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pages = doc.getPages();
+  const markers = new Map<string, number>();
+  pages.forEach((page, i) => {
+    for (const ref of markerPrefix ? page.node.lookupMaybe(lib.PDFName.of('Annots'), lib.PDFArray)?.asArray() ?? [] : []) {
+      const uri = linkUri(doc.context.lookup(ref, lib.PDFDict));
+      if (uri?.startsWith(markerPrefix) && !markers.has(uri)) markers.set(uri, i);
+    }
+  });
+  const pageOf = new Map(pages.map((p, i) => [p.ref.toString(), i + 1]));
+  const named = namedDestinations(doc);
+  const outline: PdfLayout['outline'] = [];
+  const root = doc.catalog.lookupMaybe(lib.PDFName.of('Outlines'), lib.PDFDict);
+  const walk = (item: PDFDict | undefined): void => {
+    for (let node = item; node; node = node.lookupMaybe(lib.PDFName.of('Next'), lib.PDFDict)) {
+      const title = node.lookupMaybe(lib.PDFName.of('Title'), lib.PDFString, lib.PDFHexString)?.decodeText() ?? '';
+      const action = node.lookupMaybe(lib.PDFName.of('A'), lib.PDFDict);
+      let dest = node.lookup(lib.PDFName.of('Dest')) ?? action?.lookup(lib.PDFName.of('D'));
+      if (dest instanceof lib.PDFString || dest instanceof lib.PDFHexString || dest instanceof lib.PDFName) dest = named.get(nameText(dest));
+      if (dest instanceof lib.PDFDict) dest = dest.lookup(lib.PDFName.of('D'));
+      const page = dest instanceof lib.PDFArray ? pageOf.get(String(dest.get(0))) : undefined;
+      if (page) outline.push({ title: collapseDoubled(title.replace(/\s+/g, '')), page });
+      walk(node.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
+    }
+  };
+  walk(root?.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
+  return { pageCount: pages.length, outline, markers };
+}
+
+const nameText = (o: PDFObject | undefined): string =>
+  o instanceof lib.PDFName || o instanceof lib.PDFString || o instanceof lib.PDFHexString ? o.decodeText() : '';
+
+/** The document's named destinations: the /Dests name tree and the older /Dests dictionary. */
+function namedDestinations(doc: PDFDocument): Map<string, PDFObject | undefined> {
+  const out = new Map<string, PDFObject | undefined>();
+  const tree = (node: PDFDict | undefined): void => {
+    if (!node) return;
+    const names = node.lookupMaybe(lib.PDFName.of('Names'), lib.PDFArray)?.asArray() ?? [];
+    for (let i = 0; i + 1 < names.length; i += 2) out.set(nameText(names[i]), doc.context.lookup(names[i + 1]));
+    for (const kid of node.lookupMaybe(lib.PDFName.of('Kids'), lib.PDFArray)?.asArray() ?? []) tree(doc.context.lookupMaybe(kid, lib.PDFDict));
+  };
+  tree(doc.catalog.lookupMaybe(lib.PDFName.of('Names'), lib.PDFDict)?.lookupMaybe(lib.PDFName.of('Dests'), lib.PDFDict));
+  const old = doc.catalog.lookupMaybe(lib.PDFName.of('Dests'), lib.PDFDict);
+  for (const [k, v] of old?.entries() ?? []) out.set(k.decodeText(), doc.context.lookup(v));
+  return out;
+}
+
+export async function finalizePdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
+  const { PDFDocument } = await warmUpPdfLib();
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setAuthor(info.author);
+  doc.setSubject(info.subject);
+  doc.setKeywords(info.keywords);
+  doc.setCreator('bulletin');
+  doc.setProducer('bulletin (Chromium, pdf-lib)');
+  doc.setLanguage('zh-CN');
+  doc.setCreationDate(info.date);
+  doc.setModificationDate(info.date);
+  repairOutline(doc);
+  if (info.dropLinksTo) dropLinks(doc, info.dropLinksTo);
+  renumberNodeNames(doc);
+  setDocumentId(doc, info);
+  return doc.save({ updateFieldAppearances: false });
+}
+
+/**
+ * Chromium sometimes names a bookmark twice over ("二、全国…二、全国…") when
+ * its heading was pushed to the top of the next page; keep one copy.
+ */
+function repairOutline(doc: PDFDocument): void {
+  const root = doc.catalog.lookupMaybe(lib.PDFName.of('Outlines'), lib.PDFDict);
+  const visit = (item: PDFDict | undefined): void => {
+    for (let node = item; node; node = node.lookupMaybe(lib.PDFName.of('Next'), lib.PDFDict)) {
+      const title = node.lookupMaybe(lib.PDFName.of('Title'), lib.PDFString, lib.PDFHexString)?.decodeText();
+      if (title && collapseDoubled(title) !== title) node.set(lib.PDFName.of('Title'), lib.PDFHexString.fromText(collapseDoubled(title)));
+      visit(node.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
+    }
+  };
+  visit(root?.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
+}
+
+function linkUri(annot: PDFDict): string | undefined {
+  return annot.lookupMaybe(lib.PDFName.of('A'), lib.PDFDict)?.lookupMaybe(lib.PDFName.of('URI'), lib.PDFString, lib.PDFHexString)?.decodeText();
+}
+
+/**
+ * Removes the marker links from every page. The objects stay in the file
+ * (the structure tree of a tagged PDF still names them) but are on no page:
+ * viewers neither show nor follow them.
+ */
+function dropLinks(doc: PDFDocument, prefix: string): void {
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookupMaybe(lib.PDFName.of('Annots'), lib.PDFArray);
+    if (!annots) continue;
+    const keep = annots.asArray().filter((ref) => {
+      const annot = doc.context.lookupMaybe(ref, lib.PDFDict);
+      return !annot || !linkUri(annot)?.startsWith(prefix);
+    });
+    if (keep.length === annots.size()) continue;
+    if (keep.length === 0) page.node.delete(lib.PDFName.of('Annots'));
+    else page.node.set(lib.PDFName.of('Annots'), doc.context.obj(keep));
+  }
+}
+
+const NODE_NAME = /^node(\d+)$/;
+
+/** Visits every string in the document's objects, replacing it with `fn`'s result when there is one. */
+function mapStrings(doc: PDFDocument, fn: (text: string) => string | undefined): void {
+  const swap = (v: PDFObject): PDFObject | undefined => {
+    if (v instanceof lib.PDFString || v instanceof lib.PDFHexString) {
+      const to = fn(v.decodeText());
+      return to === undefined ? undefined : lib.PDFString.of(to);
+    }
+    visit(v);
+    return undefined;
+  };
+  const visit = (o: PDFObject): void => {
+    if (o instanceof lib.PDFDict) for (const [k, v] of o.entries()) { const to = swap(v); if (to) o.set(k, to); }
+    else if (o instanceof lib.PDFArray) o.asArray().forEach((v, i) => { const to = swap(v); if (to) o.set(i, to); });
+    else if (o instanceof lib.PDFStream) visit(o.dict);
+  };
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj);
+}
+
+/** Chromium's `nodeNNNN` names, renumbered 1, 2, 3… in their own order (keeps name trees sorted). */
+function renumberNodeNames(doc: PDFDocument): void {
+  const seen = new Set<number>();
+  mapStrings(doc, (t) => {
+    const m = NODE_NAME.exec(t);
+    if (m) seen.add(Number(m[1]));
+    return undefined;
+  });
+  const rank = new Map([...seen].sort((a, b) => a - b).map((n, i) => [n, i + 1]));
+  mapStrings(doc, (t) => {
+    const m = NODE_NAME.exec(t);
+    return m ? `node${String(rank.get(Number(m[1]))).padStart(8, '0')}` : undefined;
+  });
+}
+
+/** The file identifier, from what the pages show and the document info (not from how it was made). */
+function setDocumentId(doc: PDFDocument, info: PdfInfo): void {
+  const hash = createHash('md5').update(JSON.stringify([info.title, info.subject, info.date.toISOString()]));
+  for (const page of doc.getPages()) {
+    const contents = page.node.Contents();
+    const streams = contents instanceof lib.PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+    for (const s of streams) if (s instanceof lib.PDFRawStream) hash.update(s.contents);
+  }
+  const id = lib.PDFHexString.of(hash.digest('hex'));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+}
