@@ -1,13 +1,17 @@
 /**
  * CSV files too large to hold in memory: decoded and parsed as a stream,
- * one row at a time, with the same options and row numbering as
- * csv-reader.ts (whose parser module it shares).
+ * one row at a time, with the same records and row numbering as
+ * csv-reader.ts. The file is read with the fast scanner (csv-scan.ts) and
+ * decoded as strict UTF-8; when the scanner hands over, or a byte is not
+ * UTF-8 (then it is GB18030), the file is read again from the start and the
+ * caller's sink is started afresh (`begin`), so no row is counted twice.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { csvParser, malformedCsv, refusedCsv, sniffDelimiter } from './csv-reader.js';
-import { decoderStream, describeEncoding, sniffEncoding } from './decode.js';
+import { csvScanner, CsvNeedsFullParser } from './csv-scan.js';
+import { chunkDecoder, describeEncoding, NotUtf8, sniffHead, type Encoding } from './decode.js';
 import type { RawRow } from './table.js';
 
 async function headBytes(path: string, size = 65_536): Promise<Uint8Array> {
@@ -21,27 +25,72 @@ async function headBytes(path: string, size = 65_536): Promise<Uint8Array> {
   }
 }
 
-/** Calls `onRow` for every record, in order; returns the encoding used (as shown to users). */
-export async function streamCsv(path: string, display: string, onRow: (r: RawRow) => void): Promise<{ encoding: string }> {
-  const head = await headBytes(path);
-  const sniffed = await sniffEncoding(head, createReadStream(path, { highWaterMark: 1 << 20 }));
-  if (!sniffed.ok) throw refusedCsv(sniffed.code, display);
-  const { encoding, skip } = sniffed;
+async function* decoded(path: string, skip: number, encoding: Encoding): AsyncGenerator<string> {
+  const decoder = chunkDecoder(encoding);
   const raw = createReadStream(path, { start: skip, highWaterMark: 1 << 20 });
-  const text: Readable = encoding === 'utf-8' || encoding === 'utf-8-bom' ? raw.setEncoding('utf8') : (raw.pipe(decoderStream(encoding)) as unknown as Readable);
-  const firstText = new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding).decode(head.subarray(skip));
-  const parser = csvParser(sniffDelimiter(firstText));
-  text.pipe(parser);
-  let row = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row++;
-      onRow({ row, cells: record.map((c) => (c === '' ? null : c)) });
-    }
-  } catch (e) {
-    throw malformedCsv(display, encoding, e);
+    for await (const chunk of raw as AsyncIterable<Buffer>) yield decoder.write(chunk);
+    yield decoder.end();
   } finally {
     raw.destroy();
   }
-  return { encoding: describeEncoding(encoding) };
+}
+
+type Sink = (r: RawRow) => void;
+const rowSink = (sink: Sink) => {
+  let row = 0;
+  return (cells: string[]) => sink({ row: ++row, cells: cells.map((c) => (c === '' ? null : c)) });
+};
+
+async function scanPass(path: string, skip: number, encoding: Encoding, delimiter: string, sink: Sink): Promise<void> {
+  const scanner = csvScanner(delimiter, rowSink(sink));
+  for await (const text of decoded(path, skip, encoding)) scanner.push(text);
+  scanner.end();
+}
+
+async function parserPass(path: string, display: string, skip: number, encoding: Encoding, delimiter: string, sink: Sink): Promise<void> {
+  const source = Readable.from(decoded(path, skip, encoding));
+  const parser = csvParser(delimiter);
+  source.on('error', (e) => parser.destroy(e));
+  source.pipe(parser);
+  const emit = rowSink(sink);
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) emit(record);
+  } catch (e) {
+    if (e instanceof NotUtf8) throw e;
+    throw malformedCsv(display, encoding, e);
+  }
+}
+
+/** The first bytes as text, and the encoding they confirm (GB18030 when not UTF-8). */
+function headText(head: Uint8Array, encoding: Encoding, skip: number): { text: string; encoding: Encoding } {
+  try {
+    return { text: chunkDecoder(encoding).write(head.subarray(skip)), encoding };
+  } catch (e) {
+    if (!(e instanceof NotUtf8)) throw e;
+    return { text: chunkDecoder('gb18030').write(head), encoding: 'gb18030' };
+  }
+}
+
+/** Calls `begin()` for a sink, then the sink for every record, in order; returns the encoding used (as shown to users). */
+export async function streamCsv(path: string, display: string, begin: () => Sink): Promise<{ encoding: string }> {
+  const head = await headBytes(path);
+  const sniffed = sniffHead(head);
+  if (!sniffed.ok) throw refusedCsv(sniffed.code, display);
+  const { skip } = sniffed;
+  const first = headText(head, sniffed.encoding, skip);
+  let encoding = first.encoding;
+  const delimiter = sniffDelimiter(first.text);
+  let full = false;
+  for (;;) {
+    try {
+      if (full) await parserPass(path, display, skip, encoding, delimiter, begin());
+      else await scanPass(path, skip, encoding, delimiter, begin());
+      return { encoding: describeEncoding(encoding) };
+    } catch (e) {
+      if (e instanceof NotUtf8 && encoding === 'utf-8') encoding = 'gb18030';
+      else if (e instanceof CsvNeedsFullParser && !full) full = true;
+      else throw e;
+    }
+  }
 }

@@ -120,28 +120,43 @@ export function describeEncoding(e: Encoding): string {
 }
 
 /** A streaming decoder for the encodings iconv handles (GB18030, UTF-16). */
-export function decoderStream(encoding: 'gb18030' | 'utf-16le' | 'utf-16be'): NodeJS.ReadWriteStream {
-  return iconv.decodeStream(encoding);
+export interface ChunkDecoder {
+  /** Text of the next bytes; a character cut between chunks waits for the rest. */
+  write(bytes: Uint8Array): string;
+  end(): string;
 }
 
+/** Incremental decoding; plain UTF-8 (no BOM) is strict and throws NotUtf8 on a byte that is not UTF-8. */
+export function chunkDecoder(encoding: Encoding): ChunkDecoder {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    const d = new TextDecoder('utf-8', { fatal: encoding === 'utf-8' });
+    const guard = (f: () => string): string => {
+      try {
+        return f();
+      } catch {
+        throw new NotUtf8('not UTF-8');
+      }
+    };
+    return { write: (b) => guard(() => d.decode(b, { stream: true })), end: () => guard(() => d.decode()) };
+  }
+  const d = iconv.getDecoder(encoding);
+  return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength)), end: () => d.end() ?? '' };
+}
+
+export class NotUtf8 extends Error {}
+
 /**
- * The encoding of a file too large to hold: BOMs and binary data from its
- * first bytes, then one streaming pass of strict UTF-8 over the whole file
- * (GB18030 if it fails). Mixed encodings are not told apart here.
+ * The encoding of a file too large to hold, from its first bytes: BOMs,
+ * UTF-16 and binary data. 'utf-8' is only a first guess here: the reader
+ * decodes strictly and starts again as GB18030 when a byte is not UTF-8
+ * (so the file is read once, not twice). Mixed encodings are not told apart.
  */
-export async function sniffEncoding(head: Uint8Array, chunks: AsyncIterable<Uint8Array>): Promise<{ ok: true; encoding: Encoding; skip: number } | { ok: false; code: 'input.csv.binary' }> {
+export function sniffHead(head: Uint8Array): { ok: true; encoding: Encoding; skip: number } | { ok: false; code: 'input.csv.binary' } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { ok: true, encoding: 'utf-8-bom', skip: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encoding: 'utf-16le', skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encoding: 'utf-16be', skip: 2 };
   const utf16 = utf16Guess(head);
   if (utf16) return { ok: true, encoding: utf16, skip: 0 };
   if (looksBinary(head)) return { ok: false, code: 'input.csv.binary' };
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const c of chunks) decoder.decode(c, { stream: true });
-    decoder.decode();
-    return { ok: true, encoding: 'utf-8', skip: 0 };
-  } catch {
-    return { ok: true, encoding: 'gb18030', skip: 0 };
-  }
+  return { ok: true, encoding: 'utf-8', skip: 0 };
 }

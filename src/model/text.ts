@@ -4,6 +4,8 @@
  * full-width forms (（）：１２) to half-width before we compare.
  */
 export function fold(s: string): string {
+  // The usual cell (printable ASCII and CJK ideographs, no spaces) has nothing to fold but case.
+  if (!/[^\x21-\x7e\u4e00-\u9fff]/.test(s)) return s.toLowerCase();
   // NFKC is the costly step; plain ASCII and CJK ideographs are already in normal form.
   const n = /[^\x00-\x7f\u4e00-\u9fff]/.test(s) ? s.normalize('NFKC') : s;
   return n.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '').toLowerCase();

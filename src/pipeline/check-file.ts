@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { streamCsv } from '../ingest/csv-stream.js';
 import { readTable } from '../ingest/read-table.js';
-import { streamXlsx } from '../ingest/xlsx-reader.js';
+import type { RawRow } from '../ingest/table.js';
 import { RecordsChecker } from '../validate/records-checker.js';
 import { checkTable, kindFromColumns, kindFromName, kindTitle, TABLE_KINDS, type CheckContext, type Checked, type TableKind } from './input-kinds.js';
 
@@ -49,12 +49,18 @@ const STREAM_BYTES = Number(process.env.BULLETIN_STREAM_BYTES ?? 16 * 1024 * 102
 /** A large recall-records CSV or workbook, checked row by row without holding it. */
 async function checkStreaming(path: string, display: string, ctx: CheckContext, report: FileReport, keepRecords: boolean, sheet?: string): Promise<CheckedFile> {
   const format = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
-  const checker = new RecordsChecker({ file: display, sheet: null, format, encoding: null }, ctx, { keepRecords, maxIssues: 10_000 });
+  // A reader may start the file over (another encoding, the full CSV parser): then so does the checker.
+  let checker = new RecordsChecker({ file: display, sheet: null, format, encoding: null }, ctx, { keepRecords, maxIssues: 10_000 });
+  const begin = () => {
+    checker = new RecordsChecker({ file: display, sheet: null, format, encoding: null }, ctx, { keepRecords, maxIssues: 10_000 });
+    return (r: RawRow) => checker.push(r);
+  };
   try {
     if (format === 'csv') {
-      report.encoding = (await streamCsv(path, display, (r) => checker.push(r))).encoding;
+      report.encoding = (await streamCsv(path, display, begin)).encoding;
     } else {
-      report.sheet = (await streamXlsx(path, await readFile(path), display, (r) => checker.push(r), sheet)).sheet;
+      const { streamXlsx } = await import('../ingest/xlsx-reader.js');
+      report.sheet = (await streamXlsx(path, await readFile(path), display, begin(), sheet)).sheet;
     }
   } catch (e) {
     return unreadableFile(e, display, report);

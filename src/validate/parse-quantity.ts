@@ -15,6 +15,8 @@ export function parseQuantity(v: CellValue): QuantityResult {
   if (v === null) return { ok: false, reason: 'empty' };
   if (typeof v === 'number') return checkInteger(v, null, false);
   if (typeof v !== 'string') return { ok: false, reason: 'not-a-number' };
+  // Plain digits, the usual case: what the general path below would give.
+  if (/^\d{1,15}$/.test(v)) return { ok: true, value: Number(v), unit: null, approximate: false };
   let t = fold(v).replace(/[,，']/g, '');
   if (t === '') return { ok: false, reason: 'empty' };
   let approximate = false;

@@ -1,13 +1,15 @@
 /**
  * Checks recall rows one at a time, so a file of any size can be checked
  * without holding it: the header is found among the first rows, each later
- * row is accounted for as it comes, and duplicates are tracked by hash.
+ * row is accounted for as it comes, and duplicates are tracked by hash
+ * (first-rows.ts).
  */
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { fold } from '../model/text.js';
+import { FirstRows } from './first-rows.js';
 import { cellText, isBlankRow, type RawRow, type RawTable } from '../ingest/table.js';
 import { HEADER_SEARCH_ROWS, mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
@@ -59,8 +61,8 @@ export class RecordsChecker {
   private readonly issue: MakeIssue;
   private segment: Segment = { sum: 0, firstRow: null };
   private readonly grand: Segment = { sum: 0, firstRow: null };
-  /** 53 bits of the key's hash → its first row (no strings kept; a false match is ~1 in 10^4 at 10^6 rows). */
-  private readonly seen = new Map<number, number>();
+  /** The key's 64-bit hash → its first row (no strings kept). */
+  private readonly seen = new FirstRows();
 
   constructor(
     private readonly source: Pick<RawTable, 'file' | 'sheet' | 'format' | 'encoding'>,
@@ -153,12 +155,9 @@ export class RecordsChecker {
 
   /** Same manufacturer, product, model and date as an earlier row: that row's number. */
   private duplicateOf(r: RecallRecord): number | null {
-    const [a, b] = hashes([r.manufacturer, r.product, r.model, r.announceDate].map(fold).join('\u0000'));
-    const key = a * 2 ** 21 + (b & 0x1fffff);
-    const first = this.seen.get(key);
-    if (first !== undefined) return first;
-    this.seen.set(key, r.source.row);
-    return null;
+    // The date is already ISO (nothing to fold).
+    const [a, b] = hashes(`${fold(r.manufacturer)}\u0000${fold(r.product)}\u0000${fold(r.model)}\u0000${r.announceDate}`);
+    return this.seen.firstOrAdd(a, b, r.source.row);
   }
 
   finish(): RecordsResult {

@@ -33,10 +33,17 @@ const MAX_CELL_CHARS = 32_767;
 
 const LABEL = new Map(RECORD_FIELDS.map((f) => [f.key, f.label]));
 
+/** Past this many distinct texts (a file of unique values) lookups are computed each time: memory stays flat. */
+const MEMO_LIMIT = 50_000;
+
 function memo<T>(ctx: RowContext, key: string, compute: () => T): T {
-  if (!ctx.memo) return compute();
-  if (!ctx.memo.has(key)) ctx.memo.set(key, compute());
-  return ctx.memo.get(key) as T;
+  const m = ctx.memo;
+  if (!m) return compute();
+  const hit = m.get(key);
+  if (hit !== undefined || m.has(key)) return hit as T;
+  const v = compute();
+  if (m.size < MEMO_LIMIT) m.set(key, v);
+  return v;
 }
 
 export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord | null; issues: ValidationIssue[] } {
@@ -69,7 +76,9 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   if (issues.length > 0) return { record: null, issues };
 
   let announceDate = '';
-  const date = parseDate(cell('announceDate'));
+  const dateCell = cell('announceDate');
+  // Dates repeat (a quarter has 92 days): parsed once per text.
+  const date = typeof dateCell === 'string' ? memo(ctx, `t:${dateCell}`, () => parseDate(dateCell)) : parseDate(dateCell);
   if (date.ok) {
     announceDate = date.value;
     if (quarter && !quarterContains(quarter, date.value)) {
