@@ -45,9 +45,10 @@ export function quarterEnd(q: Quarter): IsoDate {
   return endOfMonth(q.year, q.quarter * 3);
 }
 
-/** ISO dates compare correctly as strings. */
+/** Called for every row of a file: no calendar arithmetic, only the date's own year and month. */
 export function quarterContains(q: Quarter, date: IsoDate): boolean {
-  return date >= quarterStart(q) && date <= quarterEnd(q);
+  const d = quarterOf(date);
+  return d.year === q.year && d.quarter === q.quarter;
 }
 
 export function quarterOf(date: IsoDate): Quarter {

@@ -10,7 +10,7 @@ import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { fold } from '../model/text.js';
 import { FirstRows } from './first-rows.js';
-import { cellText, isBlankRow, type RawRow, type RawTable } from '../ingest/table.js';
+import { cellText, type RawRow, type RawTable } from '../ingest/table.js';
 import { HEADER_SEARCH_ROWS, mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { RECORD_SCHEMA, type FieldKey } from './record-columns.js';
@@ -107,18 +107,23 @@ export class RecordsChecker {
   private row(r: RawRow): void {
     const map = this.map as HeaderMap<FieldKey>;
     const issue = this.issue;
-    if (isBlankRow(r.cells)) {
+    // One pass over the cells (this runs for every row of a file of any size).
+    const filled: Array<{ i: number; t: string }> = [];
+    for (let i = 0; i < r.cells.length; i++) {
+      const t = cellText(r.cells[i] ?? null);
+      if (t !== '') filled.push({ i, t });
+    }
+    if (filled.length === 0) {
       this.rows.blank++;
       return;
     }
-    const kind = totalRowKind(r.cells.slice(0, map.width));
+    const kind = totalRowKind(r.cells.length > map.width ? r.cells.slice(0, map.width) : r.cells);
     if (kind) {
       this.rows.totalRows++;
       this.add(...checkTotalRow(r, kind, kind === '小计' ? this.segment : this.grand, map.columns.get('quantity'), issue));
       if (kind === '小计') this.segment = { sum: 0, firstRow: null };
       return;
     }
-    const filled = r.cells.map((c, i) => ({ i, t: cellText(c) })).filter((c) => c.t !== '');
     if (filled.length === 1 && filled[0]!.i === 0 && !map.columns.has('seq')) {
       this.rows.notes++;
       this.add(issue('warning', 'row.note', { row: r.row, col: 1, value: filled[0]!.t }, '这一行只有第一格有内容，当作备注跳过，没有计入召回。', '如果这是一条召回记录，请把各列填完整。'));

@@ -69,7 +69,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     const v = row.cells[col.index] ?? null;
     if (isErrorCell(v)) {
       err(key, 'value.cell.formula-error', `单元格是公式错误 ${v.error}，没有可用的值。`, '请修正该单元格的公式，或改为直接填写数值。');
-    } else if (cellText(v).length > MAX_CELL_CHARS) {
+    } else if (typeof v === 'string' && v.length > MAX_CELL_CHARS && cellText(v).length > MAX_CELL_CHARS) {
       err(key, 'value.cell.too-long', `单元格有 ${cellText(v).length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限。`, '通常是 CSV 中某个引号没有成对，把后面许多行都并进了这个单元格；请在 Excel 中打开检查。');
     }
   }
@@ -99,8 +99,9 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   const product = required('product');
 
   let categoryCode = '';
-  if (required('category')) {
-    const m = memo(ctx, `c:${text('category')}`, () => matchCategory(ref, text('category')));
+  const categoryText = required('category');
+  if (categoryText) {
+    const m = memo(ctx, `c:${categoryText}`, () => matchCategory(ref, categoryText));
     if (m.ok) categoryCode = m.value.code;
     else if (m.reason === 'conflict') {
       err('category', 'value.category.conflict', `产品类别“${text('category')}”的代码和名称不一致（${m.nearest.map((c) => `${c.code} ${c.name}`).join(' 与 ')}）。`, '请核对后只保留正确的代码或名称。');
@@ -112,8 +113,9 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   }
 
   let regionCode = '';
-  if (required('region')) {
-    const m = memo(ctx, `r:${text('region')}`, () => matchRegion(ref, home, text('region')));
+  const regionText = required('region');
+  if (regionText) {
+    const m = memo(ctx, `r:${regionText}`, () => matchRegion(ref, home, regionText));
     if (m.ok) regionCode = m.value.code;
     else if (m.reason === 'other-province') {
       err('region', 'value.region.other-province', `“${text('region')}”属于${m.province.name}，不在${home.name}。`, `本公报只统计${home.name}的召回；请核对市州，或把这条记录交给${m.province.name}。`);
@@ -125,8 +127,9 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   }
 
   let defectTypeCode = '';
-  if (required('defectType')) {
-    const m = memo(ctx, `d:${text('defectType')}`, () => matchDefectType(ref, text('defectType')));
+  const defectText = required('defectType');
+  if (defectText) {
+    const m = memo(ctx, `d:${defectText}`, () => matchDefectType(ref, defectText));
     if (m.ok) defectTypeCode = m.value.code;
     else {
       const near = m.nearest[0];
