@@ -39,7 +39,11 @@ async function* decoded(path: string, skip: number, encoding: Encoding): AsyncGe
 type Sink = (r: RawRow) => void;
 const rowSink = (sink: Sink) => {
   let row = 0;
-  return (cells: string[]) => sink({ row: ++row, cells: cells.map((c) => (c === '' ? null : c)) });
+  return (cells: string[]) => {
+    const values: Array<string | null> = cells;
+    for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
+    sink({ row: ++row, cells: values });
+  };
 };
 
 async function scanPass(path: string, skip: number, encoding: Encoding, delimiter: string, sink: Sink): Promise<void> {

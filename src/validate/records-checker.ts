@@ -37,14 +37,30 @@ export interface CheckerOptions {
   maxIssues: number;
 }
 
-/** Two independent 32-bit FNV-1a hashes of a duplicate key: 64 bits, no strings kept. */
-function hashes(key: string): [number, number] {
+/** Cells that fold() changes only by case (printable ASCII and CJK ideographs): hashed as they are. */
+const FOLD_IS_CASE = /^[\x21-\x7e\u4e00-\u9fff]*$/;
+
+/**
+ * Two independent 32-bit FNV-1a hashes of the folded key fields, separated
+ * by U+0000: 64 bits, no strings kept. A–Z are lowered as they are hashed,
+ * so the usual cell needs no folded copy.
+ */
+function keyHashes(fields: readonly string[]): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  for (let f = 0; f < fields.length; f++) {
+    const raw = fields[f] as string;
+    const key = FOLD_IS_CASE.test(raw) ? raw : fold(raw);
+    if (f > 0) {
+      a = Math.imul(a, 0x01000193) >>> 0;
+      b = Math.imul(b, 0x5bd1e995) >>> 0;
+    }
+    for (let i = 0; i < key.length; i++) {
+      let c = key.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+    }
   }
   return [a, b];
 }
@@ -160,8 +176,7 @@ export class RecordsChecker {
 
   /** Same manufacturer, product, model and date as an earlier row: that row's number. */
   private duplicateOf(r: RecallRecord): number | null {
-    // The date is already ISO (nothing to fold).
-    const [a, b] = hashes(`${fold(r.manufacturer)}\u0000${fold(r.product)}\u0000${fold(r.model)}\u0000${r.announceDate}`);
+    const [a, b] = keyHashes([r.manufacturer, r.product, r.model, r.announceDate]);
     return this.seen.firstOrAdd(a, b, r.source.row);
   }
 

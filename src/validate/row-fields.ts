@@ -17,8 +17,8 @@ import { parseQuantity } from './parse-quantity.js';
 import { RECORD_FIELDS, type FieldKey } from './record-columns.js';
 
 export interface RowContext {
-  /** Lookups by the text as written: a file repeats the same few categories and regions. */
-  memo?: Map<string, unknown>;
+  /** Lookups by the text as written, one map per kind: a file repeats the same few categories and regions. */
+  memo?: Map<string, Map<string, unknown>>;
   ref: ReferenceData;
   home: Province;
   quarter: Quarter | null;
@@ -36,9 +36,10 @@ const LABEL = new Map(RECORD_FIELDS.map((f) => [f.key, f.label]));
 /** Past this many distinct texts (a file of unique values) lookups are computed each time: memory stays flat. */
 const MEMO_LIMIT = 50_000;
 
-function memo<T>(ctx: RowContext, key: string, compute: () => T): T {
-  const m = ctx.memo;
-  if (!m) return compute();
+function memo<T>(ctx: RowContext, kind: string, key: string, compute: () => T): T {
+  if (!ctx.memo) return compute();
+  let m = ctx.memo.get(kind);
+  if (!m) ctx.memo.set(kind, (m = new Map()));
   const hit = m.get(key);
   if (hit !== undefined || m.has(key)) return hit as T;
   const v = compute();
@@ -78,7 +79,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   let announceDate = '';
   const dateCell = cell('announceDate');
   // Dates repeat (a quarter has 92 days): parsed once per text.
-  const date = typeof dateCell === 'string' ? memo(ctx, `t:${dateCell}`, () => parseDate(dateCell)) : parseDate(dateCell);
+  const date = typeof dateCell === 'string' ? memo(ctx, 'date', dateCell, () => parseDate(dateCell)) : parseDate(dateCell);
   if (date.ok) {
     announceDate = date.value;
     if (quarter && !quarterContains(quarter, date.value)) {
@@ -101,7 +102,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   let categoryCode = '';
   const categoryText = required('category');
   if (categoryText) {
-    const m = memo(ctx, `c:${categoryText}`, () => matchCategory(ref, categoryText));
+    const m = memo(ctx, 'category', categoryText, () => matchCategory(ref, categoryText));
     if (m.ok) categoryCode = m.value.code;
     else if (m.reason === 'conflict') {
       err('category', 'value.category.conflict', `产品类别“${text('category')}”的代码和名称不一致（${m.nearest.map((c) => `${c.code} ${c.name}`).join(' 与 ')}）。`, '请核对后只保留正确的代码或名称。');
@@ -115,7 +116,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   let regionCode = '';
   const regionText = required('region');
   if (regionText) {
-    const m = memo(ctx, `r:${regionText}`, () => matchRegion(ref, home, regionText));
+    const m = memo(ctx, 'region', regionText, () => matchRegion(ref, home, regionText));
     if (m.ok) regionCode = m.value.code;
     else if (m.reason === 'other-province') {
       err('region', 'value.region.other-province', `“${text('region')}”属于${m.province.name}，不在${home.name}。`, `本公报只统计${home.name}的召回；请核对市州，或把这条记录交给${m.province.name}。`);
@@ -129,7 +130,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   let defectTypeCode = '';
   const defectText = required('defectType');
   if (defectText) {
-    const m = memo(ctx, `d:${defectText}`, () => matchDefectType(ref, defectText));
+    const m = memo(ctx, 'defect', defectText, () => matchDefectType(ref, defectText));
     if (m.ok) defectTypeCode = m.value.code;
     else {
       const near = m.nearest[0];
