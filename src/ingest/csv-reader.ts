@@ -2,6 +2,7 @@ import { parse as parseStream, type Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { BulletinError } from '../model/errors.js';
 import { decodeText, describeEncoding, type Encoding } from './decode.js';
+import { csvScanner, CsvNeedsFullParser } from './csv-scan.js';
 import type { RawTable } from './table.js';
 
 /** The delimiter of the first non-empty line: comma, semicolon or tab. */
@@ -51,11 +52,20 @@ export function readCsv(bytes: Uint8Array, file: string): RawTable {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw refusedCsv(decoded.code, file, decoded.detail);
   const { text, encoding } = decoded;
-  let records: string[][];
+  const delimiter = sniffDelimiter(text);
+  let records: string[][] = [];
   try {
-    records = parse(text, { ...OPTIONS, delimiter: sniffDelimiter(text) }) as string[][];
+    // The fast scanner first; csv-parse when it is unsure (and to word an error).
+    const scanner = csvScanner(delimiter, (cells) => records.push(cells));
+    scanner.push(text);
+    scanner.end();
   } catch (e) {
-    throw malformedCsv(file, encoding, e);
+    if (!(e instanceof CsvNeedsFullParser)) throw e;
+    try {
+      records = parse(text, { ...OPTIONS, delimiter }) as string[][];
+    } catch (err) {
+      throw malformedCsv(file, encoding, err);
+    }
   }
   return {
     file,

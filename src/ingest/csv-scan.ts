@@ -1,5 +1,5 @@
 /**
- * A fast CSV scanner for large files: most rows of an export have no quotes,
+ * A fast CSV scanner (csv-reader.ts, csv-stream.ts): most rows of an export have no quotes,
  * and those are split with indexOf/split on the decoded text instead of
  * csv-parse's byte-by-byte state machine (3-4x faster, and no per-field
  * Buffer-to-string conversions). It gives exactly the records csv-parse
