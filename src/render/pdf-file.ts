@@ -41,9 +41,20 @@ export interface PdfLayout {
   markers: Map<string, number>;
 }
 
-export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<PdfLayout> {
+/**
+ * Documents parsed by readLayout, by their bytes: the print whose layout
+ * held is finalized next, and parsing it again would cost 0.1 s.
+ */
+const parsed = new WeakMap<Uint8Array, PDFDocument>();
+
+async function load(bytes: Uint8Array): Promise<PDFDocument> {
   const { PDFDocument } = await warmUpPdfLib();
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return PDFDocument.load(bytes, { updateMetadata: false });
+}
+
+export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<PdfLayout> {
+  const doc = await load(bytes);
+  parsed.set(bytes, doc);
   const pages = doc.getPages();
   const markers = new Map<string, number>();
   pages.forEach((page, i) => {
@@ -91,8 +102,9 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject | undefined>
 }
 
 export async function finalizePdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
-  const { PDFDocument } = await warmUpPdfLib();
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  // readLayout only reads: its parse is as good as a fresh one.
+  const doc = parsed.get(bytes) ?? (await load(bytes));
+  parsed.delete(bytes);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);
