@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { BulletinError } from '../model/errors.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
 
@@ -84,8 +84,12 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
   };
   const printError = (e: unknown): BulletinError =>
     e instanceof BulletinError ? e : new BulletinError('browser.print', 'browser', `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}`, '请重试；如果反复失败，请运行 bulletin 时加 --browser 指定另一个浏览器。', { cause: e });
+  // A page opened while the build was still reading and laying out, for the first job.
+  let spare: Promise<Page> | null = null;
   const open = async (): Promise<PrintJob> => {
-    const page = await (await launch()).newPage().catch((e: unknown) => Promise.reject(printError(e)));
+    const ready = spare;
+    spare = null;
+    const page = await (ready ?? (await launch()).newPage()).catch((e: unknown) => Promise.reject(printError(e)));
     // The document is loaded from a private file rather than sent through the
     // DevTools protocol: 3 MB of inlined fonts cost Node 200 ms of copying and
     // Chromium 100 ms more that way. Only that file and data: URLs load.
@@ -121,7 +125,6 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
             await page.goto(fileUrl, { waitUntil: 'load', timeout });
             head = at > 0 ? html.slice(0, at) : null;
           }
-          await page.evaluate(() => document.fonts.ready.then(() => undefined));
           return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout });
         } catch (e) {
           head = null;
@@ -133,7 +136,8 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
   };
   return {
     warmUp(): void {
-      launch().catch(() => undefined);
+      spare ??= launch().then((b) => b.newPage());
+      spare.catch(() => (spare = null));
     },
     async identity(): Promise<string> {
       const b = await launch();
