@@ -59,6 +59,26 @@ function missingReferences(files: Map<string, Source>): string[] {
 }
 
 /**
+ * Compiled templates by entry and the exact text of every file: a build
+ * renders the same templates several times (each layout pass), and compiling
+ * them costs more than rendering; an edited file (preview) compiles afresh.
+ */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function compile(files: Map<string, Source>, source: Source): HandlebarsTemplateDelegate {
+  const key = JSON.stringify([source.path, [...files].map(([name, src]) => [name, src.path, src.text])]);
+  let template = compiled.get(key);
+  if (!template) {
+    const hb = Handlebars.create();
+    for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+    for (const [name, src] of files) if (name.startsWith('partials') && name.endsWith('.hbs')) hb.registerPartial(basename(name, '.hbs'), src.text);
+    template = hb.compile(source.text, { strict: true });
+    compiled.set(key, template);
+  }
+  return template;
+}
+
+/**
  * Renders `entry` (e.g. bulletin.hbs) with every file of partials/
  * registered as a partial by its base name.
  */
@@ -68,11 +88,8 @@ export async function renderTemplate(dirs: readonly string[], entry: string, con
   if (!source) throw new BulletinError('config.template.missing', 'config', `模板 ${entry} 不存在（查找了 ${dirs.join('、')}）。`, '请检查模板目录。');
   const missing = missingReferences(files);
   if (missing.length) throw new BulletinError('config.template.reference', 'config', `模板有误：${missing.join('；')}。`, '请改正模板中的名字，或在 --templates 目录中补上该 partial；可用的 helper：cssString，以及 Handlebars 自带的 if、each、with、unless、lookup。');
-  const hb = Handlebars.create();
-  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
-  for (const [name, src] of files) if (name.startsWith('partials') && name.endsWith('.hbs')) hb.registerPartial(basename(name, '.hbs'), src.text);
   try {
-    return hb.compile(source.text, { strict: true })(context);
+    return compile(files, source)(context);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new BulletinError('config.template.error', 'config', `模板 ${source.path} 渲染失败：${detail}`, '请检查模板及其引用的 partial 和字段名。', { cause: e });
