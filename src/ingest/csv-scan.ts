@@ -41,50 +41,119 @@ function detectTerminator(text: string, final: boolean): string | null {
   return null;
 }
 
-/** One record that has a quote somewhere, from `pos`; null when the text ends first. */
-function quotedRecord(buf: string, pos: number, delimiter: string, term: string): { cells: string[]; next: number } | null {
-  const cells: string[] = [];
+/**
+ * Records as offsets into one text, so they can cross to a worker thread as
+ * a string and a transferable array instead of a million small arrays: for
+ * each record its cell count, then each cell's start and end. A quoted
+ * cell's start is stored as ~start (its text between the quotes, in which
+ * "" stands for ").
+ */
+export interface CellBatch {
+  text: string;
+  cells: Int32Array;
+}
+
+class IntList {
+  data = new Int32Array(1 << 14);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const bigger = new Int32Array(this.n * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.n++] = v;
+  }
+  take(): Int32Array {
+    const out = this.data.slice(0, this.n);
+    this.n = 0;
+    return out;
+  }
+}
+
+/** Cells of the record at `pos` that has a quote somewhere; the position after it, or -1 when the text ends first. */
+function quotedRecord(buf: string, pos: number, delimiter: string, term: string, out: IntList): number {
+  const countAt = out.n;
+  out.push(0);
+  let count = 0;
   let i = pos;
   for (;;) {
+    count++;
     if (buf.charCodeAt(i) === 34) {
-      let value = '';
-      let from = i + 1;
+      let q = i + 1;
       for (;;) {
-        const q = buf.indexOf('"', from);
-        if (q < 0 || q + 1 >= buf.length) return null;
-        if (buf.charCodeAt(q + 1) === 34) {
-          value += buf.slice(from, q + 1);
-          from = q + 2;
-          continue;
-        }
-        value += buf.slice(from, q);
-        i = q + 1;
-        break;
+        q = buf.indexOf('"', q);
+        if (q < 0 || q + 1 >= buf.length) return -1;
+        if (buf.charCodeAt(q + 1) !== 34) break;
+        q += 2;
       }
-      cells.push(value);
+      out.push(~(i + 1));
+      out.push(q);
+      i = q + 1;
       if (buf.startsWith(delimiter, i)) {
         i += delimiter.length;
         continue;
       }
-      if (buf.startsWith(term, i)) return { cells, next: i + term.length };
-      if (term.startsWith(buf.slice(i))) return null;
+      out.data[countAt] = count;
+      if (buf.startsWith(term, i)) return i + term.length;
+      if (term.startsWith(buf.slice(i))) return -1;
       return needsParser();
     }
     const end = buf.indexOf(term, i);
-    if (end < 0) return null;
+    if (end < 0) return -1;
     const d = buf.indexOf(delimiter, i);
     const stop = d >= 0 && d < end ? d : end;
-    const cell = buf.slice(i, stop);
-    if (cell.includes('"')) needsParser();
-    cells.push(cell);
-    if (stop === end) return { cells, next: end + term.length };
+    const quote = buf.indexOf('"', i);
+    if (quote >= 0 && quote < stop) needsParser();
+    out.push(i);
+    out.push(stop);
+    if (stop === end) {
+      out.data[countAt] = count;
+      return end + term.length;
+    }
     i = stop + delimiter.length;
   }
 }
 
-export function csvScanner(delimiter: string, onRecord: (cells: string[]) => void): CsvScanner {
+/** Cells of a record without quotes, from `pos` to `end`. */
+function plainRecord(buf: string, pos: number, end: number, delimiter: string, out: IntList): void {
+  const countAt = out.n;
+  out.push(0);
+  let count = 0;
+  for (let s = pos; ; ) {
+    const d = buf.indexOf(delimiter, s);
+    count++;
+    out.push(s);
+    if (d < 0 || d >= end) {
+      out.push(end);
+      break;
+    }
+    out.push(d);
+    s = d + delimiter.length;
+  }
+  out.data[countAt] = count;
+}
+
+/** Calls `onRecord` for each record of a batch, cells as strings. */
+export function forEachRecord(batch: CellBatch, onRecord: (cells: string[]) => void): void {
+  const { text, cells } = batch;
+  for (let i = 0; i < cells.length; ) {
+    const n = cells[i++] as number;
+    const row = new Array<string>(n);
+    for (let k = 0; k < n; k++) {
+      const start = cells[i++] as number;
+      const end = cells[i++] as number;
+      row[k] = start >= 0 ? text.slice(start, end) : text.slice(~start, end).replaceAll('""', '"');
+    }
+    onRecord(row);
+  }
+}
+
+/** The scanner, giving the complete records of each chunk as one batch. */
+export function csvCells(delimiter: string, onBatch: (batch: CellBatch) => void): CsvScanner {
   let term: string | null = null;
   let rest = '';
+  const out = new IntList();
   const scan = (final: boolean): void => {
     const buf = rest;
     term ??= detectTerminator(buf, final);
@@ -95,17 +164,21 @@ export function csvScanner(delimiter: string, onRecord: (cells: string[]) => voi
       const end = buf.indexOf(term, pos);
       if (end < 0) break;
       if (quote < 0 || quote > end) {
-        onRecord(buf.slice(pos, end).split(delimiter));
+        plainRecord(buf, pos, end, delimiter, out);
         pos = end + term.length;
         continue;
       }
-      const r = quotedRecord(buf, pos, delimiter, term);
-      if (!r) break;
-      onRecord(r.cells);
-      pos = r.next;
+      const mark = out.n;
+      const next = quotedRecord(buf, pos, delimiter, term, out);
+      if (next < 0) {
+        out.n = mark;
+        break;
+      }
+      pos = next;
       quote = buf.indexOf('"', pos);
     }
     rest = buf.slice(pos);
+    if (out.n > 0) onBatch({ text: buf.slice(0, pos), cells: out.take() });
   };
   return {
     push(chunk: string): void {
@@ -121,4 +194,9 @@ export function csvScanner(delimiter: string, onRecord: (cells: string[]) => voi
       if (rest !== '') needsParser();
     },
   };
+}
+
+/** The scanner, giving each record's cells as strings. */
+export function csvScanner(delimiter: string, onRecord: (cells: string[]) => void): CsvScanner {
+  return csvCells(delimiter, (batch) => forEachRecord(batch, onRecord));
 }

@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { csvParser, malformedCsv, refusedCsv, sniffDelimiter } from './csv-reader.js';
-import { csvScanner, CsvNeedsFullParser } from './csv-scan.js';
+import { csvCells, CsvNeedsFullParser, forEachRecord, type CellBatch } from './csv-scan.js';
 import { chunkDecoder, describeEncoding, NotUtf8, sniffHead, type Encoding } from './decode.js';
 import type { RawRow } from './table.js';
 
@@ -36,30 +36,52 @@ async function* decoded(path: string, skip: number, encoding: Encoding): AsyncGe
   }
 }
 
-type Sink = (r: RawRow) => void;
-const rowSink = (sink: Sink) => {
-  let row = 0;
-  return (cells: string[]) => {
-    const values: Array<string | null> = cells;
-    for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
-    sink({ row: ++row, cells: values });
-  };
-};
+/** Receives the records of a file, a batch at a time, in order. */
+export type BatchSink = (batch: CellBatch) => void;
 
-async function scanPass(path: string, skip: number, encoding: Encoding, delimiter: string, sink: Sink): Promise<void> {
-  const scanner = csvScanner(delimiter, rowSink(sink));
-  for await (const text of decoded(path, skip, encoding)) scanner.push(text);
+/** A consumer of rows as a BatchSink: numbered from 1 across batches, empty cells as null. */
+export function rowFeeder(onRow: (r: RawRow) => void): BatchSink {
+  let row = 0;
+  return (batch) =>
+    forEachRecord(batch, (cells) => {
+      const values: Array<string | null> = cells;
+      for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
+      onRow({ row: ++row, cells: values });
+    });
+}
+
+async function scanPass(path: string, skip: number, encoding: Encoding, delimiter: string, sink: BatchSink, pause: () => Promise<void>): Promise<void> {
+  const scanner = csvCells(delimiter, sink);
+  for await (const text of decoded(path, skip, encoding)) {
+    scanner.push(text);
+    await pause();
+  }
   scanner.end();
 }
 
-async function parserPass(path: string, display: string, skip: number, encoding: Encoding, delimiter: string, sink: Sink): Promise<void> {
+/** csv-parse's records, re-packed as batches (plain cells: no quoting left to undo). */
+async function parserPass(path: string, display: string, skip: number, encoding: Encoding, delimiter: string, sink: BatchSink, pause: () => Promise<void>): Promise<void> {
   const source = Readable.from(decoded(path, skip, encoding));
   const parser = csvParser(delimiter);
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);
-  const emit = rowSink(sink);
+  let text = '';
+  let cells: number[] = [];
+  const flush = () => {
+    if (cells.length > 0) sink({ text, cells: Int32Array.from(cells) });
+    text = '';
+    cells = [];
+  };
   try {
-    for await (const record of parser as AsyncIterable<string[]>) emit(record);
+    for await (const record of parser as AsyncIterable<string[]>) {
+      cells.push(record.length);
+      for (const cell of record) cells.push(text.length, (text += cell).length);
+      if (text.length > 1 << 20) {
+        flush();
+        await pause();
+      }
+    }
+    flush();
   } catch (e) {
     if (e instanceof NotUtf8) throw e;
     throw malformedCsv(display, encoding, e);
@@ -76,8 +98,12 @@ function headText(head: Uint8Array, encoding: Encoding, skip: number): { text: s
   }
 }
 
-/** Calls `begin()` for a sink, then the sink for every record, in order; returns the encoding used (as shown to users). */
-export async function streamCsv(path: string, display: string, begin: () => Sink): Promise<{ encoding: string }> {
+/**
+ * Calls `begin()` for a sink, then the sink with every record, a batch at a
+ * time, in order, waiting for `pause()` between batches (a consumer that has
+ * fallen behind); returns the encoding used (as shown to users).
+ */
+export async function streamCsv(path: string, display: string, begin: () => BatchSink, pause: () => Promise<void> = async () => undefined): Promise<{ encoding: string }> {
   const head = await headBytes(path);
   const sniffed = sniffHead(head);
   if (!sniffed.ok) throw refusedCsv(sniffed.code, display);
@@ -88,8 +114,8 @@ export async function streamCsv(path: string, display: string, begin: () => Sink
   let full = false;
   for (;;) {
     try {
-      if (full) await parserPass(path, display, skip, encoding, delimiter, begin());
-      else await scanPass(path, skip, encoding, delimiter, begin());
+      if (full) await parserPass(path, display, skip, encoding, delimiter, begin(), pause);
+      else await scanPass(path, skip, encoding, delimiter, begin(), pause);
       return { encoding: describeEncoding(encoding) };
     } catch (e) {
       if (e instanceof NotUtf8 && encoding === 'utf-8') encoding = 'gb18030';

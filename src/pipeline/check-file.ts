@@ -8,9 +8,9 @@ import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { streamCsv } from '../ingest/csv-stream.js';
+import type { CellBatch } from '../ingest/csv-scan.js';
 import { readTable } from '../ingest/read-table.js';
-import type { RawRow } from '../ingest/table.js';
-import { RecordsChecker } from '../validate/records-checker.js';
+import { localChecker, threadChecker, type BatchChecker } from './checker-thread.js';
 import { checkTable, kindFromColumns, kindFromName, kindTitle, TABLE_KINDS, type CheckContext, type Checked, type TableKind } from './input-kinds.js';
 
 export interface FileReport {
@@ -48,24 +48,37 @@ const STREAM_BYTES = Number(process.env.BULLETIN_STREAM_BYTES ?? 16 * 1024 * 102
 
 /** A large recall-records CSV or workbook, checked row by row without holding it. */
 async function checkStreaming(path: string, display: string, ctx: CheckContext, report: FileReport, keepRecords: boolean, sheet?: string): Promise<CheckedFile> {
-  const format = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
+  const format: 'csv' | 'xlsx' = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
+  const source = { file: display, sheet: null, format, encoding: null };
+  const opts = { keepRecords, maxIssues: 10_000 };
   // A reader may start the file over (another encoding, the full CSV parser): then so does the checker.
-  let checker = new RecordsChecker({ file: display, sheet: null, format, encoding: null }, ctx, { keepRecords, maxIssues: 10_000 });
-  const begin = () => {
-    checker = new RecordsChecker({ file: display, sheet: null, format, encoding: null }, ctx, { keepRecords, maxIssues: 10_000 });
-    return (r: RawRow) => checker.push(r);
+  const current: { checker: BatchChecker | null } = { checker: null };
+  const begin = (): BatchChecker => {
+    current.checker?.close();
+    return (current.checker = threadChecker(source, ctx, opts) ?? localChecker(source, ctx, opts));
   };
+  const pause = () => current.checker?.pause() ?? Promise.resolve();
+  let r;
   try {
     if (format === 'csv') {
-      report.encoding = (await streamCsv(path, display, begin)).encoding;
+      const sink = () => {
+        const c = begin();
+        return (b: CellBatch) => c.batch(b);
+      };
+      report.encoding = (await streamCsv(path, display, sink, pause)).encoding;
     } else {
+      // A workbook's rows would cost more to send to another thread than to
+      // check here (ExcelJS keeps this thread busy anyway): checked locally.
       const { streamXlsx } = await import('../ingest/xlsx-reader.js');
-      report.sheet = (await streamXlsx(path, await readFile(path), display, begin(), sheet)).sheet;
+      const c = localChecker(source, ctx, opts);
+      current.checker = c;
+      report.sheet = (await streamXlsx(path, await readFile(path), display, (row) => c.row(row), sheet)).sheet;
     }
+    r = await (current.checker ?? begin()).finish();
   } catch (e) {
+    current.checker?.close();
     return unreadableFile(e, display, report);
   }
-  const r = checker.finish();
   Object.assign(report, { kind: 'recalls', format, headerRow: r.headerRow, rows: r.rows });
   return { report, checked: { kind: 'recalls', records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow }, issues: r.issues };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { streamCsv } from '../../src/ingest/csv-stream.js';
+import { rowFeeder, streamCsv } from '../../src/ingest/csv-stream.js';
 import type { RawRow } from '../../src/ingest/table.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -15,7 +15,7 @@ async function passes(bytes: Buffer | string): Promise<{ encoding: string; passe
   const { encoding } = await streamCsv(file, 'big.csv', () => {
     const rows: RawRow[] = [];
     seen.push(rows);
-    return (r) => rows.push(r);
+    return rowFeeder((r) => rows.push(r));
   });
   return { encoding, passes: seen };
 }

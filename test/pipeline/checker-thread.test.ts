@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvCells, type CellBatch } from '../../src/ingest/csv-scan.js';
+import { localChecker } from '../../src/pipeline/checker-thread.js';
+import { ROOT } from '../helpers/cli.js';
+import { hunan } from '../helpers/reference.js';
+
+// The worker runs compiled code: this suite loads the build of the same sources (global setup compiles it).
+type Module = typeof import('../../src/pipeline/checker-thread.js');
+const compiled = (): Promise<Module> => import(join(ROOT, 'dist', 'pipeline', 'checker-thread.js')) as Promise<Module>;
+
+const HEADER = '发布日期,生产者,产品名称,型号,产品类别,市州,缺陷类型,召回数量,缺陷描述,典型案例';
+
+/** The CSV as the batches the reader would send, split into chunks of `size` characters. */
+function batches(text: string, size: number): CellBatch[] {
+  const out: CellBatch[] = [];
+  const s = csvCells(',', (b) => out.push(b));
+  for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
+  s.end();
+  return out;
+}
+
+const source = { file: 'recalls.csv', sheet: null, format: 'csv' as const, encoding: null };
+const opts = { keepRecords: true, maxIssues: 100 };
+
+describe('threadChecker', () => {
+  it('gives the same result as checking on this thread: rows, findings, records', async () => {
+    const { threadChecker } = await compiled();
+    const ctx = { ...(await hunan()), quarter: { year: 2022, quarter: 3 as const } };
+    const rows = Array.from({ length: 3000 }, (_, i) => `2022-08-${String(1 + (i % 28)).padStart(2, '0')},企业${i % 2900},"产品,${i}",M${i},${1 + (i % 11)},长沙,机械物理,${i},描述,否`);
+    const text = `${HEADER}\n${rows.join('\n')}\n`;
+    const local = localChecker(source, ctx, opts);
+    for (const b of batches(text, 4096)) local.batch(b);
+    const threaded = threadChecker(source, ctx, opts);
+    expect(threaded).not.toBeNull();
+    for (const b of batches(text, 4096)) {
+      threaded!.batch(b);
+      await threaded!.pause();
+    }
+    const [want, got] = await Promise.all([local.finish(), threaded!.finish()]);
+    expect(got).toEqual(want);
+    expect(got.issues.some((i) => i.code === 'value.category.unknown')).toBe(true);
+    expect(got.rows.accepted).toBeGreaterThan(2000);
+  });
+
+  it('fails the check, rather than waiting for ever, when the checking thread crashes', async () => {
+    const { threadChecker } = await compiled();
+    // No reference data: the checker throws on the first data row, on the other thread.
+    const broken = threadChecker(source, { ref: null, home: null, quarter: null } as never, opts);
+    for (const b of batches(`${HEADER}\n2022-08-01,甲,乙,丙,04,长沙,机械物理,1,描述,否\n`.repeat(3), 64)) broken!.batch(b);
+    await expect(broken!.finish()).rejects.toThrow();
+  });
+});
