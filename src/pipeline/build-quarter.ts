@@ -1,8 +1,8 @@
 /**
  * One quarter: load → validate → compute → render → print → write. Loaded
- * by build.ts only once Chromium is starting: these modules (ExcelJS,
- * ECharts, PDF.js, pdf-lib, Handlebars) take about half a second to load,
- * which then overlaps the browser's launch.
+ * by build.ts only once Chromium is starting: these modules (ECharts,
+ * Handlebars, marked, the readers and checks) take a few hundred
+ * milliseconds to load, which then overlaps the browser's launch.
  */
 import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build.js';
