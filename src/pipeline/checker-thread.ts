@@ -38,7 +38,9 @@ export function localChecker(source: Source, ctx: RecordsContext, opts: CheckerO
 export function threadChecker(source: Source, ctx: RecordsContext, opts: CheckerOptions): BatchChecker | null {
   const script = new URL('./checker-worker.js', import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return null;
-  const worker = new Worker(script, { workerData: { source, ctx, opts } });
+  // A small young generation: the checks make short-lived garbage, and the
+  // default let a million-row check peak at 253 MB instead of 210 MB (no slower).
+  const worker = new Worker(script, { workerData: { source, ctx, opts }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   let inFlight = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
