@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { rowFeeder } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
@@ -39,8 +40,10 @@ export function threadChecker(source: Source, ctx: RecordsContext, opts: Checker
   const script = new URL('./checker-worker.js', import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return null;
   // A small young generation: the checks make short-lived garbage, and the
-  // default let a million-row check peak at 253 MB instead of 210 MB (no slower).
-  const worker = new Worker(script, { workerData: { source, ctx, opts }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  // default let a million-row check peak at 253 MB instead of 210 MB (no
+  // slower). The old generation gets this thread's limit (--max-old-space-size).
+  const maxOldGenerationSizeMb = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20);
+  const worker = new Worker(script, { workerData: { source, ctx, opts }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb } });
   let inFlight = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
