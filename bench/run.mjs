@@ -102,5 +102,10 @@ if (has('weasyprint')) report('build vs WeasyPrint (same HTML)', cold, await med
 
 const machine = `${execFileSync('nproc').toString().trim()} cores, ${Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) / 1048576)} GiB, Node ${process.version}`;
 writeFileSync(join(ROOT, 'bench', 'last-run.json'), `${JSON.stringify({ machine, scale: SCALE, runs: RUNS, rows }, null, 2)}\n`);
+const cell = (v, unit = '') => (typeof v === 'number' ? `${v.toFixed(2)}${unit}` : '–');
+console.log('\n| case | ours | reference | ratio | target | peak RSS | limit | |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${cell(r.ours, ' s')} | ${cell(r.base, ' s')} | ${cell(r.ratio, 'x')} | ${r.target ? `${r.target}x` : '–'} | ${r.rss ? `${r.rss.toFixed(0)} MB` : '–'} | ${r.rssLimit ? `${r.rssLimit} MB` : '–'} | ${r.ok ? 'ok' : `MISS${r.note ? `: ${r.note}` : ''}`} |`);
+}
 console.log(`\n${machine}; results in bench/last-run.json`);
 process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
