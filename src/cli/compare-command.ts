@@ -54,7 +54,7 @@ export async function runCompare(args: string[], flags: CompareFlags, io: CliIo)
   if (by && !DIMENSIONS.includes(by)) throw new BulletinError('usage.by', 'usage', `--by 不认识“${flags.by}”。`, `可以是：${DIMENSIONS.join('、')}。`);
   const config = await loadConfig(flags.config, io.cwd);
   const data = dataDir(flags.data, config, io.cwd);
-  const archives = archiveDirs(flags.archive, config, io.cwd, data, outDir(flags.out, config, io.cwd));
+  const archives = archiveDirs(flags.archive, io.cwd, data, outDir(flags.out, config, io.cwd));
   const result = await compareQuarters(args, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd, ytd: Boolean(flags.ytd), by });
   if (flags.json) {
     io.stdout(`${JSON.stringify({ schemaVersion: 1, ...result }, null, 2)}\n`);

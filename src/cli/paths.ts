@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { BulletinConfig } from '../pipeline/config.js';
+import { defaultArchiveDirs } from '../pipeline/quarter-source.js';
 
 /** Flags > configuration (already absolute) > defaults relative to the working directory. */
 export function dataDir(flag: string | undefined, config: BulletinConfig, cwd: string): string {
@@ -11,8 +12,8 @@ export function outDir(flag: string | undefined, config: BulletinConfig, cwd: st
 }
 
 /** Where archived <quarter>/stats.json files are looked for, in order. */
-export function archiveDirs(flags: string[] | undefined, config: BulletinConfig, cwd: string, data: string, out: string): string[] {
-  return [...(flags ?? []).map((a) => resolve(cwd, a)), out, resolve(data, 'archive')];
+export function archiveDirs(flags: string[] | undefined, cwd: string, data: string, out: string): string[] {
+  return [...(flags ?? []).map((a) => resolve(cwd, a)), ...defaultArchiveDirs(data, out)];
 }
 
 /** Flags of commands that read quarters from data folders or archives. */

@@ -44,7 +44,7 @@ export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   const quarter = parseQuarter(flags.quarter);
   const config = await loadConfig(flags.config, io.cwd);
   const data = dataDir(flags.data, config, io.cwd);
-  const archives = archiveDirs(flags.archive, config, io.cwd, data, outDir(flags.out, config, io.cwd));
+  const archives = archiveDirs(flags.archive, io.cwd, data, outDir(flags.out, config, io.cwd));
   const found = await requireStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd });
   if (flags.json) io.stdout(`${JSON.stringify(found.stats, null, 2)}\n`);
   else io.stdout(renderRows(HEADER, statsRows(found.stats), flags.csv ? 'csv' : flags.md ? 'md' : ('table' as RowFormat), NUMERIC));

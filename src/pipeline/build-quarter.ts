@@ -67,7 +67,7 @@ export async function buildWith(opts: BuildOptions, printer: Printer | null, onP
   if (printer) {
     const cache = layoutCache(opts.cacheDir ?? null);
     let key = '';
-    const guess = async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml)));
+    const guess = opts.cacheDir ? async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml))) : undefined;
     void warmUpPdfLib().catch(() => undefined);
     const printed = await printBulletin(composed.makeView, composed.targets, renderer, printer, (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }), guess);
     passes = printed.passes;

@@ -51,32 +51,27 @@ async function checkStreaming(path: string, display: string, ctx: CheckContext, 
   const format: 'csv' | 'xlsx' = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const source = { file: display, sheet: null, format, encoding: null };
   const opts = { keepRecords, maxIssues: 10_000 };
-  // A reader may start the file over (another encoding, the full CSV parser): then so does the checker.
-  const current: { checker: BatchChecker | null } = { checker: null };
-  const begin = (): BatchChecker => {
-    current.checker?.close();
-    return (current.checker = threadChecker(source, ctx, opts) ?? localChecker(source, ctx, opts));
-  };
-  const pause = () => current.checker?.pause() ?? Promise.resolve();
+  let checker: BatchChecker | null = null;
   let r;
   try {
     if (format === 'csv') {
-      const sink = () => {
-        const c = begin();
+      // The reader may start the file over (another encoding, the full CSV parser): so does the checker.
+      const begin = () => {
+        checker?.close();
+        const c = (checker = threadChecker(source, ctx, opts) ?? localChecker(source, ctx, opts));
         return (b: CellBatch) => c.batch(b);
       };
-      report.encoding = (await streamCsv(path, display, sink, pause)).encoding;
+      report.encoding = (await streamCsv(path, display, begin, () => checker?.pause() ?? Promise.resolve())).encoding;
     } else {
       // A workbook's rows would cost more to send to another thread than to
       // check here (ExcelJS keeps this thread busy anyway): checked locally.
       const { streamXlsx } = await import('../ingest/xlsx-reader.js');
-      const c = localChecker(source, ctx, opts);
-      current.checker = c;
+      const c = (checker = localChecker(source, ctx, opts));
       report.sheet = (await streamXlsx(path, await readFile(path), display, (row) => c.row(row), sheet)).sheet;
     }
-    r = await (current.checker ?? begin()).finish();
+    r = await (checker ?? localChecker(source, ctx, opts)).finish();
   } catch (e) {
-    current.checker?.close();
+    (checker as BatchChecker | null)?.close();
     return unreadableFile(e, display, report);
   }
   Object.assign(report, { kind: 'recalls', format, headerRow: r.headerRow, rows: r.rows });

@@ -28,6 +28,11 @@ export interface SourceOptions {
   cwd: string;
 }
 
+/** Where a quarter's archived stats.json is looked for after any given folders: the output folder, then data/archive. */
+export function defaultArchiveDirs(dataDir: string, outDir: string): string[] {
+  return [outDir, join(dataDir, 'archive')];
+}
+
 /** Every figure of the bulletin for a loaded quarter (stats.json). */
 export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
   const issue = { number: loaded.meta.number, totalNumber: loaded.meta.totalNumber, publicationDate: loaded.meta.meta.publicationDate };

@@ -3,16 +3,15 @@
  * a year before (同比) when its figures can be had, else against the
  * quarter before (环比). Missing or broken history just means no sentence.
  */
-import { join } from 'node:path';
 import { change } from '../model/chinese.js';
 import type { Quarter } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import type { Trend } from '../render/view-national.js';
 import type { BulletinConfig } from './config.js';
-import { loadStats } from './quarter-source.js';
+import { defaultArchiveDirs, loadStats } from './quarter-source.js';
 
 export async function findTrend(current: BulletinStats, q: Quarter, opts: { dataDir: string; outDir: string; config: BulletinConfig; cwd: string }): Promise<Trend | null> {
-  const sources = { dataDir: opts.dataDir, archiveDirs: [opts.outDir, join(opts.dataDir, 'archive')], config: opts.config, cwd: opts.cwd };
+  const sources = { dataDir: opts.dataDir, archiveDirs: defaultArchiveDirs(opts.dataDir, opts.outDir), config: opts.config, cwd: opts.cwd };
   const candidates: Array<[Trend['kind'], Quarter]> = [
     ['同比', { year: q.year - 1, quarter: q.quarter }],
     ['环比', q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: (q.quarter - 1) as Quarter['quarter'] }],

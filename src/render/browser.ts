@@ -34,7 +34,6 @@ export interface Printer {
   /** Which browser prints (path and version): layouts measured with another are not reused. */
   identity(): Promise<string>;
   open(): Promise<PrintJob>;
-  printPdf(html: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -144,14 +143,6 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
       return `${b.process()?.spawnfile ?? ''} ${await b.version()}`;
     },
     open,
-    async printPdf(html: string): Promise<Uint8Array> {
-      const job = await open();
-      try {
-        return await job.print(html);
-      } finally {
-        await job.close();
-      }
-    },
     async close(): Promise<void> {
       const b = browser;
       browser = null;

@@ -34,11 +34,11 @@ export interface PrintedBulletin {
   layout: PageLayout;
 }
 
-export const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {} };
+const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {} };
 const MAX_PASSES = 6;
 
 /** Each target's page: the next bookmark, in document order, with the same title. */
-export function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Record<string, number> {
+function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Record<string, number> {
   const out: Record<string, number> = {};
   let from = 0;
   for (const t of targets) {
@@ -60,11 +60,11 @@ export async function printBulletin(
   html: HtmlRenderer,
   printer: Printer,
   onPass: (pass: number, pages: number | null) => void = () => undefined,
-  guess: (firstHtml: string) => Promise<PageLayout | null> = async () => null,
+  guess?: (firstHtml: string) => Promise<PageLayout | null>,
 ): Promise<PrintedBulletin> {
   const lay = (l: PageLayout, markers: boolean) =>
     mapTables(makeView(new Map(Object.entries(l.pages))), (t) => layOutTable(t, l.splits[t.id] ?? [], markers));
-  let layout = (await guess(await html.render(lay(EMPTY_LAYOUT, true)))) ?? EMPTY_LAYOUT;
+  let layout = (guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))))) || EMPTY_LAYOUT;
   const job = await printer.open();
   try {
     for (let passes = 1; passes <= MAX_PASSES; passes++) {
