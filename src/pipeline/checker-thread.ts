@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { rowFeeder } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import type { RawRow } from '../ingest/table.js';
+import { BulletinError } from '../model/errors.js';
 import { RecordsChecker, type CheckerOptions, type RecordsContext, type RecordsResult } from '../validate/records-checker.js';
 
 export interface BatchChecker {
@@ -54,13 +55,19 @@ export function threadChecker(source: Source, ctx: RecordsContext, opts: Checker
     wake?.();
   });
   const fail = (e: Error) => {
-    failure ??= e;
+    failure ??= new BulletinError(
+      'internal.checker-thread',
+      'internal',
+      `检查召回记录的后台线程意外停止：${e.message}`,
+      '如果提示内存不足（文件极大），可设置 NODE_OPTIONS=--max-old-space-size=4096 后重试；否则请把这条信息和所用的命令报告给维护者。',
+      { cause: e },
+    );
     settle?.reject(failure);
     wake?.();
   };
   worker.on('error', fail);
   // Exiting before answering (killed, out of memory) must not leave the build waiting.
-  worker.on('exit', (code) => fail(new Error(`the checking thread stopped (exit code ${code})`)));
+  worker.on('exit', (code) => fail(new Error(`退出码 ${code}`)));
   return {
     batch(b) {
       worker.postMessage(b, [b.cells.buffer as ArrayBuffer]);

@@ -48,6 +48,6 @@ describe('threadChecker', () => {
     // No reference data: the checker throws on the first data row, on the other thread.
     const broken = threadChecker(source, { ref: null, home: null, quarter: null } as never, opts);
     for (const b of batches(`${HEADER}\n2022-08-01,甲,乙,丙,04,长沙,机械物理,1,描述,否\n`.repeat(3), 64)) broken!.batch(b);
-    await expect(broken!.finish()).rejects.toThrow();
+    await expect(broken!.finish()).rejects.toMatchObject({ code: 'internal.checker-thread', kind: 'internal', message: expect.stringContaining('后台线程意外停止') });
   });
 });
