@@ -43,8 +43,37 @@ const pad6 = (code) => String(code).padEnd(6, '0');
 
 // Only the 31 mainland provincial-level divisions (no 71 Taiwan, 81 Hong Kong, 82 Macau).
 const MAINLAND = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
 ]);
 
 const PROVINCE_SHORT = {
@@ -64,8 +93,26 @@ function provinceShort(name) {
 // names use the bare form without 族 (博尔塔拉蒙古自治州, 伊犁哈萨克自治州,
 // 克孜勒苏柯尔克孜自治州), so those are listed bare.
 const ETHNIC = [
-  '土家族', '苗族', '朝鲜族', '藏族', '羌族', '彝族', '布依族', '侗族', '哈尼族', '壮族',
-  '傣族', '白族', '景颇族', '傈僳族', '回族', '黎族', '蒙古族', '蒙古', '柯尔克孜', '哈萨克',
+  '土家族',
+  '苗族',
+  '朝鲜族',
+  '藏族',
+  '羌族',
+  '彝族',
+  '布依族',
+  '侗族',
+  '哈尼族',
+  '壮族',
+  '傣族',
+  '白族',
+  '景颇族',
+  '傈僳族',
+  '回族',
+  '黎族',
+  '蒙古族',
+  '蒙古',
+  '柯尔克孜',
+  '哈萨克',
 ];
 function autonomousPlace(name) {
   let cut = -1;
@@ -189,4 +236,6 @@ writeFileSync(outFile, `${JSON.stringify(doc, null, 2)}\n`);
 
 console.log(`wrote ${outFile} from ${pkgId}`);
 for (const p of provinces) console.log(`${p.code} ${p.short}\t${p.prefectures.length}`);
-console.log(`total: ${provinces.length} provinces, ${provinces.reduce((n, p) => n + p.prefectures.length, 0)} prefecture-level entries`);
+console.log(
+  `total: ${provinces.length} provinces, ${provinces.reduce((n, p) => n + p.prefectures.length, 0)} prefecture-level entries`,
+);

@@ -7,9 +7,42 @@ import { deflateRawSync } from 'node:zlib';
 
 const DIR = 'fixtures/invalid';
 mkdirSync(DIR, { recursive: true });
-const HEADER = ['发布日期', '生产者', '产品名称', '型号', '产品类别', '市州', '缺陷类型', '召回数量', '缺陷描述', '典型案例'];
-const ROW = ['2022-08-15', '湘潭华电电器有限公司', '电取暖器', 'HD-2000', '01', '湘潭', '电气安全', '150', '无接地措施', '否'];
-const ROW2 = ['2022-09-06', '湖南省豪牌电气有限公司', '打火机', 'V8', '04', '邵阳', '机械物理', '257500', '容积排量不符合标准', '否'];
+const HEADER = [
+  '发布日期',
+  '生产者',
+  '产品名称',
+  '型号',
+  '产品类别',
+  '市州',
+  '缺陷类型',
+  '召回数量',
+  '缺陷描述',
+  '典型案例',
+];
+const ROW = [
+  '2022-08-15',
+  '湘潭华电电器有限公司',
+  '电取暖器',
+  'HD-2000',
+  '01',
+  '湘潭',
+  '电气安全',
+  '150',
+  '无接地措施',
+  '否',
+];
+const ROW2 = [
+  '2022-09-06',
+  '湖南省豪牌电气有限公司',
+  '打火机',
+  'V8',
+  '04',
+  '邵阳',
+  '机械物理',
+  '257500',
+  '容积排量不符合标准',
+  '否',
+];
 const esc = (v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csv = (rows) => rows.map((r) => r.map((c) => esc(String(c))).join(',')).join('\r\n') + '\r\n';
 const write = (name, data) => writeFileSync(`${DIR}/${name}`, data);
@@ -22,7 +55,8 @@ write('empty.xlsx', '');
 write('random-bytes.xlsx', Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256)));
 const valid = readFileSync('fixtures/sample-records/recalls.xlsx');
 write('truncated.xlsx', valid.subarray(0, Math.floor(valid.length / 2)));
-const cfb = (extra) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), extra]);
+const cfb = (extra) =>
+  Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), extra]);
 write('password-protected.xlsx', cfb(Buffer.from('EncryptedInfo\0EncryptedPackage', 'utf16le')));
 write('legacy-xls.xlsx', cfb(Buffer.from('Workbook', 'utf16le')));
 
@@ -36,38 +70,84 @@ function zip(entries) {
     let packed = deflateRawSync(data, { level: 9 });
     if (corrupt) packed = Buffer.from(packed.map((b, i) => (i > 2 ? b ^ 0xa5 : b)));
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBuf.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBuf.length, 28); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
     locals.push(local, nameBuf, packed);
     centrals.push(central, nameBuf);
     offset += 30 + nameBuf.length + packed.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
 write('not-a-workbook.xlsx', zip([{ name: 'readme.txt', data: Buffer.from('这不是工作簿') }]));
-write('decompression-bomb.xlsx', zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.alloc(400 * 1024 * 1024) }]));
-write('corrupt-entry.xlsx', zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>'.repeat(200)), corrupt: true }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]));
-write('binary-data.csv', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR')]));
+write(
+  'decompression-bomb.xlsx',
+  zip([
+    { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+    { name: 'xl/workbook.xml', data: Buffer.alloc(400 * 1024 * 1024) },
+  ]),
+);
+write(
+  'corrupt-entry.xlsx',
+  zip([
+    { name: '[Content_Types].xml', data: Buffer.from('<Types/>'.repeat(200)), corrupt: true },
+    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+  ]),
+);
+write(
+  'binary-data.csv',
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR')]),
+);
 write('mixed-encodings.csv', Buffer.concat([Buffer.from(csv([HEADER]), 'utf8'), iconv.encode(csv([ROW]), 'gbk')]));
-write('unbalanced-quotes.csv', `${HEADER.join(',')}\r\n2022-08-15,"湘潭华电电器有限公司,电取暖器,HD-2000,01,湘潭,电气安全,150,无接地措施,否\r\n`);
+write(
+  'unbalanced-quotes.csv',
+  `${HEADER.join(',')}\r\n2022-08-15,"湘潭华电电器有限公司,电取暖器,HD-2000,01,湘潭,电气安全,150,无接地措施,否\r\n`,
+);
 write('recalls.pdf', '%PDF-1.7\n');
 
 // Structure
 write('recalls-no-header.csv', csv([ROW, ROW2]));
 write('recalls-missing-columns.csv', csv([HEADER.slice(0, 5), ROW.slice(0, 5)]));
-write('duplicate-columns.csv', csv([[...HEADER, '数量'], [...ROW, '150']]));
-write('unknown-column.csv', csv([[...HEADER, '备注'], [...ROW, '已核实']]));
+write(
+  'duplicate-columns.csv',
+  csv([
+    [...HEADER, '数量'],
+    [...ROW, '150'],
+  ]),
+);
+write(
+  'unknown-column.csv',
+  csv([
+    [...HEADER, '备注'],
+    [...ROW, '已核实'],
+  ]),
+);
 write('header-only.csv', csv([HEADER]));
 write('extra-cells.csv', csv([HEADER, [...ROW, '多出来的内容']]));
 write('short-row.csv', csv([HEADER, ROW.slice(0, 9)]));
-write('100000-columns.csv', csv([[...HEADER, ...Array.from({ length: 100_000 - HEADER.length }, (_, i) => `列${i + 1}`)], ROW]));
+write(
+  '100000-columns.csv',
+  csv([[...HEADER, ...Array.from({ length: 100_000 - HEADER.length }, (_, i) => `列${i + 1}`)], ROW]),
+);
 write('very-long-cell.csv', records(withRow({ 缺陷描述: '很长'.repeat(20_000) })));
 write('utf16-with-bom.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(records(ROW), 'utf-16le')]));
 
@@ -90,11 +170,41 @@ write('typical-flag-invalid.csv', records(withRow({ 典型案例: '也许' })));
 write('duplicate-recall.csv', records(ROW, ROW));
 write('total-mismatch.csv', records(ROW, ROW2, ['', '合计', '', '', '', '', '', '257600', '', '']));
 write('note-row.csv', records(ROW, ['注：数据截至9月30日']));
-write('clues-total-mismatch.csv', csv([['序号', '共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'], [1, '省局缺陷产品召回服务中心', 20, 5, 25], [2, '长沙市市场监督管理局', 5, 3, 0], ['', '总计', 24, 8, 25]]));
-write('clues-negative-count.csv', csv([['共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'], ['长沙市市场监督管理局', -5, 3, 0]]));
-write('national-provinces-unknown.csv', csv([['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'], [1, '湖南省', 34, 570443, 8, 418448], [2, '火星省', 1, 10, 1, 10]]));
-write('unknown-kind.csv', csv([['姓名', '电话', '备注'], ['张三', '0731-1234567', '无']]));
-write('issue-number-text.json', JSON.stringify({ number: '三', totalNumber: 3, publicationDate: '2022-11-08' }, null, 2));
+write(
+  'clues-total-mismatch.csv',
+  csv([
+    ['序号', '共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'],
+    [1, '省局缺陷产品召回服务中心', 20, 5, 25],
+    [2, '长沙市市场监督管理局', 5, 3, 0],
+    ['', '总计', 24, 8, 25],
+  ]),
+);
+write(
+  'clues-negative-count.csv',
+  csv([
+    ['共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'],
+    ['长沙市市场监督管理局', -5, 3, 0],
+  ]),
+);
+write(
+  'national-provinces-unknown.csv',
+  csv([
+    ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'],
+    [1, '湖南省', 34, 570443, 8, 418448],
+    [2, '火星省', 1, 10, 1, 10],
+  ]),
+);
+write(
+  'unknown-kind.csv',
+  csv([
+    ['姓名', '电话', '备注'],
+    ['张三', '0731-1234567', '无'],
+  ]),
+);
+write(
+  'issue-number-text.json',
+  JSON.stringify({ number: '三', totalNumber: 3, publicationDate: '2022-11-08' }, null, 2),
+);
 write('issue-not-json.json', '{ "number": 3, }');
 write('article-no-front-matter.md', '省局召回中心开展调研。\n');
 write('article-unknown-section.md', '---\nsection: 工作动态\ntitle: 调研\n---\n\n正文。\n');

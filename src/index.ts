@@ -8,7 +8,14 @@ export { buildBulletin, type BuildOptions, type BuildResult } from './pipeline/b
 export { compareQuarters, quarterRange, type CompareResult, type SeriesEntry } from './pipeline/compare-quarters.js';
 export { validateInputs, type ValidateReport } from './pipeline/validate-inputs.js';
 export { loadConfig, defineConfig, DEFAULT_CONFIG, type BulletinConfig } from './pipeline/config.js';
-export { compare, quarterPeriod, ytdPeriod, type Comparison, type Dimension, type Period } from './aggregate/compare.js';
+export {
+  compare,
+  quarterPeriod,
+  ytdPeriod,
+  type Comparison,
+  type Dimension,
+  type Period,
+} from './aggregate/compare.js';
 export { parseQuarter, quarterId, quarterName, yearToDateName, type Quarter } from './model/quarter.js';
 export { BulletinError } from './model/errors.js';
 export type { ValidationIssue } from './model/issues.js';

@@ -16,7 +16,13 @@ export interface BulletinInputs {
   issue: BulletinStats['issue'];
 }
 
-export function computeBulletinStats(inputs: BulletinInputs, ref: ReferenceData, home: Province, quarter: Quarter, decimals = 2): BulletinStats {
+export function computeBulletinStats(
+  inputs: BulletinInputs,
+  ref: ReferenceData,
+  home: Province,
+  quarter: Quarter,
+  decimals = 2,
+): BulletinStats {
   return {
     ...computeStats(inputs.records, ref, home, quarter, decimals),
     issue: inputs.issue,

@@ -36,11 +36,17 @@ export interface Comparison {
   from: Period;
   to: Period;
   kind: '同比' | '环比' | null;
-  province: { recalls: Change; quantity: Change; rank: { from: number | null; to: number | null }; rows: DimChange[] | null };
+  province: {
+    recalls: Change;
+    quantity: Change;
+    rank: { from: number | null; to: number | null };
+    rows: DimChange[] | null;
+  };
   national: { recalls: Change; quantity: Change; rows: DimChange[] | null } | null;
 }
 
-const rows = (xs: ReadonlyArray<{ code: string; name: string; recalls: number; quantity: number }>): DimFigure[] => xs.map((x) => ({ key: x.code, name: x.name, recalls: x.recalls, quantity: x.quantity }));
+const rows = (xs: ReadonlyArray<{ code: string; name: string; recalls: number; quantity: number }>): DimFigure[] =>
+  xs.map((x) => ({ key: x.code, name: x.name, recalls: x.recalls, quantity: x.quantity }));
 
 /** A quarter's own figures. */
 export function quarterPeriod(s: BulletinStats): Period {
@@ -52,20 +58,29 @@ export function quarterPeriod(s: BulletinStats): Period {
     province: {
       recalls: s.totals.recalls,
       quantity: s.totals.quantity,
-      rank: n?.provincesQuarter.rows.find((r) => r.code === s.province.code) ? n.provincesQuarter.rows.filter((r) => r.quantity > s.totals.quantity).length + 1 : null,
-      rows: { category: rows(s.byCategory), region: s.byRegion.map((r) => ({ key: r.code, name: r.short, recalls: r.recalls, quantity: r.quantity })), defect: rows(s.byDefect) },
+      rank: n?.provincesQuarter.rows.find((r) => r.code === s.province.code)
+        ? n.provincesQuarter.rows.filter((r) => r.quantity > s.totals.quantity).length + 1
+        : null,
+      rows: {
+        category: rows(s.byCategory),
+        region: s.byRegion.map((r) => ({ key: r.code, name: r.short, recalls: r.recalls, quantity: r.quantity })),
+        defect: rows(s.byDefect),
+      },
     },
-    national: n ? { ...n.quarter.total, rows: { category: rows(n.quarter.rows), province: rows(n.provincesQuarter.rows) } } : null,
+    national: n
+      ? { ...n.quarter.total, rows: { category: rows(n.quarter.rows), province: rows(n.provincesQuarter.rows) } }
+      : null,
   };
 }
 
 function sumRows(lists: ReadonlyArray<DimFigure[] | undefined>): DimFigure[] | undefined {
   if (lists.some((l) => !l)) return undefined;
   const out = new Map<string, DimFigure>();
-  for (const l of lists as DimFigure[][]) for (const r of l) {
-    const prev = out.get(r.key);
-    out.set(r.key, { ...r, recalls: (prev?.recalls ?? 0) + r.recalls, quantity: (prev?.quantity ?? 0) + r.quantity });
-  }
+  for (const l of lists as DimFigure[][])
+    for (const r of l) {
+      const prev = out.get(r.key);
+      out.set(r.key, { ...r, recalls: (prev?.recalls ?? 0) + r.recalls, quantity: (prev?.quantity ?? 0) + r.quantity });
+    }
   return [...out.values()];
 }
 
@@ -80,7 +95,12 @@ export function ytdPeriod(last: BulletinStats, earlier: ReadonlyArray<BulletinSt
   const complete = quarters.length === q.quarter && quarters.every((s): s is BulletinStats => s !== null);
   const parts = complete ? quarters.map(quarterPeriod) : null;
   const n = last.national;
-  const own = parts ? parts.reduce((a, p) => ({ recalls: a.recalls + p.province.recalls, quantity: a.quantity + p.province.quantity }), { recalls: 0, quantity: 0 }) : (n?.home?.ytd ?? null);
+  const own = parts
+    ? parts.reduce(
+        (a, p) => ({ recalls: a.recalls + p.province.recalls, quantity: a.quantity + p.province.quantity }),
+        { recalls: 0, quantity: 0 },
+      )
+    : (n?.home?.ytd ?? null);
   if (!own) return null;
   return {
     id: `${quarterId(q)}-ytd`,
@@ -88,7 +108,13 @@ export function ytdPeriod(last: BulletinStats, earlier: ReadonlyArray<BulletinSt
     province: {
       ...own,
       rank: n?.home?.ytdRank.rank ?? null,
-      rows: parts ? { category: sumRows(parts.map((p) => p.province.rows.category)), region: sumRows(parts.map((p) => p.province.rows.region)), defect: sumRows(parts.map((p) => p.province.rows.defect)) } : {},
+      rows: parts
+        ? {
+            category: sumRows(parts.map((p) => p.province.rows.category)),
+            region: sumRows(parts.map((p) => p.province.rows.region)),
+            defect: sumRows(parts.map((p) => p.province.rows.defect)),
+          }
+        : {},
     },
     national: n ? { ...n.ytd.total, rows: { category: rows(n.ytd.rows), province: rows(n.provincesYtd.rows) } } : null,
   };
@@ -138,7 +164,8 @@ export function compare(from: Period, to: Period, by: Dimension | null = null): 
         ? {
             recalls: change(from.national.recalls, to.national.recalls),
             quantity: change(from.national.quantity, to.national.quantity),
-            rows: by === 'category' || by === 'province' ? dimChanges(from.national.rows[by], to.national.rows[by]) : null,
+            rows:
+              by === 'category' || by === 'province' ? dimChanges(from.national.rows[by], to.national.rows[by]) : null,
           }
         : null,
   };

@@ -20,14 +20,23 @@ function groupBy<K>(records: readonly RecallRecord[], key: (r: RecallRecord) => 
 }
 
 const sum = (rs: readonly RecallRecord[]): number => rs.reduce((a, r) => a + r.quantity, 0);
-const distinctManufacturers = (rs: readonly RecallRecord[]): number => new Set(rs.map((r) => fold(r.manufacturer))).size;
+const distinctManufacturers = (rs: readonly RecallRecord[]): number =>
+  new Set(rs.map((r) => fold(r.manufacturer))).size;
 
 /** Most first, ties in reference (code) order. */
 function ranked<T extends { recalls: number }>(rows: readonly T[]): T[] {
-  return rows.map((r, i) => ({ r, i })).filter((x) => x.r.recalls > 0).sort((a, b) => b.r.recalls - a.r.recalls || a.i - b.i).map((x) => x.r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .filter((x) => x.r.recalls > 0)
+    .sort((a, b) => b.r.recalls - a.r.recalls || a.i - b.i)
+    .map((x) => x.r);
 }
 
-function leaders(rows: readonly CategoryRow[], byCat: Map<string, RecallRecord[]>, metric: 'recalls' | 'quantity'): Leader[] {
+function leaders(
+  rows: readonly CategoryRow[],
+  byCat: Map<string, RecallRecord[]>,
+  metric: 'recalls' | 'quantity',
+): Leader[] {
   const max = Math.max(0, ...rows.map((r) => r[metric]));
   if (max === 0) return [];
   return rows
@@ -45,7 +54,13 @@ function leaders(rows: readonly CategoryRow[], byCat: Map<string, RecallRecord[]
     });
 }
 
-export function computeStats(records: readonly RecallRecord[], ref: ReferenceData, home: Province, quarter: Quarter, decimals = 2): QuarterStats {
+export function computeStats(
+  records: readonly RecallRecord[],
+  ref: ReferenceData,
+  home: Province,
+  quarter: Quarter,
+  decimals = 2,
+): QuarterStats {
   const byCat = groupBy(records, (r) => r.categoryCode);
   const byReg = groupBy(records, (r) => r.regionCode);
   const byDef = groupBy(records, (r) => r.defectTypeCode);
@@ -67,7 +82,15 @@ export function computeStats(records: readonly RecallRecord[], ref: ReferenceDat
   const regShares = percentShares(regQty, decimals);
   const byRegion: RegionRow[] = home.prefectures.map((p, i) => {
     const rs = byReg.get(p.code) ?? [];
-    return { code: p.code, name: p.name, short: p.short, recalls: rs.length, manufacturers: distinctManufacturers(rs), quantity: regQty[i] ?? 0, quantityShare: regShares[i] ?? 0 };
+    return {
+      code: p.code,
+      name: p.name,
+      short: p.short,
+      recalls: rs.length,
+      manufacturers: distinctManufacturers(rs),
+      quantity: regQty[i] ?? 0,
+      quantityShare: regShares[i] ?? 0,
+    };
   });
 
   const defCounts = ref.defectTypes.map((d) => (byDef.get(d.code) ?? []).length);
@@ -84,7 +107,14 @@ export function computeStats(records: readonly RecallRecord[], ref: ReferenceDat
     .map((r, i) => ({ r, i }))
     .filter((x) => x.r.typical)
     .sort((a, b) => b.r.quantity - a.r.quantity || a.i - b.i)
-    .map(({ r }) => ({ manufacturer: r.manufacturer, product: r.product, productionPeriod: r.productionPeriod, quantity: r.quantity, unit: r.unit, description: r.description }));
+    .map(({ r }) => ({
+      manufacturer: r.manufacturer,
+      product: r.product,
+      productionPeriod: r.productionPeriod,
+      quantity: r.quantity,
+      unit: r.unit,
+      description: r.description,
+    }));
 
   const activeRegions = ranked(byRegion);
   const maxRegionRecalls = activeRegions[0]?.recalls ?? 0;
@@ -103,7 +133,9 @@ export function computeStats(records: readonly RecallRecord[], ref: ReferenceDat
       activeRegions: activeRegions.map((r) => r.code),
       topByQuantity: leaders(byCategory, byCat, 'quantity'),
       topByRecalls: leaders(byCategory, byCat, 'recalls'),
-      leadingRegions: activeRegions.filter((r) => r.recalls === maxRegionRecalls && maxRegionRecalls > 1).map((r) => r.code),
+      leadingRegions: activeRegions
+        .filter((r) => r.recalls === maxRegionRecalls && maxRegionRecalls > 1)
+        .map((r) => r.code),
     },
   };
 }

@@ -4,32 +4,60 @@ import type { ClueStats, ForeignStats } from '../model/bulletin-stats.js';
 import type { ReferenceData } from '../model/reference.js';
 import { percentOf, percentShares } from '../model/shares.js';
 
-const disclosed = (xs: ReadonlyArray<{ quantity: number | null }>): number => xs.reduce((a, x) => a + (x.quantity ?? 0), 0);
+const disclosed = (xs: ReadonlyArray<{ quantity: number | null }>): number =>
+  xs.reduce((a, x) => a + (x.quantity ?? 0), 0);
 
 export function computeForeign(input: ForeignInput, ref: ReferenceData, decimals = 2): ForeignStats {
-  const recallShares = percentShares(input.jurisdictions.map((j) => j.recalls), decimals);
+  const recallShares = percentShares(
+    input.jurisdictions.map((j) => j.recalls),
+    decimals,
+  );
   const jurisdictions = input.jurisdictions.map((j, i) => ({
     ...j,
     recallShare: recallShares[i] ?? 0,
     chinaRecallShare: j.chinaRecalls === null ? null : percentOf(j.chinaRecalls, j.recalls, decimals),
-    chinaQuantityShare: j.chinaQuantity === null || j.quantity === null ? null : percentOf(j.chinaQuantity, j.quantity, decimals),
+    chinaQuantityShare:
+      j.chinaQuantity === null || j.quantity === null ? null : percentOf(j.chinaQuantity, j.quantity, decimals),
   }));
   const names = new Map(ref.categories.map((c) => [c.code, c.name]));
-  const catShares = percentShares(input.categories.map((c) => c.recalls), decimals);
+  const catShares = percentShares(
+    input.categories.map((c) => c.recalls),
+    decimals,
+  );
   const catDisclosed = disclosed(input.categories);
-  const qtyShares = percentShares(input.categories.map((c) => c.quantity ?? 0), decimals);
+  const qtyShares = percentShares(
+    input.categories.map((c) => c.quantity ?? 0),
+    decimals,
+  );
   const categories = input.categories
-    .map((c, i) => ({ code: c.code, name: names.get(c.code) ?? c.code, recalls: c.recalls, quantity: c.quantity, recallShare: catShares[i] ?? 0, quantityShare: c.quantity === null || catDisclosed === 0 ? null : (qtyShares[i] ?? 0) }))
+    .map((c, i) => ({
+      code: c.code,
+      name: names.get(c.code) ?? c.code,
+      recalls: c.recalls,
+      quantity: c.quantity,
+      recallShare: catShares[i] ?? 0,
+      quantityShare: c.quantity === null || catDisclosed === 0 ? null : (qtyShares[i] ?? 0),
+    }))
     .sort((a, b) => b.recalls - a.recalls || a.code.localeCompare(b.code));
   return {
     jurisdictions,
-    total: { recalls: input.jurisdictions.reduce((a, j) => a + j.recalls, 0), disclosedQuantity: disclosed(input.jurisdictions) },
+    total: {
+      recalls: input.jurisdictions.reduce((a, j) => a + j.recalls, 0),
+      disclosedQuantity: disclosed(input.jurisdictions),
+    },
     categories,
     categoryTotal: { recalls: input.categories.reduce((a, c) => a + c.recalls, 0), disclosedQuantity: catDisclosed },
   };
 }
 
 export function computeClues(rows: readonly ClueRow[]): ClueStats {
-  const total = rows.reduce((a, r) => ({ reports: a.reports + r.reports, effective: a.effective + r.effective, inspections: a.inspections + r.inspections }), { reports: 0, effective: 0, inspections: 0 });
+  const total = rows.reduce(
+    (a, r) => ({
+      reports: a.reports + r.reports,
+      effective: a.effective + r.effective,
+      inspections: a.inspections + r.inspections,
+    }),
+    { reports: 0, effective: 0, inspections: 0 },
+  );
   return { rows: [...rows], total };
 }

@@ -4,7 +4,10 @@ import type { CategoryTableStats, NationalStats, ProvinceTableStats, Rank } from
 import { quarterContains, quarterEnd, type Quarter } from '../model/quarter.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 
-const add = (a: CountQty, b: CountQty): CountQty => ({ recalls: a.recalls + b.recalls, quantity: a.quantity + b.quantity });
+const add = (a: CountQty, b: CountQty): CountQty => ({
+  recalls: a.recalls + b.recalls,
+  quantity: a.quantity + b.quantity,
+});
 const ZERO: CountQty = { recalls: 0, quantity: 0 };
 
 function categoryTable(ref: ReferenceData, figures: Map<string, CountQty>): CategoryTableStats {
@@ -15,8 +18,16 @@ function categoryTable(ref: ReferenceData, figures: Map<string, CountQty>): Cate
 /** Provinces with recalls, by quantity, then recalls, then code; equal quantities share a rank. */
 function provinceTable(ref: ReferenceData, figures: Array<{ code: string } & CountQty>): ProvinceTableStats {
   const name = new Map(ref.provinces.map((p) => [p.code, p.name]));
-  const active = figures.filter((f) => f.recalls > 0 || f.quantity > 0).sort((a, b) => b.quantity - a.quantity || b.recalls - a.recalls || a.code.localeCompare(b.code));
-  const rows = active.map((f, i) => ({ code: f.code, name: name.get(f.code) ?? f.code, recalls: f.recalls, quantity: f.quantity, seq: i + 1 }));
+  const active = figures
+    .filter((f) => f.recalls > 0 || f.quantity > 0)
+    .sort((a, b) => b.quantity - a.quantity || b.recalls - a.recalls || a.code.localeCompare(b.code));
+  const rows = active.map((f, i) => ({
+    code: f.code,
+    name: name.get(f.code) ?? f.code,
+    recalls: f.recalls,
+    quantity: f.quantity,
+    seq: i + 1,
+  }));
   return { rows, total: rows.reduce(add, ZERO) };
 }
 
@@ -28,11 +39,18 @@ export function rankOf(table: ProvinceTableStats, code: string): Rank | null {
 }
 
 /** Summary-level input from records: cumulative to the quarter's end, this year, this quarter. */
-export function nationalFromRecords(records: readonly NationalRecord[], ref: ReferenceData, quarter: Quarter): NationalInput {
+export function nationalFromRecords(
+  records: readonly NationalRecord[],
+  ref: ReferenceData,
+  quarter: Quarter,
+): NationalInput {
   const end = quarterEnd(quarter);
   const upTo = records.filter((r) => r.date <= end);
   const year = upTo.filter((r) => r.date.startsWith(`${quarter.year}-`));
-  const sum = (rs: readonly NationalRecord[]): CountQty => ({ recalls: rs.length, quantity: rs.reduce((a, r) => a + r.quantity, 0) });
+  const sum = (rs: readonly NationalRecord[]): CountQty => ({
+    recalls: rs.length,
+    quantity: rs.reduce((a, r) => a + r.quantity, 0),
+  });
   const inQuarter = (rs: readonly NationalRecord[]) => rs.filter((r) => quarterContains(quarter, r.date));
   return {
     source: 'records',
@@ -51,9 +69,16 @@ export function nationalFromRecords(records: readonly NationalRecord[], ref: Ref
 }
 
 export function computeNational(input: NationalInput, ref: ReferenceData, home: Province): NationalStats {
-  const period = (pick: (c: NationalInput['categories'][number]) => CountQty) => categoryTable(ref, new Map(input.categories.map((c) => [c.code, pick(c)])));
-  const provincesYtd = provinceTable(ref, input.provinces.map((p) => ({ code: p.code, ...p.ytd })));
-  const provincesQuarter = provinceTable(ref, input.provinces.map((p) => ({ code: p.code, ...p.quarter })));
+  const period = (pick: (c: NationalInput['categories'][number]) => CountQty) =>
+    categoryTable(ref, new Map(input.categories.map((c) => [c.code, pick(c)])));
+  const provincesYtd = provinceTable(
+    ref,
+    input.provinces.map((p) => ({ code: p.code, ...p.ytd })),
+  );
+  const provincesQuarter = provinceTable(
+    ref,
+    input.provinces.map((p) => ({ code: p.code, ...p.quarter })),
+  );
   const homeFigures = input.provinces.find((p) => p.code === home.code);
   const ytdRank = rankOf(provincesYtd, home.code);
   return {

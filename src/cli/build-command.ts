@@ -29,17 +29,31 @@ export interface BuildFlags {
 const FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
 
 export function parseFormats(text: string): OutputFormat[] {
-  const items = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const items = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = items.filter((f) => !FORMATS.includes(f as OutputFormat));
   if (bad.length || items.length === 0) {
-    throw new BulletinError('usage.format', 'usage', `不支持的输出格式：${bad.join(',') || '（空）'}。`, '--format 可取 pdf、html 或 pdf,html。');
+    throw new BulletinError(
+      'usage.format',
+      'usage',
+      `不支持的输出格式：${bad.join(',') || '（空）'}。`,
+      '--format 可取 pdf、html 或 pdf,html。',
+    );
   }
   return [...new Set(items as OutputFormat[])];
 }
 
 function timeoutMs(text: string): number {
   const s = Number(text);
-  if (!Number.isFinite(s) || s <= 0) throw new BulletinError('usage.timeout', 'usage', `--timeout 需要一个正数（秒），收到“${text}”。`, '例如 --timeout 120。');
+  if (!Number.isFinite(s) || s <= 0)
+    throw new BulletinError(
+      'usage.timeout',
+      'usage',
+      `--timeout 需要一个正数（秒），收到“${text}”。`,
+      '例如 --timeout 120。',
+    );
   return s * 1000;
 }
 
@@ -53,8 +67,15 @@ async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions,
   const formats = parseFormats(flags.format);
   const config = await loadConfig(flags.config, io.cwd);
   return {
-    formats, config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd), outDir: outDir(flags.out, config, io.cwd),
-    browser: flags.browser, sheet: flags.sheet, templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined, timeoutMs: timeoutMs(flags.timeout),
+    formats,
+    config,
+    cwd: io.cwd,
+    dataDir: dataDir(flags.data, config, io.cwd),
+    outDir: outDir(flags.out, config, io.cwd),
+    browser: flags.browser,
+    sheet: flags.sheet,
+    templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
+    timeoutMs: timeoutMs(flags.timeout),
     cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
   };
 }
@@ -64,14 +85,20 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   if (quarters.length > 1) return runBuildMany(quarters, flags, io);
   const opts = await options(flags, io);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
-  const result = await buildBulletin({ ...opts, quarter: quarters[0] as Quarter }, progress?.onProgress).finally(() => progress?.done());
+  const result = await buildBulletin({ ...opts, quarter: quarters[0] as Quarter }, progress?.onProgress).finally(() =>
+    progress?.done(),
+  );
   const counts = issueCounts(result.issues);
   if (flags.json) {
-    io.stdout(`${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, passes: result.passes, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, passes: result.passes, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`,
+    );
   } else {
     io.stderr(formatIssues(result.issues, io));
     if (!result.ok) {
-      io.stderr(`数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`);
+      io.stderr(
+        `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,
+      );
     } else if (!flags.quiet) {
       io.stderr(`已生成：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`);
     }
@@ -83,8 +110,15 @@ async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): 
   const opts = await options(flags, io);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
-  if (flags.json) io.stdout(`${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, passes: r.passes, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`);
-  else for (const r of results) io.stderr(`${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`);
+  if (flags.json)
+    io.stdout(
+      `${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, passes: r.passes, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`,
+    );
+  else
+    for (const r of results)
+      io.stderr(
+        `${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`,
+      );
   if (results.some((r) => r.unreadable)) return EXIT.unreadableInput;
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalidData;
 }

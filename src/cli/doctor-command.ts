@@ -18,8 +18,12 @@ export interface DoctorFlags {
 export async function runDoctorCommand(flags: DoctorFlags, io: CliIo): Promise<number> {
   const config = await loadConfig(flags.config, io.cwd);
   const checks = await runDoctor({
-    config, cwd: io.cwd, browser: flags.browser ? resolve(io.cwd, flags.browser) : undefined, templates: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
-    dataDir: dataDir(flags.data, config, io.cwd), quarter: flags.quarter ? parseQuarter(flags.quarter) : null,
+    config,
+    cwd: io.cwd,
+    browser: flags.browser ? resolve(io.cwd, flags.browser) : undefined,
+    templates: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
+    dataDir: dataDir(flags.data, config, io.cwd),
+    quarter: flags.quarter ? parseQuarter(flags.quarter) : null,
   });
   const ok = checks.every((c) => c.ok);
   if (flags.json) {
@@ -27,7 +31,8 @@ export async function runDoctorCommand(flags: DoctorFlags, io: CliIo): Promise<n
   } else {
     const c = paint(io);
     io.stderr(`配置：${config.source}\n`);
-    for (const ch of checks) io.stderr(`${ch.ok ? c(32, '✓') : c(31, '✗')} ${ch.name}：${ch.detail}\n${ch.hint ? `  → ${ch.hint}\n` : ''}`);
+    for (const ch of checks)
+      io.stderr(`${ch.ok ? c(32, '✓') : c(31, '✗')} ${ch.name}：${ch.detail}\n${ch.hint ? `  → ${ch.hint}\n` : ''}`);
     io.stderr(ok ? '可以生成公报。\n' : '现在还不能生成公报，请按上面的提示处理。\n');
   }
   if (ok) return EXIT.ok;

@@ -4,9 +4,17 @@ import { columns } from './text-width.js';
 
 export type RowFormat = 'table' | 'md' | 'csv';
 
-const mdCell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const mdCell = (v: unknown) =>
+  String(v ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
-export function renderRows(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>, format: RowFormat, numeric: readonly boolean[] = []): string {
+export function renderRows(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  format: RowFormat,
+  numeric: readonly boolean[] = [],
+): string {
   if (format === 'csv') return toCsv(header, rows);
   if (format === 'md') {
     const align = header.map((_, i) => (numeric[i] ? '---:' : '---'));

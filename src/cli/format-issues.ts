@@ -18,7 +18,8 @@ export function formatIssues(issues: readonly ValidationIssue[], io: CliIo, max 
     const label = i.severity === 'error' ? c(31, '错误') : c(33, '警告');
     return `${label} ${where(i)}：${i.message}\n     ${c(2, `→ ${i.hint}`)}  ${c(2, `[${i.code}]`)}`;
   });
-  if (issues.length > shown.length) lines.push(`…… 另有 ${issues.length - shown.length} 条未显示（--max-errors 可调整）。`);
+  if (issues.length > shown.length)
+    lines.push(`…… 另有 ${issues.length - shown.length} 条未显示（--max-errors 可调整）。`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 

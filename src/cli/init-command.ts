@@ -15,7 +15,14 @@ export interface InitFlags {
 export async function runInit(quarterText: string, flags: InitFlags, io: CliIo): Promise<number> {
   const quarter = parseQuarter(quarterText);
   const config = await loadConfig(flags.config, io.cwd);
-  const written = await initQuarter({ dataDir: dataDir(flags.data, config, io.cwd), quarter, config, force: flags.force });
-  io.stderr(`已创建：\n${written.map((w) => `  ${displayPath(io.cwd, w)}`).join('\n')}\n填好后运行 bulletin validate 检查，再运行 bulletin build --quarter ${quarterText} 生成公报。\n`);
+  const written = await initQuarter({
+    dataDir: dataDir(flags.data, config, io.cwd),
+    quarter,
+    config,
+    force: flags.force,
+  });
+  io.stderr(
+    `已创建：\n${written.map((w) => `  ${displayPath(io.cwd, w)}`).join('\n')}\n填好后运行 bulletin validate 检查，再运行 bulletin build --quarter ${quarterText} 生成公报。\n`,
+  );
   return EXIT.ok;
 }

@@ -20,12 +20,19 @@ export interface PreviewFlags {
 export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<void> = interrupted()): Promise<number> {
   const config = await loadConfig(flags.config, io.cwd);
   const preview = await startPreview({
-    quarter: parseQuarter(flags.quarter), config, cwd: io.cwd, dataDir: dataDir(flags.data, config, io.cwd),
+    quarter: parseQuarter(flags.quarter),
+    config,
+    cwd: io.cwd,
+    dataDir: dataDir(flags.data, config, io.cwd),
     templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
-    host: flags.host, port: Number(flags.port), watchPaths: config.source.startsWith('/') ? [config.source] : [],
+    host: flags.host,
+    port: Number(flags.port),
+    watchPaths: config.source.startsWith('/') ? [config.source] : [],
     onRebuild: (ok, issues) => {
       const n = issueCounts(issues);
-      io.stderr(`${new Date().toLocaleTimeString('zh-CN')} ${ok ? '已重新生成' : '数据有错误'}（${n.errors} 个错误，${n.warnings} 个警告）\n${ok ? '' : formatIssues(issues, io, 10)}`);
+      io.stderr(
+        `${new Date().toLocaleTimeString('zh-CN')} ${ok ? '已重新生成' : '数据有错误'}（${n.errors} 个错误，${n.warnings} 个警告）\n${ok ? '' : formatIssues(issues, io, 10)}`,
+      );
     },
   });
   io.stdout(`预览地址：${preview.url}\n`);

@@ -29,7 +29,11 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .helpOption('-h, --help', '显示帮助')
     .showHelpAfterError('（用 --help 查看用法）')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(chineseUsageError(text)) });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(chineseUsageError(text)),
+    });
   // Subcommands inherit the help option, exit override and output from here.
   cmd
     .command('build')
@@ -43,7 +47,10 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
     .option('--templates <dir>', '模板目录：其中的文件替换同名的默认模板，其余沿用默认')
     .option('--timeout <seconds>', '浏览器每一步（启动、载入、打印）的时限，秒', '60')
-    .option('--no-cache', '不用以前测得的排版（每次都重新测量分页；默认缓存在 ~/.cache/bulletin，可用 BULLETIN_CACHE_DIR 指定）')
+    .option(
+      '--no-cache',
+      '不用以前测得的排版（每次都重新测量分页；默认缓存在 ~/.cache/bulletin，可用 BULLETIN_CACHE_DIR 指定）',
+    )
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
     .action(async (flags: BuildFlags) => run(async () => (await import('./build-command.js')).runBuild(flags, io)));
@@ -58,7 +65,9 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--max-errors <n>', '最多列出多少个错误')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
     .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
-    .action(async (paths: string[], flags: ValidateFlags) => run(async () => (await import('./validate-command.js')).runValidate(paths, flags, io)));
+    .action(async (paths: string[], flags: ValidateFlags) =>
+      run(async () => (await import('./validate-command.js')).runValidate(paths, flags, io)),
+    );
   const collect = (v: string, prev: string[] = []) => [...prev, v];
   cmd
     .command('stats')
@@ -85,7 +94,9 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
     .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
     .option('--config <file>', '配置文件')
-    .action(async (quarters: string[], flags: CompareFlags) => run(async () => (await import('./compare-command.js')).runCompare(quarters, flags, io)));
+    .action(async (quarters: string[], flags: CompareFlags) =>
+      run(async () => (await import('./compare-command.js')).runCompare(quarters, flags, io)),
+    );
   cmd
     .command('init')
     .description('为一个新季度创建数据文件夹：空白表格（带下拉列表和格式）、期刊信息、文章模板')
@@ -93,7 +104,9 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('-d, --data <dir>', '数据目录（默认 data）')
     .option('--force', '文件夹已有文件时也重新生成（覆盖同名文件）')
     .option('--config <file>', '配置文件')
-    .action(async (quarter: string, flags: InitFlags) => run(async () => (await import('./init-command.js')).runInit(quarter, flags, io)));
+    .action(async (quarter: string, flags: InitFlags) =>
+      run(async () => (await import('./init-command.js')).runInit(quarter, flags, io)),
+    );
   cmd
     .command('preview')
     .description('在本机浏览器中预览公报（HTML），修改输入文件或模板后自动刷新')
@@ -103,7 +116,9 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--host <host>', '监听地址', '127.0.0.1')
     .option('--templates <dir>', '模板目录')
     .option('--config <file>', '配置文件')
-    .action(async (flags: PreviewFlags) => run(async () => (await import('./preview-command.js')).runPreview(flags, io)));
+    .action(async (flags: PreviewFlags) =>
+      run(async () => (await import('./preview-command.js')).runPreview(flags, io)),
+    );
   cmd
     .command('doctor')
     .description('检查能否生成公报：浏览器、字体、模板，以及（给出 --quarter 时）该季度的数据')
@@ -113,7 +128,9 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--templates <dir>', '模板目录')
     .option('--config <file>', '配置文件')
     .option('--json', 'JSON')
-    .action(async (flags: DoctorFlags) => run(async () => (await import('./doctor-command.js')).runDoctorCommand(flags, io)));
+    .action(async (flags: DoctorFlags) =>
+      run(async () => (await import('./doctor-command.js')).runDoctorCommand(flags, io)),
+    );
   return cmd;
 }
 
@@ -125,7 +142,10 @@ export function chineseUsageError(text: string): string {
     [/error: missing required argument '([^']+)'/, '错误：缺少参数 $1。'],
     [/error: option '([^']+)' argument missing/, '错误：选项 $1 后面需要一个值。'],
     [/error: too many arguments(?: for '([^']+)')?.*/, '错误：参数太多。'],
-    [/error: unknown command '([^']+)'/, '错误：没有 $1 这个命令。可用的命令：build、validate、stats、compare、init、preview、doctor。'],
+    [
+      /error: unknown command '([^']+)'/,
+      '错误：没有 $1 这个命令。可用的命令：build、validate、stats、compare、init、preview、doctor。',
+    ],
   ];
   for (const [re, zh] of rules) if (re.test(text)) return text.replace(re, zh);
   return text;
@@ -137,7 +157,9 @@ function reportError(e: unknown, io: CliIo): number {
     return exitCodeFor(e.kind);
   }
   const detail = e instanceof Error ? (io.env.BULLETIN_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
-  io.stderr(`内部错误（这是 bulletin 的问题，不是您的数据的问题）：${detail}\n  → 请把这条信息和所用的命令报告给维护者；设置 BULLETIN_DEBUG=1 可显示详细信息。\n`);
+  io.stderr(
+    `内部错误（这是 bulletin 的问题，不是您的数据的问题）：${detail}\n  → 请把这条信息和所用的命令报告给维护者；设置 BULLETIN_DEBUG=1 可显示详细信息。\n`,
+  );
   return EXIT.internal;
 }
 
@@ -152,7 +174,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return EXIT.ok;
       return EXIT.usage;
     }
     return reportError(e, io);

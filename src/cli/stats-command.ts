@@ -19,24 +19,55 @@ const NUMERIC = [false, false, false, true, true, true, true];
 
 /** Every printed figure as rows: section, item, code, recalls, quantity, shares. */
 export function statsRows(s: BulletinStats): unknown[][] {
-  const rows: unknown[][] = [['本省合计', s.province.name, s.province.code, s.totals.recalls, s.totals.quantity, '', '']];
-  for (const c of s.byCategory) rows.push(['本省按类别', c.name, c.code, c.recalls, c.quantity, c.recallShare.toFixed(2), c.quantityShare.toFixed(2)]);
-  for (const r of s.byRegion) rows.push(['本省按市州', r.short, r.code, r.recalls, r.quantity, '', r.quantityShare.toFixed(2)]);
-  for (const d of s.byDefect) rows.push(['本省按缺陷类型', d.name, d.code, d.recalls, d.quantity, d.recallShare.toFixed(2), '']);
+  const rows: unknown[][] = [
+    ['本省合计', s.province.name, s.province.code, s.totals.recalls, s.totals.quantity, '', ''],
+  ];
+  for (const c of s.byCategory)
+    rows.push([
+      '本省按类别',
+      c.name,
+      c.code,
+      c.recalls,
+      c.quantity,
+      c.recallShare.toFixed(2),
+      c.quantityShare.toFixed(2),
+    ]);
+  for (const r of s.byRegion)
+    rows.push(['本省按市州', r.short, r.code, r.recalls, r.quantity, '', r.quantityShare.toFixed(2)]);
+  for (const d of s.byDefect)
+    rows.push(['本省按缺陷类型', d.name, d.code, d.recalls, d.quantity, d.recallShare.toFixed(2), '']);
   const n = s.national;
   if (n) {
-    for (const [label, t] of [['全国累计', n.cumulative], ['全国本年', n.ytd], ['全国本季度', n.quarter]] as const) {
+    for (const [label, t] of [
+      ['全国累计', n.cumulative],
+      ['全国本年', n.ytd],
+      ['全国本季度', n.quarter],
+    ] as const) {
       for (const r of t.rows) rows.push([label, r.name, r.code, r.recalls, r.quantity, '', '']);
       rows.push([label, '合计', '', t.total.recalls, t.total.quantity, '', '']);
     }
-    for (const [label, t] of [['各省本年', n.provincesYtd], ['各省本季度', n.provincesQuarter]] as const) {
+    for (const [label, t] of [
+      ['各省本年', n.provincesYtd],
+      ['各省本季度', n.provincesQuarter],
+    ] as const) {
       for (const r of t.rows) rows.push([label, r.name, r.code, r.recalls, r.quantity, '', '']);
       rows.push([label, '总计', '', t.total.recalls, t.total.quantity, '', '']);
     }
   }
-  for (const j of s.foreign?.jurisdictions ?? []) rows.push(['国外', j.name, '', j.recalls, j.quantity ?? '未公开', j.recallShare.toFixed(2), '']);
-  for (const c of s.foreign?.categories ?? []) rows.push(['国外按类别', c.name, c.code, c.recalls, c.quantity ?? '未公开', c.recallShare.toFixed(2), c.quantityShare?.toFixed(2) ?? '']);
-  for (const c of s.clues?.rows ?? []) rows.push(['共享线索（报告/有效/检测）', c.unit, '', c.reports, c.effective, c.inspections, '']);
+  for (const j of s.foreign?.jurisdictions ?? [])
+    rows.push(['国外', j.name, '', j.recalls, j.quantity ?? '未公开', j.recallShare.toFixed(2), '']);
+  for (const c of s.foreign?.categories ?? [])
+    rows.push([
+      '国外按类别',
+      c.name,
+      c.code,
+      c.recalls,
+      c.quantity ?? '未公开',
+      c.recallShare.toFixed(2),
+      c.quantityShare?.toFixed(2) ?? '',
+    ]);
+  for (const c of s.clues?.rows ?? [])
+    rows.push(['共享线索（报告/有效/检测）', c.unit, '', c.reports, c.effective, c.inspections, '']);
   return rows;
 }
 
@@ -47,7 +78,10 @@ export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   const archives = archiveDirs(flags.archive, io.cwd, data, outDir(flags.out, config, io.cwd));
   const found = await requireStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd });
   if (flags.json) io.stdout(`${JSON.stringify(found.stats, null, 2)}\n`);
-  else io.stdout(renderRows(HEADER, statsRows(found.stats), flags.csv ? 'csv' : flags.md ? 'md' : ('table' as RowFormat), NUMERIC));
+  else
+    io.stdout(
+      renderRows(HEADER, statsRows(found.stats), flags.csv ? 'csv' : flags.md ? 'md' : ('table' as RowFormat), NUMERIC),
+    );
   if (!flags.json) io.stderr(`数据来源：${found.source === 'data' ? '数据文件夹' : '存档'} ${found.path}\n`);
   return EXIT.ok;
 }

@@ -28,14 +28,36 @@ function kindName(kind: string | null): string {
 }
 
 function where(i: ValidationIssue): string {
-  return [i.sheet ? `工作表“${i.sheet}”` : '', i.row !== null ? `第 ${i.row} 行` : '', i.column ? `${i.column} 列${i.header ? `（${i.header}）` : ''}` : i.header ? `“${i.header}”` : ''].filter(Boolean).join(' ');
+  return [
+    i.sheet ? `工作表“${i.sheet}”` : '',
+    i.row !== null ? `第 ${i.row} 行` : '',
+    i.column ? `${i.column} 列${i.header ? `（${i.header}）` : ''}` : i.header ? `“${i.header}”` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The readable report: files with their row counts, then findings grouped by file. */
 export function formatReport(r: ValidateReport, io: CliIo): string {
   const c = paint(io);
   const out: string[] = [];
-  out.push(columns([['文件', '类型', '读取行', '有效', '有误', '错误', '警告'], ...r.files.map((f) => [f.file, kindName(f.kind), String(f.rows?.read ?? '-'), String(f.rows?.accepted ?? '-'), String(f.rows?.rejected ?? '-'), String(f.errors), String(f.warnings)])], [false, false, true, true, true, true, true]));
+  out.push(
+    columns(
+      [
+        ['文件', '类型', '读取行', '有效', '有误', '错误', '警告'],
+        ...r.files.map((f) => [
+          f.file,
+          kindName(f.kind),
+          String(f.rows?.read ?? '-'),
+          String(f.rows?.accepted ?? '-'),
+          String(f.rows?.rejected ?? '-'),
+          String(f.errors),
+          String(f.warnings),
+        ]),
+      ],
+      [false, false, true, true, true, true, true],
+    ),
+  );
   for (const file of [...new Set(r.findings.map((f) => f.file))]) {
     out.push('', c(1, file));
     for (const i of r.findings.filter((f) => f.file === file)) {
@@ -46,24 +68,52 @@ export function formatReport(r: ValidateReport, io: CliIo): string {
   }
   if (r.truncated) out.push('', `只显示了前面的错误（--max-errors）；共有 ${r.summary.errors} 个错误。`);
   const verdict = r.summary.errors ? c(31, `有 ${r.summary.errors} 个错误`) : c(32, '没有错误');
-  out.push('', `检查了 ${r.summary.files} 个文件、${r.summary.rows.read} 行数据：${verdict}，${r.summary.warnings} 个警告。${r.summary.errors ? '请按提示修改后重新检查。' : ''}`);
+  out.push(
+    '',
+    `检查了 ${r.summary.files} 个文件、${r.summary.rows.read} 行数据：${verdict}，${r.summary.warnings} 个警告。${r.summary.errors ? '请按提示修改后重新检查。' : ''}`,
+  );
   return `${out.join('\n')}\n`;
 }
 
-const CSV_FIELDS = ['severity', 'code', 'file', 'sheet', 'row', 'column', 'header', 'value', 'message', 'hint'] as const;
+const CSV_FIELDS = [
+  'severity',
+  'code',
+  'file',
+  'sheet',
+  'row',
+  'column',
+  'header',
+  'value',
+  'message',
+  'hint',
+] as const;
 
 /** The findings as a spreadsheet staff can sort and tick off. */
 export function findingsCsv(r: ValidateReport): string {
-  return toCsv(CSV_FIELDS, r.findings.map((f) => CSV_FIELDS.map((k) => f[k])));
+  return toCsv(
+    CSV_FIELDS,
+    r.findings.map((f) => CSV_FIELDS.map((k) => f[k])),
+  );
 }
 
 export async function runValidate(paths: string[], flags: ValidateFlags, io: CliIo): Promise<number> {
   const quarter = flags.quarter ? parseQuarter(flags.quarter) : null;
   const maxErrors = flags.maxErrors === undefined ? undefined : Number(flags.maxErrors);
   if (maxErrors !== undefined && (!Number.isInteger(maxErrors) || maxErrors < 1)) {
-    throw new BulletinError('usage.max-errors', 'usage', `--max-errors 需要一个正整数，收到“${flags.maxErrors}”。`, '例如 --max-errors 50。');
+    throw new BulletinError(
+      'usage.max-errors',
+      'usage',
+      `--max-errors 需要一个正整数，收到“${flags.maxErrors}”。`,
+      '例如 --max-errors 50。',
+    );
   }
-  if (paths.length === 0 && !quarter) throw new BulletinError('usage.validate.nothing', 'usage', '没有指定要检查的内容。', '用法：bulletin validate data/2022Q3，或 bulletin validate 文件…，或 bulletin validate --quarter 2022Q3。');
+  if (paths.length === 0 && !quarter)
+    throw new BulletinError(
+      'usage.validate.nothing',
+      'usage',
+      '没有指定要检查的内容。',
+      '用法：bulletin validate data/2022Q3，或 bulletin validate 文件…，或 bulletin validate --quarter 2022Q3。',
+    );
   const config = await loadConfig(flags.config, io.cwd);
   const targets = paths.length ? paths : [resolve(dataDir(flags.data, config, io.cwd), quarterId(quarter!))];
   const report = await validateInputs({ paths: targets, quarter, config, cwd: io.cwd, sheet: flags.sheet, maxErrors });

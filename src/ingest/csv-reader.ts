@@ -26,8 +26,14 @@ export function csvParser(delimiter: string): Parser {
 }
 
 const REFUSED = {
-  'input.csv.binary': { message: '文件内容不是文本（含有二进制数据），不是 CSV。', hint: '请确认选对了文件；Excel 文件请保存为 .xlsx，或在 Excel 中“另存为 CSV”。' },
-  'input.csv.mixed-encoding': { message: '文件混用了两种文字编码', hint: '通常是把不同来源的内容拼接在一起造成的。请在 Excel 中打开后整体“另存为 CSV UTF-8”，或提供 .xlsx。' },
+  'input.csv.binary': {
+    message: '文件内容不是文本（含有二进制数据），不是 CSV。',
+    hint: '请确认选对了文件；Excel 文件请保存为 .xlsx，或在 Excel 中“另存为 CSV”。',
+  },
+  'input.csv.mixed-encoding': {
+    message: '文件混用了两种文字编码',
+    hint: '通常是把不同来源的内容拼接在一起造成的。请在 Excel 中打开后整体“另存为 CSV UTF-8”，或提供 .xlsx。',
+  },
 } as const;
 
 /** A file that is not one text encoding; shared with csv-stream.ts. */

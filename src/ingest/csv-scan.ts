@@ -120,7 +120,7 @@ function plainRecord(buf: string, pos: number, end: number, delimiter: string, o
   const countAt = out.n;
   out.push(0);
   let count = 0;
-  for (let s = pos; ; ) {
+  for (let s = pos; ;) {
     const d = buf.indexOf(delimiter, s);
     count++;
     out.push(s);
@@ -137,7 +137,7 @@ function plainRecord(buf: string, pos: number, end: number, delimiter: string, o
 /** Calls `onRecord` for each record of a batch, cells as strings. */
 export function forEachRecord(batch: CellBatch, onRecord: (cells: string[]) => void): void {
   const { text, cells } = batch;
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     const n = cells[i++] as number;
     const row = new Array<string>(n);
     for (let k = 0; k < n; k++) {

@@ -50,7 +50,14 @@ export function rowFeeder(onRow: (r: RawRow) => void): BatchSink {
     });
 }
 
-async function scanPass(path: string, skip: number, encoding: Encoding, delimiter: string, sink: BatchSink, pause: () => Promise<void>): Promise<void> {
+async function scanPass(
+  path: string,
+  skip: number,
+  encoding: Encoding,
+  delimiter: string,
+  sink: BatchSink,
+  pause: () => Promise<void>,
+): Promise<void> {
   const scanner = csvCells(delimiter, sink);
   for await (const text of decoded(path, skip, encoding)) {
     scanner.push(text);
@@ -60,7 +67,15 @@ async function scanPass(path: string, skip: number, encoding: Encoding, delimite
 }
 
 /** csv-parse's records, re-packed as batches (plain cells: no quoting left to undo). */
-async function parserPass(path: string, display: string, skip: number, encoding: Encoding, delimiter: string, sink: BatchSink, pause: () => Promise<void>): Promise<void> {
+async function parserPass(
+  path: string,
+  display: string,
+  skip: number,
+  encoding: Encoding,
+  delimiter: string,
+  sink: BatchSink,
+  pause: () => Promise<void>,
+): Promise<void> {
   const source = Readable.from(decoded(path, skip, encoding));
   const parser = csvParser(delimiter);
   source.on('error', (e) => parser.destroy(e));
@@ -103,7 +118,12 @@ function headText(head: Uint8Array, encoding: Encoding, skip: number): { text: s
  * time, in order, waiting for `pause()` between batches (a consumer that has
  * fallen behind); returns the encoding used (as shown to users).
  */
-export async function streamCsv(path: string, display: string, begin: () => BatchSink, pause: () => Promise<void> = async () => undefined): Promise<{ encoding: string }> {
+export async function streamCsv(
+  path: string,
+  display: string,
+  begin: () => BatchSink,
+  pause: () => Promise<void> = async () => undefined,
+): Promise<{ encoding: string }> {
   const head = await headBytes(path);
   const sniffed = sniffHead(head);
   if (!sniffed.ok) throw refusedCsv(sniffed.code, display);

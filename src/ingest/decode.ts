@@ -63,7 +63,13 @@ function plausibleUtf8(line: Uint8Array): boolean {
   if (!validUtf8(line)) return false;
   for (const ch of strictUtf8.decode(line)) {
     const cp = ch.codePointAt(0) as number;
-    const cjk = (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2000 && cp <= 0x206f) || cp >= 0x20000;
+    const cjk =
+      (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0x3400 && cp <= 0x4dbf) ||
+      (cp >= 0x3000 && cp <= 0x303f) ||
+      (cp >= 0xff00 && cp <= 0xffef) ||
+      (cp >= 0x2000 && cp <= 0x206f) ||
+      cp >= 0x20000;
     if (cp >= 0x80 && !cjk) return false;
   }
   return true;
@@ -94,14 +100,21 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = utf16Guess(bytes);
   if (utf16) return { ok: true, text: iconv.decode(buf, utf16), encoding: utf16 };
   if (looksBinary(bytes)) return { ok: false, code: 'input.csv.binary', detail: '' };
   if (validUtf8(bytes)) return { ok: true, text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   const mixed = mixedLines(bytes);
-  if (mixed) return { ok: false, code: 'input.csv.mixed-encoding', detail: `第 ${mixed.utf8} 行是 UTF-8，第 ${mixed.other} 行是 GBK 等其他编码` };
+  if (mixed)
+    return {
+      ok: false,
+      code: 'input.csv.mixed-encoding',
+      detail: `第 ${mixed.utf8} 行是 UTF-8，第 ${mixed.other} 行是 GBK 等其他编码`,
+    };
   return { ok: true, text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
 }
 
@@ -151,7 +164,9 @@ export class NotUtf8 extends Error {}
  * decodes strictly and starts again as GB18030 when a byte is not UTF-8
  * (so the file is read once, not twice). Mixed encodings are not told apart.
  */
-export function sniffHead(head: Uint8Array): { ok: true; encoding: Encoding; skip: number } | { ok: false; code: 'input.csv.binary' } {
+export function sniffHead(
+  head: Uint8Array,
+): { ok: true; encoding: Encoding; skip: number } | { ok: false; code: 'input.csv.binary' } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { ok: true, encoding: 'utf-8-bom', skip: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encoding: 'utf-16le', skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encoding: 'utf-16be', skip: 2 };

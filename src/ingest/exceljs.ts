@@ -13,7 +13,9 @@ import type ExcelJSTypes from 'exceljs';
 const require = createRequire(import.meta.url);
 const saxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
 if (!require.cache[saxPath]) {
-  const { SaxesParser } = createRequire(saxPath)('saxes') as { SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(s: string): void } };
+  const { SaxesParser } = createRequire(saxPath)('saxes') as {
+    SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(s: string): void };
+  };
   const fixed = async function* parseSax(iterable: AsyncIterable<Buffer | string>) {
     const parser = new SaxesParser();
     const decoder = new StringDecoder('utf8');
@@ -36,4 +38,3 @@ if (!require.cache[saxPath]) {
 }
 export const ExcelJS = require('exceljs') as typeof ExcelJSTypes;
 export type { ExcelJSTypes };
-

@@ -24,7 +24,13 @@ export async function readTable(path: string, display = path, sheet?: string): P
     bytes = await readFile(path);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new BulletinError('input.file.unreadable', 'input', `${display}：${missing ? '找不到该文件' : '无法读取该文件'}。`, missing ? '请检查文件名和路径（相对于当前文件夹）。' : '请检查这是否是一个文件、是否有读取权限。', { cause: e });
+    throw new BulletinError(
+      'input.file.unreadable',
+      'input',
+      `${display}：${missing ? '找不到该文件' : '无法读取该文件'}。`,
+      missing ? '请检查文件名和路径（相对于当前文件夹）。' : '请检查这是否是一个文件、是否有读取权限。',
+      { cause: e },
+    );
   }
   if (bytes.length === 0) {
     throw new BulletinError('input.file.empty', 'input', `${display}：文件是空的（0 字节）。`, '请重新导出该文件。');

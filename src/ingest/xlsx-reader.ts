@@ -64,12 +64,24 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheetName?: stri
  * row. Merged cells are not repeated in this mode (exceljs omits them); a
  * recall table has none.
  */
-export async function streamXlsx(path: string, bytesForCheck: Uint8Array | null, file: string, onRow: (r: RawRow) => void, sheetName?: string): Promise<{ sheet: string }> {
+export async function streamXlsx(
+  path: string,
+  bytesForCheck: Uint8Array | null,
+  file: string,
+  onRow: (r: RawRow) => void,
+  sheetName?: string,
+): Promise<{ sheet: string }> {
   if (bytesForCheck) {
     const problem = inspectXlsx(bytesForCheck);
     if (problem) throw new BulletinError(problem.code, 'input', `${file}：${problem.message}`, problem.hint);
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   try {
     for await (const ws of reader) {
       const name = (ws as unknown as { name: string }).name;
@@ -85,5 +97,10 @@ export async function streamXlsx(path: string, bytesForCheck: Uint8Array | null,
     if (e instanceof BulletinError) throw e;
     throw unreadable(file, e);
   }
-  throw new BulletinError('input.xlsx.sheet-missing', 'input', `${file}：找不到工作表“${sheetName ?? ''}”。`, '请检查工作表名称，或不指定工作表以读取第一个。');
+  throw new BulletinError(
+    'input.xlsx.sheet-missing',
+    'input',
+    `${file}：找不到工作表“${sheetName ?? ''}”。`,
+    '请检查工作表名称，或不指定工作表以读取第一个。',
+  );
 }

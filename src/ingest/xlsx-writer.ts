@@ -31,7 +31,8 @@ export async function workbookBytes(sheet: SheetSpec): Promise<Uint8Array> {
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
-  for (const r of sheet.rows) ws.addRow(r.map((v, i) => (sheet.columns[i]?.date && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
+  for (const r of sheet.rows)
+    ws.addRow(r.map((v, i) => (sheet.columns[i]?.date && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
   sheet.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     if (c.numFmt || c.date) col.numFmt = c.date ? 'yyyy-mm-dd' : (c.numFmt as string);
@@ -39,7 +40,9 @@ export async function workbookBytes(sheet: SheetSpec): Promise<Uint8Array> {
       const letter = col.letter;
       const range = `${letter}2:${letter}${FORMATTED_ROWS + 1}`;
       // exceljs has range validations (worksheet.dataValidations) but its typings lack them.
-      (ws as unknown as { dataValidations: { add(range: string, v: ExcelJSTypes.DataValidation): void } }).dataValidations.add(range, {
+      (
+        ws as unknown as { dataValidations: { add(range: string, v: ExcelJSTypes.DataValidation): void } }
+      ).dataValidations.add(range, {
         type: 'list',
         allowBlank: true,
         formulae: [`"${c.list.join(',')}"`],

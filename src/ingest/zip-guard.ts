@@ -23,8 +23,16 @@ const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((v, i) =
 function cfbProblem(bytes: Uint8Array): ZipProblem {
   const encrypted = Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'));
   return encrypted
-    ? { code: 'input.xlsx.encrypted', message: '工作簿设置了打开密码（已加密），无法读取。', hint: '请在 Excel 中打开后通过“文件 → 信息 → 保护工作簿 → 用密码进行加密”清除密码，再保存。' }
-    : { code: 'input.xlsx.legacy', message: '这是旧版 Excel（.xls）或其他 Office 二进制文件，不是 .xlsx。', hint: '请在 Excel 中“另存为”Excel 工作簿（.xlsx）。' };
+    ? {
+        code: 'input.xlsx.encrypted',
+        message: '工作簿设置了打开密码（已加密），无法读取。',
+        hint: '请在 Excel 中打开后通过“文件 → 信息 → 保护工作簿 → 用密码进行加密”清除密码，再保存。',
+      }
+    : {
+        code: 'input.xlsx.legacy',
+        message: '这是旧版 Excel（.xls）或其他 Office 二进制文件，不是 .xlsx。',
+        hint: '请在 Excel 中“另存为”Excel 工作簿（.xlsx）。',
+      };
 }
 
 /** Finds the end-of-central-directory record (it sits in the last 64 KiB + 22 bytes). */
@@ -39,19 +47,37 @@ export function inspectXlsx(bytes: Uint8Array, limit = MAX_UNCOMPRESSED): ZipPro
   if (startsWith(bytes, CFB)) return cfbProblem(bytes);
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return { code: 'input.xlsx.not-zip', message: '文件内容不是 Excel 工作簿（.xlsx 实际是一种 zip 压缩包，而这个文件不是）。', hint: '请确认文件没有被改过扩展名；如果是 CSV 或其他格式，请改成对应的扩展名，或在 Excel 中另存为 .xlsx。' };
+    return {
+      code: 'input.xlsx.not-zip',
+      message: '文件内容不是 Excel 工作簿（.xlsx 实际是一种 zip 压缩包，而这个文件不是）。',
+      hint: '请确认文件没有被改过扩展名；如果是 CSV 或其他格式，请改成对应的扩展名，或在 Excel 中另存为 .xlsx。',
+    };
   }
   const eocd = findEocd(b);
   if (eocd < 0) {
-    return { code: 'input.xlsx.truncated', message: '工作簿文件不完整（文件末尾缺失，可能下载或复制时中断）。', hint: '请重新下载或从原处重新复制该文件。' };
+    return {
+      code: 'input.xlsx.truncated',
+      message: '工作簿文件不完整（文件末尾缺失，可能下载或复制时中断）。',
+      hint: '请重新下载或从原处重新复制该文件。',
+    };
   }
   const count = b.readUInt16LE(eocd + 10);
   let at = b.readUInt32LE(eocd + 16);
-  if (count > MAX_ENTRIES || at >= b.length) return { code: 'input.xlsx.corrupt', message: '工作簿文件已损坏（目录结构不正确）。', hint: '请在 Excel 中打开并重新保存，或重新导出。' };
+  if (count > MAX_ENTRIES || at >= b.length)
+    return {
+      code: 'input.xlsx.corrupt',
+      message: '工作簿文件已损坏（目录结构不正确）。',
+      hint: '请在 Excel 中打开并重新保存，或重新导出。',
+    };
   const names = new Set<string>();
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) return { code: 'input.xlsx.corrupt', message: '工作簿文件已损坏（目录结构不正确）。', hint: '请在 Excel 中打开并重新保存，或重新导出。' };
+    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50)
+      return {
+        code: 'input.xlsx.corrupt',
+        message: '工作簿文件已损坏（目录结构不正确）。',
+        hint: '请在 Excel 中打开并重新保存，或重新导出。',
+      };
     const method = b.readUInt16LE(at + 10);
     const compressed = b.readUInt32LE(at + 20);
     const nameLen = b.readUInt16LE(at + 28);
@@ -60,21 +86,44 @@ export function inspectXlsx(bytes: Uint8Array, limit = MAX_UNCOMPRESSED): ZipPro
     const local = b.readUInt32LE(at + 42);
     names.add(b.toString('utf8', at + 46, at + 46 + nameLen));
     at += 46 + nameLen + extraLen + commentLen;
-    if (local + 30 > b.length) return { code: 'input.xlsx.truncated', message: '工作簿文件不完整（文件末尾缺失，可能下载或复制时中断）。', hint: '请重新下载或从原处重新复制该文件。' };
+    if (local + 30 > b.length)
+      return {
+        code: 'input.xlsx.truncated',
+        message: '工作簿文件不完整（文件末尾缺失，可能下载或复制时中断）。',
+        hint: '请重新下载或从原处重新复制该文件。',
+      };
     const dataStart = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
     const data = b.subarray(dataStart, dataStart + compressed);
     try {
-      total += method === 0 ? data.length : method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, limit - total + 1) }).length : Infinity;
+      total +=
+        method === 0
+          ? data.length
+          : method === 8
+            ? inflateRawSync(data, { maxOutputLength: Math.max(1, limit - total + 1) }).length
+            : Infinity;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') total = Infinity;
-      else return { code: 'input.xlsx.corrupt', message: '工作簿文件已损坏（压缩数据无法解开）。', hint: '请在 Excel 中打开并重新保存，或重新导出。' };
+      else
+        return {
+          code: 'input.xlsx.corrupt',
+          message: '工作簿文件已损坏（压缩数据无法解开）。',
+          hint: '请在 Excel 中打开并重新保存，或重新导出。',
+        };
     }
     if (total > limit) {
-      return { code: 'input.xlsx.too-large', message: `工作簿解压后超过 ${Math.round(limit / 1048576)} MB 的上限，为避免耗尽内存而拒绝读取（可能是“压缩炸弹”）。`, hint: '如果这确实是正常数据，请拆分成几个较小的文件，或导出为 CSV。' };
+      return {
+        code: 'input.xlsx.too-large',
+        message: `工作簿解压后超过 ${Math.round(limit / 1048576)} MB 的上限，为避免耗尽内存而拒绝读取（可能是“压缩炸弹”）。`,
+        hint: '如果这确实是正常数据，请拆分成几个较小的文件，或导出为 CSV。',
+      };
     }
   }
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
-    return { code: 'input.xlsx.not-workbook', message: '这是一个 zip 压缩包，但不是 Excel 工作簿（里面没有工作簿内容）。', hint: '请提供用 Excel 保存的 .xlsx 文件。' };
+    return {
+      code: 'input.xlsx.not-workbook',
+      message: '这是一个 zip 压缩包，但不是 Excel 工作簿（里面没有工作簿内容）。',
+      hint: '请提供用 Excel 保存的 .xlsx 文件。',
+    };
   }
   return null;
 }

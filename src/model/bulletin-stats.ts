@@ -38,9 +38,18 @@ export interface NationalStats {
 }
 
 export interface ForeignStats {
-  jurisdictions: Array<ForeignJurisdiction & { recallShare: number; chinaRecallShare: number | null; chinaQuantityShare: number | null }>;
+  jurisdictions: Array<
+    ForeignJurisdiction & { recallShare: number; chinaRecallShare: number | null; chinaQuantityShare: number | null }
+  >;
   total: { recalls: number; disclosedQuantity: number };
-  categories: Array<{ code: string; name: string; recalls: number; quantity: number | null; recallShare: number; quantityShare: number | null }>;
+  categories: Array<{
+    code: string;
+    name: string;
+    recalls: number;
+    quantity: number | null;
+    recallShare: number;
+    quantityShare: number | null;
+  }>;
   categoryTotal: { recalls: number; disclosedQuantity: number };
 }
 

@@ -46,14 +46,20 @@ export function numberConflicts(numbers: readonly IssueNumber[]): NumberConflict
   const out: NumberConflict[] = [];
   const groups = new Map<string, IssueNumber[]>();
   for (const n of numbers) {
-    for (const key of [`number:${parseQuarter(n.quarter).year}:${n.number}`, `totalNumber:${n.totalNumber}`]) groups.set(key, [...(groups.get(key) ?? []), n]);
+    for (const key of [`number:${parseQuarter(n.quarter).year}:${n.number}`, `totalNumber:${n.totalNumber}`])
+      groups.set(key, [...(groups.get(key) ?? []), n]);
   }
   for (const [key, list] of groups) {
     if (list.length < 2) continue;
     const kind = key.startsWith('number') ? 'number' : 'totalNumber';
     const value = kind === 'number' ? list[0]!.number : list[0]!.totalNumber;
     const names = list.map((n) => quarterName(parseQuarter(n.quarter)));
-    out.push({ kind, value, quarters: list.map((n) => n.quarter), message: `${names.join('和')}都是${kind === 'number' ? `第${value}期` : `总第${value}期`}。` });
+    out.push({
+      kind,
+      value,
+      quarters: list.map((n) => n.quarter),
+      message: `${names.join('和')}都是${kind === 'number' ? `第${value}期` : `总第${value}期`}。`,
+    });
   }
   return out;
 }

@@ -47,7 +47,11 @@ export interface RowAccount {
 }
 
 /** Account for data rows `rows`, rejecting those that have an error among `issues`. */
-export function accountRows(rows: readonly number[], issues: readonly ValidationIssue[], skipped: Pick<RowAccount, 'blank' | 'totalRows' | 'notes'>): RowAccount {
+export function accountRows(
+  rows: readonly number[],
+  issues: readonly ValidationIssue[],
+  skipped: Pick<RowAccount, 'blank' | 'totalRows' | 'notes'>,
+): RowAccount {
   const bad = new Set(issues.filter((i) => i.severity === 'error' && i.row !== null).map((i) => i.row));
   const rejected = rows.filter((r) => bad.has(r)).length;
   return { read: rows.length, accepted: rows.length - rejected, rejected, ...skipped };

@@ -91,7 +91,8 @@ export function matchRegion(ref: ReferenceData, home: Province, text: string): M
   for (const other of ref.provinces) {
     if (other === home) continue;
     const inOther = candidates.some(
-      (c) => other.prefectures.some((p) => prefectureMatches(p, c)) || c === fold(other.name) || c === fold(other.short),
+      (c) =>
+        other.prefectures.some((p) => prefectureMatches(p, c)) || c === fold(other.name) || c === fold(other.short),
     );
     if (inOther) return { ok: false, reason: 'other-province', province: other, nearest: nearest(home.prefectures, t) };
   }

@@ -10,9 +10,7 @@ export function sharesInHundredths(values: readonly number[], decimals = 2): num
   const exact = values.map((v) => (v * scale) / total);
   const floors = exact.map(Math.floor);
   let left = scale - floors.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, i) => ({ i, rem: e - Math.floor(e) }))
-    .sort((a, b) => b.rem - a.rem || a.i - b.i);
+  const order = exact.map((e, i) => ({ i, rem: e - Math.floor(e) })).sort((a, b) => b.rem - a.rem || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i] = (floors[i] ?? 0) + 1;

@@ -32,15 +32,34 @@ function statsJson(stats: BulletinStats): string {
 
 function glyphWarning(missing: readonly string[]): ValidationIssue[] {
   if (missing.length === 0) return [];
-  return [{
-    severity: 'warning', code: 'render.glyph.missing', file: 'templates', sheet: null, row: null, column: null, header: null,
-    value: missing.join(''), message: `内置字体中没有这些字符，PDF 中可能显示为方框：${missing.join(' ')}`, hint: '请改用常用汉字，或检查数据中是否混入了特殊符号。',
-  }];
+  return [
+    {
+      severity: 'warning',
+      code: 'render.glyph.missing',
+      file: 'templates',
+      sheet: null,
+      row: null,
+      column: null,
+      header: null,
+      value: missing.join(''),
+      message: `内置字体中没有这些字符，PDF 中可能显示为方框：${missing.join(' ')}`,
+      hint: '请改用常用汉字，或检查数据中是否混入了特殊符号。',
+    },
+  ];
 }
 
-export async function buildWith(opts: BuildOptions, printer: Printer | null, onProgress: ProgressListener): Promise<BuildResult> {
+export async function buildWith(
+  opts: BuildOptions,
+  printer: Printer | null,
+  onProgress: ProgressListener,
+): Promise<BuildResult> {
   const loaded = await loadQuarter(opts, onProgress);
-  const base = { quarter: quarterId(opts.quarter), issues: loaded.issues, files: loaded.files, unreadable: loaded.unreadable };
+  const base = {
+    quarter: quarterId(opts.quarter),
+    issues: loaded.issues,
+    files: loaded.files,
+    unreadable: loaded.unreadable,
+  };
   if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [], passes: 0 };
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
@@ -54,12 +73,26 @@ export async function buildWith(opts: BuildOptions, printer: Printer | null, onP
   };
   onProgress({ phase: 'render', message: '排版 HTML（文章、图表、表格）' });
   const composed = composeBulletin({
-    stats, ref: loaded.ref, meta, articles: loaded.articles, sections: opts.config.sections, reportSection: REPORT_SECTION,
-    notice: loaded.meta.meta.notice, contact: opts.config.contact,
+    stats,
+    ref: loaded.ref,
+    meta,
+    articles: loaded.articles,
+    sections: opts.config.sections,
+    reportSection: REPORT_SECTION,
+    notice: loaded.meta.meta.notice,
+    contact: opts.config.contact,
     trend: await findTrend(stats, opts.quarter, opts),
   });
-  const templateDirs = [join(packageRoot(), 'templates'), ...[opts.templatesDir ?? opts.config.templates].filter((d): d is string => Boolean(d))];
-  const renderer = await htmlRenderer(templateDirs, composed.title, composed.makeView(new Map()), fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans));
+  const templateDirs = [
+    join(packageRoot(), 'templates'),
+    ...[opts.templatesDir ?? opts.config.templates].filter((d): d is string => Boolean(d)),
+  ];
+  const renderer = await htmlRenderer(
+    templateDirs,
+    composed.title,
+    composed.makeView(new Map()),
+    fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
+  );
   const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];
 
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
@@ -67,9 +100,18 @@ export async function buildWith(opts: BuildOptions, printer: Printer | null, onP
   if (printer) {
     const cache = layoutCache(opts.cacheDir ?? null);
     let key = '';
-    const guess = opts.cacheDir ? async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml))) : undefined;
+    const guess = opts.cacheDir
+      ? async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml)))
+      : undefined;
     void warmUpPdfLib().catch(() => undefined);
-    const printed = await printBulletin(composed.makeView, composed.targets, renderer, printer, (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }), guess);
+    const printed = await printBulletin(
+      composed.makeView,
+      composed.targets,
+      renderer,
+      printer,
+      (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }),
+      guess,
+    );
     passes = printed.passes;
     if (passes > 1) await cache.put(key, printed.layout);
     const pdf = await finalizePdf(printed.pdf, {
@@ -91,8 +133,13 @@ export async function buildWith(opts: BuildOptions, printer: Printer | null, onP
   try {
     outputs = await writeAtomically(dir, files);
   } catch (e) {
-    throw new BulletinError('output.write', 'config', `无法写入输出文件夹 ${dir}：${(e as Error).message}`, '请检查 --out 指定的位置是否可写、磁盘是否已满。', { cause: e });
+    throw new BulletinError(
+      'output.write',
+      'config',
+      `无法写入输出文件夹 ${dir}：${(e as Error).message}`,
+      '请检查 --out 指定的位置是否可写、磁盘是否已满。',
+      { cause: e },
+    );
   }
   return { ...base, issues, ok: true, stats, outputs, passes };
 }
-

@@ -47,8 +47,11 @@ export interface BuildResult {
 const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>
   createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
 
-export async function buildBulletin(opts: BuildOptions, onProgress: ProgressListener = () => undefined): Promise<BuildResult> {
-  const printer = opts.formats.includes('pdf') ? opts.printer ?? newPrinter(opts) : null;
+export async function buildBulletin(
+  opts: BuildOptions,
+  onProgress: ProgressListener = () => undefined,
+): Promise<BuildResult> {
+  const printer = opts.formats.includes('pdf') ? (opts.printer ?? newPrinter(opts)) : null;
   try {
     // Chromium starts while the data are read and laid out.
     printer?.warmUp();
@@ -63,7 +66,12 @@ export async function buildBulletin(opts: BuildOptions, onProgress: ProgressList
  * Several quarters in one run (CI rebuilding every issue after a template
  * change): one browser for all of them, closed at the end whatever happens.
  */
-export async function buildMany(quarters: readonly Quarter[], opts: Omit<BuildOptions, 'quarter' | 'printer'>, onProgress: ProgressListener = () => undefined, parallel = 3): Promise<BuildResult[]> {
+export async function buildMany(
+  quarters: readonly Quarter[],
+  opts: Omit<BuildOptions, 'quarter' | 'printer'>,
+  onProgress: ProgressListener = () => undefined,
+  parallel = 3,
+): Promise<BuildResult[]> {
   const printer = newPrinter(opts);
   try {
     printer.warmUp();
@@ -73,7 +81,8 @@ export async function buildMany(quarters: readonly Quarter[], opts: Omit<BuildOp
     const results: BuildResult[] = new Array(quarters.length);
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < quarters.length; i = next++) results[i] = await buildBulletin({ ...opts, quarter: quarters[i] as Quarter, printer }, onProgress);
+      for (let i = next++; i < quarters.length; i = next++)
+        results[i] = await buildBulletin({ ...opts, quarter: quarters[i] as Quarter, printer }, onProgress);
     };
     await Promise.all(Array.from({ length: Math.min(parallel, quarters.length) }, worker));
     return results;

@@ -11,7 +11,16 @@ import { streamCsv } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import { readTable } from '../ingest/read-table.js';
 import { localChecker, threadChecker, type BatchChecker } from './checker-thread.js';
-import { checkTable, kindFromColumns, kindFromName, kindTitle, TABLE_KINDS, type CheckContext, type Checked, type TableKind } from './input-kinds.js';
+import {
+  checkTable,
+  kindFromColumns,
+  kindFromName,
+  kindTitle,
+  TABLE_KINDS,
+  type CheckContext,
+  type Checked,
+  type TableKind,
+} from './input-kinds.js';
 
 export interface FileReport {
   file: string;
@@ -31,14 +40,29 @@ export interface CheckedFile {
 }
 
 export function fileProblem(file: string, code: string, message: string, hint: string): ValidationIssue {
-  return { severity: 'error', code, file, sheet: null, row: null, column: null, header: null, value: null, message, hint };
+  return {
+    severity: 'error',
+    code,
+    file,
+    sheet: null,
+    row: null,
+    column: null,
+    header: null,
+    value: null,
+    message,
+    hint,
+  };
 }
 
 /** A reader's input error as a finding, so the other files are still checked; anything else is a bug and goes on up. */
 function unreadableFile(e: unknown, display: string, report: FileReport): CheckedFile {
   if (!isBulletinError(e) || e.kind !== 'input') throw e;
   report.unreadable = true;
-  return { report, checked: null, issues: [fileProblem(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')] };
+  return {
+    report,
+    checked: null,
+    issues: [fileProblem(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')],
+  };
 }
 
 const KIND_HINT = `文件名请用：${TABLE_KINDS.map((k) => `${k}.xlsx（${kindTitle(k)}）`).join('、')}；或者让表头包含该表的全部必需列。`;
@@ -47,7 +71,14 @@ const KIND_HINT = `文件名请用：${TABLE_KINDS.map((k) => `${k}.xlsx（${kin
 const STREAM_BYTES = Number(process.env.BULLETIN_STREAM_BYTES ?? 16 * 1024 * 1024);
 
 /** A large recall-records CSV or workbook, checked row by row without holding it. */
-async function checkStreaming(path: string, display: string, ctx: CheckContext, report: FileReport, keepRecords: boolean, sheet?: string): Promise<CheckedFile> {
+async function checkStreaming(
+  path: string,
+  display: string,
+  ctx: CheckContext,
+  report: FileReport,
+  keepRecords: boolean,
+  sheet?: string,
+): Promise<CheckedFile> {
   const format: 'csv' | 'xlsx' = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const source = { file: display, sheet: null, format, encoding: null };
   const opts = { keepRecords, maxIssues: 10_000 };
@@ -75,12 +106,35 @@ async function checkStreaming(path: string, display: string, ctx: CheckContext, 
     return unreadableFile(e, display, report);
   }
   Object.assign(report, { kind: 'recalls', format, headerRow: r.headerRow, rows: r.rows });
-  return { report, checked: { kind: 'recalls', records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow }, issues: r.issues };
+  return {
+    report,
+    checked: { kind: 'recalls', records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow },
+    issues: r.issues,
+  };
 }
 
-export async function checkTableFile(path: string, display: string, ctx: CheckContext, kind?: TableKind, sheet?: string, keepRecords = true): Promise<CheckedFile> {
-  const report: FileReport = { file: display, kind: kind ?? kindFromName(path), format: null, sheet: null, encoding: null, headerRow: null, rows: null, unreadable: false };
-  const size = await stat(path).then((s) => s.size, () => 0);
+export async function checkTableFile(
+  path: string,
+  display: string,
+  ctx: CheckContext,
+  kind?: TableKind,
+  sheet?: string,
+  keepRecords = true,
+): Promise<CheckedFile> {
+  const report: FileReport = {
+    file: display,
+    kind: kind ?? kindFromName(path),
+    format: null,
+    sheet: null,
+    encoding: null,
+    headerRow: null,
+    rows: null,
+    unreadable: false,
+  };
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
   const ext = extname(path).toLowerCase();
   // A workbook takes about fifty times its size in memory when loaded whole.
   const streamed = (ext === '.csv' && size > STREAM_BYTES) || (ext === '.xlsx' && size > STREAM_BYTES / 8);
@@ -96,7 +150,18 @@ export async function checkTableFile(path: string, display: string, ctx: CheckCo
   Object.assign(report, { format: table.format, sheet: table.sheet, encoding: table.encoding });
   const found = report.kind ?? kindFromColumns(table);
   if (!found || found === 'issue' || found === 'article') {
-    return { report, checked: null, issues: [fileProblem(display, 'input.kind.unknown', '无法判断这是哪一种表格：文件名和表头都对不上已知的表格。', KIND_HINT)] };
+    return {
+      report,
+      checked: null,
+      issues: [
+        fileProblem(
+          display,
+          'input.kind.unknown',
+          '无法判断这是哪一种表格：文件名和表头都对不上已知的表格。',
+          KIND_HINT,
+        ),
+      ],
+    };
   }
   report.kind = found;
   const checked = checkTable(found, table, ctx);

@@ -14,7 +14,12 @@ import { rowFeeder } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import type { RawRow } from '../ingest/table.js';
 import { BulletinError } from '../model/errors.js';
-import { RecordsChecker, type CheckerOptions, type RecordsContext, type RecordsResult } from '../validate/records-checker.js';
+import {
+  RecordsChecker,
+  type CheckerOptions,
+  type RecordsContext,
+  type RecordsResult,
+} from '../validate/records-checker.js';
 
 export interface BatchChecker {
   batch(b: CellBatch): void;
@@ -30,10 +35,20 @@ type Source = ConstructorParameters<typeof RecordsChecker>[0];
 const AHEAD = 4;
 
 /** On this thread; also takes rows one at a time (a workbook's). */
-export function localChecker(source: Source, ctx: RecordsContext, opts: CheckerOptions): BatchChecker & { row(r: RawRow): void } {
+export function localChecker(
+  source: Source,
+  ctx: RecordsContext,
+  opts: CheckerOptions,
+): BatchChecker & { row(r: RawRow): void } {
   const checker = new RecordsChecker(source, ctx, opts);
   const feed = rowFeeder((r) => checker.push(r));
-  return { batch: feed, row: (r) => checker.push(r), pause: async () => undefined, finish: async () => checker.finish(), close: () => undefined };
+  return {
+    batch: feed,
+    row: (r) => checker.push(r),
+    pause: async () => undefined,
+    finish: async () => checker.finish(),
+    close: () => undefined,
+  };
 }
 
 /** A checker on a worker thread; null where the compiled worker is not there (running from sources). */
@@ -44,7 +59,10 @@ export function threadChecker(source: Source, ctx: RecordsContext, opts: Checker
   // default let a million-row check peak at 253 MB instead of 210 MB (no
   // slower). The old generation gets this thread's limit (--max-old-space-size).
   const maxOldGenerationSizeMb = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20);
-  const worker = new Worker(script, { workerData: { source, ctx, opts }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb } });
+  const worker = new Worker(script, {
+    workerData: { source, ctx, opts },
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb },
+  });
   let inFlight = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;

@@ -1,5 +1,12 @@
 /** bulletin compare: two quarters, a year to date against the last, or a series. */
-import { compare, quarterPeriod, ytdPeriod, type Comparison, type Dimension, type Period } from '../aggregate/compare.js';
+import {
+  compare,
+  quarterPeriod,
+  ytdPeriod,
+  type Comparison,
+  type Dimension,
+  type Period,
+} from '../aggregate/compare.js';
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
 import { loadStats, requireStats, type SourceOptions, type SourcedStats } from './quarter-source.js';
@@ -25,7 +32,8 @@ export function quarterRange(spec: string): Quarter[] {
   const [a, b] = spec.split('..');
   const from = parseQuarter(a ?? '');
   const to = parseQuarter(b ?? '');
-  if (order(to) < order(from)) throw new BulletinError('usage.range', 'usage', `季度范围 ${spec} 的结束早于开始。`, '请写成 2021Q1..2022Q4。');
+  if (order(to) < order(from))
+    throw new BulletinError('usage.range', 'usage', `季度范围 ${spec} 的结束早于开始。`, '请写成 2021Q1..2022Q4。');
   return Array.from({ length: order(to) - order(from) + 1 }, (_, i) => fromOrder(order(from) + i));
 }
 
@@ -34,38 +42,88 @@ async function need(q: Quarter, opts: SourceOptions, cache: Map<string, SourcedS
   return s ?? requireStats(q, opts);
 }
 
-async function optional(q: Quarter, opts: SourceOptions, cache: Map<string, SourcedStats | null>): Promise<SourcedStats | null> {
+async function optional(
+  q: Quarter,
+  opts: SourceOptions,
+  cache: Map<string, SourcedStats | null>,
+): Promise<SourcedStats | null> {
   const id = quarterId(q);
   if (!cache.has(id)) cache.set(id, await loadStats(q, opts));
   return cache.get(id) ?? null;
 }
 
-async function periodOf(q: Quarter, ytd: boolean, opts: SourceOptions, cache: Map<string, SourcedStats | null>): Promise<Period> {
+async function periodOf(
+  q: Quarter,
+  ytd: boolean,
+  opts: SourceOptions,
+  cache: Map<string, SourcedStats | null>,
+): Promise<Period> {
   const last = await need(q, opts, cache);
   if (!ytd) return quarterPeriod(last.stats);
-  const earlier = await Promise.all(Array.from({ length: q.quarter - 1 }, (_, i) => optional({ year: q.year, quarter: (i + 1) as Quarter['quarter'] }, opts, cache)));
-  const p = ytdPeriod(last.stats, earlier.map((e) => e?.stats ?? null));
-  if (!p) throw new BulletinError('input.ytd.unavailable', 'input', `无法得到 ${q.year} 年截至 ${quarterId(q)} 的累计数：缺少前面季度的数据，全国表中也没有本省的累计行。`, '请补齐该年前面各季度的数据或存档。');
+  const earlier = await Promise.all(
+    Array.from({ length: q.quarter - 1 }, (_, i) =>
+      optional({ year: q.year, quarter: (i + 1) as Quarter['quarter'] }, opts, cache),
+    ),
+  );
+  const p = ytdPeriod(
+    last.stats,
+    earlier.map((e) => e?.stats ?? null),
+  );
+  if (!p)
+    throw new BulletinError(
+      'input.ytd.unavailable',
+      'input',
+      `无法得到 ${q.year} 年截至 ${quarterId(q)} 的累计数：缺少前面季度的数据，全国表中也没有本省的累计行。`,
+      '请补齐该年前面各季度的数据或存档。',
+    );
   return p;
 }
 
-export async function compareQuarters(args: string[], opts: SourceOptions & { ytd: boolean; by: Dimension | null }): Promise<CompareResult> {
+export async function compareQuarters(
+  args: string[],
+  opts: SourceOptions & { ytd: boolean; by: Dimension | null },
+): Promise<CompareResult> {
   const cache = new Map<string, SourcedStats | null>();
-  const sources = () => [...cache.values()].filter((s): s is SourcedStats => s !== null).map((s) => ({ quarter: s.quarter, source: s.source, path: s.path }));
+  const sources = () =>
+    [...cache.values()]
+      .filter((s): s is SourcedStats => s !== null)
+      .map((s) => ({ quarter: s.quarter, source: s.source, path: s.path }));
   if (args.length === 1 && args[0]?.includes('..')) {
     const series: SeriesEntry[] = [];
     for (const q of quarterRange(args[0])) {
       const period = await periodOf(q, opts.ytd, opts, cache).catch(() => null);
       if (!period) continue;
       const prev = series.find((e) => e.period.id.slice(0, 6) === quarterId(fromOrder(order(q) - 1)));
-      const lastYear = series.find((e) => e.period.id.slice(0, 6) === quarterId({ year: q.year - 1, quarter: q.quarter }));
-      series.push({ period, qoq: prev && !opts.ytd ? compare(prev.period, period, opts.by) : null, yoy: lastYear ? compare(lastYear.period, period, opts.by) : null });
+      const lastYear = series.find(
+        (e) => e.period.id.slice(0, 6) === quarterId({ year: q.year - 1, quarter: q.quarter }),
+      );
+      series.push({
+        period,
+        qoq: prev && !opts.ytd ? compare(prev.period, period, opts.by) : null,
+        yoy: lastYear ? compare(lastYear.period, period, opts.by) : null,
+      });
     }
-    if (series.length === 0) throw new BulletinError('input.quarter.unavailable', 'input', `${args[0]} 中没有任何季度有数据。`, '请检查数据目录和 --archive。');
+    if (series.length === 0)
+      throw new BulletinError(
+        'input.quarter.unavailable',
+        'input',
+        `${args[0]} 中没有任何季度有数据。`,
+        '请检查数据目录和 --archive。',
+      );
     return { comparison: null, series, sources: sources() };
   }
-  if (args.length !== 2) throw new BulletinError('usage.compare', 'usage', '请给出两个季度（如 2022Q2 2022Q3），或一个范围（如 2021Q1..2022Q4）。', '例如：bulletin compare 2022Q2 2022Q3（环比）、bulletin compare 2021Q3 2022Q3（同比），或 bulletin compare 2021Q1..2022Q4。');
+  if (args.length !== 2)
+    throw new BulletinError(
+      'usage.compare',
+      'usage',
+      '请给出两个季度（如 2022Q2 2022Q3），或一个范围（如 2021Q1..2022Q4）。',
+      '例如：bulletin compare 2022Q2 2022Q3（环比）、bulletin compare 2021Q3 2022Q3（同比），或 bulletin compare 2021Q1..2022Q4。',
+    );
   const [a, b] = args.map((x) => parseQuarter(x)) as [Quarter, Quarter];
-  const comparison = compare(await periodOf(a, opts.ytd, opts, cache), await periodOf(b, opts.ytd, opts, cache), opts.by);
+  const comparison = compare(
+    await periodOf(a, opts.ytd, opts, cache),
+    await periodOf(b, opts.ytd, opts, cache),
+    opts.by,
+  );
   return { comparison, series: null, sources: sources() };
 }

@@ -18,10 +18,21 @@ const schema = z
     province: z.string().min(1).optional(),
     bulletinName: z.string().min(1).optional(),
     publisher: z.string().min(1).optional(),
-    contact: z.object({ title: z.string().optional(), phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() }).strict().optional(),
+    contact: z
+      .object({
+        title: z.string().optional(),
+        phone: z.string().optional(),
+        email: z.string().optional(),
+        address: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     sections: z.array(z.string().min(1)).min(1).optional(),
     decimals: z.number().int().min(0).max(4).optional(),
-    fonts: z.object({ serif: z.string().min(1).optional(), sans: z.string().min(1).optional() }).strict().optional(),
+    fonts: z
+      .object({ serif: z.string().min(1).optional(), sans: z.string().min(1).optional() })
+      .strict()
+      .optional(),
     templates: z.string().min(1).optional(),
     browser: z.string().min(1).optional(),
     data: z.string().min(1).optional(),
@@ -71,8 +82,13 @@ export function defineConfig(config: ConfigFile): ConfigFile {
 }
 
 const CANDIDATES = ['bulletin.config.json', 'bulletin.config.js', 'bulletin.config.mjs'];
-const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
-const KEYS = 'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、fonts（serif、sans）、templates、browser、data、out';
+const exists = (p: string) =>
+  stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+const KEYS =
+  'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、fonts（serif、sans）、templates、browser、data、out';
 
 async function readRaw(path: string): Promise<unknown> {
   if (['.js', '.mjs'].includes(extname(path))) {
@@ -80,11 +96,23 @@ async function readRaw(path: string): Promise<unknown> {
       const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
       return mod.default;
     } catch (e) {
-      throw new BulletinError('config.js', 'config', `配置文件 ${path} 运行出错：${(e as Error).message}`, '请检查文件是否 export default defineConfig({...})。', { cause: e });
+      throw new BulletinError(
+        'config.js',
+        'config',
+        `配置文件 ${path} 运行出错：${(e as Error).message}`,
+        '请检查文件是否 export default defineConfig({...})。',
+        { cause: e },
+      );
     }
   }
   const json = parseJson(await readFile(path, 'utf8'));
-  if (!json.ok) throw new BulletinError('config.json', 'config', `配置文件 ${path} 不是有效的 JSON：${json.message}。`, '请检查逗号、引号和括号。');
+  if (!json.ok)
+    throw new BulletinError(
+      'config.json',
+      'config',
+      `配置文件 ${path} 不是有效的 JSON：${json.message}。`,
+      '请检查逗号、引号和括号。',
+    );
   return json.value;
 }
 
@@ -93,7 +121,13 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   let path: string | undefined;
   if (explicit) {
     path = resolve(cwd, explicit);
-    if (!(await exists(path))) throw new BulletinError('config.unreadable', 'config', `配置文件 ${path} 无法读取。`, '请检查 --config 指定的路径。');
+    if (!(await exists(path)))
+      throw new BulletinError(
+        'config.unreadable',
+        'config',
+        `配置文件 ${path} 无法读取。`,
+        '请检查 --config 指定的路径。',
+      );
   } else {
     for (const c of CANDIDATES) if (!path && (await exists(resolve(cwd, c)))) path = resolve(cwd, c);
     if (!path) return DEFAULT_CONFIG;
@@ -115,9 +149,23 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
       try {
         require.resolve(`${pkg}/400.css`);
       } catch {
-        throw new BulletinError('config.font', 'config', `配置的字体包“${pkg}”没有安装。`, `请先 npm install ${pkg}（@fontsource 的中文字体包）。`);
+        throw new BulletinError(
+          'config.font',
+          'config',
+          `配置的字体包“${pkg}”没有安装。`,
+          `请先 npm install ${pkg}（@fontsource 的中文字体包）。`,
+        );
       }
     }
   }
-  return { ...DEFAULT_CONFIG, ...d, fonts, templates: rel(d.templates), browser: rel(d.browser), data: rel(d.data), out: rel(d.out), source: path };
+  return {
+    ...DEFAULT_CONFIG,
+    ...d,
+    fonts,
+    templates: rel(d.templates),
+    browser: rel(d.browser),
+    data: rel(d.data),
+    out: rel(d.out),
+    source: path,
+  };
 }

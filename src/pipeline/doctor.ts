@@ -30,11 +30,21 @@ export interface DoctorOptions {
 async function browserCheck(o: DoctorOptions): Promise<Check> {
   const found = chooseBrowser(o.browser, o.config.browser);
   if (!('path' in found)) {
-    const detail = found.missing ? `${found.missing.source} 指定的 ${found.missing.path} 不存在` : '没有找到 Chromium、Chrome 或 Edge';
+    const detail = found.missing
+      ? `${found.missing.source} 指定的 ${found.missing.path} 不存在`
+      : '没有找到 Chromium、Chrome 或 Edge';
     return { name: '浏览器', ok: false, detail, hint: INSTALL_HINT };
   }
   const version = await browserVersion(found.path);
-  const how = { '--browser': '由 --browser 指定', BULLETIN_BROWSER: '来自环境变量 BULLETIN_BROWSER', PUPPETEER_EXECUTABLE_PATH: '来自环境变量 PUPPETEER_EXECUTABLE_PATH', config: `来自配置文件 ${o.config.source}`, puppeteer: 'Puppeteer 自带', system: '在系统常用位置找到' }[found.source] ?? found.source;
+  const how =
+    {
+      '--browser': '由 --browser 指定',
+      BULLETIN_BROWSER: '来自环境变量 BULLETIN_BROWSER',
+      PUPPETEER_EXECUTABLE_PATH: '来自环境变量 PUPPETEER_EXECUTABLE_PATH',
+      config: `来自配置文件 ${o.config.source}`,
+      puppeteer: 'Puppeteer 自带',
+      system: '在系统常用位置找到',
+    }[found.source] ?? found.source;
   return version
     ? { name: '浏览器', ok: true, detail: `${found.path}（${how}），${version}`, hint: null }
     : { name: '浏览器', ok: false, detail: `${found.path}（${how}）无法运行`, hint: INSTALL_HINT };
@@ -51,15 +61,33 @@ function fontCheck(o: DoctorOptions): Check {
     }
   });
   return missing.length
-    ? { name: '字体', ok: false, detail: `缺少字体包 ${missing.join('、')}`, hint: `请运行 npm install ${missing.join(' ')}。` }
-    : { name: '字体', ok: true, detail: `${o.config.fonts.serif}、${o.config.fonts.sans}（随文档嵌入，不依赖系统字体）`, hint: null };
+    ? {
+        name: '字体',
+        ok: false,
+        detail: `缺少字体包 ${missing.join('、')}`,
+        hint: `请运行 npm install ${missing.join(' ')}。`,
+      }
+    : {
+        name: '字体',
+        ok: true,
+        detail: `${o.config.fonts.serif}、${o.config.fonts.sans}（随文档嵌入，不依赖系统字体）`,
+        hint: null,
+      };
 }
 
 async function templateCheck(o: DoctorOptions): Promise<Check> {
-  const dirs = [join(packageRoot(), 'templates'), ...[o.templates ?? o.config.templates].filter((d): d is string => Boolean(d))];
+  const dirs = [
+    join(packageRoot(), 'templates'),
+    ...[o.templates ?? o.config.templates].filter((d): d is string => Boolean(d)),
+  ];
   const files = await templateFiles(dirs);
   const ok = files.has('bulletin.hbs') && files.has('styles.css');
-  return { name: '模板', ok, detail: `${dirs.join(' + ')}：${files.size} 个文件`, hint: ok ? null : '模板目录中缺少 bulletin.hbs 或 styles.css。' };
+  return {
+    name: '模板',
+    ok,
+    detail: `${dirs.join(' + ')}：${files.size} 个文件`,
+    hint: ok ? null : '模板目录中缺少 bulletin.hbs 或 styles.css。',
+  };
 }
 
 async function dataCheck(o: DoctorOptions): Promise<Check | null> {
@@ -68,9 +96,19 @@ async function dataCheck(o: DoctorOptions): Promise<Check | null> {
   try {
     const r = await validateInputs({ paths: [dir], quarter: o.quarter, config: o.config, cwd: o.cwd });
     const ok = r.ok && !r.unreadable;
-    return { name: `${quarterId(o.quarter)} 数据`, ok, detail: `${r.summary.files} 个文件、${r.summary.rows.read} 行：${r.summary.errors} 个错误，${r.summary.warnings} 个警告`, hint: ok ? null : `请运行 bulletin validate ${dir} 查看并改正。` };
+    return {
+      name: `${quarterId(o.quarter)} 数据`,
+      ok,
+      detail: `${r.summary.files} 个文件、${r.summary.rows.read} 行：${r.summary.errors} 个错误，${r.summary.warnings} 个警告`,
+      hint: ok ? null : `请运行 bulletin validate ${dir} 查看并改正。`,
+    };
   } catch (e) {
-    return { name: `${quarterId(o.quarter)} 数据`, ok: false, detail: (e as Error).message, hint: `请按 ${dir}/recalls.xlsx 的结构放入数据。` };
+    return {
+      name: `${quarterId(o.quarter)} 数据`,
+      ok: false,
+      detail: (e as Error).message,
+      hint: `请按 ${dir}/recalls.xlsx 的结构放入数据。`,
+    };
   }
 }
 

@@ -3,7 +3,13 @@
  * its columns) and checked. Build and validate both go through here.
  */
 import { basename, extname } from 'node:path';
-import type { ClueRow, ForeignInput, NationalCategoryInput, NationalRecord, ProvinceFigures } from '../model/bulletin.js';
+import type {
+  ClueRow,
+  ForeignInput,
+  NationalCategoryInput,
+  NationalRecord,
+  ProvinceFigures,
+} from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
@@ -13,12 +19,25 @@ import { CLUES_SCHEMA, readClues } from '../validate/clues.js';
 import { FOREIGN_CATEGORY_SCHEMA, FOREIGN_SCHEMA, readForeign, readForeignCategories } from '../validate/foreign.js';
 import { mapHeader } from '../validate/header-map.js';
 import { NATIONAL_RECORDS_SCHEMA, readNationalRecords } from '../validate/national-records.js';
-import { NATIONAL_CATEGORY_SCHEMA, NATIONAL_PROVINCE_SCHEMA, readNationalCategories, readNationalProvinces } from '../validate/national-summary.js';
+import {
+  NATIONAL_CATEGORY_SCHEMA,
+  NATIONAL_PROVINCE_SCHEMA,
+  readNationalCategories,
+  readNationalProvinces,
+} from '../validate/national-summary.js';
 import { RECORD_SCHEMA } from '../validate/record-columns.js';
 import type { TableSchema } from '../validate/table-schema.js';
 import { validateRecords } from '../validate/validate-records.js';
 
-export const TABLE_KINDS = ['recalls', 'national-categories', 'national-provinces', 'national-recalls', 'foreign', 'foreign-categories', 'clues'] as const;
+export const TABLE_KINDS = [
+  'recalls',
+  'national-categories',
+  'national-provinces',
+  'national-recalls',
+  'foreign',
+  'foreign-categories',
+  'clues',
+] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 const SCHEMAS: Record<TableKind, TableSchema> = {
@@ -37,7 +56,16 @@ export const kindTitle = (k: TableKind): string => SCHEMAS[k].title;
 export function kindFromName(path: string): TableKind | null {
   const base = basename(path, extname(path)).toLowerCase();
   const byLength = [...TABLE_KINDS].sort((a, b) => b.length - a.length);
-  return byLength.find((k) => base === k || base.startsWith(`${k}-`) || base.startsWith(`${k}_`) || base.endsWith(`-${k}`) || base.endsWith(`_${k}`)) ?? null;
+  return (
+    byLength.find(
+      (k) =>
+        base === k ||
+        base.startsWith(`${k}-`) ||
+        base.startsWith(`${k}_`) ||
+        base.endsWith(`-${k}`) ||
+        base.endsWith(`_${k}`),
+    ) ?? null
+  );
 }
 
 /**

@@ -23,15 +23,22 @@ const isLayout = (v: unknown): v is PageLayout => {
   if (typeof v !== 'object' || v === null) return false;
   const { pages, splits } = v as Record<string, unknown>;
   const ints = (xs: unknown[]) => xs.every((x) => Number.isInteger(x) && (x as number) >= 0);
-  return typeof pages === 'object' && pages !== null && ints(Object.values(pages)) &&
-    typeof splits === 'object' && splits !== null && Object.values(splits).every((s) => Array.isArray(s) && ints(s));
+  return (
+    typeof pages === 'object' &&
+    pages !== null &&
+    ints(Object.values(pages)) &&
+    typeof splits === 'object' &&
+    splits !== null &&
+    Object.values(splits).every((s) => Array.isArray(s) && ints(s))
+  );
 };
 
 /** A cache in `dir`; `null` turns it off (every build measures). */
 export function layoutCache(dir: string | null): LayoutCache {
   const file = (key: string) => join(dir ?? '', `${key}.json`);
   return {
-    key: (browser, firstHtml) => createHash('sha256').update(`bulletin-layout ${VERSION}\n${browser}\n`).update(firstHtml).digest('hex'),
+    key: (browser, firstHtml) =>
+      createHash('sha256').update(`bulletin-layout ${VERSION}\n${browser}\n`).update(firstHtml).digest('hex'),
     async get(key) {
       if (!dir) return null;
       try {

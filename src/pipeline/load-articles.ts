@@ -10,11 +10,25 @@ import type { ValidationIssue } from '../model/issues.js';
 import { splitFrontMatter } from '../ingest/front-matter.js';
 import { validateArticle } from '../validate/article-meta.js';
 
-const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml' };
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 const IMAGE_REF = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
-function problem(file: string, code: string, line: number | null, value: string, message: string, hint: string): ValidationIssue {
+function problem(
+  file: string,
+  code: string,
+  line: number | null,
+  value: string,
+  message: string,
+  hint: string,
+): ValidationIssue {
   return { severity: 'error', code, file, sheet: null, row: line, column: null, header: null, value, message, hint };
 }
 
@@ -22,25 +36,51 @@ function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
 
-async function resolveImage(quarterDir: string, articleDir: string, href: string): Promise<{ url: string } | { code: string; message: string; hint: string }> {
+async function resolveImage(
+  quarterDir: string,
+  articleDir: string,
+  href: string,
+): Promise<{ url: string } | { code: string; message: string; hint: string }> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || isAbsolute(href) || href.includes('\\')) {
-    return { code: 'article.image.outside', message: `图片“${href}”不是数据文件夹中的文件（网址和绝对路径不会被读取）。`, hint: '请把图片放进本季度的文件夹（如 articles/images/），并用相对路径引用。' };
+    return {
+      code: 'article.image.outside',
+      message: `图片“${href}”不是数据文件夹中的文件（网址和绝对路径不会被读取）。`,
+      hint: '请把图片放进本季度的文件夹（如 articles/images/），并用相对路径引用。',
+    };
   }
   const root = await realpath(quarterDir);
   let path: string;
   try {
     path = await realpath(resolve(articleDir, decodeURIComponent(href)));
   } catch {
-    return { code: 'article.image.missing', message: `找不到图片“${href}”。`, hint: '请检查文件名和路径（相对于这篇文章所在的文件夹）。' };
+    return {
+      code: 'article.image.missing',
+      message: `找不到图片“${href}”。`,
+      hint: '请检查文件名和路径（相对于这篇文章所在的文件夹）。',
+    };
   }
   const rel = relative(root, path);
   if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
-    return { code: 'article.image.outside', message: `图片“${href}”在本季度数据文件夹之外，不会被读取。`, hint: '请把图片复制到本季度的文件夹中再引用。' };
+    return {
+      code: 'article.image.outside',
+      message: `图片“${href}”在本季度数据文件夹之外，不会被读取。`,
+      hint: '请把图片复制到本季度的文件夹中再引用。',
+    };
   }
   const type = IMAGE_TYPES[extname(path).toLowerCase()];
   const info = await stat(path);
-  if (!type || !info.isFile()) return { code: 'article.image.type', message: `“${href}”不是支持的图片文件。`, hint: `支持的格式：${Object.keys(IMAGE_TYPES).join(' ')}。` };
-  if (info.size > MAX_IMAGE_BYTES) return { code: 'article.image.too-large', message: `图片“${href}”有 ${(info.size / 1048576).toFixed(1)} MB，超过 8 MB 的上限。`, hint: '请压缩图片后再使用。' };
+  if (!type || !info.isFile())
+    return {
+      code: 'article.image.type',
+      message: `“${href}”不是支持的图片文件。`,
+      hint: `支持的格式：${Object.keys(IMAGE_TYPES).join(' ')}。`,
+    };
+  if (info.size > MAX_IMAGE_BYTES)
+    return {
+      code: 'article.image.too-large',
+      message: `图片“${href}”有 ${(info.size / 1048576).toFixed(1)} MB，超过 8 MB 的上限。`,
+      hint: '请压缩图片后再使用。',
+    };
   return { url: `data:${type};base64,${(await readFile(path)).toString('base64')}` };
 }
 
@@ -51,7 +91,11 @@ export interface LoadedArticles {
   issues: ValidationIssue[];
 }
 
-export async function loadArticles(quarterDir: string, sections: readonly string[], display: (p: string) => string): Promise<LoadedArticles> {
+export async function loadArticles(
+  quarterDir: string,
+  sections: readonly string[],
+  display: (p: string) => string,
+): Promise<LoadedArticles> {
   const dir = join(quarterDir, 'articles');
   const names = await readdir(dir).catch(() => [] as string[]);
   const out: LoadedArticles = { articles: [], files: [], issues: [] };
@@ -68,10 +112,23 @@ export async function loadArticles(quarterDir: string, sections: readonly string
       const href = m[1] as string;
       const r = await resolveImage(quarterDir, dir, href);
       if ('url' in r) images[href] = r.url;
-      else out.issues.push(problem(file, r.code, lineOf(text.replace(/\r\n?/g, '\n'), bodyStart + (m.index ?? 0)), href, r.message, r.hint));
+      else
+        out.issues.push(
+          problem(
+            file,
+            r.code,
+            lineOf(text.replace(/\r\n?/g, '\n'), bodyStart + (m.index ?? 0)),
+            href,
+            r.message,
+            r.hint,
+          ),
+        );
     }
     out.articles.push({ ...v.article, body: v.body, images });
   }
-  out.articles.sort((a, b) => sections.indexOf(a.section) - sections.indexOf(b.section) || a.order - b.order || a.file.localeCompare(b.file));
+  out.articles.sort(
+    (a, b) =>
+      sections.indexOf(a.section) - sections.indexOf(b.section) || a.order - b.order || a.file.localeCompare(b.file),
+  );
   return out;
 }

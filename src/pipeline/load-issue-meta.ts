@@ -8,7 +8,10 @@ import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { EMPTY_META, validateIssueMeta } from '../validate/issue-meta.js';
 
-async function readMeta(dir: string, display: (p: string) => string): Promise<{ meta: IssueMeta; issues: ValidationIssue[]; file: string | null }> {
+async function readMeta(
+  dir: string,
+  display: (p: string) => string,
+): Promise<{ meta: IssueMeta; issues: ValidationIssue[]; file: string | null }> {
   const path = join(dir, 'issue.json');
   let text: string;
   try {
@@ -21,7 +24,20 @@ async function readMeta(dir: string, display: (p: string) => string): Promise<{ 
   return {
     file: display(path),
     meta: EMPTY_META,
-    issues: [{ severity: 'error', code: 'meta.json', file: display(path), sheet: null, row: null, column: null, header: null, value: null, message: `issue.json 不是有效的 JSON：${json.message}。`, hint: '请检查逗号、引号和括号（最后一项后面不能有逗号）。' }],
+    issues: [
+      {
+        severity: 'error',
+        code: 'meta.json',
+        file: display(path),
+        sheet: null,
+        row: null,
+        column: null,
+        header: null,
+        value: null,
+        message: `issue.json 不是有效的 JSON：${json.message}。`,
+        hint: '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
+      },
+    ],
   };
 }
 
@@ -36,8 +52,14 @@ export interface LoadedMeta {
 }
 
 /** The numbers stated in the issue.json of every other quarter folder under `dataDir`. */
-export async function otherIssueNumbers(dataDir: string, except: string, display: (p: string) => string = (p) => p): Promise<StatedNumber[]> {
-  const others = (await readdir(dataDir).catch(() => [] as string[])).filter((n) => /^\d{4}Q[1-4]$/.test(n) && n !== except);
+export async function otherIssueNumbers(
+  dataDir: string,
+  except: string,
+  display: (p: string) => string = (p) => p,
+): Promise<StatedNumber[]> {
+  const others = (await readdir(dataDir).catch(() => [] as string[])).filter(
+    (n) => /^\d{4}Q[1-4]$/.test(n) && n !== except,
+  );
   const stated: StatedNumber[] = [];
   for (const q of others) {
     const m = (await readMeta(join(dataDir, q), display)).meta;
@@ -46,17 +68,32 @@ export async function otherIssueNumbers(dataDir: string, except: string, display
   return stated;
 }
 
-export async function loadIssueMeta(dataDir: string, quarter: Quarter, display: (p: string) => string): Promise<LoadedMeta> {
+export async function loadIssueMeta(
+  dataDir: string,
+  quarter: Quarter,
+  display: (p: string) => string,
+): Promise<LoadedMeta> {
   const id = quarterId(quarter);
   const own = await readMeta(join(dataDir, id), display);
-  const stated: StatedNumber[] = [{ quarter: id, number: own.meta.number, totalNumber: own.meta.totalNumber }, ...(await otherIssueNumbers(dataDir, id, display))];
+  const stated: StatedNumber[] = [
+    { quarter: id, number: own.meta.number, totalNumber: own.meta.totalNumber },
+    ...(await otherIssueNumbers(dataDir, id, display)),
+  ];
   const numbers = deriveIssueNumbers(stated);
   const mine = numbers.find((n) => n.quarter === id)!;
   const issues = [...own.issues];
   for (const c of numberConflicts(numbers).filter((c) => c.quarters.includes(id))) {
     issues.push({
-      severity: 'error', code: 'meta.number.duplicate', file: display(join(dataDir, id, 'issue.json')), sheet: null, row: null, column: null, header: c.kind, value: String(c.value),
-      message: `期号重复：${c.message}`, hint: '请在各季度文件夹的 issue.json 中改正 number（期号）或 totalNumber（总期号）。',
+      severity: 'error',
+      code: 'meta.number.duplicate',
+      file: display(join(dataDir, id, 'issue.json')),
+      sheet: null,
+      row: null,
+      column: null,
+      header: c.kind,
+      value: String(c.value),
+      message: `期号重复：${c.message}`,
+      hint: '请在各季度文件夹的 issue.json 中改正 number（期号）或 totalNumber（总期号）。',
     });
   }
   return { meta: own.meta, file: own.file, number: mine.number, totalNumber: mine.totalNumber, issues };

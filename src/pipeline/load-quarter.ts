@@ -41,7 +41,12 @@ export function displayPath(cwd: string, path: string): string {
 export function homeProvince(ref: ReferenceData, config: BulletinConfig): Province {
   const home = findProvince(ref, config.province);
   if (!home) {
-    throw new BulletinError('config.province', 'config', `设置的本省“${config.province}”不是有效的省级行政区（来自${config.source}）。`, '请填写省份全称、简称或 6 位代码，如“湖南省”、“湖南”或“430000”。');
+    throw new BulletinError(
+      'config.province',
+      'config',
+      `设置的本省“${config.province}”不是有效的省级行政区（来自${config.source}）。`,
+      '请填写省份全称、简称或 6 位代码，如“湖南省”、“湖南”或“430000”。',
+    );
   }
   return home;
 }
@@ -59,26 +64,61 @@ export async function loadQuarter(
   onProgress({ phase: 'read', message: `读取 ${display(path)}` });
   const recalls = await checkTableFile(path, display(path), ctx, 'recalls', opts.sheet);
   const r = recalls.report;
-  onProgress({ phase: 'validate', message: `检查 ${r.rows?.read ?? 0} 行召回记录（${r.sheet ? `工作表“${r.sheet}”` : `${r.encoding ?? ''} 编码`}）` });
+  onProgress({
+    phase: 'validate',
+    message: `检查 ${r.rows?.read ?? 0} 行召回记录（${r.sheet ? `工作表“${r.sheet}”` : `${r.encoding ?? ''} 编码`}）`,
+  });
   const records = recalls.checked?.kind === 'recalls' ? recalls.checked.records : [];
 
   onProgress({ phase: 'read', message: '读取全国、国外、线索表格和文章' });
   const names = await listQuarterDir(quarterDir);
   const summaries = await loadSummaries({ ...ctx, quarterDir, names, display });
   const meta = await loadIssueMeta(opts.dataDir, opts.quarter, display);
-  const articles = await loadArticles(quarterDir, opts.config.sections.filter((s) => s !== REPORT_SECTION), display);
+  const articles = await loadArticles(
+    quarterDir,
+    opts.config.sections.filter((s) => s !== REPORT_SECTION),
+    display,
+  );
   const fileOf = (kind: string) => summaries.files.find((f) => f.report.kind === kind)?.report.file;
   const reconciled = reconcile({
-    quarter: opts.quarter, home, national: summaries.national, foreign: summaries.foreign, records: recalls.checked ? records : null,
-    files: { national: fileOf('national-categories') ?? fileOf('national-recalls'), foreign: fileOf('foreign-categories'), recalls: r.file },
+    quarter: opts.quarter,
+    home,
+    national: summaries.national,
+    foreign: summaries.foreign,
+    records: recalls.checked ? records : null,
+    files: {
+      national: fileOf('national-categories') ?? fileOf('national-recalls'),
+      foreign: fileOf('foreign-categories'),
+      recalls: r.file,
+    },
   });
   const files = [recalls, ...summaries.files];
-  const other = (file: string, kind: 'issue' | 'article'): FileReport => ({ file, kind, format: kind === 'issue' ? 'json' : 'markdown', sheet: null, encoding: null, headerRow: null, rows: null, unreadable: false });
+  const other = (file: string, kind: 'issue' | 'article'): FileReport => ({
+    file,
+    kind,
+    format: kind === 'issue' ? 'json' : 'markdown',
+    sheet: null,
+    encoding: null,
+    headerRow: null,
+    rows: null,
+    unreadable: false,
+  });
   return {
-    quarter: opts.quarter, ref, home, records, meta,
-    national: summaries.national, foreign: summaries.foreign, clues: summaries.clues, articles: articles.articles,
+    quarter: opts.quarter,
+    ref,
+    home,
+    records,
+    meta,
+    national: summaries.national,
+    foreign: summaries.foreign,
+    clues: summaries.clues,
+    articles: articles.articles,
     issues: [...recalls.issues, ...summaries.issues, ...meta.issues, ...articles.issues, ...reconciled],
-    files: [...files.map((f) => f.report), ...(meta.file ? [other(meta.file, 'issue')] : []), ...articles.files.map((f) => other(f, 'article'))],
+    files: [
+      ...files.map((f) => f.report),
+      ...(meta.file ? [other(meta.file, 'issue')] : []),
+      ...articles.files.map((f) => other(f, 'article')),
+    ],
     unreadable: files.some((f) => f.report.unreadable),
   };
 }

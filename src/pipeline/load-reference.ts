@@ -11,7 +11,16 @@ const schemas = {
   categories: z.object({ categories: z.array(entry.extend({ code: z.string().regex(/^\d{2}$/) })).min(1) }),
   'defect-types': z.object({ defectTypes: z.array(entry.extend({ phrase: z.string().min(1) })).min(1) }),
   divisions: z.object({
-    provinces: z.array(z.object({ code: z.string().regex(/^\d{6}$/), name: z.string(), short: z.string(), prefectures: z.array(prefecture).min(1) })).min(1),
+    provinces: z
+      .array(
+        z.object({
+          code: z.string().regex(/^\d{6}$/),
+          name: z.string(),
+          short: z.string(),
+          prefectures: z.array(prefecture).min(1),
+        }),
+      )
+      .min(1),
   }),
 };
 
@@ -21,12 +30,23 @@ async function load<K extends keyof typeof schemas>(dir: string, name: K): Promi
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new BulletinError('config.reference.unreadable', 'config', `参考数据文件 ${path} 无法读取或不是有效的 JSON。`, '请重新安装 bulletin，或检查该文件。', { cause: e });
+    throw new BulletinError(
+      'config.reference.unreadable',
+      'config',
+      `参考数据文件 ${path} 无法读取或不是有效的 JSON。`,
+      '请重新安装 bulletin，或检查该文件。',
+      { cause: e },
+    );
   }
   const parsed = schemas[name].safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new BulletinError('config.reference.invalid', 'config', `参考数据文件 ${path} 格式不对：${first?.path.join('.')} ${first?.message}。`, '请恢复该文件的原始内容。');
+    throw new BulletinError(
+      'config.reference.invalid',
+      'config',
+      `参考数据文件 ${path} 格式不对：${first?.path.join('.')} ${first?.message}。`,
+      '请恢复该文件的原始内容。',
+    );
   }
   return parsed.data as z.infer<(typeof schemas)[K]>;
 }

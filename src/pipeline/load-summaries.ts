@@ -22,8 +22,16 @@ interface Ctx extends CheckContext {
 
 function missingSection(ctx: Ctx, what: string, files: string): ValidationIssue {
   return {
-    severity: 'warning', code: 'input.section.missing', file: ctx.display(ctx.quarterDir), sheet: null, row: null, column: null, header: null, value: null,
-    message: `没有${what}的数据文件（${files}），公报中将不包含这一部分。`, hint: `如需这一部分，请把 ${files} 放入本季度文件夹。`,
+    severity: 'warning',
+    code: 'input.section.missing',
+    file: ctx.display(ctx.quarterDir),
+    sheet: null,
+    row: null,
+    column: null,
+    header: null,
+    value: null,
+    message: `没有${what}的数据文件（${files}），公报中将不包含这一部分。`,
+    hint: `如需这一部分，请把 ${files} 放入本季度文件夹。`,
   };
 }
 
@@ -49,16 +57,20 @@ export async function loadSummaries(ctx: Ctx): Promise<Summaries> {
   } else {
     await load('national-categories');
     await load('national-provinces');
-    out.issues.push(missingSection(ctx, '全国召回情况', 'national-categories 和 national-provinces，或 national-recalls'));
+    out.issues.push(
+      missingSection(ctx, '全国召回情况', 'national-categories 和 national-provinces，或 national-recalls'),
+    );
   }
 
   const foreign = await load('foreign');
   const foreignCats = await load('foreign-categories');
   if (foreign) out.foreign = { jurisdictions: foreign.jurisdictions, categories: foreignCats?.categories ?? [] };
-  else if (!out.files.some((f) => f.report.kind === 'foreign')) out.issues.push(missingSection(ctx, '国外消费品召回统计', 'foreign'));
+  else if (!out.files.some((f) => f.report.kind === 'foreign'))
+    out.issues.push(missingSection(ctx, '国外消费品召回统计', 'foreign'));
 
   const clues = await load('clues');
   if (clues) out.clues = clues.clues;
-  else if (!out.files.some((f) => f.report.kind === 'clues')) out.issues.push(missingSection(ctx, '共享缺陷信息线索（表4）', 'clues'));
+  else if (!out.files.some((f) => f.report.kind === 'clues'))
+    out.issues.push(missingSection(ctx, '共享缺陷信息线索（表4）', 'clues'));
   return out;
 }

@@ -27,10 +27,16 @@ export interface Preview {
   close: () => Promise<void>;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 function page(title: string, version: number, issues: readonly ValidationIssue[], ok: boolean): string {
-  const items = issues.map((i) => `<li class="${i.severity}">${i.severity === 'error' ? '错误' : '警告'} ${esc(i.file)}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${esc(i.message)}</li>`).join('');
+  const items = issues
+    .map(
+      (i) =>
+        `<li class="${i.severity}">${i.severity === 'error' ? '错误' : '警告'} ${esc(i.file)}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${esc(i.message)}</li>`,
+    )
+    .join('');
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>body{margin:0;font-family:sans-serif}header{padding:6px 12px;background:#f5f5f5;border-bottom:1px solid #ccc}ul{margin:4px 0;padding-left:20px}.error{color:#b00}.warning{color:#8a6d00}iframe{border:0;width:100%;height:calc(100vh - 60px)}</style></head>
 <body><header><strong>${esc(title)}</strong> <span id="status">${ok ? '已更新' : '数据有错误，显示的是上一次成功的版本'}</span> <span id="version">#${version}</span>${items ? `<ul id="findings">${items}</ul>` : ''}</header>
@@ -50,7 +56,18 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       state = { version: state.version + 1, html, issues: r.issues, ok: r.ok };
       opts.onRebuild?.(r.ok, r.issues);
     } catch (e) {
-      const issue: ValidationIssue = { severity: 'error', code: 'preview.build', file: id, sheet: null, row: null, column: null, header: null, value: null, message: (e as Error).message, hint: '' };
+      const issue: ValidationIssue = {
+        severity: 'error',
+        code: 'preview.build',
+        file: id,
+        sheet: null,
+        row: null,
+        column: null,
+        header: null,
+        value: null,
+        message: (e as Error).message,
+        hint: '',
+      };
       state = { ...state, version: state.version + 1, issues: [issue], ok: false };
       opts.onRebuild?.(false, [issue]);
     }
@@ -61,7 +78,11 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -84,7 +105,12 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), 200);
   };
-  const watched = [join(opts.dataDir, id), join(packageRoot(), 'templates'), ...(opts.templatesDir ? [opts.templatesDir] : []), ...opts.watchPaths];
+  const watched = [
+    join(opts.dataDir, id),
+    join(packageRoot(), 'templates'),
+    ...(opts.templatesDir ? [opts.templatesDir] : []),
+    ...opts.watchPaths,
+  ];
   const watchers: FSWatcher[] = watched.flatMap((p) => {
     try {
       return [watch(p, { recursive: true }, changed)];

@@ -35,17 +35,36 @@ export function defaultArchiveDirs(dataDir: string, outDir: string): string[] {
 
 /** Every figure of the bulletin for a loaded quarter (stats.json). */
 export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
-  const issue = { number: loaded.meta.number, totalNumber: loaded.meta.totalNumber, publicationDate: loaded.meta.meta.publicationDate };
-  return computeBulletinStats({ records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue }, loaded.ref, loaded.home, loaded.quarter, decimals);
+  const issue = {
+    number: loaded.meta.number,
+    totalNumber: loaded.meta.totalNumber,
+    publicationDate: loaded.meta.meta.publicationDate,
+  };
+  return computeBulletinStats(
+    { records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue },
+    loaded.ref,
+    loaded.home,
+    loaded.quarter,
+    decimals,
+  );
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** loadStats, or an input error saying where the quarter was looked for. */
 export async function requireStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats> {
   const found = await loadStats(q, opts);
   if (found) return found;
-  throw new BulletinError('input.quarter.unavailable', 'input', `找不到 ${quarterId(q)} 的数据：既没有数据文件夹，也没有存档的 stats.json。`, '请放入该季度的数据（--data），或用 --archive 指定存放 <季度>/stats.json 的文件夹。');
+  throw new BulletinError(
+    'input.quarter.unavailable',
+    'input',
+    `找不到 ${quarterId(q)} 的数据：既没有数据文件夹，也没有存档的 stats.json。`,
+    '请放入该季度的数据（--data），或用 --archive 指定存放 <季度>/stats.json 的文件夹。',
+  );
 }
 
 export async function loadStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
@@ -54,9 +73,19 @@ export async function loadStats(q: Quarter, opts: SourceOptions): Promise<Source
   if ((await exists(join(dir, 'recalls.xlsx'))) || (await exists(join(dir, 'recalls.csv')))) {
     const loaded = await loadQuarter({ dataDir: opts.dataDir, quarter: q, config: opts.config, cwd: opts.cwd });
     if (loaded.unreadable || hasErrors(loaded.issues)) {
-      throw new BulletinError('data.quarter.invalid', 'data', `${id} 的数据有错误，不能用于比较。`, `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`);
+      throw new BulletinError(
+        'data.quarter.invalid',
+        'data',
+        `${id} 的数据有错误，不能用于比较。`,
+        `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`,
+      );
     }
-    return { quarter: id, stats: statsOf(loaded, opts.config.decimals), source: 'data', path: displayPath(opts.cwd, dir) };
+    return {
+      quarter: id,
+      stats: statsOf(loaded, opts.config.decimals),
+      source: 'data',
+      path: displayPath(opts.cwd, dir),
+    };
   }
   for (const archive of opts.archiveDirs) {
     const path = join(archive, id, 'stats.json');
@@ -65,10 +94,21 @@ export async function loadStats(q: Quarter, opts: SourceOptions): Promise<Source
     try {
       stats = JSON.parse(await readFile(path, 'utf8')) as BulletinStats;
     } catch (e) {
-      throw new BulletinError('input.archive.unreadable', 'input', `${displayPath(opts.cwd, path)} 不是有效的 JSON。`, '请用 bulletin build 重新生成该季度的 stats.json。', { cause: e });
+      throw new BulletinError(
+        'input.archive.unreadable',
+        'input',
+        `${displayPath(opts.cwd, path)} 不是有效的 JSON。`,
+        '请用 bulletin build 重新生成该季度的 stats.json。',
+        { cause: e },
+      );
     }
     if (stats.schemaVersion !== STATS_SCHEMA_VERSION || stats.quarter !== id) {
-      throw new BulletinError('input.archive.version', 'input', `${displayPath(opts.cwd, path)} 不是本版本可读的 ${id} 统计（schemaVersion ${String(stats.schemaVersion)}）。`, '请用当前版本的 bulletin build 重新生成。');
+      throw new BulletinError(
+        'input.archive.version',
+        'input',
+        `${displayPath(opts.cwd, path)} 不是本版本可读的 ${id} 统计（schemaVersion ${String(stats.schemaVersion)}）。`,
+        '请用当前版本的 bulletin build 重新生成。',
+      );
     }
     return { quarter: id, stats, source: 'archive', path: displayPath(opts.cwd, path) };
   }

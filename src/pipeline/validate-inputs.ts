@@ -30,7 +30,12 @@ export interface ValidateReport {
   schemaVersion: number;
   ok: boolean;
   quarter: string | null;
-  summary: { files: number; errors: number; warnings: number; rows: { read: number; accepted: number; rejected: number } };
+  summary: {
+    files: number;
+    errors: number;
+    warnings: number;
+    rows: { read: number; accepted: number; rejected: number };
+  };
   files: FileSummary[];
   findings: ValidationIssue[];
   /** Findings were cut at --max-errors errors. */
@@ -55,12 +60,24 @@ export function quarterFromPath(path: string): Quarter | null {
   return QUARTER_DIR.test(name) ? parseQuarter(name) : null;
 }
 
-function report(quarter: Quarter | null, files: FileReport[], findings: ValidationIssue[], maxErrors: number): ValidateReport {
+function report(
+  quarter: Quarter | null,
+  files: FileReport[],
+  findings: ValidationIssue[],
+  maxErrors: number,
+): ValidateReport {
   const count = (file: string, sev: string) => findings.filter((f) => f.file === file && f.severity === sev).length;
   const errors = findings.filter((f) => f.severity === 'error').length;
   let kept = 0;
   const shown = findings.filter((f) => f.severity !== 'error' || ++kept <= maxErrors);
-  const rows = files.reduce((a, f) => ({ read: a.read + (f.rows?.read ?? 0), accepted: a.accepted + (f.rows?.accepted ?? 0), rejected: a.rejected + (f.rows?.rejected ?? 0) }), { read: 0, accepted: 0, rejected: 0 });
+  const rows = files.reduce(
+    (a, f) => ({
+      read: a.read + (f.rows?.read ?? 0),
+      accepted: a.accepted + (f.rows?.accepted ?? 0),
+      rejected: a.rejected + (f.rows?.rejected ?? 0),
+    }),
+    { read: 0, accepted: 0, rejected: 0 },
+  );
   return {
     schemaVersion: VALIDATE_SCHEMA_VERSION,
     ok: errors === 0,
@@ -75,24 +92,70 @@ function report(quarter: Quarter | null, files: FileReport[], findings: Validati
 
 async function validateFolder(dir: string, opts: ValidateOptions): Promise<ValidateReport> {
   const quarter = opts.quarter ?? quarterFromPath(dir);
-  if (!quarter) throw new BulletinError('usage.quarter.unknown', 'usage', `无法从文件夹名“${basename(dir)}”看出是哪个季度。`, '请加上 --quarter 2022Q3，或把文件夹命名为 2022Q3。');
-  const loaded = await loadQuarter({ dataDir: dirname(dir), quarterDir: dir, quarter, config: opts.config, cwd: opts.cwd, sheet: opts.sheet });
+  if (!quarter)
+    throw new BulletinError(
+      'usage.quarter.unknown',
+      'usage',
+      `无法从文件夹名“${basename(dir)}”看出是哪个季度。`,
+      '请加上 --quarter 2022Q3，或把文件夹命名为 2022Q3。',
+    );
+  const loaded = await loadQuarter({
+    dataDir: dirname(dir),
+    quarterDir: dir,
+    quarter,
+    config: opts.config,
+    cwd: opts.cwd,
+    sheet: opts.sheet,
+  });
   return report(quarter, loaded.files, loaded.issues, opts.maxErrors ?? Infinity);
 }
 
-async function validateOther(path: string, display: string, sections: readonly string[]): Promise<{ report: FileReport; issues: ValidationIssue[] }> {
+async function validateOther(
+  path: string,
+  display: string,
+  sections: readonly string[],
+): Promise<{ report: FileReport; issues: ValidationIssue[] }> {
   const isJson = extname(path).toLowerCase() === '.json';
-  const report: FileReport = { file: display, kind: isJson ? 'issue' : 'article', format: isJson ? 'json' : 'markdown', sheet: null, encoding: null, headerRow: null, rows: null, unreadable: false };
+  const report: FileReport = {
+    file: display,
+    kind: isJson ? 'issue' : 'article',
+    format: isJson ? 'json' : 'markdown',
+    sheet: null,
+    encoding: null,
+    headerRow: null,
+    rows: null,
+    unreadable: false,
+  };
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { report: { ...report, unreadable: true }, issues: [fileProblem(display, 'input.file.unreadable', '无法读取该文件。', '请检查路径是否正确、文件是否存在且有读取权限。')] };
+    return {
+      report: { ...report, unreadable: true },
+      issues: [
+        fileProblem(
+          display,
+          'input.file.unreadable',
+          '无法读取该文件。',
+          '请检查路径是否正确、文件是否存在且有读取权限。',
+        ),
+      ],
+    };
   }
   if (!isJson) return { report, issues: validateArticle(splitFrontMatter(text), display, sections).issues };
   const json = parseJson(text);
   if (json.ok) return { report, issues: validateIssueMeta(json.value, display).issues };
-  return { report, issues: [fileProblem(display, 'meta.json', `issue.json 不是有效的 JSON：${json.message}。`, '请检查逗号、引号和括号（最后一项后面不能有逗号）。')] };
+  return {
+    report,
+    issues: [
+      fileProblem(
+        display,
+        'meta.json',
+        `issue.json 不是有效的 JSON：${json.message}。`,
+        '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
+      ),
+    ],
+  };
 }
 
 async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport> {
@@ -107,7 +170,11 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
     const display = displayPath(opts.cwd, path);
     const ext = extname(path).toLowerCase();
     if (ext === '.json' || ext === '.md') {
-      const r = await validateOther(path, display, opts.config.sections.filter((s) => s !== REPORT_SECTION));
+      const r = await validateOther(
+        path,
+        display,
+        opts.config.sections.filter((s) => s !== REPORT_SECTION),
+      );
       files.push(r.report);
       findings.push(...r.issues);
       continue;
@@ -117,23 +184,46 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
     findings.push(...r.issues);
     if (r.checked) checked.push(r.checked);
   }
-  const pick = <K extends Checked['kind']>(k: K) => checked.find((c) => c.kind === k) as Extract<Checked, { kind: K }> | undefined;
+  const pick = <K extends Checked['kind']>(k: K) =>
+    checked.find((c) => c.kind === k) as Extract<Checked, { kind: K }> | undefined;
   const cats = pick('national-categories');
   const provs = pick('national-provinces');
-  const national: NationalInput | null = cats && provs ? { source: 'summary', categories: cats.categories, provinces: provs.provinces } : null;
+  const national: NationalInput | null =
+    cats && provs ? { source: 'summary', categories: cats.categories, provinces: provs.provinces } : null;
   const jur = pick('foreign');
-  const foreign: ForeignInput | null = jur ? { jurisdictions: jur.jurisdictions, categories: pick('foreign-categories')?.categories ?? [] } : null;
+  const foreign: ForeignInput | null = jur
+    ? { jurisdictions: jur.jurisdictions, categories: pick('foreign-categories')?.categories ?? [] }
+    : null;
   const fileOf = (kind: string) => files.find((f) => f.kind === kind)?.file;
-  findings.push(...reconcile({ quarter, home, national, foreign, records: pick('recalls')?.records ?? null, files: { national: fileOf('national-categories'), foreign: fileOf('foreign-categories'), recalls: fileOf('recalls') } }));
+  findings.push(
+    ...reconcile({
+      quarter,
+      home,
+      national,
+      foreign,
+      records: pick('recalls')?.records ?? null,
+      files: {
+        national: fileOf('national-categories'),
+        foreign: fileOf('foreign-categories'),
+        recalls: fileOf('recalls'),
+      },
+    }),
+  );
   return report(quarter, files, findings, opts.maxErrors ?? Infinity);
 }
 
 async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function isDirectory(p: string): Promise<boolean> {
-  return stat(p).then((s) => s.isDirectory(), () => false);
+  return stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 export async function validateInputs(opts: ValidateOptions): Promise<ValidateReport> {

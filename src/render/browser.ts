@@ -66,23 +66,54 @@ function resolveExecutable(explicit: string | undefined, configured: string | un
   const found = chooseBrowser(explicit, configured);
   if ('path' in found) return found.path;
   if (found.missing) {
-    throw new BulletinError('browser.missing', 'browser', `找不到 ${found.missing.source} 指定的浏览器：${found.missing.path}。`, INSTALL_HINT);
+    throw new BulletinError(
+      'browser.missing',
+      'browser',
+      `找不到 ${found.missing.source} 指定的浏览器：${found.missing.path}。`,
+      INSTALL_HINT,
+    );
   }
-  throw new BulletinError('browser.not-found', 'browser', '找不到可用于生成 PDF 的 Chromium/Chrome 浏览器。', INSTALL_HINT);
+  throw new BulletinError(
+    'browser.not-found',
+    'browser',
+    '找不到可用于生成 PDF 的 Chromium/Chrome 浏览器。',
+    INSTALL_HINT,
+  );
 }
 
 export function createPrinter(options: PrinterOptions = {}): Printer {
   const timeout = options.timeoutMs ?? 60_000;
   let browser: Promise<Browser> | null = null;
   const launch = (): Promise<Browser> => {
-    browser ??= puppeteer.launch({ executablePath: resolveExecutable(options.executablePath, options.configuredPath), headless: true, args: ARGS, timeout }).catch((e: unknown) => {
-      browser = null;
-      throw new BulletinError('browser.launch', 'browser', `浏览器启动失败：${e instanceof Error ? e.message : String(e)}`, INSTALL_HINT, { cause: e });
-    });
+    browser ??= puppeteer
+      .launch({
+        executablePath: resolveExecutable(options.executablePath, options.configuredPath),
+        headless: true,
+        args: ARGS,
+        timeout,
+      })
+      .catch((e: unknown) => {
+        browser = null;
+        throw new BulletinError(
+          'browser.launch',
+          'browser',
+          `浏览器启动失败：${e instanceof Error ? e.message : String(e)}`,
+          INSTALL_HINT,
+          { cause: e },
+        );
+      });
     return browser;
   };
   const printError = (e: unknown): BulletinError =>
-    e instanceof BulletinError ? e : new BulletinError('browser.print', 'browser', `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}`, '请重试；如果反复失败，请运行 bulletin 时加 --browser 指定另一个浏览器。', { cause: e });
+    e instanceof BulletinError
+      ? e
+      : new BulletinError(
+          'browser.print',
+          'browser',
+          `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}`,
+          '请重试；如果反复失败，请运行 bulletin 时加 --browser 指定另一个浏览器。',
+          { cause: e },
+        );
   // A page opened while the build was still reading and laying out, for the first job.
   let spare: Promise<Page> | null = null;
   const open = async (): Promise<PrintJob> => {
@@ -118,13 +149,23 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
         try {
           if (at > 0 && html.slice(0, at) === head) {
             // Script is off for the page's own content; this runs through the protocol.
-            await page.evaluate((body) => void (document.body.outerHTML = body), html.slice(at).replace(/<\/html>\s*$/i, ''));
+            await page.evaluate(
+              (body) => void (document.body.outerHTML = body),
+              html.slice(at).replace(/<\/html>\s*$/i, ''),
+            );
           } else {
             await writeFile(file, html);
             await page.goto(fileUrl, { waitUntil: 'load', timeout });
             head = at > 0 ? html.slice(0, at) : null;
           }
-          return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout });
+          return await page.pdf({
+            format: 'A4',
+            printBackground: true,
+            preferCSSPageSize: true,
+            outline: true,
+            tagged: true,
+            timeout,
+          });
         } catch (e) {
           head = null;
           throw printError(e);

@@ -31,7 +31,18 @@ const FONT = "'Noto Serif SC', serif";
 // outlines in Chromium's PDF. ECharts ignores a zero width alone, so every
 // label also gets a transparent border colour. textBorderColor: 'transparent'.
 // Saturated, print-safe colours that stay distinct in greyscale order.
-const COLORS = ['#c0392b', '#2e86c1', '#28b463', '#f39c12', '#8e44ad', '#17a589', '#d35400', '#1f618d', '#b7950b', '#7b7d7d'];
+const COLORS = [
+  '#c0392b',
+  '#2e86c1',
+  '#28b463',
+  '#f39c12',
+  '#8e44ad',
+  '#17a589',
+  '#d35400',
+  '#1f618d',
+  '#b7950b',
+  '#7b7d7d',
+];
 
 /** A label shown as is: ECharts would read {a} or {b} in it as placeholders. */
 const literal = (text: string): string => text.replace(/[{}]/g, '');
@@ -39,7 +50,12 @@ const literal = (text: string): string => text.replace(/[{}]/g, '');
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT, fontSize: 13, textBorderWidth: 0, textBorderColor: 'transparent' }, ...option });
+    chart.setOption({
+      animation: false,
+      color: COLORS,
+      textStyle: { fontFamily: FONT, fontSize: 13, textBorderWidth: 0, textBorderColor: 'transparent' },
+      ...option,
+    });
     // Hover styles are useless on paper, and their class names come from a
     // process-wide counter: dropping them keeps rebuilds byte-identical.
     return chart
@@ -60,10 +76,21 @@ export function pieChart(title: string, data: readonly PieDatum[]): string {
           type: 'pie',
           radius: ['0%', '52%'],
           center: ['50%', '56%'],
-          data: data.filter((d) => d.value > 0).map((d) => ({ name: d.name, value: d.value, label: { formatter: literal(`${d.name} ${d.share.toFixed(2)}%`), textBorderWidth: 0, textBorderColor: 'transparent' } })),
+          data: data
+            .filter((d) => d.value > 0)
+            .map((d) => ({
+              name: d.name,
+              value: d.value,
+              label: {
+                formatter: literal(`${d.name} ${d.share.toFixed(2)}%`),
+                textBorderWidth: 0,
+                textBorderColor: 'transparent',
+              },
+            })),
           label: {
             overflow: 'none',
-            textBorderWidth: 0, textBorderColor: 'transparent',
+            textBorderWidth: 0,
+            textBorderColor: 'transparent',
             fontFamily: FONT,
             fontSize: 13,
           },
@@ -82,15 +109,28 @@ export function barChart(title: string, data: readonly BarDatum[], unit: string)
     {
       title: { text: title, left: 'center', top: 4, textStyle: { fontFamily: FONT, fontSize: 15, fontWeight: 'bold' } },
       grid: { left: 70, right: 20, top: 50, bottom: 70 },
-      xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, rotate: 40, fontFamily: FONT, fontSize: 12 } },
+      xAxis: {
+        type: 'category',
+        data: data.map((d) => d.name),
+        axisLabel: { interval: 0, rotate: 40, fontFamily: FONT, fontSize: 12 },
+      },
       yAxis: { type: 'value', name: unit, nameTextStyle: { fontFamily: FONT }, axisLabel: { fontFamily: FONT } },
       series: [
         {
           type: 'bar',
-          data: data.map((d) => ({ value: d.value, label: { show: d.value > 0, textBorderWidth: 0, textBorderColor: 'transparent' } })),
+          data: data.map((d) => ({
+            value: d.value,
+            label: { show: d.value > 0, textBorderWidth: 0, textBorderColor: 'transparent' },
+          })),
           barMaxWidth: 28,
           itemStyle: { color: COLORS[1] },
-          label: { position: 'top', fontFamily: FONT, fontSize: 11, textBorderWidth: 0, textBorderColor: 'transparent' },
+          label: {
+            position: 'top',
+            fontFamily: FONT,
+            fontSize: 11,
+            textBorderWidth: 0,
+            textBorderColor: 'transparent',
+          },
         },
       ],
     },

@@ -30,11 +30,30 @@ export interface Composed {
 }
 
 export function composeBulletin(c: ComposeInput): Composed {
-  const report = buildReportView(c.stats, c.ref, c.meta, { national: c.stats.national, foreign: c.stats.foreign, clues: c.stats.clues, charts: reportCharts(c.stats), trend: c.trend ?? null });
-  const articles = c.articles.map((a) => ({ ...a, html: markdownToHtml(a.body, { images: a.images, speakers: a.speakers }) }));
+  const report = buildReportView(c.stats, c.ref, c.meta, {
+    national: c.stats.national,
+    foreign: c.stats.foreign,
+    clues: c.stats.clues,
+    charts: reportCharts(c.stats),
+    trend: c.trend ?? null,
+  });
+  const articles = c.articles.map((a) => ({
+    ...a,
+    html: markdownToHtml(a.body, { images: a.images, speakers: a.speakers }),
+  }));
   const makeView = (pages: ReadonlyMap<string, number>) =>
     buildBulletinView(
-      { bulletinName: c.meta.bulletinName, publisher: c.meta.publisher, issue: c.stats.issue, sections: c.sections, reportSection: c.reportSection, report, articles, notice: c.notice, contact: c.contact },
+      {
+        bulletinName: c.meta.bulletinName,
+        publisher: c.meta.publisher,
+        issue: c.stats.issue,
+        sections: c.sections,
+        reportSection: c.reportSection,
+        report,
+        articles,
+        notice: c.notice,
+        contact: c.contact,
+      },
       pages,
     );
   const targets = makeView(new Map()).sections.flatMap((s) => [

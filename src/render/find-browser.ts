@@ -46,7 +46,8 @@ export function browserCandidates(choice: BrowserChoice, env: NodeJS.ProcessEnv)
   const out: BrowserCandidate[] = [];
   if (choice.explicit) out.push({ path: choice.explicit, source: '--browser' });
   if (env.BULLETIN_BROWSER) out.push({ path: env.BULLETIN_BROWSER, source: 'BULLETIN_BROWSER' });
-  if (env.PUPPETEER_EXECUTABLE_PATH) out.push({ path: env.PUPPETEER_EXECUTABLE_PATH, source: 'PUPPETEER_EXECUTABLE_PATH' });
+  if (env.PUPPETEER_EXECUTABLE_PATH)
+    out.push({ path: env.PUPPETEER_EXECUTABLE_PATH, source: 'PUPPETEER_EXECUTABLE_PATH' });
   if (choice.configured) out.push({ path: choice.configured, source: 'config' });
   if (choice.bundled) out.push({ path: choice.bundled, source: 'puppeteer' });
   for (const p of SYSTEM_PATHS) out.push({ path: p, source: 'system' });
@@ -54,7 +55,10 @@ export function browserCandidates(choice: BrowserChoice, env: NodeJS.ProcessEnv)
 }
 
 /** The first candidate that exists; a chosen browser that is missing is not skipped silently. */
-export function findBrowser(choice: BrowserChoice | string | undefined, env: NodeJS.ProcessEnv = process.env): BrowserCandidate | { missing: BrowserCandidate | null } {
+export function findBrowser(
+  choice: BrowserChoice | string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): BrowserCandidate | { missing: BrowserCandidate | null } {
   const c0 = typeof choice === 'string' || choice === undefined ? { explicit: choice } : choice;
   for (const c of browserCandidates(c0, env)) {
     if (executable(c.path)) return c;

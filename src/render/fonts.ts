@@ -40,7 +40,11 @@ const require = createRequire(import.meta.url);
 const cache = new Map<string, Promise<string>>();
 const readCached = (path: string, encoding: 'utf8' | 'base64'): Promise<string> => {
   const key = `${encoding}:${path}`;
-  if (!cache.has(key)) cache.set(key, readFile(path).then((b) => b.toString(encoding)));
+  if (!cache.has(key))
+    cache.set(
+      key,
+      readFile(path).then((b) => b.toString(encoding)),
+    );
   return cache.get(key) as Promise<string>;
 };
 
@@ -109,7 +113,10 @@ function codePoints(text: string): number[] {
  * @font-face rules for `text`, and the characters no font covers (those
  * would print as missing-glyph boxes; the caller reports them).
  */
-export async function fontFaceCss(text: string, specs: readonly FontSpec[] = DEFAULT_FONTS): Promise<{ css: string; missing: string[] }> {
+export async function fontFaceCss(
+  text: string,
+  specs: readonly FontSpec[] = DEFAULT_FONTS,
+): Promise<{ css: string; missing: string[] }> {
   const cps = codePoints(text);
   const rules: string[] = [];
   const coveredByAny = new Set<number>();

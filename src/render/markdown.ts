@@ -18,7 +18,8 @@ export interface MarkdownOptions {
 function speakerParagraph(html: string, speakers: readonly string[]): string {
   for (const s of speakers) {
     const prefix = `${escape(s)}：`;
-    if (html.startsWith(prefix)) return `<p class="turn"><strong class="speaker">${prefix}</strong>${html.slice(prefix.length)}</p>\n`;
+    if (html.startsWith(prefix))
+      return `<p class="turn"><strong class="speaker">${prefix}</strong>${html.slice(prefix.length)}</p>\n`;
   }
   return `<p>${html}</p>\n`;
 }

@@ -58,7 +58,9 @@ export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<
   const pages = doc.getPages();
   const markers = new Map<string, number>();
   pages.forEach((page, i) => {
-    for (const ref of markerPrefix ? page.node.lookupMaybe(lib.PDFName.of('Annots'), lib.PDFArray)?.asArray() ?? [] : []) {
+    for (const ref of markerPrefix
+      ? (page.node.lookupMaybe(lib.PDFName.of('Annots'), lib.PDFArray)?.asArray() ?? [])
+      : []) {
       const uri = linkUri(doc.context.lookup(ref, lib.PDFDict));
       if (uri?.startsWith(markerPrefix) && !markers.has(uri)) markers.set(uri, i);
     }
@@ -72,7 +74,8 @@ export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<
       const title = node.lookupMaybe(lib.PDFName.of('Title'), lib.PDFString, lib.PDFHexString)?.decodeText() ?? '';
       const action = node.lookupMaybe(lib.PDFName.of('A'), lib.PDFDict);
       let dest = node.lookup(lib.PDFName.of('Dest')) ?? action?.lookup(lib.PDFName.of('D'));
-      if (dest instanceof lib.PDFString || dest instanceof lib.PDFHexString || dest instanceof lib.PDFName) dest = named.get(nameText(dest));
+      if (dest instanceof lib.PDFString || dest instanceof lib.PDFHexString || dest instanceof lib.PDFName)
+        dest = named.get(nameText(dest));
       if (dest instanceof lib.PDFDict) dest = dest.lookup(lib.PDFName.of('D'));
       const page = dest instanceof lib.PDFArray ? pageOf.get(String(dest.get(0))) : undefined;
       if (page) outline.push({ title: collapseDoubled(title.replace(/\s+/g, '')), page });
@@ -93,9 +96,12 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject | undefined>
     if (!node) return;
     const names = node.lookupMaybe(lib.PDFName.of('Names'), lib.PDFArray)?.asArray() ?? [];
     for (let i = 0; i + 1 < names.length; i += 2) out.set(nameText(names[i]), doc.context.lookup(names[i + 1]));
-    for (const kid of node.lookupMaybe(lib.PDFName.of('Kids'), lib.PDFArray)?.asArray() ?? []) tree(doc.context.lookupMaybe(kid, lib.PDFDict));
+    for (const kid of node.lookupMaybe(lib.PDFName.of('Kids'), lib.PDFArray)?.asArray() ?? [])
+      tree(doc.context.lookupMaybe(kid, lib.PDFDict));
   };
-  tree(doc.catalog.lookupMaybe(lib.PDFName.of('Names'), lib.PDFDict)?.lookupMaybe(lib.PDFName.of('Dests'), lib.PDFDict));
+  tree(
+    doc.catalog.lookupMaybe(lib.PDFName.of('Names'), lib.PDFDict)?.lookupMaybe(lib.PDFName.of('Dests'), lib.PDFDict),
+  );
   const old = doc.catalog.lookupMaybe(lib.PDFName.of('Dests'), lib.PDFDict);
   for (const [k, v] of old?.entries() ?? []) out.set(k.decodeText(), doc.context.lookup(v));
   return out;
@@ -130,7 +136,8 @@ function repairOutline(doc: PDFDocument): void {
   const visit = (item: PDFDict | undefined): void => {
     for (let node = item; node; node = node.lookupMaybe(lib.PDFName.of('Next'), lib.PDFDict)) {
       const title = node.lookupMaybe(lib.PDFName.of('Title'), lib.PDFString, lib.PDFHexString)?.decodeText();
-      if (title && collapseDoubled(title) !== title) node.set(lib.PDFName.of('Title'), lib.PDFHexString.fromText(collapseDoubled(title)));
+      if (title && collapseDoubled(title) !== title)
+        node.set(lib.PDFName.of('Title'), lib.PDFHexString.fromText(collapseDoubled(title)));
       visit(node.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
     }
   };
@@ -138,7 +145,10 @@ function repairOutline(doc: PDFDocument): void {
 }
 
 function linkUri(annot: PDFDict): string | undefined {
-  return annot.lookupMaybe(lib.PDFName.of('A'), lib.PDFDict)?.lookupMaybe(lib.PDFName.of('URI'), lib.PDFString, lib.PDFHexString)?.decodeText();
+  return annot
+    .lookupMaybe(lib.PDFName.of('A'), lib.PDFDict)
+    ?.lookupMaybe(lib.PDFName.of('URI'), lib.PDFString, lib.PDFHexString)
+    ?.decodeText();
 }
 
 /**
@@ -173,8 +183,16 @@ function mapStrings(doc: PDFDocument, fn: (text: string) => string | undefined):
     return undefined;
   };
   const visit = (o: PDFObject): void => {
-    if (o instanceof lib.PDFDict) for (const [k, v] of o.entries()) { const to = swap(v); if (to) o.set(k, to); }
-    else if (o instanceof lib.PDFArray) o.asArray().forEach((v, i) => { const to = swap(v); if (to) o.set(i, to); });
+    if (o instanceof lib.PDFDict)
+      for (const [k, v] of o.entries()) {
+        const to = swap(v);
+        if (to) o.set(k, to);
+      }
+    else if (o instanceof lib.PDFArray)
+      o.asArray().forEach((v, i) => {
+        const to = swap(v);
+        if (to) o.set(i, to);
+      });
     else if (o instanceof lib.PDFStream) visit(o.dict);
   };
   for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj);
@@ -200,7 +218,8 @@ function setDocumentId(doc: PDFDocument, info: PdfInfo): void {
   const hash = createHash('md5').update(JSON.stringify([info.title, info.subject, info.date.toISOString()]));
   for (const page of doc.getPages()) {
     const contents = page.node.Contents();
-    const streams = contents instanceof lib.PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+    const streams =
+      contents instanceof lib.PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
     for (const s of streams) if (s instanceof lib.PDFRawStream) hash.update(s.contents);
   }
   const id = lib.PDFHexString.of(hash.digest('hex'));

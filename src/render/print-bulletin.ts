@@ -51,7 +51,8 @@ function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline'
   return out;
 }
 
-const sameLayout = (a: PageLayout, b: PageLayout): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+const sameLayout = (a: PageLayout, b: PageLayout): boolean =>
+  JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 const sortKeys = (l: PageLayout) => [Object.entries(l.pages).sort(), Object.entries(l.splits).sort()];
 
 export async function printBulletin(
@@ -80,7 +81,12 @@ export async function printBulletin(
       if (sameLayout(next, layout)) {
         const lost = targets.filter((t) => !(t.id in layout.pages));
         if (lost.length > 0) {
-          throw new BulletinError('render.toc.unresolved', 'browser', `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text).join('、')}。`, '请报告此问题；可暂时用 --format html 生成 HTML。');
+          throw new BulletinError(
+            'render.toc.unresolved',
+            'browser',
+            `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text).join('、')}。`,
+            '请报告此问题；可暂时用 --format html 生成 HTML。',
+          );
         }
         return { html: await html.render(lay(layout, false)), pdf, passes, layout };
       }
@@ -89,5 +95,10 @@ export async function printBulletin(
   } finally {
     await job.close();
   }
-  throw new BulletinError('render.layout.unstable', 'browser', '排版没有稳定下来：目录中的页码与正文实际所在页反复变化。', '请报告此问题；可暂时用 --format html 生成 HTML。');
+  throw new BulletinError(
+    'render.layout.unstable',
+    'browser',
+    '排版没有稳定下来：目录中的页码与正文实际所在页反复变化。',
+    '请报告此问题；可暂时用 --format html 生成 HTML。',
+  );
 }

@@ -17,12 +17,18 @@ const LAYOUT_CHARS = '0123456789（续表）';
  * this document (the layout passes change page numbers and table splits,
  * not the text).
  */
-export async function htmlRenderer(templateDirs: readonly string[], title: string, draftView: BulletinView, fontSpecs?: readonly FontSpec[]): Promise<HtmlRenderer> {
+export async function htmlRenderer(
+  templateDirs: readonly string[],
+  title: string,
+  draftView: BulletinView,
+  fontSpecs?: readonly FontSpec[],
+): Promise<HtmlRenderer> {
   const styles = await templateText(templateDirs, 'styles.css');
   const draft = await renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: draftView, title, styles, fontCss: '' });
   const fonts = await fontFaceCss(draft + LAYOUT_CHARS, fontSpecs);
   return {
-    render: (view) => renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: fonts.css }),
+    render: (view) =>
+      renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: fonts.css }),
     missingGlyphs: fonts.missing,
   };
 }

@@ -8,8 +8,18 @@ export function reportCharts(s: QuarterStats): ReportCharts | null {
   if (s.totals.recalls === 0) return null;
   const qn = quarterName(parseQuarter(s.quarter));
   return {
-    categories: pieChart(`${qn}各类别召回数量占比`, s.byCategory.map((c) => ({ name: c.name, value: c.quantity, share: c.quantityShare }))),
-    regions: barChart(`${qn}各市州召回数量`, s.byRegion.map((r) => ({ name: r.short, value: r.quantity })), '件'),
-    defects: pieChart(`${qn}召回产品缺陷类别（按批次）`, s.byDefect.map((d) => ({ name: d.name, value: d.recalls, share: d.recallShare }))),
+    categories: pieChart(
+      `${qn}各类别召回数量占比`,
+      s.byCategory.map((c) => ({ name: c.name, value: c.quantity, share: c.quantityShare })),
+    ),
+    regions: barChart(
+      `${qn}各市州召回数量`,
+      s.byRegion.map((r) => ({ name: r.short, value: r.quantity })),
+      '件',
+    ),
+    defects: pieChart(
+      `${qn}召回产品缺陷类别（按批次）`,
+      s.byDefect.map((d) => ({ name: d.name, value: d.recalls, share: d.recallShare })),
+    ),
   };
 }

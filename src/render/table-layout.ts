@@ -42,7 +42,11 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
   const tagged = rows.map(tag);
   const cuts = [...new Set(splits)].filter((i) => i > 0 && i <= rows.length).sort((a, b) => a - b);
   const bounds = [0, ...cuts, rows.length];
-  const parts = bounds.slice(0, -1).map((start, k) => ({ continued: k > 0, rows: tagged.slice(start, bounds[k + 1]), total: null as TableRow | null }));
+  const parts = bounds.slice(0, -1).map((start, k) => ({
+    continued: k > 0,
+    rows: tagged.slice(start, bounds[k + 1]),
+    total: null as TableRow | null,
+  }));
   const last = parts[parts.length - 1];
   if (last && total) last.total = tag(total, rows.length);
   return { ...t, parts };
@@ -69,7 +73,9 @@ export function nextSplits(t: TableView, markerPage: MarkerPages): number[] {
     if (prev >= 0 && p > prev) observed.push(i);
     prev = p;
   }
-  const forced = new Set(t.parts.slice(1).map((_, k) => t.parts.slice(0, k + 1).reduce((a, part) => a + part.rows.length, 0)));
+  const forced = new Set(
+    t.parts.slice(1).map((_, k) => t.parts.slice(0, k + 1).reduce((a, part) => a + part.rows.length, 0)),
+  );
   const starts = [0, ...[...forced].sort((a, b) => a - b)];
   const stale = new Set(starts.slice(1).filter((s, j) => observed.some((b) => b > (starts[j] as number) && b < s)));
   const kept = observed.filter((b) => !stale.has(b));

@@ -48,10 +48,12 @@ function missingReferences(files: Map<string, Source>): string[] {
   for (const [name, src] of files) {
     if (!name.endsWith('.hbs')) continue;
     src.text.split('\n').forEach((line, i) => {
-      for (const m of line.matchAll(/\{\{>\s*([\w-]+)/g)) if (!partials.has(m[1] as string)) out.push(`${src.path} 第 ${i + 1} 行：找不到 partial “${m[1]}”`);
+      for (const m of line.matchAll(/\{\{>\s*([\w-]+)/g))
+        if (!partials.has(m[1] as string)) out.push(`${src.path} 第 ${i + 1} 行：找不到 partial “${m[1]}”`);
       for (const m of line.matchAll(/\{\{[#~]?\s*([A-Za-z][\w-]*)\s+[^}]/g)) {
         const helper = m[1] as string;
-        if (!BUILT_IN.has(helper) && !(helper in HELPERS)) out.push(`${src.path} 第 ${i + 1} 行：没有名为“${helper}”的 helper`);
+        if (!BUILT_IN.has(helper) && !(helper in HELPERS))
+          out.push(`${src.path} 第 ${i + 1} 行：没有名为“${helper}”的 helper`);
       }
     });
   }
@@ -71,7 +73,8 @@ function compile(files: Map<string, Source>, source: Source): HandlebarsTemplate
   if (!template) {
     const hb = Handlebars.create();
     for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
-    for (const [name, src] of files) if (name.startsWith('partials') && name.endsWith('.hbs')) hb.registerPartial(basename(name, '.hbs'), src.text);
+    for (const [name, src] of files)
+      if (name.startsWith('partials') && name.endsWith('.hbs')) hb.registerPartial(basename(name, '.hbs'), src.text);
     template = hb.compile(source.text, { strict: true });
     compiled.set(key, template);
   }
@@ -85,19 +88,43 @@ function compile(files: Map<string, Source>, source: Source): HandlebarsTemplate
 export async function renderTemplate(dirs: readonly string[], entry: string, context: object): Promise<string> {
   const files = await templateFiles(dirs);
   const source = files.get(entry);
-  if (!source) throw new BulletinError('config.template.missing', 'config', `模板 ${entry} 不存在（查找了 ${dirs.join('、')}）。`, '请检查模板目录。');
+  if (!source)
+    throw new BulletinError(
+      'config.template.missing',
+      'config',
+      `模板 ${entry} 不存在（查找了 ${dirs.join('、')}）。`,
+      '请检查模板目录。',
+    );
   const missing = missingReferences(files);
-  if (missing.length) throw new BulletinError('config.template.reference', 'config', `模板有误：${missing.join('；')}。`, '请改正模板中的名字，或在 --templates 目录中补上该 partial；可用的 helper：cssString，以及 Handlebars 自带的 if、each、with、unless、lookup。');
+  if (missing.length)
+    throw new BulletinError(
+      'config.template.reference',
+      'config',
+      `模板有误：${missing.join('；')}。`,
+      '请改正模板中的名字，或在 --templates 目录中补上该 partial；可用的 helper：cssString，以及 Handlebars 自带的 if、each、with、unless、lookup。',
+    );
   try {
     return compile(files, source)(context);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new BulletinError('config.template.error', 'config', `模板 ${source.path} 渲染失败：${detail}`, '请检查模板及其引用的 partial 和字段名。', { cause: e });
+    throw new BulletinError(
+      'config.template.error',
+      'config',
+      `模板 ${source.path} 渲染失败：${detail}`,
+      '请检查模板及其引用的 partial 和字段名。',
+      { cause: e },
+    );
   }
 }
 
 export async function templateText(dirs: readonly string[], name: string): Promise<string> {
   const src = (await templateFiles(dirs)).get(name);
-  if (!src) throw new BulletinError('config.template.missing', 'config', `模板 ${name} 不存在（查找了 ${dirs.join('、')}）。`, '请检查模板目录。');
+  if (!src)
+    throw new BulletinError(
+      'config.template.missing',
+      'config',
+      `模板 ${name} 不存在（查找了 ${dirs.join('、')}）。`,
+      '请检查模板目录。',
+    );
   return src.text;
 }

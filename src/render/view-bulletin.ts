@@ -51,7 +51,8 @@ export interface BulletinParts {
   numberedSections?: readonly string[];
 }
 
-const articleId = (file: string): string => `a-${(file.split('/').pop() ?? file).replace(/\.md$/i, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+const articleId = (file: string): string =>
+  `a-${(file.split('/').pop() ?? file).replace(/\.md$/i, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 export const REPORT_ID = 'analysis-report';
 
@@ -65,7 +66,12 @@ export function buildBulletinView(p: BulletinParts, pages: ReadonlyMap<string, n
         id: `s${i + 1}`,
         title: `【${title}】`,
         report: title === p.reportSection ? p.report : null,
-        articles: list.map((a, k) => ({ id: articleId(a.file), heading: numbered.has(title) ? `${chineseNumber(k + 1)}、${a.title}` : a.title, subtitle: a.subtitle, html: a.html })),
+        articles: list.map((a, k) => ({
+          id: articleId(a.file),
+          heading: numbered.has(title) ? `${chineseNumber(k + 1)}、${a.title}` : a.title,
+          subtitle: a.subtitle,
+          html: a.html,
+        })),
       };
     })
     .filter((s) => s.report || s.articles.length > 0);
@@ -74,10 +80,17 @@ export function buildBulletinView(p: BulletinParts, pages: ReadonlyMap<string, n
     title: s.title,
     entries: s.report
       ? [{ text: s.report.title, target: REPORT_ID, page: page(REPORT_ID) }]
-      : p.articles.filter((a) => `【${a.section}】` === s.title).map((a) => ({ text: a.toc, target: articleId(a.file), page: page(articleId(a.file)) })),
+      : p.articles
+          .filter((a) => `【${a.section}】` === s.title)
+          .map((a) => ({ text: a.toc, target: articleId(a.file), page: page(articleId(a.file)) })),
   }));
   const c = p.contact;
-  const lines = c ? [[c.phone && `电话：${c.phone}`, c.email && `邮箱：${c.email}`].filter(Boolean).join(' '), c.address ? `地址：${c.address}` : ''].filter(Boolean) : [];
+  const lines = c
+    ? [
+        [c.phone && `电话：${c.phone}`, c.email && `邮箱：${c.email}`].filter(Boolean).join(' '),
+        c.address ? `地址：${c.address}` : '',
+      ].filter(Boolean)
+    : [];
   return {
     masthead: {
       name: p.bulletinName,

@@ -31,7 +31,12 @@ function chinaClause(j: ForeignStats['jurisdictions'][number], decimals: number)
 /** How many categories the paragraph names, most recalls first. */
 const TOP_CATEGORIES = 3;
 
-export function buildForeignView(s: ForeignStats, q: Quarter, title = '三、国外消费品召回统计情况', decimals = 2): ForeignView {
+export function buildForeignView(
+  s: ForeignStats,
+  q: Quarter,
+  title = '三、国外消费品召回统计情况',
+  decimals = 2,
+): ForeignView {
   const pct = (v: number) => percent(v, decimals);
   const period = `${q.year}年1月至${q.quarter * 3}月`;
   const names = s.jurisdictions.map((j) => j.name);
@@ -44,11 +49,17 @@ export function buildForeignView(s: ForeignStats, q: Quarter, title = '三、国
   const top = [...s.jurisdictions].sort((a, b) => b.recalls - a.recalls)[0];
   if (top) parts.push(`在国家地区分类中，${top.name}召回次数最多，占比${pct(top.recallShare)}。`);
   if (s.categories.length) {
-    const cats = s.categories.slice(0, TOP_CATEGORIES).map((c) => `${c.name}召回${n(c.recalls)}次，占比${pct(c.recallShare)}`);
+    const cats = s.categories
+      .slice(0, TOP_CATEGORIES)
+      .map((c) => `${c.name}召回${n(c.recalls)}次，占比${pct(c.recallShare)}`);
     parts.push(`在召回产品类别中，${cats.join('；')}。`);
-    const byQty = [...s.categories].filter((c) => c.quantity !== null).sort((a, b) => (b.quantity ?? 0) - (a.quantity ?? 0))[0];
+    const byQty = [...s.categories]
+      .filter((c) => c.quantity !== null)
+      .sort((a, b) => (b.quantity ?? 0) - (a.quantity ?? 0))[0];
     if (byQty && byQty.quantity !== null && byQty.quantityShare !== null) {
-      parts.push(`${byQty.name}召回数量最多，涉及产品${qty(byQty.quantity)}，占已公开召回总数量${pct(byQty.quantityShare)}。`);
+      parts.push(
+        `${byQty.name}召回数量最多，涉及产品${qty(byQty.quantity)}，占已公开召回总数量${pct(byQty.quantityShare)}。`,
+      );
     }
   }
   return { title, paragraph: parts.join('') };

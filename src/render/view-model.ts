@@ -89,11 +89,19 @@ function defectSentences(s: QuarterStats, ref: ReferenceData, meta: ReportMeta):
     .map((d, i) => ({ d, i }))
     .filter((x) => x.d.recalls > 0)
     .sort((a, b) => b.d.recalls - a.d.recalls || a.i - b.i)
-    .map(({ d }) => `有${n(d.recalls)}批次产品存在${phrase.get(d.code) ?? d.name}，占总召回批次${percent(d.recallShare, meta.decimals)}`);
+    .map(
+      ({ d }) =>
+        `有${n(d.recalls)}批次产品存在${phrase.get(d.code) ?? d.name}，占总召回批次${percent(d.recallShare, meta.decimals)}`,
+    );
   return `本季度召回的消费品中，${parts.join('；')}。`;
 }
 
-export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: ReportMeta, more: ReportExtras = {}): ReportView {
+export function buildReportView(
+  s: QuarterStats,
+  ref: ReferenceData,
+  meta: ReportMeta,
+  more: ReportExtras = {},
+): ReportView {
   const q = parseQuarter(s.quarter);
   const qName = quarterName(q);
   const prov = s.province.name;
@@ -119,7 +127,14 @@ export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: Repor
         `表2 ${qName}${prov}消费品召回典型案例`,
         ['序号', '企业名称', '召回缺陷产品名称', '生产日期', '缺陷产品数量', '缺陷产品问题'],
         ['code', 'name', 'name', 'period', 'num', 'text'],
-        s.typicalCases.map((c, i) => [n(i + 1), c.manufacturer, c.product, c.productionPeriod, `${n(c.quantity)}${c.unit}`, c.description]),
+        s.typicalCases.map((c, i) => [
+          n(i + 1),
+          c.manufacturer,
+          c.product,
+          c.productionPeriod,
+          `${n(c.quantity)}${c.unit}`,
+          c.description,
+        ]),
         null,
       )
     : null;
@@ -128,7 +143,9 @@ export function buildReportView(s: QuarterStats, ref: ReferenceData, meta: Repor
     title: `${qName}${prov}消费品召回分析报告`,
     quarterName: qName,
     partOneTitle: `一、${prov}局缺陷产品召回情况`,
-    summary: summarySentence(q, prov, { ...s.totals, end: s.period.end }, more.national ?? null) + (more.trend ? trendSentence(more.trend) : ''),
+    summary:
+      summarySentence(q, prov, { ...s.totals, end: s.period.end }, more.national ?? null) +
+      (more.trend ? trendSentence(more.trend) : ''),
     categoryTable,
     categoryNarrative: categorySentences(s, meta),
     regionNarrative: regionSentences(s),

@@ -19,11 +19,25 @@ export interface NationalView {
 }
 
 function categoryTable(id: string, caption: string, t: CategoryTableStats): TableView {
-  return table(id, caption, ['产品类别', '代码', '召回次数（次）', '召回数量（件）'], ['name', 'code', 'num', 'num'], t.rows.map((r) => [r.name, r.code, n(r.recalls), n(r.quantity)]), ['合计', '', n(t.total.recalls), n(t.total.quantity)]);
+  return table(
+    id,
+    caption,
+    ['产品类别', '代码', '召回次数（次）', '召回数量（件）'],
+    ['name', 'code', 'num', 'num'],
+    t.rows.map((r) => [r.name, r.code, n(r.recalls), n(r.quantity)]),
+    ['合计', '', n(t.total.recalls), n(t.total.quantity)],
+  );
 }
 
 function provinceTable(id: string, caption: string, t: ProvinceTableStats): TableView {
-  return table(id, caption, ['序号', '开展召回的省市', '召回次数（次）', '召回数量（件）'], ['code', 'name', 'num', 'num'], t.rows.map((r) => [n(r.seq), r.name, n(r.recalls), n(r.quantity)]), ['', '总计', n(t.total.recalls), n(t.total.quantity)]);
+  return table(
+    id,
+    caption,
+    ['序号', '开展召回的省市', '召回次数（次）', '召回数量（件）'],
+    ['code', 'name', 'num', 'num'],
+    t.rows.map((r) => [n(r.seq), r.name, n(r.recalls), n(r.quantity)]),
+    ['', '总计', n(t.total.recalls), n(t.total.quantity)],
+  );
 }
 
 export function buildNationalView(s: NationalStats, q: Quarter, periodEnd: string): NationalView {
@@ -36,14 +50,29 @@ export function buildNationalView(s: NationalStats, q: Quarter, periodEnd: strin
     title: '二、全国缺陷产品召回情况',
     categoriesHeading: `（一）${q.year}年全国消费品召回工作情况`,
     categoryBlocks: [
-      { lead: cat(1, '历年来', s.cumulative), table: categoryTable('national-cumulative', '全国消费品召回统计（历年累计）', s.cumulative) },
-      { lead: cat(2, `${q.year}年以来`, s.ytd), table: categoryTable('national-ytd', `全国消费品召回统计（${q.year}年以来）`, s.ytd) },
-      { lead: cat(3, quarterName(q), s.quarter), table: categoryTable('national-quarter', `全国消费品召回统计（${quarterName(q)}）`, s.quarter) },
+      {
+        lead: cat(1, '历年来', s.cumulative),
+        table: categoryTable('national-cumulative', '全国消费品召回统计（历年累计）', s.cumulative),
+      },
+      {
+        lead: cat(2, `${q.year}年以来`, s.ytd),
+        table: categoryTable('national-ytd', `全国消费品召回统计（${q.year}年以来）`, s.ytd),
+      },
+      {
+        lead: cat(3, quarterName(q), s.quarter),
+        table: categoryTable('national-quarter', `全国消费品召回统计（${quarterName(q)}）`, s.quarter),
+      },
     ],
     provincesHeading: `（二）${q.year}年各省局召回工作情况统计`,
     provinceBlocks: [
-      { lead: prov(1, `${q.year}年以来`, s.provincesYtd), table: provinceTable('provinces-ytd', `各省局消费品召回统计（${q.year}年以来）`, s.provincesYtd) },
-      { lead: prov(2, quarterName(q), s.provincesQuarter), table: provinceTable('provinces-quarter', `各省局消费品召回统计（${quarterName(q)}）`, s.provincesQuarter) },
+      {
+        lead: prov(1, `${q.year}年以来`, s.provincesYtd),
+        table: provinceTable('provinces-ytd', `各省局消费品召回统计（${q.year}年以来）`, s.provincesYtd),
+      },
+      {
+        lead: prov(2, quarterName(q), s.provincesQuarter),
+        table: provinceTable('provinces-quarter', `各省局消费品召回统计（${quarterName(q)}）`, s.provincesQuarter),
+      },
     ],
   };
 }

@@ -32,8 +32,20 @@ export function row(texts: readonly string[], classes: readonly string[]): Table
   return { cells: texts.map((text, i) => ({ text, cls: classes[i] ?? '' })), marker: null };
 }
 
-export function table(id: string, caption: string | null, headers: readonly string[], classes: readonly string[], rows: string[][], total: string[] | null): TableView {
-  return { id, caption, headers: row(headers, classes).cells, parts: [{ continued: false, rows: rows.map((r) => row(r, classes)), total: total ? row(total, classes) : null }] };
+export function table(
+  id: string,
+  caption: string | null,
+  headers: readonly string[],
+  classes: readonly string[],
+  rows: string[][],
+  total: string[] | null,
+): TableView {
+  return {
+    id,
+    caption,
+    headers: row(headers, classes).cells,
+    parts: [{ continued: false, rows: rows.map((r) => row(r, classes)), total: total ? row(total, classes) : null }],
+  };
 }
 
 export const n = (v: number): string => String(v);

@@ -5,7 +5,10 @@ import type { Article } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { FrontMatter } from '../ingest/front-matter.js';
 
-const dateText = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).refine(isIsoDate, '日期要写成 YYYY-MM-DD');
+const dateText = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .refine(isIsoDate, '日期要写成 YYYY-MM-DD');
 
 const schema = z
   .object({
@@ -19,27 +22,82 @@ const schema = z
   })
   .strict();
 
-function issue(file: string, code: string, message: string, hint: string, line: number | null = null, header: string | null = null): ValidationIssue {
+function issue(
+  file: string,
+  code: string,
+  message: string,
+  hint: string,
+  line: number | null = null,
+  header: string | null = null,
+): ValidationIssue {
   return { severity: 'error', code, file, sheet: null, row: line, column: null, header, value: null, message, hint };
 }
 
-const FIELDS_HINT = '文章开头的 --- 之间可写：section（栏目）、title（标题）、toc（目录中的写法）、subtitle、date（YYYY-MM-DD）、order（栏目内顺序）、speakers（访谈发言人）。';
+const FIELDS_HINT =
+  '文章开头的 --- 之间可写：section（栏目）、title（标题）、toc（目录中的写法）、subtitle、date（YYYY-MM-DD）、order（栏目内顺序）、speakers（访谈发言人）。';
 
-export function validateArticle(fm: FrontMatter, file: string, sections: readonly string[]): { article: Omit<Article, 'body' | 'images'> | null; body: string; issues: ValidationIssue[] } {
+export function validateArticle(
+  fm: FrontMatter,
+  file: string,
+  sections: readonly string[],
+): { article: Omit<Article, 'body' | 'images'> | null; body: string; issues: ValidationIssue[] } {
   if (!fm.ok) {
-    return { article: null, body: '', issues: [issue(file, 'article.front-matter', `文章开头的信息块（front matter）无法读取：${fm.detail}。`, FIELDS_HINT, fm.line)] };
+    return {
+      article: null,
+      body: '',
+      issues: [
+        issue(
+          file,
+          'article.front-matter',
+          `文章开头的信息块（front matter）无法读取：${fm.detail}。`,
+          FIELDS_HINT,
+          fm.line,
+        ),
+      ],
+    };
   }
   const parsed = schema.safeParse(fm.data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => issue(file, 'article.front-matter', `文章信息“${i.path.join('.') || '(整体)'}”有误：${i.message}。`, FIELDS_HINT, null, i.path.join('.') || null));
+    const issues = parsed.error.issues.map((i) =>
+      issue(
+        file,
+        'article.front-matter',
+        `文章信息“${i.path.join('.') || '(整体)'}”有误：${i.message}。`,
+        FIELDS_HINT,
+        null,
+        i.path.join('.') || null,
+      ),
+    );
     return { article: null, body: fm.body, issues };
   }
   const d = parsed.data;
   if (!sections.includes(d.section)) {
-    return { article: null, body: fm.body, issues: [issue(file, 'article.section.unknown', `栏目“${d.section}”不存在。`, `可用的栏目：${sections.join('、')}。`, null, 'section')] };
+    return {
+      article: null,
+      body: fm.body,
+      issues: [
+        issue(
+          file,
+          'article.section.unknown',
+          `栏目“${d.section}”不存在。`,
+          `可用的栏目：${sections.join('、')}。`,
+          null,
+          'section',
+        ),
+      ],
+    };
   }
   return {
-    article: { file, section: d.section, title: d.title, toc: d.toc ?? d.title, subtitle: d.subtitle ?? null, date: d.date ?? null, order: d.order ?? 0, speakers: d.speakers ?? [] },
+    article: {
+      file,
+      section: d.section,
+      title: d.title,
+      toc: d.toc ?? d.title,
+      subtitle: d.subtitle ?? null,
+      date: d.date ?? null,
+      order: d.order ?? 0,
+      speakers: d.speakers ?? [],
+    },
     body: fm.body,
     issues: [],
   };

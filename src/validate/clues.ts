@@ -10,17 +10,48 @@ export const CLUES_SCHEMA: SummarySchema<Key> = {
   title: '共享缺陷信息线索表',
   fields: [
     { key: 'seq', label: '序号', aliases: ['序号'], required: false, kind: 'text' },
-    { key: 'unit', label: '共享缺陷线索信息用户', aliases: ['共享缺陷线索信息用户', '单位', '用户', '单位名称'], required: true, kind: 'text' },
-    { key: 'reports', label: '共享缺陷线索报告信息', aliases: ['共享缺陷线索报告信息', '线索报告', '共享缺陷信息'], required: true, kind: 'count' },
-    { key: 'effective', label: '形成有效缺陷产品召回信息', aliases: ['形成有效缺陷产品召回信息', '有效召回信息'], required: true, kind: 'count' },
-    { key: 'inspections', label: '共享检验检测信息', aliases: ['共享检验检测信息', '检验检测信息'], required: true, kind: 'count' },
+    {
+      key: 'unit',
+      label: '共享缺陷线索信息用户',
+      aliases: ['共享缺陷线索信息用户', '单位', '用户', '单位名称'],
+      required: true,
+      kind: 'text',
+    },
+    {
+      key: 'reports',
+      label: '共享缺陷线索报告信息',
+      aliases: ['共享缺陷线索报告信息', '线索报告', '共享缺陷信息'],
+      required: true,
+      kind: 'count',
+    },
+    {
+      key: 'effective',
+      label: '形成有效缺陷产品召回信息',
+      aliases: ['形成有效缺陷产品召回信息', '有效召回信息'],
+      required: true,
+      kind: 'count',
+    },
+    {
+      key: 'inspections',
+      label: '共享检验检测信息',
+      aliases: ['共享检验检测信息', '检验检测信息'],
+      required: true,
+      kind: 'count',
+    },
   ],
 };
 
 export function readClues(table: RawTable): { clues: ClueRow[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, CLUES_SCHEMA);
   const clues = r.rows
-    .filter((row) => [row.values.reports, row.values.effective, row.values.inspections].every((v) => typeof v === 'number'))
-    .map((row) => ({ unit: String(row.values.unit), reports: row.values.reports as number, effective: row.values.effective as number, inspections: row.values.inspections as number }));
+    .filter((row) =>
+      [row.values.reports, row.values.effective, row.values.inspections].every((v) => typeof v === 'number'),
+    )
+    .map((row) => ({
+      unit: String(row.values.unit),
+      reports: row.values.reports as number,
+      effective: row.values.effective as number,
+      inspections: row.values.inspections as number,
+    }));
   return { clues, issues: r.issues, rows: summaryAccount(r) };
 }

@@ -45,6 +45,7 @@ export class FirstRows {
     this.lo = new Uint32Array(rows.length * 2);
     this.rows = new Uint32Array(rows.length * 2);
     this.count = 0;
-    for (let i = 0; i < rows.length; i++) if (rows[i]) this.firstOrAdd(hi[i] as number, lo[i] as number, rows[i] as number);
+    for (let i = 0; i < rows.length; i++)
+      if (rows[i]) this.firstOrAdd(hi[i] as number, lo[i] as number, rows[i] as number);
   }
 }

@@ -29,7 +29,10 @@ function matchCount(schema: TableSchema, cells: readonly unknown[]): number {
   return cells.filter((c) => typeof c === 'string' && fieldForHeader(schema, c)).length;
 }
 
-export function mapHeader<K extends string>(table: RawTable, schema: TableSchema<K>): { map: HeaderMap<K> | null; issues: ValidationIssue[] } {
+export function mapHeader<K extends string>(
+  table: RawTable,
+  schema: TableSchema<K>,
+): { map: HeaderMap<K> | null; issues: ValidationIssue[] } {
   const issue = issueFactory(table);
   const issues: ValidationIssue[] = [];
   const candidates = table.rows.slice(0, HEADER_SEARCH_ROWS);
@@ -40,13 +43,21 @@ export function mapHeader<K extends string>(table: RawTable, schema: TableSchema
     if (n > bestCount) [best, bestCount] = [i, n];
   });
   const minMatches = Math.min(MIN_MATCHES, schema.fields.filter((f) => f.required).length);
-  const expected = schema.fields.filter((f) => f.required).map((f) => f.label).join('、');
+  const expected = schema.fields
+    .filter((f) => f.required)
+    .map((f) => f.label)
+    .join('、');
   if (best < 0 || bestCount < minMatches) {
     const first = table.rows.find((r) => !isBlankRow(r.cells));
     const found = first ? first.cells.map(cellText).filter(Boolean).join('、') : '（无内容）';
     issues.push(
-      issue('error', 'structure.header.missing', { row: first?.row ?? null }, `找不到${schema.title}的表头行。前 ${HEADER_SEARCH_ROWS} 行中没有一行包含足够的已知列名；第一行内容为：${found}。`,
-        `请确认表头行包含这些列：${expected}（列名可以带单位，如“召回数量（件）”）。`),
+      issue(
+        'error',
+        'structure.header.missing',
+        { row: first?.row ?? null },
+        `找不到${schema.title}的表头行。前 ${HEADER_SEARCH_ROWS} 行中没有一行包含足够的已知列名；第一行内容为：${found}。`,
+        `请确认表头行包含这些列：${expected}（列名可以带单位，如“召回数量（件）”）。`,
+      ),
     );
     return { map: null, issues };
   }
@@ -62,26 +73,55 @@ export function mapHeader<K extends string>(table: RawTable, schema: TableSchema
     const at = { row: headerRow.row, col: index + 1, header, value: header };
     if (!field) {
       if (++unknown <= MAX_UNKNOWN_REPORTED) {
-        issues.push(issue('warning', 'structure.column.unknown', at, `不认识的列“${preview(header)}”，该列内容不会被使用。`, '如果这一列有用，请改成说明文档中的列名；否则可以忽略本提示。'));
+        issues.push(
+          issue(
+            'warning',
+            'structure.column.unknown',
+            at,
+            `不认识的列“${preview(header)}”，该列内容不会被使用。`,
+            '如果这一列有用，请改成说明文档中的列名；否则可以忽略本提示。',
+          ),
+        );
       }
       return;
     }
     const prior = columns.get(field.key);
     if (prior) {
-      issues.push(issue('error', 'structure.column.duplicate', at, `“${header}”与“${prior.header}”都表示${field.label}，重复了。`, '请删除或改名其中一列，每种信息只保留一列。'));
+      issues.push(
+        issue(
+          'error',
+          'structure.column.duplicate',
+          at,
+          `“${header}”与“${prior.header}”都表示${field.label}，重复了。`,
+          '请删除或改名其中一列，每种信息只保留一列。',
+        ),
+      );
       return;
     }
     columns.set(field.key, { index, header });
   });
   if (unknown > MAX_UNKNOWN_REPORTED) {
-    issues.push(issue('warning', 'structure.column.unknown-many', { row: headerRow.row }, `另有 ${unknown - MAX_UNKNOWN_REPORTED} 个不认识的列没有逐一列出（共 ${unknown} 个）。`, '表头可能错位，或导出时带出了大量无关的列；请检查表头行。'));
+    issues.push(
+      issue(
+        'warning',
+        'structure.column.unknown-many',
+        { row: headerRow.row },
+        `另有 ${unknown - MAX_UNKNOWN_REPORTED} 个不认识的列没有逐一列出（共 ${unknown} 个）。`,
+        '表头可能错位，或导出时带出了大量无关的列；请检查表头行。',
+      ),
+    );
   }
   const missing = schema.fields.filter((f) => f.required && !columns.has(f.key));
   if (missing.length > 0) {
     const found = headerRow.cells.map(cellText).filter(Boolean).join('、');
     issues.push(
-      issue('error', 'structure.column.missing', { row: headerRow.row }, `缺少必需的列：${missing.map((f) => f.label).join('、')}。表头行（第 ${headerRow.row} 行）中找到的列：${found}。`,
-        `需要的列：${expected}。请补上缺少的列，或把列名改成可识别的写法（见说明文档的列名表）。`),
+      issue(
+        'error',
+        'structure.column.missing',
+        { row: headerRow.row },
+        `缺少必需的列：${missing.map((f) => f.label).join('、')}。表头行（第 ${headerRow.row} 行）中找到的列：${found}。`,
+        `需要的列：${expected}。请补上缺少的列，或把列名改成可识别的写法（见说明文档的列名表）。`,
+      ),
     );
   }
   return { map: { headerIndex: best, headerRow: headerRow.row, columns, width }, issues };

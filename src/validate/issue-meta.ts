@@ -6,8 +6,16 @@ import type { ValidationIssue } from '../model/issues.js';
 
 const schema = z
   .object({
-    number: z.number({ error: '要写成正整数（如 3），不要加引号' }).int('要写成正整数（如 3）').positive('要写成正整数（如 3）').optional(),
-    totalNumber: z.number({ error: '要写成正整数（如 3），不要加引号' }).int('要写成正整数（如 3）').positive('要写成正整数（如 3）').optional(),
+    number: z
+      .number({ error: '要写成正整数（如 3），不要加引号' })
+      .int('要写成正整数（如 3）')
+      .positive('要写成正整数（如 3）')
+      .optional(),
+    totalNumber: z
+      .number({ error: '要写成正整数（如 3），不要加引号' })
+      .int('要写成正整数（如 3）')
+      .positive('要写成正整数（如 3）')
+      .optional(),
     publicationDate: z.string().refine(isIsoDate, '日期要写成 YYYY-MM-DD，如 2022-11-08').optional(),
     notice: z.array(z.string(), { error: '要写成一组文字，如 ["重要提示：", "……"]' }).optional(),
   })
@@ -18,15 +26,28 @@ export const EMPTY_META: IssueMeta = { number: null, totalNumber: null, publicat
 export function validateIssueMeta(raw: unknown, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(
-      (i): ValidationIssue => ({
-        severity: 'error', code: 'meta.invalid', file, sheet: null, row: null, column: null, header: i.path.join('.') || null, value: null,
-        message: `“${i.path.join('.') || '(整个文件)'}”${i.message}。`,
-        hint: '可写的项目：number（期号，整数）、totalNumber（总期号）、publicationDate（出版日期 YYYY-MM-DD）、notice（文末提示，字符串数组）。',
-      }),
-    );
+    const issues = parsed.error.issues.map((i): ValidationIssue => ({
+      severity: 'error',
+      code: 'meta.invalid',
+      file,
+      sheet: null,
+      row: null,
+      column: null,
+      header: i.path.join('.') || null,
+      value: null,
+      message: `“${i.path.join('.') || '(整个文件)'}”${i.message}。`,
+      hint: '可写的项目：number（期号，整数）、totalNumber（总期号）、publicationDate（出版日期 YYYY-MM-DD）、notice（文末提示，字符串数组）。',
+    }));
     return { meta: EMPTY_META, issues };
   }
   const d = parsed.data;
-  return { meta: { number: d.number ?? null, totalNumber: d.totalNumber ?? null, publicationDate: d.publicationDate ?? null, notice: d.notice ?? [] }, issues: [] };
+  return {
+    meta: {
+      number: d.number ?? null,
+      totalNumber: d.totalNumber ?? null,
+      publicationDate: d.publicationDate ?? null,
+      notice: d.notice ?? [],
+    },
+    issues: [],
+  };
 }

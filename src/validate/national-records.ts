@@ -13,27 +13,70 @@ type Key = 'date' | 'province' | 'category' | 'quantity';
 export const NATIONAL_RECORDS_SCHEMA: SummarySchema<Key> = {
   title: '全国召回记录',
   fields: [
-    { key: 'date', label: '发布日期', aliases: ['发布日期', '公告日期', '召回日期', '日期'], required: true, kind: 'text' },
+    {
+      key: 'date',
+      label: '发布日期',
+      aliases: ['发布日期', '公告日期', '召回日期', '日期'],
+      required: true,
+      kind: 'text',
+    },
     { key: 'province', label: '省份', aliases: ['省份', '省局', '所在省份', '省市'], required: true, kind: 'text' },
     { key: 'category', label: '产品类别', aliases: ['产品类别', '类别', '产品分类'], required: true, kind: 'text' },
     { key: 'quantity', label: '召回数量', aliases: ['召回数量', '数量', '涉及数量'], required: true, kind: 'quantity' },
   ],
 };
 
-export function readNationalRecords(table: RawTable, ref: ReferenceData): { records: NationalRecord[]; issues: ValidationIssue[]; rows: RowAccount } {
+export function readNationalRecords(
+  table: RawTable,
+  ref: ReferenceData,
+): { records: NationalRecord[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_RECORDS_SCHEMA);
   const records: NationalRecord[] = [];
   for (const row of r.rows) {
     const v = row.values;
-    if (v.date === undefined || v.province === undefined || v.category === undefined || typeof v.quantity !== 'number') continue;
+    if (v.date === undefined || v.province === undefined || v.category === undefined || typeof v.quantity !== 'number')
+      continue;
     const date = parseDate(String(v.date));
     const t = fold(String(v.province));
     const province = ref.provinces.find((p) => fold(p.name) === t || fold(p.short) === t || p.code === t);
     const category = matchCategory(ref, String(v.category));
-    if (!date.ok) r.issues.push(r.issue('error', 'value.date.unreadable', row.at('date'), `无法识别的日期“${v.date}”。`, '请写成 2022-08-15 或 2022年8月15日。'));
-    if (!province) r.issues.push(r.issue('error', 'value.province.unknown', row.at('province'), `“${v.province}”不是省级行政区。`, '请填写省份全称、简称或 6 位代码。'));
-    if (!category.ok) r.issues.push(r.issue('error', 'value.category.unknown', row.at('category'), `“${v.category}”不是有效的产品类别。`, '请使用 10 个类别的代码或名称。'));
-    if (date.ok && province && category.ok) records.push({ date: date.value, provinceCode: province.code, categoryCode: category.value.code, quantity: v.quantity });
+    if (!date.ok)
+      r.issues.push(
+        r.issue(
+          'error',
+          'value.date.unreadable',
+          row.at('date'),
+          `无法识别的日期“${v.date}”。`,
+          '请写成 2022-08-15 或 2022年8月15日。',
+        ),
+      );
+    if (!province)
+      r.issues.push(
+        r.issue(
+          'error',
+          'value.province.unknown',
+          row.at('province'),
+          `“${v.province}”不是省级行政区。`,
+          '请填写省份全称、简称或 6 位代码。',
+        ),
+      );
+    if (!category.ok)
+      r.issues.push(
+        r.issue(
+          'error',
+          'value.category.unknown',
+          row.at('category'),
+          `“${v.category}”不是有效的产品类别。`,
+          '请使用 10 个类别的代码或名称。',
+        ),
+      );
+    if (date.ok && province && category.ok)
+      records.push({
+        date: date.value,
+        provinceCode: province.code,
+        categoryCode: category.value.code,
+        quantity: v.quantity,
+      });
   }
   return { records, issues: r.issues, rows: summaryAccount(r) };
 }

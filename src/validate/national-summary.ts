@@ -10,7 +10,13 @@ import { readSummary, summaryAccount, type SummaryField, type SummarySchema } fr
 type CatKey = 'category' | 'code' | 'cumRecalls' | 'cumQty' | 'ytdRecalls' | 'ytdQty' | 'qRecalls' | 'qQty';
 type ProvKey = 'seq' | 'province' | 'ytdRecalls' | 'ytdQty' | 'qRecalls' | 'qQty';
 
-const n = <K extends string>(key: K, label: string, aliases: string[], required = true): SummaryField<K> => ({ key, label, aliases: [label, ...aliases], required, kind: 'count' });
+const n = <K extends string>(key: K, label: string, aliases: string[], required = true): SummaryField<K> => ({
+  key,
+  label,
+  aliases: [label, ...aliases],
+  required,
+  kind: 'count',
+});
 
 export const NATIONAL_CATEGORY_SCHEMA: SummarySchema<CatKey> = {
   title: '全国分类汇总表',
@@ -30,7 +36,13 @@ export const NATIONAL_PROVINCE_SCHEMA: SummarySchema<ProvKey> = {
   title: '全国各省汇总表',
   fields: [
     { key: 'seq', label: '序号', aliases: ['序号'], required: false, kind: 'text' },
-    { key: 'province', label: '省份', aliases: ['省份', '开展召回的省市', '省市', '省局', '地区'], required: true, kind: 'text' },
+    {
+      key: 'province',
+      label: '省份',
+      aliases: ['省份', '开展召回的省市', '省市', '省局', '地区'],
+      required: true,
+      kind: 'text',
+    },
     n('ytdRecalls', '本年召回次数', ['年度召回次数']),
     n('ytdQty', '本年召回数量', ['年度召回数量']),
     n('qRecalls', '本季度召回次数', ['季度召回次数'], false),
@@ -40,18 +52,37 @@ export const NATIONAL_PROVINCE_SCHEMA: SummarySchema<ProvKey> = {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-export function readNationalCategories(table: RawTable, ref: ReferenceData): { categories: NationalCategoryInput[]; issues: ValidationIssue[]; rows: RowAccount } {
+export function readNationalCategories(
+  table: RawTable,
+  ref: ReferenceData,
+): { categories: NationalCategoryInput[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_CATEGORY_SCHEMA);
   const byCode = new Map<string, NationalCategoryInput>();
   for (const row of r.rows) {
     const text = [row.values.code, row.values.category].filter((x) => typeof x === 'string' && x).join(' ');
     const m = matchCategory(ref, text);
     if (!m.ok) {
-      r.issues.push(r.issue('error', 'value.category.unknown', row.at('category'), `“${text}”不是有效的产品类别。`, `请使用 10 个类别的代码或名称：${ref.categories.map((c) => `${c.code} ${c.name}`).join('、')}。`));
+      r.issues.push(
+        r.issue(
+          'error',
+          'value.category.unknown',
+          row.at('category'),
+          `“${text}”不是有效的产品类别。`,
+          `请使用 10 个类别的代码或名称：${ref.categories.map((c) => `${c.code} ${c.name}`).join('、')}。`,
+        ),
+      );
       continue;
     }
     if (byCode.has(m.value.code)) {
-      r.issues.push(r.issue('error', 'value.category.duplicate', row.at('category'), `产品类别“${m.value.name}”出现了不止一次。`, '每个类别只保留一行。'));
+      r.issues.push(
+        r.issue(
+          'error',
+          'value.category.duplicate',
+          row.at('category'),
+          `产品类别“${m.value.name}”出现了不止一次。`,
+          '每个类别只保留一行。',
+        ),
+      );
       continue;
     }
     const v = row.values;
@@ -64,29 +95,66 @@ export function readNationalCategories(table: RawTable, ref: ReferenceData): { c
   }
   const missing = ref.categories.filter((c) => !byCode.has(c.code));
   if (missing.length > 0 && r.rows.length > 0) {
-    r.issues.push(r.issue('warning', 'national.category.missing', {}, `${NATIONAL_CATEGORY_SCHEMA.title}中没有这些类别：${missing.map((c) => c.name).join('、')}，按 0 处理。`, '如果这些类别确有召回，请补上对应的行。'));
+    r.issues.push(
+      r.issue(
+        'warning',
+        'national.category.missing',
+        {},
+        `${NATIONAL_CATEGORY_SCHEMA.title}中没有这些类别：${missing.map((c) => c.name).join('、')}，按 0 处理。`,
+        '如果这些类别确有召回，请补上对应的行。',
+      ),
+    );
   }
-  return { categories: ref.categories.map((c) => byCode.get(c.code) ?? { code: c.code, cumulative: zero(), ytd: zero(), quarter: zero() }), issues: r.issues, rows: summaryAccount(r) };
+  return {
+    categories: ref.categories.map(
+      (c) => byCode.get(c.code) ?? { code: c.code, cumulative: zero(), ytd: zero(), quarter: zero() },
+    ),
+    issues: r.issues,
+    rows: summaryAccount(r),
+  };
 }
 
 const zero = () => ({ recalls: 0, quantity: 0 });
 
-export function readNationalProvinces(table: RawTable, ref: ReferenceData): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
+export function readNationalProvinces(
+  table: RawTable,
+  ref: ReferenceData,
+): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_PROVINCE_SCHEMA);
   const provinces: ProvinceFigures[] = [];
   for (const row of r.rows) {
     const t = fold(String(row.values.province ?? ''));
     const p = ref.provinces.find((x) => fold(x.name) === t || fold(x.short) === t || x.code === t);
     if (!p) {
-      r.issues.push(r.issue('error', 'value.province.unknown', row.at('province'), `“${row.values.province}”不是省级行政区。`, '请填写省份全称（如“湖南省”）、简称（“湖南”）或 6 位代码。'));
+      r.issues.push(
+        r.issue(
+          'error',
+          'value.province.unknown',
+          row.at('province'),
+          `“${row.values.province}”不是省级行政区。`,
+          '请填写省份全称（如“湖南省”）、简称（“湖南”）或 6 位代码。',
+        ),
+      );
       continue;
     }
     if (provinces.some((x) => x.code === p.code)) {
-      r.issues.push(r.issue('error', 'value.province.duplicate', row.at('province'), `${p.name}出现了不止一次。`, '每个省份只保留一行。'));
+      r.issues.push(
+        r.issue(
+          'error',
+          'value.province.duplicate',
+          row.at('province'),
+          `${p.name}出现了不止一次。`,
+          '每个省份只保留一行。',
+        ),
+      );
       continue;
     }
     const v = row.values;
-    provinces.push({ code: p.code, ytd: { recalls: num(v.ytdRecalls), quantity: num(v.ytdQty) }, quarter: { recalls: num(v.qRecalls), quantity: num(v.qQty) } });
+    provinces.push({
+      code: p.code,
+      ytd: { recalls: num(v.ytdRecalls), quantity: num(v.ytdQty) },
+      quarter: { recalls: num(v.qRecalls), quantity: num(v.qQty) },
+    });
   }
   return { provinces, issues: r.issues, rows: summaryAccount(r) };
 }

@@ -25,7 +25,8 @@ export function parseDate(v: CellValue): DateResult {
   if (t === '') return { ok: false, reason: 'empty' };
   if (/^\d{5}(\.\d+)?$/.test(t)) return fromSerial(Number(t));
   const m =
-    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return { ok: false, reason: 'unreadable' };
   const d = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   return d ? { ok: true, value: d } : { ok: false, reason: 'impossible' };

@@ -115,7 +115,14 @@ export class RecordsChecker {
       return;
     }
     this.map = map;
-    this.rowCtx = { ...this.ctx, map, issue: this.issue, file: this.source.file, sheet: this.source.sheet, memo: new Map() };
+    this.rowCtx = {
+      ...this.ctx,
+      map,
+      issue: this.issue,
+      file: this.source.file,
+      sheet: this.source.sheet,
+      memo: new Map(),
+    };
     for (const r of this.head.slice(map.headerIndex + 1)) this.row(r);
     this.head.length = 0;
   }
@@ -136,22 +143,48 @@ export class RecordsChecker {
     const kind = totalRowKind(r.cells.length > map.width ? r.cells.slice(0, map.width) : r.cells);
     if (kind) {
       this.rows.totalRows++;
-      this.add(...checkTotalRow(r, kind, kind === '小计' ? this.segment : this.grand, map.columns.get('quantity'), issue));
+      this.add(
+        ...checkTotalRow(r, kind, kind === '小计' ? this.segment : this.grand, map.columns.get('quantity'), issue),
+      );
       if (kind === '小计') this.segment = { sum: 0, firstRow: null };
       return;
     }
     if (filled.length === 1 && filled[0]!.i === 0 && !map.columns.has('seq')) {
       this.rows.notes++;
-      this.add(issue('warning', 'row.note', { row: r.row, col: 1, value: filled[0]!.t }, '这一行只有第一格有内容，当作备注跳过，没有计入召回。', '如果这是一条召回记录，请把各列填完整。'));
+      this.add(
+        issue(
+          'warning',
+          'row.note',
+          { row: r.row, col: 1, value: filled[0]!.t },
+          '这一行只有第一格有内容，当作备注跳过，没有计入召回。',
+          '如果这是一条召回记录，请把各列填完整。',
+        ),
+      );
       return;
     }
     this.rows.read++;
     if (this.source.format === 'csv' && r.cells.length < map.width) {
-      this.add(issue('warning', 'structure.row.short', { row: r.row, col: r.cells.length + 1 }, `这一行只有 ${r.cells.length} 个单元格，表头有 ${map.width} 列；缺少的列按空白处理。`, '通常是导出时漏了末尾的逗号；如果后面的列确实为空，可以忽略。'));
+      this.add(
+        issue(
+          'warning',
+          'structure.row.short',
+          { row: r.row, col: r.cells.length + 1 },
+          `这一行只有 ${r.cells.length} 个单元格，表头有 ${map.width} 列；缺少的列按空白处理。`,
+          '通常是导出时漏了末尾的逗号；如果后面的列确实为空，可以忽略。',
+        ),
+      );
     }
     const extra = filled.filter((c) => c.i >= map.width);
     for (const c of extra) {
-      this.add(issue('error', 'structure.row.extra-cells', { row: r.row, col: c.i + 1, value: c.t }, '这个单元格在表头范围之外（没有列名），内容无法归属到任何一列。', '请把内容移到正确的列，或给这一列加上列名。'));
+      this.add(
+        issue(
+          'error',
+          'structure.row.extra-cells',
+          { row: r.row, col: c.i + 1, value: c.t },
+          '这个单元格在表头范围之外（没有列名），内容无法归属到任何一列。',
+          '请把内容移到正确的列，或给这一列加上列名。',
+        ),
+      );
     }
     const { record, issues } = parseRow(r, this.rowCtx as RowContext);
     this.add(...issues);
@@ -162,8 +195,15 @@ export class RecordsChecker {
     const first = this.duplicateOf(record);
     if (first !== null) {
       this.rows.rejected++;
-      this.add(issue('error', 'value.record.duplicate', { row: r.row, value: `${record.manufacturer} ${record.product}` },
-        `这一行与第 ${first} 行是同一次召回（生产者、产品名称、型号和发布日期都相同），会被重复计数。`, '请删除重复的一行；如果确实是两次召回，请核对型号或日期。'));
+      this.add(
+        issue(
+          'error',
+          'value.record.duplicate',
+          { row: r.row, value: `${record.manufacturer} ${record.product}` },
+          `这一行与第 ${first} 行是同一次召回（生产者、产品名称、型号和发布日期都相同），会被重复计数。`,
+          '请删除重复的一行；如果确实是两次召回，请核对型号或日期。',
+        ),
+      );
       return;
     }
     this.rows.accepted++;
@@ -184,11 +224,27 @@ export class RecordsChecker {
     if (!this.map && !this.headerFailed) this.locateHeader();
     const map = this.map;
     if (map && !this.headerFailed && this.rows.read === 0) {
-      this.add(this.issue('warning', 'structure.rows.none', { row: map.headerRow }, '表头下面没有任何召回记录，本季度将按“没有召回”统计。', '如果本季度确有召回，请检查是否选错了文件或工作表。'));
+      this.add(
+        this.issue(
+          'warning',
+          'structure.rows.none',
+          { row: map.headerRow },
+          '表头下面没有任何召回记录，本季度将按“没有召回”统计。',
+          '如果本季度确有召回，请检查是否选错了文件或工作表。',
+        ),
+      );
     }
     const issues = [...this.issues];
     if (this.dropped > 0) {
-      issues.push(this.issue('warning', 'findings.truncated', {}, `另有 ${this.dropped} 条问题没有逐条列出（为节省内存只保留前 ${this.opts.maxIssues} 条）。`, '请先改正列出的问题，再重新检查。'));
+      issues.push(
+        this.issue(
+          'warning',
+          'findings.truncated',
+          {},
+          `另有 ${this.dropped} 条问题没有逐条列出（为节省内存只保留前 ${this.opts.maxIssues} 条）。`,
+          '请先改正列出的问题，再重新检查。',
+        ),
+      );
     }
     return { records: this.records, issues, headerRow: map?.headerRow ?? null, rows: this.rows };
   }

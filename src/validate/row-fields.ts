@@ -56,22 +56,44 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   };
   const at = (key: FieldKey) => {
     const col = map.columns.get(key);
-    return { row: row.row, col: col ? col.index + 1 : null, header: col?.header ?? LABEL.get(key) ?? key, value: preview(cellText(cell(key)), 80) };
+    return {
+      row: row.row,
+      col: col ? col.index + 1 : null,
+      header: col?.header ?? LABEL.get(key) ?? key,
+      value: preview(cellText(cell(key)), 80),
+    };
   };
-  const err = (key: FieldKey, code: string, message: string, hint: string) => issues.push(issue('error', code, at(key), message, hint));
+  const err = (key: FieldKey, code: string, message: string, hint: string) =>
+    issues.push(issue('error', code, at(key), message, hint));
   const text = (key: FieldKey): string => cellText(cell(key));
   const required = (key: FieldKey): string => {
     const v = text(key);
-    if (!v) err(key, 'value.required.missing', `“${LABEL.get(key)}”是必填项，这一行是空的。`, `请填写${LABEL.get(key)}；如果这一行不是召回记录，请删除整行。`);
+    if (!v)
+      err(
+        key,
+        'value.required.missing',
+        `“${LABEL.get(key)}”是必填项，这一行是空的。`,
+        `请填写${LABEL.get(key)}；如果这一行不是召回记录，请删除整行。`,
+      );
     return v;
   };
 
   for (const [key, col] of map.columns) {
     const v = row.cells[col.index] ?? null;
     if (isErrorCell(v)) {
-      err(key, 'value.cell.formula-error', `单元格是公式错误 ${v.error}，没有可用的值。`, '请修正该单元格的公式，或改为直接填写数值。');
+      err(
+        key,
+        'value.cell.formula-error',
+        `单元格是公式错误 ${v.error}，没有可用的值。`,
+        '请修正该单元格的公式，或改为直接填写数值。',
+      );
     } else if (typeof v === 'string' && v.length > MAX_CELL_CHARS && cellText(v).length > MAX_CELL_CHARS) {
-      err(key, 'value.cell.too-long', `单元格有 ${cellText(v).length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限。`, '通常是 CSV 中某个引号没有成对，把后面许多行都并进了这个单元格；请在 Excel 中打开检查。');
+      err(
+        key,
+        'value.cell.too-long',
+        `单元格有 ${cellText(v).length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限。`,
+        '通常是 CSV 中某个引号没有成对，把后面许多行都并进了这个单元格；请在 Excel 中打开检查。',
+      );
     }
   }
   if (issues.length > 0) return { record: null, issues };
@@ -79,23 +101,44 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   let announceDate = '';
   const dateCell = cell('announceDate');
   // Dates repeat (a quarter has 92 days): parsed once per text.
-  const date = typeof dateCell === 'string' ? memo(ctx, 'date', dateCell, () => parseDate(dateCell)) : parseDate(dateCell);
+  const date =
+    typeof dateCell === 'string' ? memo(ctx, 'date', dateCell, () => parseDate(dateCell)) : parseDate(dateCell);
   if (date.ok) {
     announceDate = date.value;
     if (quarter && !quarterContains(quarter, date.value)) {
-      err('announceDate', 'value.date.outside-quarter', `发布日期 ${date.value} 不在${quarterName(quarter)}内，不能计入本期。`, `请核对日期；属于其他季度的记录请放到对应季度的文件夹中。`);
+      err(
+        'announceDate',
+        'value.date.outside-quarter',
+        `发布日期 ${date.value} 不在${quarterName(quarter)}内，不能计入本期。`,
+        `请核对日期；属于其他季度的记录请放到对应季度的文件夹中。`,
+      );
     }
   } else if (date.reason === 'empty') {
     required('announceDate');
   } else if (date.reason === 'impossible') {
-    err('announceDate', 'value.date.unreadable', `日期“${text('announceDate')}”不存在（没有这一天）。`, '请核对月份和日期。');
+    err(
+      'announceDate',
+      'value.date.unreadable',
+      `日期“${text('announceDate')}”不存在（没有这一天）。`,
+      '请核对月份和日期。',
+    );
   } else {
-    err('announceDate', 'value.date.unreadable', `无法识别的日期“${text('announceDate')}”。`, '请写成 2022-08-15、2022/8/15 或 2022年8月15日，或设为 Excel 日期格式。');
+    err(
+      'announceDate',
+      'value.date.unreadable',
+      `无法识别的日期“${text('announceDate')}”。`,
+      '请写成 2022-08-15、2022/8/15 或 2022年8月15日，或设为 Excel 日期格式。',
+    );
   }
 
   const manufacturer = required('manufacturer');
   if (/^[（(]示例[）)]/.test(manufacturer)) {
-    err('manufacturer', 'value.example.left', '这是 bulletin init 生成的示例行，还没有删除或替换。', '请用真实的召回记录替换这一行，或删除它。');
+    err(
+      'manufacturer',
+      'value.example.left',
+      '这是 bulletin init 生成的示例行，还没有删除或替换。',
+      '请用真实的召回记录替换这一行，或删除它。',
+    );
   }
   const product = required('product');
 
@@ -105,11 +148,20 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     const m = memo(ctx, 'category', categoryText, () => matchCategory(ref, categoryText));
     if (m.ok) categoryCode = m.value.code;
     else if (m.reason === 'conflict') {
-      err('category', 'value.category.conflict', `产品类别“${text('category')}”的代码和名称不一致（${m.nearest.map((c) => `${c.code} ${c.name}`).join(' 与 ')}）。`, '请核对后只保留正确的代码或名称。');
+      err(
+        'category',
+        'value.category.conflict',
+        `产品类别“${text('category')}”的代码和名称不一致（${m.nearest.map((c) => `${c.code} ${c.name}`).join(' 与 ')}）。`,
+        '请核对后只保留正确的代码或名称。',
+      );
     } else {
       const near = m.nearest[0];
-      err('category', 'value.category.unknown', `“${text('category')}”不是有效的产品类别。${near ? `最接近的是“${near.code} ${near.name}”。` : ''}`,
-        `请填写 10 个类别之一的代码或名称：${ref.categories.map((c) => `${c.code} ${c.name}`).join('、')}。`);
+      err(
+        'category',
+        'value.category.unknown',
+        `“${text('category')}”不是有效的产品类别。${near ? `最接近的是“${near.code} ${near.name}”。` : ''}`,
+        `请填写 10 个类别之一的代码或名称：${ref.categories.map((c) => `${c.code} ${c.name}`).join('、')}。`,
+      );
     }
   }
 
@@ -119,11 +171,20 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     const m = memo(ctx, 'region', regionText, () => matchRegion(ref, home, regionText));
     if (m.ok) regionCode = m.value.code;
     else if (m.reason === 'other-province') {
-      err('region', 'value.region.other-province', `“${text('region')}”属于${m.province.name}，不在${home.name}。`, `本公报只统计${home.name}的召回；请核对市州，或把这条记录交给${m.province.name}。`);
+      err(
+        'region',
+        'value.region.other-province',
+        `“${text('region')}”属于${m.province.name}，不在${home.name}。`,
+        `本公报只统计${home.name}的召回；请核对市州，或把这条记录交给${m.province.name}。`,
+      );
     } else {
       const near = m.nearest[0];
-      err('region', 'value.region.unknown', `“${text('region')}”不是${home.name}的市州。${near ? `最接近的是“${near.short}”。` : ''}`,
-        `请填写市州名称（如“${home.prefectures[0]?.short ?? ''}”）或 6 位行政区划代码。`);
+      err(
+        'region',
+        'value.region.unknown',
+        `“${text('region')}”不是${home.name}的市州。${near ? `最接近的是“${near.short}”。` : ''}`,
+        `请填写市州名称（如“${home.prefectures[0]?.short ?? ''}”）或 6 位行政区划代码。`,
+      );
     }
   }
 
@@ -134,8 +195,12 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     if (m.ok) defectTypeCode = m.value.code;
     else {
       const near = m.nearest[0];
-      err('defectType', 'value.defect.unknown', `“${text('defectType')}”不是有效的缺陷类型。${near ? `最接近的是“${near.name}”。` : ''}`,
-        `请填写：${ref.defectTypes.map((d) => d.name).join('、')}。`);
+      err(
+        'defectType',
+        'value.defect.unknown',
+        `“${text('defectType')}”不是有效的缺陷类型。${near ? `最接近的是“${near.name}”。` : ''}`,
+        `请填写：${ref.defectTypes.map((d) => d.name).join('、')}。`,
+      );
     }
   }
 
@@ -146,28 +211,63 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     quantity = q.value;
     unit ||= q.unit ?? '';
     if (q.approximate) {
-      issues.push(issue('warning', 'value.quantity.approximate', at('quantity'), `召回数量“${text('quantity')}”是约数，按 ${q.value} 计入。`, '如有准确数量，请改为准确的整数。'));
+      issues.push(
+        issue(
+          'warning',
+          'value.quantity.approximate',
+          at('quantity'),
+          `召回数量“${text('quantity')}”是约数，按 ${q.value} 计入。`,
+          '如有准确数量，请改为准确的整数。',
+        ),
+      );
     }
   } else if (q.reason === 'empty') {
     required('quantity');
   } else {
     const why = q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是数字';
-    err('quantity', 'value.quantity.invalid', `召回数量“${text('quantity')}”${why}。`, '请填写不小于 0 的整数，如 257500；可以写“25.75万”或“257,500”。');
+    err(
+      'quantity',
+      'value.quantity.invalid',
+      `召回数量“${text('quantity')}”${why}。`,
+      '请填写不小于 0 的整数，如 257500；可以写“25.75万”或“257,500”。',
+    );
   }
 
   const flag = parseFlag(cell('typical'));
   const typical = flag.ok && flag.value;
-  if (!flag.ok) err('typical', 'value.flag.invalid', `“${text('typical')}”无法识别为是或否。`, '典型案例一栏请填“是”或“否”（留空表示否）。');
+  if (!flag.ok)
+    err(
+      'typical',
+      'value.flag.invalid',
+      `“${text('typical')}”无法识别为是或否。`,
+      '典型案例一栏请填“是”或“否”（留空表示否）。',
+    );
   const description = text('description');
   if (typical && !description) {
-    err('description', 'value.typical.no-description', '这条记录标为典型案例，但缺陷描述是空的，表2 无法填写。', '请补上缺陷描述，或取消典型案例标记。');
+    err(
+      'description',
+      'value.typical.no-description',
+      '这条记录标为典型案例，但缺陷描述是空的，表2 无法填写。',
+      '请补上缺陷描述，或取消典型案例标记。',
+    );
   }
 
   if (issues.some((i) => i.severity === 'error')) return { record: null, issues };
   const record: RecallRecord = {
     source: { file: ctx.file, sheet: ctx.sheet, row: row.row },
-    announceDate, manufacturer, brand: text('brand'), product, model: text('model'), categoryCode, regionCode, defectTypeCode,
-    quantity, unit: unit || '件', productionPeriod: text('productionPeriod'), description, typical,
+    announceDate,
+    manufacturer,
+    brand: text('brand'),
+    product,
+    model: text('model'),
+    categoryCode,
+    regionCode,
+    defectTypeCode,
+    quantity,
+    unit: unit || '件',
+    productionPeriod: text('productionPeriod'),
+    description,
+    typical,
   };
   return { record, issues };
 }

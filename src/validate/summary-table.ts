@@ -52,7 +52,10 @@ function parseField(kind: FieldKind, v: CellValue): { ok: true; value: SummaryVa
   const q = parseQuantity(v);
   if (q.ok) return { ok: true, value: q.value };
   if (q.reason === 'empty') return { ok: false, why: '是空的' };
-  return { ok: false, why: q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是整数' };
+  return {
+    ok: false,
+    why: q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是整数',
+  };
 }
 
 /** The row account of a summary table, once its reader added its own findings. */
@@ -63,7 +66,14 @@ export function summaryAccount<K extends string>(r: SummaryResult<K>): RowAccoun
 export function readSummary<K extends string>(table: RawTable, schema: SummarySchema<K>): SummaryResult<K> {
   const issue = issueFactory(table);
   const { map, issues } = mapHeader(table, schema);
-  const result: SummaryResult<K> = { rows: [], issues, statedTotal: null, issue, rowNumbers: [], skipped: { blank: 0, totalRows: 0, notes: 0 } };
+  const result: SummaryResult<K> = {
+    rows: [],
+    issues,
+    statedTotal: null,
+    issue,
+    rowNumbers: [],
+    skipped: { blank: 0, totalRows: 0, notes: 0 },
+  };
   if (!map || issues.some((i) => i.severity === 'error')) return result;
   for (const r of table.rows.slice(map.headerIndex + 1)) {
     if (isBlankRow(r.cells)) {
@@ -83,18 +93,54 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
       const v = col ? (r.cells[col.index] ?? null) : null;
       if (!col || (!f.required && cellText(v) === '')) continue;
       if (isErrorCell(v)) {
-        issues.push(issue('error', 'value.cell.formula-error', at(f.key), `单元格是公式错误 ${v.error}，没有可用的值。`, '请修正该单元格的公式，或改为直接填写数值。'));
+        issues.push(
+          issue(
+            'error',
+            'value.cell.formula-error',
+            at(f.key),
+            `单元格是公式错误 ${v.error}，没有可用的值。`,
+            '请修正该单元格的公式，或改为直接填写数值。',
+          ),
+        );
         continue;
       }
       const p = parseField(f.kind, v);
       if (p.ok && !(f.required && p.value === '')) values[f.key] = p.value;
-      else if (p.ok || cellText(v) === '') issues.push(issue('error', 'value.required.missing', at(f.key), `“${f.label}”是必填项，这一行是空的。`, `请填写${f.label}。`));
-      else issues.push(issue('error', 'value.number.invalid', at(f.key), `${f.label}“${cellText(v)}”${p.why}。`, f.kind === 'quantity-or-undisclosed' ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。' : '请填写不小于 0 的整数。'));
+      else if (p.ok || cellText(v) === '')
+        issues.push(
+          issue(
+            'error',
+            'value.required.missing',
+            at(f.key),
+            `“${f.label}”是必填项，这一行是空的。`,
+            `请填写${f.label}。`,
+          ),
+        );
+      else
+        issues.push(
+          issue(
+            'error',
+            'value.number.invalid',
+            at(f.key),
+            `${f.label}“${cellText(v)}”${p.why}。`,
+            f.kind === 'quantity-or-undisclosed'
+              ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
+              : '请填写不小于 0 的整数。',
+          ),
+        );
     }
     result.rows.push({ row: r.row, values, at });
   }
   if (result.rowNumbers.length === 0) {
-    issues.push(issue('warning', 'structure.rows.none', { row: map.headerRow }, `${schema.title}的表头下面没有数据行。`, '请检查是否选错了文件或工作表。'));
+    issues.push(
+      issue(
+        'warning',
+        'structure.rows.none',
+        { row: map.headerRow },
+        `${schema.title}的表头下面没有数据行。`,
+        '请检查是否选错了文件或工作表。',
+      ),
+    );
   }
   issues.push(...totalMismatches(schema, result));
   return result;
@@ -103,11 +149,20 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
 function locator<K extends string>(map: HeaderMap<K>, row: number, cells: readonly CellValue[]) {
   return (key: K) => {
     const col = map.columns.get(key);
-    return { row, col: col ? col.index + 1 : null, header: col?.header ?? null, value: preview(col ? cellText(cells[col.index] ?? null) : '', 80) };
+    return {
+      row,
+      col: col ? col.index + 1 : null,
+      header: col?.header ?? null,
+      value: preview(col ? cellText(cells[col.index] ?? null) : '', 80),
+    };
   };
 }
 
-function statedTotals<K extends string>(schema: SummarySchema<K>, map: HeaderMap<K>, cells: readonly CellValue[]): Partial<Record<K, number>> {
+function statedTotals<K extends string>(
+  schema: SummarySchema<K>,
+  map: HeaderMap<K>,
+  cells: readonly CellValue[],
+): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
   for (const f of schema.fields) {
     const col = map.columns.get(f.key);
@@ -125,13 +180,20 @@ function totalMismatches<K extends string>(schema: SummarySchema<K>, r: SummaryR
   for (const f of schema.fields) {
     const stated = r.statedTotal.values[f.key];
     if (stated === undefined) continue;
-    const sum = r.rows.reduce((a, row) => a + (typeof row.values[f.key] === 'number' ? (row.values[f.key] as number) : 0), 0);
+    const sum = r.rows.reduce(
+      (a, row) => a + (typeof row.values[f.key] === 'number' ? (row.values[f.key] as number) : 0),
+      0,
+    );
     if (sum === stated) continue;
     const diff = stated - sum;
     out.push(
-      r.issue('warning', 'total.mismatch', r.statedTotal.at(f.key),
+      r.issue(
+        'warning',
+        'total.mismatch',
+        r.statedTotal.at(f.key),
         `${schema.title}的合计行写“${f.label}”为 ${stated}，但各行相加为 ${sum}，相差 ${diff > 0 ? '+' : ''}${diff}。公报将使用各行相加的 ${sum}。`,
-        '请与数据来源核对哪一个数字正确，并改正合计行或有误的行。'),
+        '请与数据来源核对哪一个数字正确，并改正合计行或有误的行。',
+      ),
     );
   }
   return out;

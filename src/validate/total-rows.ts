@@ -41,13 +41,26 @@ export function checkTotalRow(
   if (cellText(v) === '') return [];
   const q = parseQuantity(v);
   if (!q.ok) {
-    return [issue('warning', 'total.unreadable', at, `${kind}行的召回数量“${cellText(v)}”无法识别，未能核对。`, '请填写整数，或删除该合计行（合计由本工具计算）。')];
+    return [
+      issue(
+        'warning',
+        'total.unreadable',
+        at,
+        `${kind}行的召回数量“${cellText(v)}”无法识别，未能核对。`,
+        '请填写整数，或删除该合计行（合计由本工具计算）。',
+      ),
+    ];
   }
   if (q.value === seg.sum) return [];
   const diff = q.value - seg.sum;
   const span = seg.firstRow ? `第 ${seg.firstRow}–${row.row - 1} 行` : '上方各行';
   return [
-    issue('warning', 'total.mismatch', at, `${kind}行写的召回数量是 ${q.value}，但${span}中有效记录之和是 ${seg.sum}，相差 ${diff > 0 ? '+' : ''}${diff}。公报将使用各行相加的 ${seg.sum}。`,
-      '请核对是否漏填或多填了记录，或合计数是否写错；合计由本工具计算，也可以删除该合计行。'),
+    issue(
+      'warning',
+      'total.mismatch',
+      at,
+      `${kind}行写的召回数量是 ${q.value}，但${span}中有效记录之和是 ${seg.sum}，相差 ${diff > 0 ? '+' : ''}${diff}。公报将使用各行相加的 ${seg.sum}。`,
+      '请核对是否漏填或多填了记录，或合计数是否写错；合计由本工具计算，也可以删除该合计行。',
+    ),
   ];
 }

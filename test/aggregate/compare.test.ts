@@ -8,7 +8,12 @@ import { ROOT } from '../helpers/cli.js';
 import { join } from 'node:path';
 
 const opts = (ytd: boolean, by: 'category' | 'region' | 'defect' | 'province' | null = null) => ({
-  dataDir: join(ROOT, 'data'), archiveDirs: [join(ROOT, 'data', 'archive')], config: DEFAULT_CONFIG, cwd: ROOT, ytd, by,
+  dataDir: join(ROOT, 'data'),
+  archiveDirs: [join(ROOT, 'data', 'archive')],
+  config: DEFAULT_CONFIG,
+  cwd: ROOT,
+  ytd,
+  by,
 });
 
 describe('compareQuarters on the bundled quarters (hand-computed expectations)', () => {
@@ -22,7 +27,11 @@ describe('compareQuarters on the bundled quarters (hand-computed expectations)',
     // Hunan's 2022 first half from its two quarters' records: 10 + 16 recalls, 57758 + 94237 件.
     expect(c.province.recalls).toEqual({ from: 1, to: 26, diff: 25, pct: 2500 });
     expect(c.province.quantity.to).toBe(151995);
-    expect(r.sources.map((s) => [s.quarter, s.source])).toEqual([['2021Q2', 'archive'], ['2022Q2', 'data'], ['2022Q1', 'data']]);
+    expect(r.sources.map((s) => [s.quarter, s.source])).toEqual([
+      ['2021Q2', 'archive'],
+      ['2022Q2', 'data'],
+      ['2022Q1', 'data'],
+    ]);
   });
 
   it('quarter on quarter: 2022Q2 → 2022Q3 for Hunan is -50.00% recalls and +344.04% quantity', async () => {
@@ -69,7 +78,13 @@ describe('compareQuarters on the bundled quarters (hand-computed expectations)',
 });
 
 async function bulletinStats(): Promise<BulletinStats> {
-  return { ...(await sampleStats()), issue: { number: 3, totalNumber: 3, publicationDate: null }, national: null, foreign: null, clues: null };
+  return {
+    ...(await sampleStats()),
+    issue: { number: 3, totalNumber: 3, publicationDate: null },
+    national: null,
+    foreign: null,
+    clues: null,
+  };
 }
 
 describe('periods', () => {

@@ -23,21 +23,49 @@ describe('computeStats on the seed quarter', () => {
 
   it('reproduces 表1 with every category, zeros included', () => {
     expect(s.byCategory.map((c) => [c.code, c.recalls, c.quantity])).toEqual([
-      ['01', 1, 150], ['02', 1, 3400], ['03', 0, 0], ['04', 1, 257500], ['05', 0, 0],
-      ['06', 1, 98], ['07', 1, 63000], ['08', 3, 94300], ['09', 0, 0], ['10', 0, 0],
+      ['01', 1, 150],
+      ['02', 1, 3400],
+      ['03', 0, 0],
+      ['04', 1, 257500],
+      ['05', 0, 0],
+      ['06', 1, 98],
+      ['07', 1, 63000],
+      ['08', 3, 94300],
+      ['09', 0, 0],
+      ['10', 0, 0],
     ]);
   });
 
   it('reproduces the region table in code order with distinct manufacturers', () => {
     expect(s.byRegion.map((r) => [r.short, r.manufacturers, r.quantity])).toEqual([
-      ['长沙', 1, 70000], ['株洲', 1, 23800], ['湘潭', 2, 3550], ['衡阳', 1, 63000], ['邵阳', 2, 258000],
-      ['岳阳', 0, 0], ['常德', 0, 0], ['张家界', 0, 0], ['益阳', 1, 98], ['郴州', 0, 0],
-      ['永州', 0, 0], ['怀化', 0, 0], ['娄底', 0, 0], ['湘西自治州', 0, 0],
+      ['长沙', 1, 70000],
+      ['株洲', 1, 23800],
+      ['湘潭', 2, 3550],
+      ['衡阳', 1, 63000],
+      ['邵阳', 2, 258000],
+      ['岳阳', 0, 0],
+      ['常德', 0, 0],
+      ['张家界', 0, 0],
+      ['益阳', 1, 98],
+      ['郴州', 0, 0],
+      ['永州', 0, 0],
+      ['怀化', 0, 0],
+      ['娄底', 0, 0],
+      ['湘西自治州', 0, 0],
     ]);
   });
 
   it('finds the narrative leaders: 家用日用品 61.54% of quantity, 文教体育用品 37.50% of recalls', () => {
-    expect(s.highlights.topByQuantity).toEqual([{ code: '04', name: '家用日用品', recalls: 1, quantity: 257500, share: 61.54, soleProduct: '“豪牌”V8、P8型号打火机' }]);
+    expect(s.highlights.topByQuantity).toEqual([
+      {
+        code: '04',
+        name: '家用日用品',
+        recalls: 1,
+        quantity: 257500,
+        share: 61.54,
+        soleProduct: '“豪牌”V8、P8型号打火机',
+      },
+    ]);
     expect(s.highlights.topByRecalls.map((l) => [l.name, l.recalls, l.share])).toEqual([['文教体育用品', 3, 37.5]]);
     expect(s.highlights.activeCategories).toEqual(['08', '01', '02', '04', '06', '07']);
     expect(s.highlights.activeRegions).toEqual(['430300', '430500', '430100', '430200', '430400', '430900']);
@@ -53,21 +81,41 @@ describe('computeStats on the seed quarter', () => {
 
   it('lists typical cases by quantity, largest first', () => {
     expect(s.typicalCases.map((c) => `${c.quantity}${c.unit}`)).toEqual(['257500只', '70000本', '500个']);
-    expect(s.typicalCases[1]).toMatchObject({ manufacturer: '长沙文灿鑫明文化用品有限公司', productionPeriod: '2019.04-2019.05' });
+    expect(s.typicalCases[1]).toMatchObject({
+      manufacturer: '长沙文灿鑫明文化用品有限公司',
+      productionPeriod: '2019.04-2019.05',
+    });
   });
 });
 
 describe('computeStats properties', () => {
   const record = (cat: string, region: string, defect: string, quantity: number, i: number): RecallRecord => ({
-    source: { file: 'p', sheet: null, row: i + 2 }, announceDate: '2022-08-01', manufacturer: `m${i % 5}`, brand: '', product: `p${i}`, model: '',
-    categoryCode: cat, regionCode: region, defectTypeCode: defect, quantity, unit: '件', productionPeriod: '', description: 'd', typical: i % 3 === 0,
+    source: { file: 'p', sheet: null, row: i + 2 },
+    announceDate: '2022-08-01',
+    manufacturer: `m${i % 5}`,
+    brand: '',
+    product: `p${i}`,
+    model: '',
+    categoryCode: cat,
+    regionCode: region,
+    defectTypeCode: defect,
+    quantity,
+    unit: '件',
+    productionPeriod: '',
+    description: 'd',
+    typical: i % 3 === 0,
   });
 
   it('shares add up to exactly 100.00 and counts to the total, for any records', () => {
-    const arb = fc.array(fc.tuple(fc.nat({ max: 9 }), fc.nat({ max: 13 }), fc.nat({ max: 5 }), fc.nat({ max: 5_000_000 })), { minLength: 1, maxLength: 60 });
+    const arb = fc.array(
+      fc.tuple(fc.nat({ max: 9 }), fc.nat({ max: 13 }), fc.nat({ max: 5 }), fc.nat({ max: 5_000_000 })),
+      { minLength: 1, maxLength: 60 },
+    );
     fc.assert(
       fc.property(arb, (rows) => {
-        const recs = rows.map(([c, r, d, q], i) => record(ref.categories[c]!.code, home.prefectures[r]!.code, ref.defectTypes[d]!.code, q, i));
+        const recs = rows.map(([c, r, d, q], i) =>
+          record(ref.categories[c]!.code, home.prefectures[r]!.code, ref.defectTypes[d]!.code, q, i),
+        );
         const st = computeStats(recs, ref, home, Q3);
         const total = st.totals.quantity;
         const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100);

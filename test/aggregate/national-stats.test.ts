@@ -9,7 +9,12 @@ let ref: ReferenceData;
 let home: Province;
 beforeAll(async () => ({ ref, home } = await hunan()));
 
-const rec = (date: string, provinceCode: string, categoryCode: string, quantity: number): NationalRecord => ({ date, provinceCode, categoryCode, quantity });
+const rec = (date: string, provinceCode: string, categoryCode: string, quantity: number): NationalRecord => ({
+  date,
+  provinceCode,
+  categoryCode,
+  quantity,
+});
 
 describe('national tables from a record-level export', () => {
   const records = [
@@ -38,13 +43,21 @@ describe('national tables from a record-level export', () => {
       [2, '湖南省', 2, 6000],
       [3, '安徽省', 1, 5000],
     ]);
-    expect(s.home).toEqual({ ytd: { recalls: 2, quantity: 6000 }, quarter: { recalls: 1, quantity: 5000 }, ytdRank: { rank: 2, tied: false } });
+    expect(s.home).toEqual({
+      ytd: { recalls: 2, quantity: 6000 },
+      quarter: { recalls: 1, quantity: 5000 },
+      ytdRank: { rank: 2, tied: false },
+    });
     // Equal quantity and recalls: code order.
     expect(s.provincesQuarter.rows.map((r) => r.name)).toEqual(['广东省', '安徽省', '湖南省']);
   });
 
   it('says 并列 when the home province ties', () => {
-    const s = computeNational(nationalFromRecords([rec('2022-08-01', '430000', '01', 10), rec('2022-08-02', '440000', '01', 10)], ref, Q3), ref, home);
+    const s = computeNational(
+      nationalFromRecords([rec('2022-08-01', '430000', '01', 10), rec('2022-08-02', '440000', '01', 10)], ref, Q3),
+      ref,
+      home,
+    );
     expect(s.home?.ytdRank).toEqual({ rank: 1, tied: true });
   });
 });

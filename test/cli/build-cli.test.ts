@@ -50,8 +50,15 @@ describe('bulletin build (HTML only: no browser needed)', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: true, quarter: '2022Q3', summary: { errors: 0 } });
-    expect(doc.issues.filter((i: { severity: string }) => i.severity === 'warning').map((i: { code: string }) => i.code)).toEqual(['total.mismatch', 'reconcile.national.totals', 'reconcile.foreign.categories']);
-    expect(doc.files[0]).toMatchObject({ file: 'data/2022Q3/recalls.xlsx', format: 'xlsx', headerRow: 3, rows: { read: 8, accepted: 8, rejected: 0, totalRows: 1 } });
+    expect(
+      doc.issues.filter((i: { severity: string }) => i.severity === 'warning').map((i: { code: string }) => i.code),
+    ).toEqual(['total.mismatch', 'reconcile.national.totals', 'reconcile.foreign.categories']);
+    expect(doc.files[0]).toMatchObject({
+      file: 'data/2022Q3/recalls.xlsx',
+      format: 'xlsx',
+      headerRow: 3,
+      rows: { read: 8, accepted: 8, rejected: 0, totalRows: 1 },
+    });
     expect(doc.outputs.map((p: string) => p.split('/').pop()).sort()).toEqual(['bulletin.html', 'stats.json']);
   });
 
@@ -65,7 +72,10 @@ describe('bulletin build (HTML only: no browser needed)', () => {
       const out = tempDir();
       const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', '--json']);
       expect(r.code, r.stderr).toBe(0);
-      return { stats: readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'), encoding: JSON.parse(r.stdout).files[0].encoding };
+      return {
+        stats: readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'),
+        encoding: JSON.parse(r.stdout).files[0].encoding,
+      };
     });
     expect(results[1]!.stats).toBe(results[0]!.stats);
     expect(results[2]!.stats).toBe(results[0]!.stats);
@@ -74,7 +84,10 @@ describe('bulletin build (HTML only: no browser needed)', () => {
 
   it('runs from any directory', () => {
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', join(ROOT, 'data'), '--out', out, '--format', 'html', '--quiet'], { cwd: tempDir() });
+    const r = bulletin(
+      ['build', '--quarter', '2022Q3', '--data', join(ROOT, 'data'), '--out', out, '--format', 'html', '--quiet'],
+      { cwd: tempDir() },
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('[读取]');
     expect(r.stderr).not.toContain('错误');
@@ -86,14 +99,19 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
   it('exits 1 on invalid data, names file/row/column, and leaves earlier outputs untouched', () => {
     const data = tempDir();
     mkdirSync(join(data, '2022Q3'));
-    const csv = readFileSync(join(ROOT, 'fixtures', 'sample-records', 'recalls-utf8.csv'), 'utf8').replace('株洲,机械物理', '广州,机械物理');
+    const csv = readFileSync(join(ROOT, 'fixtures', 'sample-records', 'recalls-utf8.csv'), 'utf8').replace(
+      '株洲,机械物理',
+      '广州,机械物理',
+    );
     writeFileSync(join(data, '2022Q3', 'recalls.csv'), csv);
     const out = tempDir();
     mkdirSync(join(out, '2022Q3'));
     writeFileSync(join(out, '2022Q3', 'bulletin.html'), 'earlier build');
     const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`错误 ${join(data, '2022Q3', 'recalls.csv')} 第 2 行 H 列（市州）：“广州”属于广东省，不在湖南省。`);
+    expect(r.stderr).toContain(
+      `错误 ${join(data, '2022Q3', 'recalls.csv')} 第 2 行 H 列（市州）：“广州”属于广东省，不在湖南省。`,
+    );
     expect(r.stderr).toContain('→ 本公报只统计湖南省的召回');
     expect(r.stderr).toContain('没有生成任何文件');
     expect(readdirSync(join(out, '2022Q3'))).toEqual(['bulletin.html']);
@@ -101,7 +119,11 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
   });
 
   it('exits 2 on a bad quarter, an unknown format or an unknown option', () => {
-    for (const args of [['--quarter', '2022Q5'], ['--quarter', '2022Q3', '--format', 'docx'], ['--quarter', '2022Q3', '--colour']]) {
+    for (const args of [
+      ['--quarter', '2022Q5'],
+      ['--quarter', '2022Q3', '--format', 'docx'],
+      ['--quarter', '2022Q3', '--colour'],
+    ]) {
       const r = bulletin(['build', ...args, '--out', tempDir()]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.length).toBeGreaterThan(0);
@@ -139,7 +161,17 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
   });
 
   it('reads a named sheet with --sheet, and exits 3 naming the sheets when it is missing', () => {
-    const ok = bulletin(['build', '--quarter', '2022Q3', '--sheet', '召回记录', '--format', 'html', '--out', tempDir()]);
+    const ok = bulletin([
+      'build',
+      '--quarter',
+      '2022Q3',
+      '--sheet',
+      '召回记录',
+      '--format',
+      'html',
+      '--out',
+      tempDir(),
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain('检查 8 行召回记录（工作表“召回记录”）');
     const r = bulletin(['build', '--quarter', '2022Q3', '--sheet', '汇总', '--out', tempDir()]);
@@ -170,7 +202,10 @@ describe('bulletin build: several quarters in one run', () => {
     const r = bulletin(['build', '--quarter', '2022Q1..2022Q2', '--out', out, '--format', 'html', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.results.map((x: { quarter: string; ok: boolean }) => [x.quarter, x.ok])).toEqual([['2022Q1', true], ['2022Q2', true]]);
+    expect(doc.results.map((x: { quarter: string; ok: boolean }) => [x.quarter, x.ok])).toEqual([
+      ['2022Q1', true],
+      ['2022Q2', true],
+    ]);
     expect(readdirSync(join(out, '2022Q2')).sort()).toEqual(['bulletin.html', 'stats.json']);
   });
 });

@@ -4,7 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/render/pdf-file.js';
 import { MARKER_PREFIX } from '../../src/render/table-layout.js';
 import { bulletin, tempDir } from '../helpers/cli.js';
-import { colouredPixels, compactLines, containsWrapped, inkedPixels, pageImages, pageText, pdfFonts, pdfInfo, pdfTextCompact } from '../helpers/pdf.js';
+import {
+  colouredPixels,
+  compactLines,
+  containsWrapped,
+  inkedPixels,
+  pageImages,
+  pageText,
+  pdfFonts,
+  pdfInfo,
+  pdfTextCompact,
+} from '../helpers/pdf.js';
 
 let out: string;
 let pdf: string;
@@ -15,9 +25,15 @@ let json: { issues: Array<{ code: string }>; passes: number };
 let cache: string;
 
 const build = (dir: string, ...more: string[]) => {
-  const r = bulletin(['build', '--quarter', '2022Q3', '--out', dir, '--json', ...more], { env: { BULLETIN_CACHE_DIR: cache } });
+  const r = bulletin(['build', '--quarter', '2022Q3', '--out', dir, '--json', ...more], {
+    env: { BULLETIN_CACHE_DIR: cache },
+  });
   expect(r.code, r.stderr).toBe(0);
-  return { passes: (JSON.parse(r.stdout) as { passes: number }).passes, pdf: readFileSync(join(dir, '2022Q3', 'bulletin.pdf')), html: readFileSync(join(dir, '2022Q3', 'bulletin.html'), 'utf8') };
+  return {
+    passes: (JSON.parse(r.stdout) as { passes: number }).passes,
+    pdf: readFileSync(join(dir, '2022Q3', 'bulletin.pdf')),
+    html: readFileSync(join(dir, '2022Q3', 'bulletin.html'), 'utf8'),
+  };
 };
 
 beforeAll(() => {
@@ -40,22 +56,68 @@ function expectRows(rows: string[]): void {
 describe('the 2022Q3 bulletin PDF: every table and figure of the seed', () => {
   it('has the masthead', () => {
     const first = pageText(pdf, 1).replace(/\s+/g, '');
-    for (const s of ['湖南缺陷产品召回', '第3期（总第3期）', '湖南省市场监督管理局缺陷产品召回服务中心编', '2022年11月8日', '本期要目']) expect(first).toContain(s);
+    for (const s of [
+      '湖南缺陷产品召回',
+      '第3期（总第3期）',
+      '湖南省市场监督管理局缺陷产品召回服务中心编',
+      '2022年11月8日',
+      '本期要目',
+    ])
+      expect(first).toContain(s);
   });
 
   it('has part 一 with the year-to-date rank, 表1 and the narratives', () => {
-    expect(text).toContain('根据市场监督管理总局数据统计显示，2022年前三季度湖南省省局开展消费品缺陷产品召回34次，共召回缺陷产品570443件，位居全国第一，2022年第三季度（截至9月30日），湖南省省局开展缺陷产品召回8次，共召回缺陷产品418448件。');
-    expectRows(['电子电器011150', '儿童用品0213400', '家具0300', '家用日用品041257500', '其他交通运输设备0500', '日用纺织品和服装06198', '食品相关产品07163000', '文教体育用品08394300', '五金建材0900', '其他产品1000', '合计8418448']);
-    for (const s of ['占湖南召回总数量的61.54%', '占总召回次数的37.50%', '有6批次产品存在机械物理类缺陷，占总召回批次75.00%', '有2批次产品存在电气安全类缺陷，占总召回批次25.00%']) expect(text).toContain(s);
+    expect(text).toContain(
+      '根据市场监督管理总局数据统计显示，2022年前三季度湖南省省局开展消费品缺陷产品召回34次，共召回缺陷产品570443件，位居全国第一，2022年第三季度（截至9月30日），湖南省省局开展缺陷产品召回8次，共召回缺陷产品418448件。',
+    );
+    expectRows([
+      '电子电器011150',
+      '儿童用品0213400',
+      '家具0300',
+      '家用日用品041257500',
+      '其他交通运输设备0500',
+      '日用纺织品和服装06198',
+      '食品相关产品07163000',
+      '文教体育用品08394300',
+      '五金建材0900',
+      '其他产品1000',
+      '合计8418448',
+    ]);
+    for (const s of [
+      '占湖南召回总数量的61.54%',
+      '占总召回次数的37.50%',
+      '有6批次产品存在机械物理类缺陷，占总召回批次75.00%',
+      '有2批次产品存在电气安全类缺陷，占总召回批次25.00%',
+    ])
+      expect(text).toContain(s);
   });
 
   it('has the region table with all 14 prefectures', () => {
-    expectRows(['1长沙170000', '2株洲123800', '3湘潭23550', '4衡阳163000', '5邵阳2258000', '6岳阳00', '9益阳198', '14湘西自治州00', '合计8418448']);
+    expectRows([
+      '1长沙170000',
+      '2株洲123800',
+      '3湘潭23550',
+      '4衡阳163000',
+      '5邵阳2258000',
+      '6岳阳00',
+      '9益阳198',
+      '14湘西自治州00',
+      '合计8418448',
+    ]);
   });
 
   it('has 表2, whose cells may wrap', () => {
     expect(text).toContain('表22022年第三季度湖南省消费品召回典型案例');
-    for (const s of ['湖南省豪牌电气有限公司', '长沙文灿鑫明文化用品有限公司', '邵东市智帆皮具有限公司', '257500只', '70000本', '500个', '2021.09-2021.12', '2019.04-2019.05']) {
+    for (const s of [
+      '湖南省豪牌电气有限公司',
+      '长沙文灿鑫明文化用品有限公司',
+      '邵东市智帆皮具有限公司',
+      '257500只',
+      '70000本',
+      '500个',
+      '2021.09-2021.12',
+      '2019.04-2019.05',
+    ]) {
       expect(containsWrapped(text, s), s).toBe(true);
     }
   });
@@ -64,7 +126,15 @@ describe('the 2022Q3 bulletin PDF: every table and figure of the seed', () => {
     expect(text).toContain('1、历年来（数据截至9月30日），全国消费品共计召回3895次，涉及数量8255.87万件。');
     expect(text).toContain('2、2022年以来（数据截至9月30日），全国消费品共计召回471次，涉及数量228.81万件。');
     expect(text).toContain('3、2022年第三季度（数据截至9月30日），全国消费品共计召回193次，涉及数量157.85万件。');
-    expectRows(['电子电器0187426520643', '其他产品1095109598', '合计389582558717', '儿童用品02143572947', '合计4712288116', '电子电器0129503384', '合计1931578498']);
+    expectRows([
+      '电子电器0187426520643',
+      '其他产品1095109598',
+      '合计389582558717',
+      '儿童用品02143572947',
+      '合计4712288116',
+      '电子电器0129503384',
+      '合计1931578498',
+    ]);
   });
 
   it('has both province tables ranked by quantity', () => {
@@ -75,10 +145,16 @@ describe('the 2022Q3 bulletin PDF: every table and figure of the seed', () => {
   });
 
   it('has the foreign figures and their shares', () => {
-    expect(text).toContain('2022年1月至9月，美国、欧盟、日本、澳大利亚四个国家地区共实施消费品召回1448次，涉及产品2254.72万件。');
-    expect(text).toContain('美国召回中国生产产品100次，涉及产品664.20万件，占美国召回产品总次数的52.08%，总数量的35.49%；欧盟召回中国生产产品725次，占欧盟召回产品总次数的66.94%。');
+    expect(text).toContain(
+      '2022年1月至9月，美国、欧盟、日本、澳大利亚四个国家地区共实施消费品召回1448次，涉及产品2254.72万件。',
+    );
+    expect(text).toContain(
+      '美国召回中国生产产品100次，涉及产品664.20万件，占美国召回产品总次数的52.08%，总数量的35.49%；欧盟召回中国生产产品725次，占欧盟召回产品总次数的66.94%。',
+    );
     expect(text).toContain('在国家地区分类中，欧盟召回次数最多，占比74.79%。');
-    expect(text).toContain('儿童用品召回350次，占比38.38%；电子电器召回217次，占比23.79%；家用日用品召回126次，占比13.82%。');
+    expect(text).toContain(
+      '儿童用品召回350次，占比38.38%；电子电器召回217次，占比23.79%；家用日用品召回126次，占比13.82%。',
+    );
     expect(text).toContain('电子电器召回数量最多，涉及产品772.85万件，占已公开召回总数量55.57%。');
   });
 
@@ -90,7 +166,16 @@ describe('the 2022Q3 bulletin PDF: every table and figure of the seed', () => {
   });
 
   it('has the articles, the interview with its speakers, the notice and the contact block', () => {
-    for (const s of ['【召回工作快讯】', '【市县召回动态】', '一、湘西州局举办汽车产品召回法律法规宣贯培训', '三、益阳：强化“四大举措”推进缺陷产品召回', '《民情直通车》缺陷产品召回专题节目访谈', '重要提示：', '电话：0731-85315315', '邮箱：hnqzzx@126.com']) {
+    for (const s of [
+      '【召回工作快讯】',
+      '【市县召回动态】',
+      '一、湘西州局举办汽车产品召回法律法规宣贯培训',
+      '三、益阳：强化“四大举措”推进缺陷产品召回',
+      '《民情直通车》缺陷产品召回专题节目访谈',
+      '重要提示：',
+      '电话：0731-85315315',
+      '邮箱：hnqzzx@126.com',
+    ]) {
       expect(text, s).toContain(s);
     }
     expect(html).toContain('<strong class="speaker">王芳斌：</strong>');
@@ -102,9 +187,18 @@ describe('stats.json holds the figures the PDF prints', () => {
   it('every category, region and national row of stats.json is a line of the PDF', () => {
     const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
     const expected = [
-      ...stats.byCategory.map((c: { name: string; code: string; recalls: number; quantity: number }) => `${c.name}${c.code}${c.recalls}${c.quantity}`),
-      ...stats.byRegion.map((r: { short: string; manufacturers: number; quantity: number }, i: number) => `${i + 1}${r.short}${r.manufacturers}${r.quantity}`),
-      ...stats.national.provincesYtd.rows.map((r: { seq: number; name: string; recalls: number; quantity: number }) => `${r.seq}${r.name}${r.recalls}${r.quantity}`),
+      ...stats.byCategory.map(
+        (c: { name: string; code: string; recalls: number; quantity: number }) =>
+          `${c.name}${c.code}${c.recalls}${c.quantity}`,
+      ),
+      ...stats.byRegion.map(
+        (r: { short: string; manufacturers: number; quantity: number }, i: number) =>
+          `${i + 1}${r.short}${r.manufacturers}${r.quantity}`,
+      ),
+      ...stats.national.provincesYtd.rows.map(
+        (r: { seq: number; name: string; recalls: number; quantity: number }) =>
+          `${r.seq}${r.name}${r.recalls}${r.quantity}`,
+      ),
       `合计${stats.national.cumulative.total.recalls}${stats.national.cumulative.total.quantity}`,
       `总计${stats.clues.total.reports}${stats.clues.total.effective}${stats.clues.total.inspections}`,
     ];
@@ -115,13 +209,19 @@ describe('stats.json holds the figures the PDF prints', () => {
 
 describe('the 2022Q3 bulletin PDF: layout', () => {
   it('prints page numbers in the table of contents that match where each heading landed', () => {
-    const entries = [...html.matchAll(/<li data-target="([^"]+)"><span class="toc-text">([^<]+)<\/span><span class="toc-dots"><\/span><span class="toc-page">(\d*)<\/span>/g)];
+    const entries = [
+      ...html.matchAll(
+        /<li data-target="([^"]+)"><span class="toc-text">([^<]+)<\/span><span class="toc-dots"><\/span><span class="toc-page">(\d*)<\/span>/g,
+      ),
+    ];
     expect(entries.length).toBe(7);
     for (const [, target, , page] of entries) {
       expect(page, target).toMatch(/^\d+$/);
       const heading = new RegExp(`id="${target}"[^>]*>\\s*(?:<h2[^>]*>)?([^<]+)<`).exec(html)?.[1];
       expect(heading, target).toBeDefined();
-      expect(pageText(pdf, Number(page)).replace(/\s+/g, ''), `${heading} on page ${page}`).toContain(heading!.replace(/\s+/g, ''));
+      expect(pageText(pdf, Number(page)).replace(/\s+/g, ''), `${heading} on page ${page}`).toContain(
+        heading!.replace(/\s+/g, ''),
+      );
     }
   });
 
@@ -133,7 +233,10 @@ describe('the 2022Q3 bulletin PDF: layout', () => {
       const t = pageText(pdf, p).replace(/\s+/g, '');
       for (const cap of t.match(/表\d2022年第三季度[^（]*?表（续表）/g) ?? []) {
         continuations++;
-        expect(seen.some((s) => cap.startsWith(s)), cap).toBe(true);
+        expect(
+          seen.some((s) => cap.startsWith(s)),
+          cap,
+        ).toBe(true);
         expect(t.indexOf(cap), cap).toBeLessThan(40);
       }
       for (const cap of t.match(/表\d2022年第三季度[^（]*?表(?!（续表）)/g) ?? []) seen.push(cap);
@@ -143,7 +246,11 @@ describe('the 2022Q3 bulletin PDF: layout', () => {
 
   it('has a running header on every page but the first', () => {
     const pages = Number(pdfInfo(pdf).Pages);
-    const firstLine = (p: number) => pageText(pdf, p, true).split('\n').find((l) => l.trim())!.replace(/\s+/g, '');
+    const firstLine = (p: number) =>
+      pageText(pdf, p, true)
+        .split('\n')
+        .find((l) => l.trim())!
+        .replace(/\s+/g, '');
     expect(firstLine(1)).toBe('湖南缺陷产品召回');
     for (let p = 2; p <= pages; p++) expect(firstLine(p), `page ${p}`).toBe('湖南缺陷产品召回第3期');
   });
@@ -151,20 +258,30 @@ describe('the 2022Q3 bulletin PDF: layout', () => {
   it('has bookmarks for the sections and articles', async () => {
     const { outline } = await readLayout(readFileSync(pdf));
     const titles = outline.map((o) => o.title);
-    for (const t of ['【召回工作快讯】', '【季度分析报告】', '2022年第三季度湖南省消费品召回分析报告', '二、全国缺陷产品召回情况', '【专题节目访谈】']) expect(titles).toContain(t);
+    for (const t of [
+      '【召回工作快讯】',
+      '【季度分析报告】',
+      '2022年第三季度湖南省消费品召回分析报告',
+      '二、全国缺陷产品召回情况',
+      '【专题节目访谈】',
+    ])
+      expect(titles).toContain(t);
   });
 
   it('leaves no heading alone at the foot of a page', async () => {
     const { outline } = await readLayout(readFileSync(pdf));
     for (const o of outline) {
-      const body = pageText(pdf, o.page).replace(/\s+/g, '').replace(/—\d+—$/, '');
+      const body = pageText(pdf, o.page)
+        .replace(/\s+/g, '')
+        .replace(/—\d+—$/, '');
       expect(body.endsWith(o.title), `${o.title} on page ${o.page}`).toBe(false);
     }
   });
 
   it('has no blank page, and the three charts are drawn', () => {
     const images = pageImages(pdf);
-    for (const [i, img] of images.entries()) expect(inkedPixels(img), `page ${i + 1}`).toBeGreaterThan(img.width * img.height * 0.01);
+    for (const [i, img] of images.entries())
+      expect(inkedPixels(img), `page ${i + 1}`).toBeGreaterThan(img.width * img.height * 0.01);
     const chartPages = images.map((img, i) => ({ i, c: colouredPixels(img) })).filter((x) => x.c > 300);
     expect(chartPages.length, JSON.stringify(chartPages)).toBe(3);
     expect((html.match(/<figure class="chart"><svg/g) ?? []).length).toBe(3);
@@ -230,8 +347,17 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
   it('corrects a cached layout that is wrong (a tampered cache costs a pass, not a wrong page number)', () => {
     const [file] = readdirSync(cache).filter((f) => f.endsWith('.json'));
     const path = join(cache, file as string);
-    const layout = JSON.parse(readFileSync(path, 'utf8')) as { pages: Record<string, number>; splits: Record<string, number[]> };
-    writeFileSync(path, JSON.stringify({ pages: Object.fromEntries(Object.entries(layout.pages).map(([k, v]) => [k, v + 1])), splits: {} }));
+    const layout = JSON.parse(readFileSync(path, 'utf8')) as {
+      pages: Record<string, number>;
+      splits: Record<string, number[]>;
+    };
+    writeFileSync(
+      path,
+      JSON.stringify({
+        pages: Object.fromEntries(Object.entries(layout.pages).map(([k, v]) => [k, v + 1])),
+        splits: {},
+      }),
+    );
     const fixed = build(tempDir());
     expect(fixed.passes).toBe(2);
     expect(fixed.pdf.equals(readFileSync(pdf))).toBe(true);

@@ -28,7 +28,9 @@ describe('bulletin build: the quarter folder', () => {
     const out = tempDir();
     const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
     expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toContain('<div class="issue-line">第3期（总第3期）</div>');
+    expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toContain(
+      '<div class="issue-line">第3期（总第3期）</div>',
+    );
   });
 
   it('builds a quarter that has only its recall records, warning about each missing section', () => {
@@ -39,7 +41,11 @@ describe('bulletin build: the quarter folder', () => {
     const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.issues.map((i: { code: string }) => i.code)).toEqual(['input.section.missing', 'input.section.missing', 'input.section.missing']);
+    expect(doc.issues.map((i: { code: string }) => i.code)).toEqual([
+      'input.section.missing',
+      'input.section.missing',
+      'input.section.missing',
+    ]);
     const html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
     expect(html).toContain('2022年第三季度（截至9月30日），湖南省省局开展缺陷产品召回8次');
     expect(html).not.toContain('二、全国缺陷产品召回情况');
@@ -47,7 +53,13 @@ describe('bulletin build: the quarter folder', () => {
 
   it('computes the national tables from a record-level export when one is given', () => {
     const data = copyData();
-    const rows = ['发布日期,省份,产品类别,召回数量', '2021-03-01,广东省,01,100', '2022-05-01,湖南省,04,1000', '2022-08-01,湖南省,04,5000', '2022-08-02,广东省,02,7000'];
+    const rows = [
+      '发布日期,省份,产品类别,召回数量',
+      '2021-03-01,广东省,01,100',
+      '2022-05-01,湖南省,04,1000',
+      '2022-08-01,湖南省,04,5000',
+      '2022-08-02,广东省,02,7000',
+    ];
     writeFileSync(join(data, '2022Q3', 'national-recalls.csv'), `${rows.join('\n')}\n`);
     const out = tempDir();
     const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
@@ -66,6 +78,8 @@ describe('bulletin build: the quarter folder', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('images/01-inspection.svg', '../../../../etc/passwd'));
     const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir(), '--format', 'html']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/01-director-inspection\.md 第 \d+ 行：图片“..\/..\/..\/..\/etc\/passwd”在本季度数据文件夹之外，不会被读取。/);
+    expect(r.stderr).toMatch(
+      /01-director-inspection\.md 第 \d+ 行：图片“..\/..\/..\/..\/etc\/passwd”在本季度数据文件夹之外，不会被读取。/,
+    );
   });
 });

@@ -8,29 +8,48 @@ const HEADER = '发布日期,生产者,产品名称,产品类别,市州,缺陷�
 function project(config: unknown, configName = 'bulletin.config.json'): string {
   const dir = tempDir();
   mkdirSync(join(dir, 'inputs', '2022Q3'), { recursive: true });
-  writeFileSync(join(dir, 'inputs', '2022Q3', 'recalls.csv'), `${HEADER}\n2022-07-20,广州某电器有限公司,电暖器,01,广州,电气安全,1200,漏电,是\n2022-08-02,深圳某玩具有限公司,积木,02,深圳市,机械物理,800,小零件,否\n`);
+  writeFileSync(
+    join(dir, 'inputs', '2022Q3', 'recalls.csv'),
+    `${HEADER}\n2022-07-20,广州某电器有限公司,电暖器,01,广州,电气安全,1200,漏电,是\n2022-08-02,深圳某玩具有限公司,积木,02,深圳市,机械物理,800,小零件,否\n`,
+  );
   writeFileSync(join(dir, configName), typeof config === 'string' ? config : JSON.stringify(config));
   return dir;
 }
 
 describe('configuration', () => {
   it('lets another province’s center make its own bulletin by configuration alone (广东省, 21 prefectures)', () => {
-    const dir = project({ province: '广东省', publisher: '广东省市场监督管理局缺陷产品召回中心', contact: { phone: '020-12345678' }, data: 'inputs', out: 'outputs' });
+    const dir = project({
+      province: '广东省',
+      publisher: '广东省市场监督管理局缺陷产品召回中心',
+      contact: { phone: '020-12345678' },
+      data: 'inputs',
+      out: 'outputs',
+    });
     const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--quiet'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(dir, 'outputs', '2022Q3', 'bulletin.html'), 'utf8');
     expect(html).toContain('<div class="bulletin-name">广东缺陷产品召回</div>');
     expect(html).toContain('广东省省局开展缺陷产品召回2次，共召回缺陷产品2000件。');
     expect(html).toContain('占广东召回总数量的60.00%');
-    const regions = [...html.matchAll(/<td class="code">(\d+)<\/td><td class="name">([^<]+)<\/td><td class="num">\d+<\/td><td class="num">\d+<\/td><\/tr>/g)].map((m) => m[2]);
+    const regions = [
+      ...html.matchAll(
+        /<td class="code">(\d+)<\/td><td class="name">([^<]+)<\/td><td class="num">\d+<\/td><td class="num">\d+<\/td><\/tr>/g,
+      ),
+    ].map((m) => m[2]);
     expect(regions).toHaveLength(21);
     expect(regions.slice(0, 3)).toEqual(['广州', '韶关', '深圳']);
     expect(html).toContain('电话：020-12345678');
   });
 
   it('reads bulletin.config.js exporting defineConfig, with paths relative to the file', () => {
-    const dir = project(`export default { province: '广东', decimals: 1, data: './inputs', out: './outputs' };\n`, 'bulletin.config.js');
-    const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--quiet', '--config', '../bulletin.config.js'], { cwd: join(dir, 'inputs') });
+    const dir = project(
+      `export default { province: '广东', decimals: 1, data: './inputs', out: './outputs' };\n`,
+      'bulletin.config.js',
+    );
+    const r = bulletin(
+      ['build', '--quarter', '2022Q3', '--format', 'html', '--quiet', '--config', '../bulletin.config.js'],
+      { cwd: join(dir, 'inputs') },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'outputs', '2022Q3', 'bulletin.html'), 'utf8')).toContain('占广东召回总数量的60.0%');
   });
@@ -66,7 +85,18 @@ describe('templates', () => {
     mkdirSync(join(dir, 'partials'));
     writeFileSync(join(dir, 'partials', 'closing.hbs'), '<aside class="closing">本期完</aside>\n');
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', out, '--templates', dir, '--quiet']);
+    const r = bulletin([
+      'build',
+      '--quarter',
+      '2022Q3',
+      '--format',
+      'html',
+      '--out',
+      out,
+      '--templates',
+      dir,
+      '--quiet',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
     expect(html).toContain('<aside class="closing">本期完</aside>');
@@ -91,7 +121,9 @@ describe('bulletin doctor', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
     expect(doc.checks.map((c: { name: string }) => c.name)).toEqual(['浏览器', '字体', '模板', '2022Q3 数据']);
-    expect(doc.checks[0].detail).toMatch(/（(在系统常用位置找到|来自环境变量 \w+|Puppeteer 自带)），(Chromium|Google Chrome|Chrome)/);
+    expect(doc.checks[0].detail).toMatch(
+      /（(在系统常用位置找到|来自环境变量 \w+|Puppeteer 自带)），(Chromium|Google Chrome|Chrome)/,
+    );
   });
 
   it('fails with the code a build would fail with', () => {

@@ -12,7 +12,10 @@ describe('text from data is inert', () => {
     const data = tempDir();
     mkdirSync(join(data, '2022Q3'));
     const evil = '<script>alert(1)</script><img src=http://example.invalid/x.png>打火机';
-    writeFileSync(join(data, '2022Q3', 'recalls.csv'), `${HEADER}\n2022-08-15,甲公司,"${evil}",04,长沙,机械物理,10,"<b>描述</b>",是\n`);
+    writeFileSync(
+      join(data, '2022Q3', 'recalls.csv'),
+      `${HEADER}\n2022-08-15,甲公司,"${evil}",04,长沙,机械物理,10,"<b>描述</b>",是\n`,
+    );
     const out = tempDir();
     const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -25,8 +28,23 @@ describe('text from data is inert', () => {
   });
 
   it('CSV written by the tool neutralises cells that a spreadsheet would run as formulas', () => {
-    expect(['=1+1', '+86', '-5', '@SUM(A1)', '\tx', '湖南'].map(neutralise)).toEqual(["'=1+1", "'+86", "'-5", "'@SUM(A1)", "'\tx", '湖南']);
-    expect(toCsv(['a', 'b'], [['=HYPERLINK("x")', 42], ['a,b', null]])).toBe('\ufeffa,b\r\n"\'=HYPERLINK(""x"")",42\r\n"a,b",\r\n');
+    expect(['=1+1', '+86', '-5', '@SUM(A1)', '\tx', '湖南'].map(neutralise)).toEqual([
+      "'=1+1",
+      "'+86",
+      "'-5",
+      "'@SUM(A1)",
+      "'\tx",
+      '湖南',
+    ]);
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['=HYPERLINK("x")', 42],
+          ['a,b', null],
+        ],
+      ),
+    ).toBe('\ufeffa,b\r\n"\'=HYPERLINK(""x"")",42\r\n"a,b",\r\n');
   });
 
   it('validate --csv lists findings with data values neutralised', () => {

@@ -32,16 +32,36 @@ describe('bulletin init', () => {
     const r = bulletin(['init', '2022Q4', '--data', data]);
     expect(r.code).toBe(0);
     const ws = await sheet(join(data, '2022Q4', 'recalls.xlsx'));
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '发布日期', '生产者', '品牌', '产品名称', '型号', '产品类别', '市州', '缺陷类型', '召回数量（件）', '单位', '生产日期', '缺陷描述', '典型案例']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '发布日期',
+      '生产者',
+      '品牌',
+      '产品名称',
+      '型号',
+      '产品类别',
+      '市州',
+      '缺陷类型',
+      '召回数量（件）',
+      '单位',
+      '生产日期',
+      '缺陷描述',
+      '典型案例',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const dv = (ws as unknown as { dataValidations: { model: Validations } }).dataValidations.model;
     const lists = Object.values(dv).map((v) => v.formulae[0]);
-    expect(lists).toContain('"01 电子电器,02 儿童用品,03 家具,04 家用日用品,05 其他交通运输设备,06 日用纺织品和服装,07 食品相关产品,08 文教体育用品,09 五金建材,10 其他产品"');
+    expect(lists).toContain(
+      '"01 电子电器,02 儿童用品,03 家具,04 家用日用品,05 其他交通运输设备,06 日用纺织品和服装,07 食品相关产品,08 文教体育用品,09 五金建材,10 其他产品"',
+    );
     expect(lists).toContain('"长沙,株洲,湘潭,衡阳,邵阳,岳阳,常德,张家界,益阳,郴州,永州,怀化,娄底,湘西自治州"');
     expect(lists).toContain('"机械物理,电气安全,化学,燃烧,标识,其他"');
     expect(ws.getColumn(2).numFmt).toBe('yyyy-mm-dd');
     expect(ws.getColumn(10).numFmt).toBe('0');
-    expect(JSON.parse(readFileSync(join(data, '2022Q4', 'issue.json'), 'utf8'))).toMatchObject({ number: 1, totalNumber: 1 });
+    expect(JSON.parse(readFileSync(join(data, '2022Q4', 'issue.json'), 'utf8'))).toMatchObject({
+      number: 1,
+      totalNumber: 1,
+    });
     expect(readFileSync(join(data, '2022Q4', 'articles', '03-article.md'), 'utf8')).toContain('section: 专题节目访谈');
   });
 
@@ -50,7 +70,10 @@ describe('bulletin init', () => {
     mkdirSync(join(data, '2022Q3'));
     copyFileSync(join(ROOT, 'data', '2022Q3', 'issue.json'), join(data, '2022Q3', 'issue.json'));
     expect(bulletin(['init', '2022Q4', '--data', data]).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(data, '2022Q4', 'issue.json'), 'utf8'))).toMatchObject({ number: 4, totalNumber: 4 });
+    expect(JSON.parse(readFileSync(join(data, '2022Q4', 'issue.json'), 'utf8'))).toMatchObject({
+      number: 4,
+      totalNumber: 4,
+    });
   });
 
   it('round trip: the files it writes, once filled in, pass bulletin validate; the example row left in does not', async () => {
@@ -61,14 +84,58 @@ describe('bulletin init', () => {
     expect(JSON.parse(left.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['value.example.left']);
 
     await fill(join(dir, 'recalls.xlsx'), [
-      [1, new Date(Date.UTC(2022, 10, 3)), '长沙某电器有限公司', '某', '电暖器', 'A1', '01 电子电器', '长沙', '电气安全', 500, '台', '2022.01', '无接地措施', '是'],
-      [2, new Date(Date.UTC(2022, 11, 9)), '株洲某文具有限公司', '某', '直尺', 'B2', '08 文教体育用品', '株洲', '机械物理', 1200, '把', '2022.05', '边缘锐利', '否'],
+      [
+        1,
+        new Date(Date.UTC(2022, 10, 3)),
+        '长沙某电器有限公司',
+        '某',
+        '电暖器',
+        'A1',
+        '01 电子电器',
+        '长沙',
+        '电气安全',
+        500,
+        '台',
+        '2022.01',
+        '无接地措施',
+        '是',
+      ],
+      [
+        2,
+        new Date(Date.UTC(2022, 11, 9)),
+        '株洲某文具有限公司',
+        '某',
+        '直尺',
+        'B2',
+        '08 文教体育用品',
+        '株洲',
+        '机械物理',
+        1200,
+        '把',
+        '2022.05',
+        '边缘锐利',
+        '否',
+      ],
     ]);
-    await fill(join(dir, 'national-categories.xlsx'), Array.from({ length: 10 }, (_, i) => [undefined, undefined, 10, 100, 5, 50, 2, 20 + i]));
+    await fill(
+      join(dir, 'national-categories.xlsx'),
+      Array.from({ length: 10 }, (_, i) => [undefined, undefined, 10, 100, 5, 50, 2, 20 + i]),
+    );
     await fill(join(dir, 'national-provinces.xlsx'), [['湖南省', 5, 1700, 2, 1700]]);
-    await fill(join(dir, 'foreign.xlsx'), [[undefined, 10, 1000, 5, 500], [undefined, 20, '未公开', 8, '未公开'], [undefined, 3, 30, '', ''], [undefined, 4, '未公开', '', '']]);
-    await fill(join(dir, 'foreign-categories.xlsx'), Array.from({ length: 10 }, () => [undefined, 3, 10]));
-    await fill(join(dir, 'clues.xlsx'), Array.from({ length: 15 }, () => [undefined, 1, 0, 0]));
+    await fill(join(dir, 'foreign.xlsx'), [
+      [undefined, 10, 1000, 5, 500],
+      [undefined, 20, '未公开', 8, '未公开'],
+      [undefined, 3, 30, '', ''],
+      [undefined, 4, '未公开', '', ''],
+    ]);
+    await fill(
+      join(dir, 'foreign-categories.xlsx'),
+      Array.from({ length: 10 }, () => [undefined, 3, 10]),
+    );
+    await fill(
+      join(dir, 'clues.xlsx'),
+      Array.from({ length: 15 }, () => [undefined, 1, 0, 0]),
+    );
     for (const f of ['01', '02', '03']) {
       const p = join(dir, 'articles', `${f}-article.md`);
       writeFileSync(p, readFileSync(p, 'utf8').replace('（请填写标题）', `第${f}篇`));
@@ -77,7 +144,10 @@ describe('bulletin init', () => {
     const report = JSON.parse(r.stdout);
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
     expect(r.code).toBe(0);
-    expect(report.files.find((f: { kind: string }) => f.kind === 'recalls').rows).toMatchObject({ read: 2, accepted: 2 });
+    expect(report.files.find((f: { kind: string }) => f.kind === 'recalls').rows).toMatchObject({
+      read: 2,
+      accepted: 2,
+    });
   });
 
   it('refuses to overwrite a folder that already has files', () => {

@@ -16,7 +16,10 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'data', '2022Q3'), join(data, '2022Q3'), { recursive: true });
   rmSync(join(data, '2022Q3', 'recalls.xlsx'));
   cpSync(join(ROOT, 'fixtures', 'sample-records', 'recalls-utf8.csv'), join(data, '2022Q3', 'recalls.csv'));
-  child = spawn(process.execPath, [BIN, 'preview', '--quarter', '2022Q3', '--data', data, '--port', '0'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  child = spawn(process.execPath, [BIN, 'preview', '--quarter', '2022Q3', '--data', data, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -28,7 +31,17 @@ beforeAll(async () => {
   });
   const found = findBrowser({});
   if (!('path' in found)) throw new Error('no browser');
-  browser = await puppeteer.launch({ executablePath: found.path, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'] });
+  browser = await puppeteer.launch({
+    executablePath: found.path,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
 });
 
 afterAll(async () => {

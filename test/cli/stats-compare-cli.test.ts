@@ -5,29 +5,62 @@ import { z } from 'zod';
 import { bulletin, tempDir } from '../helpers/cli.js';
 
 const change = z.object({ from: z.number(), to: z.number(), diff: z.number(), pct: z.number().nullable() }).strict();
-const dimChange = z.object({ key: z.string(), name: z.string(), recalls: change, quantity: change, share: z.object({ from: z.number(), to: z.number(), pp: z.number() }).strict() }).strict();
+const dimChange = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    recalls: change,
+    quantity: change,
+    share: z.object({ from: z.number(), to: z.number(), pp: z.number() }).strict(),
+  })
+  .strict();
 const figure = z.object({ key: z.string(), name: z.string(), recalls: z.number(), quantity: z.number() }).strict();
-const rowsByDim = z.object({ category: z.array(figure).optional(), region: z.array(figure).optional(), defect: z.array(figure).optional(), province: z.array(figure).optional() }).strict();
-const period = z.object({
-  id: z.string(),
-  label: z.string(),
-  province: z.object({ recalls: z.number(), quantity: z.number(), rank: z.number().nullable(), rows: rowsByDim }).strict(),
-  national: z.object({ recalls: z.number(), quantity: z.number(), rows: rowsByDim }).strict().nullable(),
-}).strict();
-const comparison = z.object({
-  from: period,
-  to: period,
-  kind: z.enum(['同比', '环比']).nullable(),
-  province: z.object({ recalls: change, quantity: change, rank: z.object({ from: z.number().nullable(), to: z.number().nullable() }).strict(), rows: z.array(dimChange).nullable() }).strict(),
-  national: z.object({ recalls: change, quantity: change, rows: z.array(dimChange).nullable() }).strict().nullable(),
-}).strict();
+const rowsByDim = z
+  .object({
+    category: z.array(figure).optional(),
+    region: z.array(figure).optional(),
+    defect: z.array(figure).optional(),
+    province: z.array(figure).optional(),
+  })
+  .strict();
+const period = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    province: z
+      .object({ recalls: z.number(), quantity: z.number(), rank: z.number().nullable(), rows: rowsByDim })
+      .strict(),
+    national: z.object({ recalls: z.number(), quantity: z.number(), rows: rowsByDim }).strict().nullable(),
+  })
+  .strict();
+const comparison = z
+  .object({
+    from: period,
+    to: period,
+    kind: z.enum(['同比', '环比']).nullable(),
+    province: z
+      .object({
+        recalls: change,
+        quantity: change,
+        rank: z.object({ from: z.number().nullable(), to: z.number().nullable() }).strict(),
+        rows: z.array(dimChange).nullable(),
+      })
+      .strict(),
+    national: z
+      .object({ recalls: change, quantity: change, rows: z.array(dimChange).nullable() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
 /** The documented shape of `bulletin compare --json` (README). */
-const COMPARE = z.object({
-  schemaVersion: z.literal(1),
-  comparison: comparison.nullable(),
-  series: z.array(z.object({ period, qoq: comparison.nullable(), yoy: comparison.nullable() }).strict()).nullable(),
-  sources: z.array(z.object({ quarter: z.string(), source: z.enum(['data', 'archive']), path: z.string() }).strict()),
-}).strict();
+const COMPARE = z
+  .object({
+    schemaVersion: z.literal(1),
+    comparison: comparison.nullable(),
+    series: z.array(z.object({ period, qoq: comparison.nullable(), yoy: comparison.nullable() }).strict()).nullable(),
+    sources: z.array(z.object({ quarter: z.string(), source: z.enum(['data', 'archive']), path: z.string() }).strict()),
+  })
+  .strict();
 
 describe('bulletin stats', () => {
   it('--json is the stats.json the build writes, with a schema version', () => {
@@ -77,7 +110,9 @@ describe('bulletin compare', () => {
     expect(r.stdout).toContain('2022年第二季度 → 2022年第三季度（环比）');
     expect(r.stdout).toMatch(/湖南省\s+合计\s+召回数量\s+94237\s+418448\s+\+324211\s+\+344\.04%/);
     expect(r.stderr).toContain('数据来源：2022Q2 数据 data/2022Q2；2022Q3 数据 data/2022Q3');
-    expect(bulletin(['compare', '2022Q2', '2022Q3', '--md']).stdout).toContain('| 全国 | 合计 | 召回次数 | 162 | 193 | +31 | +19.14% |  |');
+    expect(bulletin(['compare', '2022Q2', '2022Q3', '--md']).stdout).toContain(
+      '| 全国 | 合计 | 召回次数 | 162 | 193 | +31 | +19.14% |  |',
+    );
     const csv = bulletin(['compare', '2022Q2', '2022Q3', '--csv', '--by', 'category']).stdout;
     expect(csv).toContain("湖南省,电子电器,召回数量,17466,150,'-17316,'-99.14%,'-18.50个百分点");
   });
@@ -100,6 +135,8 @@ describe('the bulletin says how the quarter moved', () => {
   it('adds the 环比 sentence and the rank change when the previous quarter is available', () => {
     const out = tempDir();
     expect(bulletin(['build', '--quarter', '2022Q3', '--out', out, '--format', 'html', '--quiet']).code).toBe(0);
-    expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toContain('共召回缺陷产品418448件。与上季度相比，召回次数环比下降50.00%，召回数量环比增长344.04%，全国排名由第二上升至第一。');
+    expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toContain(
+      '共召回缺陷产品418448件。与上季度相比，召回次数环比下降50.00%，召回数量环比增长344.04%，全国排名由第二上升至第一。',
+    );
   });
 });

@@ -11,23 +11,55 @@ const finding = z.object({
   file: z.string(),
   sheet: z.string().nullable(),
   row: z.number().int().positive().nullable(),
-  column: z.string().regex(/^[A-Z]+$/).nullable(),
+  column: z
+    .string()
+    .regex(/^[A-Z]+$/)
+    .nullable(),
   header: z.string().nullable(),
   value: z.string().nullable(),
   message: z.string().min(1),
   hint: z.string().min(1),
 });
-const rows = z.object({ read: z.number(), accepted: z.number(), rejected: z.number(), blank: z.number(), totalRows: z.number(), notes: z.number() });
-const REPORT = z.object({
-  schemaVersion: z.literal(1),
-  ok: z.boolean(),
-  quarter: z.string().nullable(),
-  summary: z.object({ files: z.number(), errors: z.number(), warnings: z.number(), rows: z.object({ read: z.number(), accepted: z.number(), rejected: z.number() }) }),
-  files: z.array(z.object({ file: z.string(), kind: z.string().nullable(), format: z.string().nullable(), sheet: z.string().nullable(), encoding: z.string().nullable(), headerRow: z.number().nullable(), rows: rows.nullable(), unreadable: z.boolean(), errors: z.number(), warnings: z.number() }).strict()),
-  findings: z.array(finding.strict()),
-  truncated: z.boolean(),
-  unreadable: z.boolean(),
-}).strict();
+const rows = z.object({
+  read: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  blank: z.number(),
+  totalRows: z.number(),
+  notes: z.number(),
+});
+const REPORT = z
+  .object({
+    schemaVersion: z.literal(1),
+    ok: z.boolean(),
+    quarter: z.string().nullable(),
+    summary: z.object({
+      files: z.number(),
+      errors: z.number(),
+      warnings: z.number(),
+      rows: z.object({ read: z.number(), accepted: z.number(), rejected: z.number() }),
+    }),
+    files: z.array(
+      z
+        .object({
+          file: z.string(),
+          kind: z.string().nullable(),
+          format: z.string().nullable(),
+          sheet: z.string().nullable(),
+          encoding: z.string().nullable(),
+          headerRow: z.number().nullable(),
+          rows: rows.nullable(),
+          unreadable: z.boolean(),
+          errors: z.number(),
+          warnings: z.number(),
+        })
+        .strict(),
+    ),
+    findings: z.array(finding.strict()),
+    truncated: z.boolean(),
+    unreadable: z.boolean(),
+  })
+  .strict();
 
 function copyQuarter(): string {
   const data = tempDir();
@@ -41,14 +73,27 @@ describe('bulletin validate on the bundled 2022Q3 data', () => {
     expect(r.code).toBe(0);
     const report = REPORT.parse(JSON.parse(r.stdout));
     expect(report.summary).toMatchObject({ errors: 0, warnings: 3 });
-    expect(report.findings.map((f) => f.code)).toEqual(['total.mismatch', 'reconcile.national.totals', 'reconcile.foreign.categories']);
+    expect(report.findings.map((f) => f.code)).toEqual([
+      'total.mismatch',
+      'reconcile.national.totals',
+      'reconcile.foreign.categories',
+    ]);
     const [clues, national, foreign] = report.findings;
     expect(clues).toMatchObject({ file: 'data/2022Q3/clues.csv', row: 17, column: 'C', value: '35' });
     expect(clues?.message).toContain('为 35，但各行相加为 36');
-    expect(national?.message).toBe('全国分类汇总表与全国各省汇总表的合计不一致：本年按类别合计 471 次、2288116 件，按省份合计 470 次、2105901 件，相差 1 次、182215 件；2022年第三季度按类别合计 193 次、1578498 件，按省份合计 192 次、1396283 件，相差 1 次、182215 件。');
-    expect(foreign?.message).toContain('按类别的占比是以 912 次为分母计算的（如最多的一类 350 次占 38.38%），不是 1448 次');
+    expect(national?.message).toBe(
+      '全国分类汇总表与全国各省汇总表的合计不一致：本年按类别合计 471 次、2288116 件，按省份合计 470 次、2105901 件，相差 1 次、182215 件；2022年第三季度按类别合计 193 次、1578498 件，按省份合计 192 次、1396283 件，相差 1 次、182215 件。',
+    );
+    expect(foreign?.message).toContain(
+      '按类别的占比是以 912 次为分母计算的（如最多的一类 350 次占 38.38%），不是 1448 次',
+    );
     for (const f of report.files) if (f.rows) expect(f.rows.read).toBe(f.rows.accepted + f.rows.rejected);
-    expect(report.files.find((f) => f.kind === 'recalls')?.rows).toMatchObject({ read: 8, accepted: 8, rejected: 0, totalRows: 1 });
+    expect(report.files.find((f) => f.kind === 'recalls')?.rows).toMatchObject({
+      read: 8,
+      accepted: 8,
+      rejected: 0,
+      totalRows: 1,
+    });
   });
 
   it('prints a readable report by default, with the quarter taken from --quarter', () => {
@@ -66,20 +111,33 @@ describe('bulletin validate: every problem in one run', () => {
   it('reports all errors of all files, and says when the province disagrees with the national table', () => {
     const dir = copyQuarter();
     const provinces = join(dir, 'national-provinces.csv');
-    writeFileSync(provinces, readFileSync(provinces, 'utf8').replace('1,湖南省,34,570443,8,418448', '1,湖南省,34,570443,9,418448'));
-    writeFileSync(join(dir, 'clues.csv'), readFileSync(join(dir, 'clues.csv'), 'utf8').replace('株洲市市场监督管理局,4,2,0', '株洲市市场监督管理局,四,2,0'));
+    writeFileSync(
+      provinces,
+      readFileSync(provinces, 'utf8').replace('1,湖南省,34,570443,8,418448', '1,湖南省,34,570443,9,418448'),
+    );
+    writeFileSync(
+      join(dir, 'clues.csv'),
+      readFileSync(join(dir, 'clues.csv'), 'utf8').replace('株洲市市场监督管理局,4,2,0', '株洲市市场监督管理局,四,2,0'),
+    );
     writeFileSync(join(dir, 'foreign.csv'), 'not,a,table\n\u0000\u0001');
     const r = bulletin(['validate', dir, '--json']);
     expect(r.code).toBe(3);
     const report = REPORT.parse(JSON.parse(r.stdout));
     expect(report.unreadable).toBe(true);
-    expect(report.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['input.csv.binary', 'value.number.invalid', 'reconcile.home.quarter']));
-    expect(report.findings.find((f) => f.code === 'reconcile.home.quarter')?.message).toBe('本省召回记录合计 8 次、418448 件，而全国各省汇总表中湖南省本季度为 9 次、418448 件，相差 -1 次、0 件。');
+    expect(report.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['input.csv.binary', 'value.number.invalid', 'reconcile.home.quarter']),
+    );
+    expect(report.findings.find((f) => f.code === 'reconcile.home.quarter')?.message).toBe(
+      '本省召回记录合计 8 次、418448 件，而全国各省汇总表中湖南省本季度为 9 次、418448 件，相差 -1 次、0 件。',
+    );
   });
 
   it('limits the list with --max-errors and says so', () => {
     const dir = tempDir();
-    const bad = ['发布日期,生产者,产品名称,产品类别,市州,缺陷类型,召回数量', ...Array.from({ length: 5 }, (_, i) => `2022-08-0${i + 1},企业${i},产品,99,长沙,机械物理,1`)];
+    const bad = [
+      '发布日期,生产者,产品名称,产品类别,市州,缺陷类型,召回数量',
+      ...Array.from({ length: 5 }, (_, i) => `2022-08-0${i + 1},企业${i},产品,99,长沙,机械物理,1`),
+    ];
     writeFileSync(join(dir, 'recalls.csv'), bad.join('\n'));
     const r = bulletin(['validate', join(dir, 'recalls.csv'), '--quarter', '2022Q3', '--json', '--max-errors', '2']);
     expect(r.code).toBe(1);
@@ -102,7 +160,11 @@ describe('bulletin build runs the same checks', () => {
   it('prints the reconciliation warnings and still builds', () => {
     const r = bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--format', 'html', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).issues.map((i: { code: string }) => i.code)).toEqual(['total.mismatch', 'reconcile.national.totals', 'reconcile.foreign.categories']);
+    expect(JSON.parse(r.stdout).issues.map((i: { code: string }) => i.code)).toEqual([
+      'total.mismatch',
+      'reconcile.national.totals',
+      'reconcile.foreign.categories',
+    ]);
   });
 
   it('exits 3 and writes nothing when an input cannot be read', () => {

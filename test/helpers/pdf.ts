@@ -10,7 +10,9 @@ export function pdfText(path: string): string {
  * are removed too, so do sentences broken across pages.
  */
 export function pdfTextCompact(path: string): string {
-  return pdfText(path).replace(/\s+/g, '').replace(/—\d+—湖南缺陷产品召回第\d+期/g, '');
+  return pdfText(path)
+    .replace(/\s+/g, '')
+    .replace(/—\d+—湖南缺陷产品召回第\d+期/g, '');
 }
 
 export interface PdfFont {
@@ -26,13 +28,24 @@ export function pdfFonts(path: string): PdfFont[] {
   return lines.map((line) => {
     const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
     if (!m) throw new Error(`cannot parse pdffonts line: ${line}`);
-    return { name: m[1]!, type: m[2]!.trim(), embedded: m[4] === 'yes', subset: m[5] === 'yes', unicode: m[6] === 'yes' };
+    return {
+      name: m[1]!,
+      type: m[2]!.trim(),
+      embedded: m[4] === 'yes',
+      subset: m[5] === 'yes',
+      unicode: m[6] === 'yes',
+    };
   });
 }
 
 export function pdfInfo(path: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 /**
@@ -56,7 +69,11 @@ export function containsWrapped(text: string, s: string, spread = 8): boolean {
 
 /** Text of one page, laid out (-layout keeps a table row on one line). */
 export function pageText(path: string, page: number, layout = false): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
+  return execFileSync(
+    'pdftotext',
+    ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-f', String(page), '-l', String(page), path, '-'],
+    { encoding: 'utf8' },
+  );
 }
 
 /** Each line of the laid-out text with its whitespace removed. */

@@ -1,6 +1,17 @@
 import type { CellValue, RawTable } from '../../src/ingest/table.js';
 
-export const HEADER = ['发布日期', '生产者', '产品名称', '型号', '产品类别', '市州', '缺陷类型', '召回数量', '缺陷描述', '典型案例'];
+export const HEADER = [
+  '发布日期',
+  '生产者',
+  '产品名称',
+  '型号',
+  '产品类别',
+  '市州',
+  '缺陷类型',
+  '召回数量',
+  '缺陷描述',
+  '典型案例',
+];
 
 /** A valid Q3 2022 record row in HEADER's order, with overrides by header name. */
 export function recordRow(over: Record<string, CellValue> = {}): CellValue[] {

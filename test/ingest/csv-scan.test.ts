@@ -58,18 +58,26 @@ describe('csvScanner', () => {
   it('gives exactly what csv-parse gives, or hands over, on any text cut anywhere', () => {
     const chars = fc.constantFrom('a', '中', ',', ';', '"', '\n', '\r', ' ');
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 40 }).map((cs) => cs.join('')), fc.constantFrom(',', ';', '\t'), fc.array(fc.nat(40), { maxLength: 4 }), (text, delimiter, cuts) => {
-        const got = scan(text, delimiter, cuts);
-        const want = reference(text, delimiter);
-        if (want === 'error') expect(got).toBe('parser');
-        else if (got !== 'parser') expect(got).toEqual(want);
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 40 }).map((cs) => cs.join('')),
+        fc.constantFrom(',', ';', '\t'),
+        fc.array(fc.nat(40), { maxLength: 4 }),
+        (text, delimiter, cuts) => {
+          const got = scan(text, delimiter, cuts);
+          const want = reference(text, delimiter);
+          if (want === 'error') expect(got).toBe('parser');
+          else if (got !== 'parser') expect(got).toEqual(want);
+        },
+      ),
       { numRuns: 20_000 },
     );
   });
 
   it('hands over rarely on realistic exports (quoted cells, CRLF): the fast path is the usual one', () => {
-    const rows = Array.from({ length: 200 }, (_, i) => `2022-08-${(i % 28) + 1},"湖南某某""有限""公司${i}",${i % 2 ? '"多行\n描述"' : '描述'},${i}`);
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `2022-08-${(i % 28) + 1},"湖南某某""有限""公司${i}",${i % 2 ? '"多行\n描述"' : '描述'},${i}`,
+    );
     const text = `发布日期,生产者,缺陷描述,召回数量\r\n${rows.join('\r\n')}\r\n`;
     expect(scan(text, ',', [1000, 5000])).toEqual(parse(text, { ...OPTIONS, delimiter: ',' }));
   });

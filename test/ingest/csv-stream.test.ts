@@ -35,7 +35,9 @@ describe('streamCsv', () => {
   });
 
   it('starts again as GB18030 when a byte past the first chunk is not UTF-8, counting no row twice', async () => {
-    const r = await passes(Buffer.concat([Buffer.from(`a,b,c\n${asciiRows}\n`), iconv.encode('长沙,株洲,湘潭\n', 'gbk')]));
+    const r = await passes(
+      Buffer.concat([Buffer.from(`a,b,c\n${asciiRows}\n`), iconv.encode('长沙,株洲,湘潭\n', 'gbk')]),
+    );
     expect(r.passes).toHaveLength(2);
     expect(r.encoding).toBe('GBK/GB18030');
     expect(r.passes[1]).toHaveLength(3002);
@@ -50,6 +52,9 @@ describe('streamCsv', () => {
   });
 
   it('words a broken quote far into the file as csv-parse does', async () => {
-    await expect(passes(`a,b,c\n${asciiRows}\nx,y"z,w\n`)).rejects.toMatchObject({ code: 'input.csv.malformed', message: expect.stringContaining('第 3002 行附近') });
+    await expect(passes(`a,b,c\n${asciiRows}\nx,y"z,w\n`)).rejects.toMatchObject({
+      code: 'input.csv.malformed',
+      message: expect.stringContaining('第 3002 行附近'),
+    });
   });
 });

@@ -30,11 +30,18 @@ describe('decodeText refuses what is not one text encoding', () => {
   });
 
   it('refuses binary data', () => {
-    expect(decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, 0x02]))).toMatchObject({ ok: false, code: 'input.csv.binary' });
+    expect(decodeText(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, 0x02]))).toMatchObject({
+      ok: false,
+      code: 'input.csv.binary',
+    });
   });
 
   it('refuses a file that mixes UTF-8 and GBK lines, naming one line of each', () => {
     const mixed = Buffer.concat([Buffer.from('产品类别,数量\n', 'utf8'), iconv.encode('文教体育用品,5\n', 'gbk')]);
-    expect(decodeText(mixed)).toEqual({ ok: false, code: 'input.csv.mixed-encoding', detail: '第 1 行是 UTF-8，第 2 行是 GBK 等其他编码' });
+    expect(decodeText(mixed)).toEqual({
+      ok: false,
+      code: 'input.csv.mixed-encoding',
+      detail: '第 1 行是 UTF-8，第 2 行是 GBK 等其他编码',
+    });
   });
 });

@@ -14,8 +14,20 @@ let home: Province;
 beforeAll(async () => ({ ref, home } = await hunan()));
 const Q3 = { year: 2022, quarter: 3 } as const;
 
-const HEADER = ['发布日期', '生产者', '产品名称', '型号', '产品类别', '市州', '缺陷类型', '召回数量', '缺陷描述', '典型案例'];
-const CHARS = '湖南长沙株洲电器有限公司玩具文具牌型号打火机背包作业本“”（）、，。：；!#%&*+-/<=>?@[]^_{|}~ ,"\nabcXYZ0123456789';
+const HEADER = [
+  '发布日期',
+  '生产者',
+  '产品名称',
+  '型号',
+  '产品类别',
+  '市州',
+  '缺陷类型',
+  '召回数量',
+  '缺陷描述',
+  '典型案例',
+];
+const CHARS =
+  '湖南长沙株洲电器有限公司玩具文具牌型号打火机背包作业本“”（）、，。：；!#%&*+-/<=>?@[]^_{|}~ ,"\nabcXYZ0123456789';
 
 /** Text as staff type it: Chinese, ASCII, commas, quotes and line breaks; never blank, never a total-row word. */
 const text = fc
@@ -36,12 +48,27 @@ const record = fc.record({
   typical: fc.boolean(),
 });
 type Rec = fc.Arbitrary<typeof record extends fc.Arbitrary<infer T> ? T : never>;
-const records = fc.uniqueArray(record, { minLength: 1, maxLength: 12, selector: (r) => `${r.manufacturer}|${r.product}|${r.model}|${r.day}` });
+const records = fc.uniqueArray(record, {
+  minLength: 1,
+  maxLength: 12,
+  selector: (r) => `${r.manufacturer}|${r.product}|${r.model}|${r.day}`,
+});
 
 const isoOf = (day: number) => new Date(Date.UTC(2022, 6, 1 + day)).toISOString().slice(0, 10);
 
 function rows(rs: Array<Rec extends fc.Arbitrary<infer T> ? T : never>) {
-  return rs.map((r) => [isoOf(r.day), r.manufacturer, r.product, r.model, ref.categories[r.category]!.name, home.prefectures[r.region]!.short, ref.defectTypes[r.defect]!.name, r.quantity, r.description, r.typical ? '是' : '否']);
+  return rs.map((r) => [
+    isoOf(r.day),
+    r.manufacturer,
+    r.product,
+    r.model,
+    ref.categories[r.category]!.name,
+    home.prefectures[r.region]!.short,
+    ref.defectTypes[r.defect]!.name,
+    r.quantity,
+    r.description,
+    r.typical ? '是' : '否',
+  ]);
 }
 
 function toCsv(data: unknown[][]): string {
@@ -61,11 +88,27 @@ async function toXlsx(data: unknown[][]): Promise<Uint8Array> {
 }
 
 function expected(rs: ReturnType<typeof rows>) {
-  return rs.map((r) => ({ announceDate: r[0], manufacturer: r[1], product: r[2], model: r[3], quantity: r[7], description: r[8], typical: r[9] === '是' }));
+  return rs.map((r) => ({
+    announceDate: r[0],
+    manufacturer: r[1],
+    product: r[2],
+    model: r[3],
+    quantity: r[7],
+    description: r[8],
+    typical: r[9] === '是',
+  }));
 }
 
 const pick = (rs: ReturnType<typeof validateRecords>['records']) =>
-  rs.map((r) => ({ announceDate: r.announceDate, manufacturer: r.manufacturer, product: r.product, model: r.model, quantity: r.quantity, description: r.description, typical: r.typical }));
+  rs.map((r) => ({
+    announceDate: r.announceDate,
+    manufacturer: r.manufacturer,
+    product: r.product,
+    model: r.model,
+    quantity: r.quantity,
+    description: r.description,
+    typical: r.typical,
+  }));
 
 describe('round trip: random valid records written as CSV and XLSX read back identically', () => {
   it('CSV in UTF-8 and in GBK', () => {
@@ -97,11 +140,16 @@ describe('round trip: random valid records written as CSV and XLSX read back ide
 
 describe('random byte mutations never crash and never hang', () => {
   const mutate = (base: Uint8Array) =>
-    fc.array(fc.record({ at: fc.nat({ max: base.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 20 }).map((ms) => {
-      const copy = Uint8Array.from(base);
-      for (const m of ms) copy[m.at] = m.byte;
-      return copy;
-    });
+    fc
+      .array(fc.record({ at: fc.nat({ max: base.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), {
+        minLength: 1,
+        maxLength: 20,
+      })
+      .map((ms) => {
+        const copy = Uint8Array.from(base);
+        for (const m of ms) copy[m.at] = m.byte;
+        return copy;
+      });
 
   /** Only BulletinError may escape a reader; validation itself never throws. */
   async function survives(read: () => Promise<unknown> | unknown): Promise<void> {
@@ -114,12 +162,47 @@ describe('random byte mutations never crash and never hang', () => {
   }
 
   it('CSV', async () => {
-    const base = Buffer.from(toCsv([['2022-08-15', '湘潭华电电器有限公司', '电取暖器', 'HD-2000', '电子电器', '湘潭', '电气安全', 150, '无接地措施', '否']]), 'utf8');
-    await fc.assert(fc.asyncProperty(mutate(base), (bytes) => survives(() => readCsv(bytes, 'm.csv'))), { numRuns: 300 });
+    const base = Buffer.from(
+      toCsv([
+        [
+          '2022-08-15',
+          '湘潭华电电器有限公司',
+          '电取暖器',
+          'HD-2000',
+          '电子电器',
+          '湘潭',
+          '电气安全',
+          150,
+          '无接地措施',
+          '否',
+        ],
+      ]),
+      'utf8',
+    );
+    await fc.assert(
+      fc.asyncProperty(mutate(base), (bytes) => survives(() => readCsv(bytes, 'm.csv'))),
+      { numRuns: 300 },
+    );
   });
 
   it('XLSX', async () => {
-    const base = await toXlsx([['2022-08-15', '湘潭华电电器有限公司', '电取暖器', 'HD-2000', '电子电器', '湘潭', '电气安全', 150, '无接地措施', '否']]);
-    await fc.assert(fc.asyncProperty(mutate(base), (bytes) => survives(() => readXlsx(bytes, 'm.xlsx'))), { numRuns: 150 });
+    const base = await toXlsx([
+      [
+        '2022-08-15',
+        '湘潭华电电器有限公司',
+        '电取暖器',
+        'HD-2000',
+        '电子电器',
+        '湘潭',
+        '电气安全',
+        150,
+        '无接地措施',
+        '否',
+      ],
+    ]);
+    await fc.assert(
+      fc.asyncProperty(mutate(base), (bytes) => survives(() => readXlsx(bytes, 'm.xlsx'))),
+      { numRuns: 150 },
+    );
   }, 120_000);
 });

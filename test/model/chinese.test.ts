@@ -26,7 +26,16 @@ describe('Chinese number phrasing', () => {
 describe('Chinese numerals', () => {
   it('writes numbers, counts and ranks', async () => {
     const { chineseNumber, chineseCount, ordinal } = await import('../../src/model/chinese.js');
-    expect([0, 4, 10, 14, 20, 24, 105, 1448].map(chineseNumber)).toEqual(['零', '四', '十', '十四', '二十', '二十四', '一百零五', '一千四百四十八']);
+    expect([0, 4, 10, 14, 20, 24, 105, 1448].map(chineseNumber)).toEqual([
+      '零',
+      '四',
+      '十',
+      '十四',
+      '二十',
+      '二十四',
+      '一百零五',
+      '一千四百四十八',
+    ]);
     expect(chineseCount(2)).toBe('两');
     expect(chineseCount(4)).toBe('四');
     expect(ordinal(1)).toBe('第一');

@@ -18,17 +18,22 @@ describe('deriveIssueNumbers', () => {
   });
 
   it('starts at 第1期 with no earlier issue', () => {
-    expect(deriveIssueNumbers([{ quarter: '2022Q3', number: null, totalNumber: null }])[0]).toMatchObject({ number: 1, totalNumber: 1 });
+    expect(deriveIssueNumbers([{ quarter: '2022Q3', number: null, totalNumber: null }])[0]).toMatchObject({
+      number: 1,
+      totalNumber: 1,
+    });
   });
 });
 
 describe('numberConflicts', () => {
   it('finds two issues of one year with the same 期号 and two with the same 总期号', () => {
-    const c = numberConflicts(deriveIssueNumbers([
-      { quarter: '2022Q2', number: 3, totalNumber: 3 },
-      { quarter: '2022Q3', number: 3, totalNumber: 4 },
-      { quarter: '2023Q1', number: 1, totalNumber: 4 },
-    ]));
+    const c = numberConflicts(
+      deriveIssueNumbers([
+        { quarter: '2022Q2', number: 3, totalNumber: 3 },
+        { quarter: '2022Q3', number: 3, totalNumber: 4 },
+        { quarter: '2023Q1', number: 1, totalNumber: 4 },
+      ]),
+    );
     expect(c.map((x) => [x.kind, x.value, x.quarters])).toEqual([
       ['number', 3, ['2022Q2', '2022Q3']],
       ['totalNumber', 4, ['2022Q3', '2023Q1']],
@@ -37,6 +42,13 @@ describe('numberConflicts', () => {
   });
 
   it('allows the same 期号 in different years', () => {
-    expect(numberConflicts(deriveIssueNumbers([{ quarter: '2022Q1', number: 1, totalNumber: 1 }, { quarter: '2023Q1', number: 1, totalNumber: 5 }]))).toEqual([]);
+    expect(
+      numberConflicts(
+        deriveIssueNumbers([
+          { quarter: '2022Q1', number: 1, totalNumber: 1 },
+          { quarter: '2023Q1', number: 1, totalNumber: 5 },
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -8,10 +8,13 @@ let home: Province;
 beforeAll(async () => ({ ref, home } = await hunan()));
 
 describe('matchCategory', () => {
-  it.each(['08', '8', '文教体育用品', '08 文教体育用品', '08文教体育用品', '０８－文教体育用品', ' 文教体育 '])('reads %s as 08', (text) => {
-    const m = matchCategory(ref, text);
-    expect(m.ok && m.value.code).toBe('08');
-  });
+  it.each(['08', '8', '文教体育用品', '08 文教体育用品', '08文教体育用品', '０８－文教体育用品', ' 文教体育 '])(
+    'reads %s as 08',
+    (text) => {
+      const m = matchCategory(ref, text);
+      expect(m.ok && m.value.code).toBe('08');
+    },
+  );
 
   it('suggests the nearest category for a typo', () => {
     const m = matchCategory(ref, '文教体育用具');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/model/errors.js';
-import { parseQuarter, quarterContains, quarterEnd, quarterName, quarterStart, yearToDateName } from '../../src/model/quarter.js';
+import {
+  parseQuarter,
+  quarterContains,
+  quarterEnd,
+  quarterName,
+  quarterStart,
+  yearToDateName,
+} from '../../src/model/quarter.js';
 
 describe('parseQuarter', () => {
   it.each(['2022Q3', '2022-Q3', '2022q3', ' 2022-q3 '])('accepts %s', (text) => {

@@ -27,7 +27,11 @@ describe('threadChecker', () => {
   it('gives the same result as checking on this thread: rows, findings, records', async () => {
     const { threadChecker } = await compiled();
     const ctx = { ...(await hunan()), quarter: { year: 2022, quarter: 3 as const } };
-    const rows = Array.from({ length: 3000 }, (_, i) => `2022-08-${String(1 + (i % 28)).padStart(2, '0')},企业${i % 2900},"产品,${i}",M${i},${1 + (i % 11)},长沙,机械物理,${i},描述,否`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `2022-08-${String(1 + (i % 28)).padStart(2, '0')},企业${i % 2900},"产品,${i}",M${i},${1 + (i % 11)},长沙,机械物理,${i},描述,否`,
+    );
     const text = `${HEADER}\n${rows.join('\n')}\n`;
     const local = localChecker(source, ctx, opts);
     for (const b of batches(text, 4096)) local.batch(b);
@@ -47,7 +51,12 @@ describe('threadChecker', () => {
     const { threadChecker } = await compiled();
     // No reference data: the checker throws on the first data row, on the other thread.
     const broken = threadChecker(source, { ref: null, home: null, quarter: null } as never, opts);
-    for (const b of batches(`${HEADER}\n2022-08-01,甲,乙,丙,04,长沙,机械物理,1,描述,否\n`.repeat(3), 64)) broken!.batch(b);
-    await expect(broken!.finish()).rejects.toMatchObject({ code: 'internal.checker-thread', kind: 'internal', message: expect.stringContaining('后台线程意外停止') });
+    for (const b of batches(`${HEADER}\n2022-08-01,甲,乙,丙,04,长沙,机械物理,1,描述,否\n`.repeat(3), 64))
+      broken!.batch(b);
+    await expect(broken!.finish()).rejects.toMatchObject({
+      code: 'internal.checker-thread',
+      kind: 'internal',
+      message: expect.stringContaining('后台线程意外停止'),
+    });
   });
 });

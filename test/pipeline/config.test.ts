@@ -14,7 +14,10 @@ describe('loadConfig', () => {
 
   it('reads bulletin.config.json from the working directory', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'bulletin.config.json'), JSON.stringify({ province: '广东省', bulletinName: '广东缺陷产品召回' }));
+    writeFileSync(
+      join(dir, 'bulletin.config.json'),
+      JSON.stringify({ province: '广东省', bulletinName: '广东缺陷产品召回' }),
+    );
     expect(await loadConfig(undefined, dir)).toMatchObject({ province: '广东省', bulletinName: '广东缺陷产品召回' });
   });
 
@@ -33,7 +36,8 @@ describe('loadConfig', () => {
 
   it('resolves the home province by name, short name or code', async () => {
     const ref = await reference();
-    for (const p of ['湖南省', '湖南', '430000']) expect(homeProvince(ref, { ...DEFAULT_CONFIG, province: p }).code).toBe('430000');
+    for (const p of ['湖南省', '湖南', '430000'])
+      expect(homeProvince(ref, { ...DEFAULT_CONFIG, province: p }).code).toBe('430000');
     expect(() => homeProvince(ref, { ...DEFAULT_CONFIG, province: '火星省' })).toThrow(/火星省/);
   });
 });

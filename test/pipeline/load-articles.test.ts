@@ -27,11 +27,18 @@ describe('loadArticles', () => {
     });
     const r = await loadArticles(dir, SECTIONS, (p) => p);
     expect(r.issues).toEqual([]);
-    expect(r.articles.map((a) => [a.title, a.toc, a.date])).toEqual([['甲', '甲（目录）', '2022-09-22'], ['乙', '乙', null], ['丙', '丙', null]]);
+    expect(r.articles.map((a) => [a.title, a.toc, a.date])).toEqual([
+      ['甲', '甲（目录）', '2022-09-22'],
+      ['乙', '乙', null],
+      ['丙', '丙', null],
+    ]);
   });
 
   it('inlines images from inside the quarter folder as data: URLs', async () => {
-    const dir = quarter({ 'articles/a.md': article('section: 召回工作快讯\ntitle: 甲', '![图](images/p.svg "说明")'), 'articles/images/p.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const dir = quarter({
+      'articles/a.md': article('section: 召回工作快讯\ntitle: 甲', '![图](images/p.svg "说明")'),
+      'articles/images/p.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
     const r = await loadArticles(dir, SECTIONS, (p) => p);
     expect(r.issues).toEqual([]);
     expect(r.articles[0]?.images['images/p.svg']).toMatch(/^data:image\/svg\+xml;base64,/);
@@ -39,7 +46,10 @@ describe('loadArticles', () => {
 
   it('refuses images outside the quarter folder, URLs, missing files and non-images', async () => {
     const dir = quarter({
-      'articles/a.md': article('section: 召回工作快讯\ntitle: 甲', '![a](../../secret.png)\n\n![b](https://example.invalid/x.png)\n\n![c](images/none.png)\n\n![d](notes.txt)'),
+      'articles/a.md': article(
+        'section: 召回工作快讯\ntitle: 甲',
+        '![a](../../secret.png)\n\n![b](https://example.invalid/x.png)\n\n![c](images/none.png)\n\n![d](notes.txt)',
+      ),
       'articles/notes.txt': 'x',
     });
     writeFileSync(join(dir, '..', 'secret.png'), 'x');
@@ -61,7 +71,12 @@ describe('loadArticles', () => {
     });
     const r = await loadArticles(dir, SECTIONS, (p) => p);
     expect(r.articles).toEqual([]);
-    expect(r.issues.map((i) => i.code)).toEqual(['article.front-matter', 'article.section.unknown', 'article.front-matter', 'article.front-matter']);
+    expect(r.issues.map((i) => i.code)).toEqual([
+      'article.front-matter',
+      'article.section.unknown',
+      'article.front-matter',
+      'article.front-matter',
+    ]);
     expect(r.issues[1]?.hint).toBe('可用的栏目：召回工作快讯、市县召回动态。');
     expect(r.issues[2]?.message).toContain('title');
   });

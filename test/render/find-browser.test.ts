@@ -3,22 +3,37 @@ import { findBrowser } from '../../src/render/find-browser.js';
 
 describe('findBrowser', () => {
   it('prefers an explicit path and does not fall back silently when it is missing', () => {
-    expect(findBrowser('/nonexistent/chrome', {})).toEqual({ missing: { path: '/nonexistent/chrome', source: '--browser' } });
+    expect(findBrowser('/nonexistent/chrome', {})).toEqual({
+      missing: { path: '/nonexistent/chrome', source: '--browser' },
+    });
   });
 
   it('takes BULLETIN_BROWSER before PUPPETEER_EXECUTABLE_PATH', () => {
-    expect(findBrowser(undefined, { BULLETIN_BROWSER: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/x' })).toEqual({ path: process.execPath, source: 'BULLETIN_BROWSER' });
-    expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: process.execPath })).toEqual({ path: process.execPath, source: 'PUPPETEER_EXECUTABLE_PATH' });
+    expect(findBrowser(undefined, { BULLETIN_BROWSER: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/x' })).toEqual({
+      path: process.execPath,
+      source: 'BULLETIN_BROWSER',
+    });
+    expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: process.execPath })).toEqual({
+      path: process.execPath,
+      source: 'PUPPETEER_EXECUTABLE_PATH',
+    });
   });
 });
 
 describe('findBrowser order', () => {
   it('uses the configured browser after the environment, then Puppeteer’s own, then system paths', () => {
     expect(findBrowser({ configured: process.execPath }, {})).toEqual({ path: process.execPath, source: 'config' });
-    expect(findBrowser({ configured: process.execPath }, { BULLETIN_BROWSER: '/usr/bin/env' })).toEqual({ path: '/usr/bin/env', source: 'BULLETIN_BROWSER' });
-    expect(findBrowser({ configured: '/missing/chrome' }, {})).toEqual({ missing: { path: '/missing/chrome', source: 'config' } });
+    expect(findBrowser({ configured: process.execPath }, { BULLETIN_BROWSER: '/usr/bin/env' })).toEqual({
+      path: '/usr/bin/env',
+      source: 'BULLETIN_BROWSER',
+    });
+    expect(findBrowser({ configured: '/missing/chrome' }, {})).toEqual({
+      missing: { path: '/missing/chrome', source: 'config' },
+    });
     expect(findBrowser({ bundled: process.execPath }, {})).toEqual({ path: process.execPath, source: 'puppeteer' });
     // Puppeteer's browser is only a candidate: when it was never downloaded the search goes on.
-    expect(findBrowser({ bundled: '/nonexistent/puppeteer/chrome' }, {})).not.toEqual({ missing: { path: '/nonexistent/puppeteer/chrome', source: 'puppeteer' } });
+    expect(findBrowser({ bundled: '/nonexistent/puppeteer/chrome' }, {})).not.toEqual({
+      missing: { path: '/nonexistent/puppeteer/chrome', source: 'puppeteer' },
+    });
   });
 });

@@ -17,7 +17,9 @@ describe('markdownToHtml', () => {
   });
 
   it('does not turn bare URLs into links that swallow the following text', () => {
-    expect(markdownToHtml('网站（https://www.dpac.org.cn/）或者微信公众号', opts)).toBe('<p>网站（https://www.dpac.org.cn/）或者微信公众号</p>\n');
+    expect(markdownToHtml('网站（https://www.dpac.org.cn/）或者微信公众号', opts)).toBe(
+      '<p>网站（https://www.dpac.org.cn/）或者微信公众号</p>\n',
+    );
   });
 
   it('prints links as their text', () => {

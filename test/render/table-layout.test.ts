@@ -13,7 +13,9 @@ function pagesFor(pageOfRow: number[]): (marker: string) => number {
 describe('layOutTable', () => {
   it('splits before the given rows; later parts are continuations and the total goes last', () => {
     const l = layOutTable(t, [2, 4], false);
-    expect(l.parts.map((p) => [p.continued, p.rows.map((r) => r.cells[0]?.text), p.total?.cells[0]?.text ?? null])).toEqual([
+    expect(
+      l.parts.map((p) => [p.continued, p.rows.map((r) => r.cells[0]?.text), p.total?.cells[0]?.text ?? null]),
+    ).toEqual([
       [false, ['r0', 'r1'], null],
       [true, ['r2', 'r3'], null],
       [true, ['r4'], '合计'],

@@ -41,7 +41,9 @@ describe('renderTemplate', () => {
     const dir = templates({ 'page.hbs': 'x\n{{> nowhere}}\n{{shout name}}' });
     const err = await renderTemplate([dir], 'page.hbs', { name: 'a' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BulletinError);
-    expect((err as BulletinError).message).toBe(`模板有误：${join(dir, 'page.hbs')} 第 2 行：找不到 partial “nowhere”；${join(dir, 'page.hbs')} 第 3 行：没有名为“shout”的 helper。`);
+    expect((err as BulletinError).message).toBe(
+      `模板有误：${join(dir, 'page.hbs')} 第 2 行：找不到 partial “nowhere”；${join(dir, 'page.hbs')} 第 3 行：没有名为“shout”的 helper。`,
+    );
   });
 
   it('names the template when a field is missing', async () => {

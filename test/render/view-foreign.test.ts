@@ -6,13 +6,19 @@ import { reference } from '../helpers/reference.js';
 describe('buildForeignView', () => {
   it('writes the seed paragraph from jurisdiction and category figures', async () => {
     const ref = await reference();
-    const s = computeForeign({
-      jurisdictions: [
-        { name: '美国', recalls: 192, quantity: 18713400, chinaRecalls: 100, chinaQuantity: 6642000 },
-        { name: '欧盟', recalls: 1083, quantity: null, chinaRecalls: 725, chinaQuantity: null },
-      ],
-      categories: [{ code: '02', recalls: 3, quantity: 30 }, { code: '01', recalls: 1, quantity: 70 }],
-    }, ref);
+    const s = computeForeign(
+      {
+        jurisdictions: [
+          { name: '美国', recalls: 192, quantity: 18713400, chinaRecalls: 100, chinaQuantity: 6642000 },
+          { name: '欧盟', recalls: 1083, quantity: null, chinaRecalls: 725, chinaQuantity: null },
+        ],
+        categories: [
+          { code: '02', recalls: 3, quantity: 30 },
+          { code: '01', recalls: 1, quantity: 70 },
+        ],
+      },
+      ref,
+    );
     expect(buildForeignView(s, { year: 2022, quarter: 2 }).paragraph).toBe(
       '2022年1月至6月，美国、欧盟两个国家地区共实施消费品召回1275次，涉及产品1871.34万件。' +
         '具体情况为：美国实施召回192次，涉及产品1871.34万件；欧盟实施召回1083次，数量未公开。' +
@@ -26,8 +32,18 @@ describe('buildForeignView', () => {
 
 describe('buildCluesView', () => {
   it('sums the rows for the sentence and the 总计 row', () => {
-    const v = buildCluesView(computeClues([{ unit: '省局', reports: 20, effective: 5, inspections: 25 }, { unit: '长沙市局', reports: 16, effective: 7, inspections: 0 }]), { year: 2022, quarter: 3 }, '湖南省', '四、');
-    expect(v.lead).toBe('2022年第三季度，全省系统提供共享缺陷信息36条，形成有效缺陷产品召回信息12条，具体共享信息线索情况（见表4）。');
+    const v = buildCluesView(
+      computeClues([
+        { unit: '省局', reports: 20, effective: 5, inspections: 25 },
+        { unit: '长沙市局', reports: 16, effective: 7, inspections: 0 },
+      ]),
+      { year: 2022, quarter: 3 },
+      '湖南省',
+      '四、',
+    );
+    expect(v.lead).toBe(
+      '2022年第三季度，全省系统提供共享缺陷信息36条，形成有效缺陷产品召回信息12条，具体共享信息线索情况（见表4）。',
+    );
     expect(v.table.parts[0]?.total?.cells.map((c) => c.text)).toEqual(['', '总计', '36', '12', '25']);
     expect(v.table.caption).toBe('表4 2022年第三季度湖南省共享缺陷信息线索表');
   });

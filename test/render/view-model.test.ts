@@ -4,7 +4,12 @@ import { computeStats } from '../../src/aggregate/compute-stats.js';
 import { hunan, reference } from '../helpers/reference.js';
 import { Q3, sampleStats } from '../helpers/sample.js';
 
-const META = { bulletinName: '湖南缺陷产品召回', publisher: '湖南省市场监督管理局缺陷产品召回服务中心', provinceShort: '湖南', decimals: 2 };
+const META = {
+  bulletinName: '湖南缺陷产品召回',
+  publisher: '湖南省市场监督管理局缺陷产品召回服务中心',
+  provinceShort: '湖南',
+  decimals: 2,
+};
 let v: ReportView;
 beforeAll(async () => {
   v = buildReportView(await sampleStats(), await reference(), META);
@@ -32,7 +37,9 @@ describe('buildReportView on the seed quarter', () => {
   });
 
   it('writes the defect-type narrative', () => {
-    expect(v.defectNarrative).toBe('本季度召回的消费品中，有6批次产品存在机械物理类缺陷，占总召回批次75.00%；有2批次产品存在电气安全类缺陷，占总召回批次25.00%。');
+    expect(v.defectNarrative).toBe(
+      '本季度召回的消费品中，有6批次产品存在机械物理类缺陷，占总召回批次75.00%；有2批次产品存在电气安全类缺陷，占总召回批次25.00%。',
+    );
   });
 
   it('builds 表1 with a 合计 row and the region table with all 14 prefectures', () => {

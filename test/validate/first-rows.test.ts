@@ -15,17 +15,20 @@ describe('FirstRows', () => {
 
   it('agrees with a Map through many growths, colliding slots included', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.nat({ max: 0xffffffff })), { maxLength: 3000 }), (keys) => {
-        const f = new FirstRows(2);
-        const m = new Map<string, number>();
-        keys.forEach(([hi, lo], i) => {
-          const row = i + 1;
-          const want = m.get(`${hi}:${lo}`) ?? null;
-          if (want === null) m.set(`${hi}:${lo}`, row);
-          expect(f.firstOrAdd(hi, lo, row)).toBe(want);
-        });
-        expect(f.size).toBe(m.size);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.nat({ max: 0xffffffff })), { maxLength: 3000 }),
+        (keys) => {
+          const f = new FirstRows(2);
+          const m = new Map<string, number>();
+          keys.forEach(([hi, lo], i) => {
+            const row = i + 1;
+            const want = m.get(`${hi}:${lo}`) ?? null;
+            if (want === null) m.set(`${hi}:${lo}`, row);
+            expect(f.firstOrAdd(hi, lo, row)).toBe(want);
+          });
+          expect(f.size).toBe(m.size);
+        },
+      ),
       { numRuns: 50 },
     );
   });

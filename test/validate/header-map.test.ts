@@ -31,16 +31,33 @@ describe('mapHeader', () => {
   });
 
   it('lists what was found and what is expected when required columns are missing', () => {
-    const t = rawTable([['发布日期', '生产者', '产品名称', '召回数量'], ['2022-08-01', 'a', 'b', 1]]);
+    const t = rawTable([
+      ['发布日期', '生产者', '产品名称', '召回数量'],
+      ['2022-08-01', 'a', 'b', 1],
+    ]);
     const { issues } = mapHeader(t, RECORD_SCHEMA);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ severity: 'error', code: 'structure.column.missing', row: 1, file: 'recalls.xlsx', sheet: '召回记录' });
-    expect(issues[0]?.message).toBe('缺少必需的列：产品类别、市州、缺陷类型。表头行（第 1 行）中找到的列：发布日期、生产者、产品名称、召回数量。');
+    expect(issues[0]).toMatchObject({
+      severity: 'error',
+      code: 'structure.column.missing',
+      row: 1,
+      file: 'recalls.xlsx',
+      sheet: '召回记录',
+    });
+    expect(issues[0]?.message).toBe(
+      '缺少必需的列：产品类别、市州、缺陷类型。表头行（第 1 行）中找到的列：发布日期、生产者、产品名称、召回数量。',
+    );
     expect(issues[0]?.hint).toContain('需要的列：发布日期、生产者、产品名称、产品类别、市州、缺陷类型、召回数量');
   });
 
   it('says there is no header when no row looks like one', () => {
-    const { map, issues } = mapHeader(rawTable([['甲', '乙'], ['1', '2']]), RECORD_SCHEMA);
+    const { map, issues } = mapHeader(
+      rawTable([
+        ['甲', '乙'],
+        ['1', '2'],
+      ]),
+      RECORD_SCHEMA,
+    );
     expect(map).toBeNull();
     expect(issues[0]).toMatchObject({ code: 'structure.header.missing', row: 1 });
     expect(issues[0]?.message).toContain('找不到召回记录的表头行');

@@ -13,20 +13,47 @@ beforeAll(async () => {
 
 describe('clue table (表4)', () => {
   it('reads rows and warns, with both figures, when the stated 总计 disagrees with them', () => {
-    const r = readClues(rawTable([
-      ['序号', '共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'],
-      [1, '省局', 20, 5, 25],
-      [2, '长沙市局', 16, 7, 0],
-      ['', '总计', 35, 12, 25],
-    ], 'clues.csv', null));
-    expect(r.clues).toEqual([{ unit: '省局', reports: 20, effective: 5, inspections: 25 }, { unit: '长沙市局', reports: 16, effective: 7, inspections: 0 }]);
+    const r = readClues(
+      rawTable(
+        [
+          ['序号', '共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'],
+          [1, '省局', 20, 5, 25],
+          [2, '长沙市局', 16, 7, 0],
+          ['', '总计', 35, 12, 25],
+        ],
+        'clues.csv',
+        null,
+      ),
+    );
+    expect(r.clues).toEqual([
+      { unit: '省局', reports: 20, effective: 5, inspections: 25 },
+      { unit: '长沙市局', reports: 16, effective: 7, inspections: 0 },
+    ]);
     expect(r.issues).toHaveLength(1);
-    expect(r.issues[0]).toMatchObject({ severity: 'warning', code: 'total.mismatch', row: 4, column: 'C', header: '共享缺陷线索报告信息', value: '35' });
-    expect(r.issues[0]?.message).toBe('共享缺陷信息线索表的合计行写“共享缺陷线索报告信息”为 35，但各行相加为 36，相差 -1。公报将使用各行相加的 36。');
+    expect(r.issues[0]).toMatchObject({
+      severity: 'warning',
+      code: 'total.mismatch',
+      row: 4,
+      column: 'C',
+      header: '共享缺陷线索报告信息',
+      value: '35',
+    });
+    expect(r.issues[0]?.message).toBe(
+      '共享缺陷信息线索表的合计行写“共享缺陷线索报告信息”为 35，但各行相加为 36，相差 -1。公报将使用各行相加的 36。',
+    );
   });
 
   it('rejects a count that is not a non-negative integer', () => {
-    const r = readClues(rawTable([['共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'], ['省局', '二十', 5, -1]], 'clues.csv', null));
+    const r = readClues(
+      rawTable(
+        [
+          ['共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'],
+          ['省局', '二十', 5, -1],
+        ],
+        'clues.csv',
+        null,
+      ),
+    );
     expect(r.issues.map((i) => [i.code, i.column, i.message])).toEqual([
       ['value.number.invalid', 'B', '共享缺陷线索报告信息“二十”不是整数。'],
       ['value.number.invalid', 'D', '共享检验检测信息“-1”不能是负数。'],
@@ -36,11 +63,17 @@ describe('clue table (表4)', () => {
 
 describe('foreign table', () => {
   it('reads 未公开 as an undisclosed quantity and leaves China columns optional', () => {
-    const r = readForeign(rawTable([
-      ['国家地区', '召回次数', '召回数量', '中国产品召回次数', '中国产品召回数量'],
-      ['欧盟', 1083, '未公开', 725, '未公开'],
-      ['日本', 54, 3833800, '', ''],
-    ], 'foreign.csv', null));
+    const r = readForeign(
+      rawTable(
+        [
+          ['国家地区', '召回次数', '召回数量', '中国产品召回次数', '中国产品召回数量'],
+          ['欧盟', 1083, '未公开', 725, '未公开'],
+          ['日本', 54, 3833800, '', ''],
+        ],
+        'foreign.csv',
+        null,
+      ),
+    );
     expect(r.issues).toEqual([]);
     expect(r.jurisdictions).toEqual([
       { name: '欧盟', recalls: 1083, quantity: null, chinaRecalls: 725, chinaQuantity: null },
@@ -51,24 +84,55 @@ describe('foreign table', () => {
 
 describe('national summary tables', () => {
   it('reads categories by code or name and treats missing ones as zero with a warning', () => {
-    const r = readNationalCategories(rawTable([
-      ['产品类别', '代码', '累计召回次数', '累计召回数量', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'],
-      ['电子电器', '01', 874, 26520643, 100, 550242, 29, 503384],
-      ['儿童用品', '', 1601, 9304779, 143, 572947, 65, 415021],
-    ], 'national-categories.csv', null), ref);
-    expect(r.categories[1]).toEqual({ code: '02', cumulative: { recalls: 1601, quantity: 9304779 }, ytd: { recalls: 143, quantity: 572947 }, quarter: { recalls: 65, quantity: 415021 } });
+    const r = readNationalCategories(
+      rawTable(
+        [
+          [
+            '产品类别',
+            '代码',
+            '累计召回次数',
+            '累计召回数量',
+            '本年召回次数',
+            '本年召回数量',
+            '本季度召回次数',
+            '本季度召回数量',
+          ],
+          ['电子电器', '01', 874, 26520643, 100, 550242, 29, 503384],
+          ['儿童用品', '', 1601, 9304779, 143, 572947, 65, 415021],
+        ],
+        'national-categories.csv',
+        null,
+      ),
+      ref,
+    );
+    expect(r.categories[1]).toEqual({
+      code: '02',
+      cumulative: { recalls: 1601, quantity: 9304779 },
+      ytd: { recalls: 143, quantity: 572947 },
+      quarter: { recalls: 65, quantity: 415021 },
+    });
     expect(r.categories).toHaveLength(10);
     expect(r.issues.map((i) => i.code)).toEqual(['national.category.missing']);
   });
 
   it('reads provinces by full or short name; an unknown one is an error', () => {
-    const r = readNationalProvinces(rawTable([
-      ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'],
-      [1, '湖南省', 34, 570443, 8, 418448],
-      [2, '广东', 44, 372329, '', ''],
-      [3, '火星省', 1, 1, 1, 1],
-    ], 'national-provinces.csv', null), ref);
-    expect(r.provinces.map((p) => [p.code, p.ytd.recalls, p.quarter.recalls])).toEqual([['430000', 34, 8], ['440000', 44, 0]]);
+    const r = readNationalProvinces(
+      rawTable(
+        [
+          ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'],
+          [1, '湖南省', 34, 570443, 8, 418448],
+          [2, '广东', 44, 372329, '', ''],
+          [3, '火星省', 1, 1, 1, 1],
+        ],
+        'national-provinces.csv',
+        null,
+      ),
+      ref,
+    );
+    expect(r.provinces.map((p) => [p.code, p.ytd.recalls, p.quarter.recalls])).toEqual([
+      ['430000', 34, 8],
+      ['440000', 44, 0],
+    ]);
     expect(r.issues.map((i) => [i.code, i.row, i.column])).toEqual([['value.province.unknown', 4, 'B']]);
   });
 });

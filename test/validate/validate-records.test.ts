@@ -28,12 +28,25 @@ describe('validateRecords: accepted rows', () => {
     expect(r.records).toHaveLength(1);
     expect(r.records[0]).toMatchObject({
       source: { file: 'recalls.xlsx', sheet: '召回记录', row: 2 },
-      announceDate: '2022-08-15', categoryCode: '01', regionCode: '430300', defectTypeCode: 'electrical', quantity: 150, unit: '件', typical: false,
+      announceDate: '2022-08-15',
+      categoryCode: '01',
+      regionCode: '430300',
+      defectTypeCode: 'electrical',
+      quantity: 150,
+      unit: '件',
+      typical: false,
     });
   });
 
   it('accounts for every row: accepted, rejected, blank, totals and notes add up', () => {
-    const r = run([recordRow(), [], recordRow({ 市州: '火星' }), recordRow({ 生产者: '乙' }), ['合计', null, null, null, null, null, null, '300'], ['注：数据截至9月30日']]);
+    const r = run([
+      recordRow(),
+      [],
+      recordRow({ 市州: '火星' }),
+      recordRow({ 生产者: '乙' }),
+      ['合计', null, null, null, null, null, null, '300'],
+      ['注：数据截至9月30日'],
+    ]);
     expect(r.rows).toEqual({ read: 3, accepted: 2, rejected: 1, blank: 1, totalRows: 1, notes: 1 });
     expect(r.issues.map((i) => i.code)).toEqual(['value.region.unknown', 'row.note']);
   });
@@ -41,7 +54,13 @@ describe('validateRecords: accepted rows', () => {
 
 describe('validateRecords: one test per rule', () => {
   it('value.required.missing', () => {
-    expect(onlyIssue({ 生产者: null })).toMatchObject({ severity: 'error', code: 'value.required.missing', row: 2, column: 'B', header: '生产者' });
+    expect(onlyIssue({ 生产者: null })).toMatchObject({
+      severity: 'error',
+      code: 'value.required.missing',
+      row: 2,
+      column: 'B',
+      header: '生产者',
+    });
   });
 
   it('value.category.unknown names the nearest valid category', () => {
@@ -99,7 +118,10 @@ describe('validateRecords: one test per rule', () => {
   });
 
   it('value.cell.formula-error', () => {
-    expect(onlyIssue({ 召回数量: { error: '#DIV/0!' } })).toMatchObject({ code: 'value.cell.formula-error', value: '#DIV/0!' });
+    expect(onlyIssue({ 召回数量: { error: '#DIV/0!' } })).toMatchObject({
+      code: 'value.cell.formula-error',
+      value: '#DIV/0!',
+    });
   });
 
   it('value.record.duplicate points at the first occurrence', () => {
@@ -121,7 +143,9 @@ describe('validateRecords: one test per rule', () => {
     expect(r.records).toHaveLength(2);
     expect(r.issues[0]).toMatchObject({ code: 'total.mismatch', row: 4, column: 'H' });
     expect(r.issues[0]?.severity).toBe('warning');
-    expect(r.issues[0]?.message).toBe('合计行写的召回数量是 301，但第 2–3 行中有效记录之和是 300，相差 +1。公报将使用各行相加的 300。');
+    expect(r.issues[0]?.message).toBe(
+      '合计行写的召回数量是 301，但第 2–3 行中有效记录之和是 300，相差 +1。公报将使用各行相加的 300。',
+    );
   });
 
   it('a correct 合计 row passes silently', () => {
