@@ -86,6 +86,7 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .description('比较季度：两个季度（环比、同比），或一个范围 2021Q1..2022Q4；本省与全国')
     .argument('<quarters...>', '2022Q2 2022Q3，或 2021Q1..2022Q4')
     .option('--ytd', '比较年初至该季度的累计（如前三季度与上年前三季度）')
+    .option('--allow-gaps', '范围中没有数据或数据有误的季度跳过并注明（默认：列出这些季度并以 1 退出）')
     .option('--by <dimension>', '按 category、region、defect 或 province 分项比较')
     .option('--json', 'JSON')
     .option('--csv', 'CSV')

@@ -16,7 +16,7 @@ import { finalizePdf, warmUpPdfLib } from '../render/pdf-file.js';
 import { printBulletin } from '../render/print-bulletin.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
-import { findTrend } from './trend.js';
+import { withTrend } from './trend.js';
 import { statsOf } from './quarter-source.js';
 import { htmlRenderer } from '../render/render-html.js';
 import { fontSpecs } from '../render/fonts.js';
@@ -63,7 +63,8 @@ export async function buildWith(
   if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [], passes: 0 };
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
-  const stats = statsOf(loaded, opts.config.decimals);
+  const trended = await withTrend(statsOf(loaded, opts.config.decimals), opts.quarter, opts);
+  const stats = trended.stats;
   const issue = stats.issue;
   const meta = {
     bulletinName: opts.config.bulletinName ?? `${loaded.home.short}缺陷产品召回`,
@@ -81,7 +82,7 @@ export async function buildWith(
     reportSection: REPORT_SECTION,
     notice: loaded.meta.meta.notice,
     contact: opts.config.contact,
-    trend: await findTrend(stats, opts.quarter, opts),
+    trend: stats.trend ?? null,
   });
   const templateDirs = [
     join(packageRoot(), 'templates'),
@@ -93,7 +94,7 @@ export async function buildWith(
     composed.makeView(new Map()),
     fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
   );
-  const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];
+  const issues = [...loaded.issues, ...trended.issues, ...glyphWarning(renderer.missingGlyphs)];
 
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
   let passes = 0;
