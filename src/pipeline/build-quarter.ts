@@ -17,11 +17,11 @@ import { printBulletin } from '../render/print-bulletin.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
 import { withTrend } from './trend.js';
-import { statsOf } from './quarter-source.js';
+import { defaultArchiveDirs, statsOf } from './quarter-source.js';
+import { loadCheckedQuarter } from './cross-quarter.js';
 import { htmlRenderer } from '../render/render-html.js';
 import { fontSpecs } from '../render/fonts.js';
 import { REPORT_SECTION } from './config.js';
-import { loadQuarter } from './load-quarter.js';
 import { packageRoot } from './package-root.js';
 import type { ProgressListener } from './progress.js';
 import { writeAtomically, type OutputFile } from './write-outputs.js';
@@ -53,7 +53,8 @@ export async function buildWith(
   printer: Printer | null,
   onProgress: ProgressListener,
 ): Promise<BuildResult> {
-  const loaded = await loadQuarter(opts, onProgress);
+  const archiveDirs = defaultArchiveDirs(opts.dataDir, opts.outDir);
+  const loaded = await loadCheckedQuarter({ ...opts, archiveDirs }, onProgress);
   const base = {
     quarter: quarterId(opts.quarter),
     issues: loaded.issues,

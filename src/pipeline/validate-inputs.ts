@@ -16,7 +16,9 @@ import { reconcile } from '../validate/reconcile.js';
 import { checkTableFile, fileProblem, type FileReport } from './check-file.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import type { Checked } from './input-kinds.js';
-import { displayPath, homeProvince, loadQuarter } from './load-quarter.js';
+import { displayPath, homeProvince } from './load-quarter.js';
+import { crossQuarterChecks, loadCheckedQuarter } from './cross-quarter.js';
+import { defaultArchiveDirs } from './quarter-source.js';
 import { loadReference } from './load-reference.js';
 
 export const VALIDATE_SCHEMA_VERSION = 1;
@@ -90,6 +92,11 @@ function report(
   };
 }
 
+/** Where earlier quarters' archived stats.json are looked for, as build looks for them. */
+function archivesFor(dataDir: string, opts: ValidateOptions): string[] {
+  return defaultArchiveDirs(dataDir, opts.config.out ?? resolve(opts.cwd, 'out'));
+}
+
 async function validateFolder(dir: string, opts: ValidateOptions): Promise<ValidateReport> {
   const quarter = opts.quarter ?? quarterFromPath(dir);
   if (!quarter)
@@ -99,13 +106,14 @@ async function validateFolder(dir: string, opts: ValidateOptions): Promise<Valid
       `无法从文件夹名“${basename(dir)}”看出是哪个季度。`,
       '请加上 --quarter 2022Q3，或把文件夹命名为 2022Q3。',
     );
-  const loaded = await loadQuarter({
+  const loaded = await loadCheckedQuarter({
     dataDir: dirname(dir),
     quarterDir: dir,
     quarter,
     config: opts.config,
     cwd: opts.cwd,
     sheet: opts.sheet,
+    archiveDirs: archivesFor(dirname(dir), opts),
   });
   return report(quarter, loaded.files, loaded.issues, opts.maxErrors ?? Infinity);
 }
@@ -209,6 +217,31 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
       },
     }),
   );
+  // Loose files inside a quarter folder are checked against the year's other quarters, as the folder would be.
+  const folder = dirname(resolve(opts.cwd, opts.paths[0] ?? '.'));
+  const recalls = fileOf('recalls');
+  if (quarter && quarterFromPath(folder) && quarterId(quarterFromPath(folder)!) === quarterId(quarter))
+    findings.push(
+      ...(await crossQuarterChecks(
+        {
+          quarter,
+          ref,
+          home,
+          national,
+          records: findings.some((f) => f.file === recalls && f.severity === 'error')
+            ? null
+            : (pick('recalls')?.records ?? null),
+          files: { categories: fileOf('national-categories'), provinces: fileOf('national-provinces'), recalls },
+          issue: null,
+        },
+        {
+          dataDir: dirname(folder),
+          archiveDirs: archivesFor(dirname(folder), opts),
+          config: opts.config,
+          cwd: opts.cwd,
+        },
+      )),
+    );
   return report(quarter, files, findings, opts.maxErrors ?? Infinity);
 }
 

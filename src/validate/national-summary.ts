@@ -5,6 +5,7 @@ import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import { fold } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
+import { rankFindings, type StatedRank } from './province-rank.js';
 import { readSummary, summaryAccount, type SummaryField, type SummarySchema } from './summary-table.js';
 
 type CatKey = 'category' | 'code' | 'cumRecalls' | 'cumQty' | 'ytdRecalls' | 'ytdQty' | 'qRecalls' | 'qQty';
@@ -122,6 +123,7 @@ export function readNationalProvinces(
 ): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_PROVINCE_SCHEMA);
   const provinces: ProvinceFigures[] = [];
+  const ranks: StatedRank[] = [];
   for (const row of r.rows) {
     const t = fold(String(row.values.province ?? ''));
     const p = ref.provinces.find((x) => fold(x.name) === t || fold(x.short) === t || x.code === t);
@@ -155,6 +157,8 @@ export function readNationalProvinces(
       ytd: { recalls: num(v.ytdRecalls), quantity: num(v.ytdQty) },
       quarter: { recalls: num(v.qRecalls), quantity: num(v.qQty) },
     });
+    ranks.push({ name: p.name, seq: String(v.seq ?? ''), ytd: provinces.at(-1)!.ytd, at: row.at('seq') });
   }
+  r.issues.push(...rankFindings(ranks, r.issue, NATIONAL_PROVINCE_SCHEMA.title));
   return { provinces, issues: r.issues, rows: summaryAccount(r) };
 }
