@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/render/pdf-file.js';
 import { MARKER_PREFIX } from '../../src/render/table-layout.js';
-import { bulletin, tempDir } from '../helpers/cli.js';
+import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { axisTicks, canonical, inputNumbers, numbersIn, statsNumbers } from '../helpers/numbers.js';
 import {
   colouredPixels,
   compactLines,
@@ -13,6 +14,7 @@ import {
   pageText,
   pdfFonts,
   pdfInfo,
+  pdfText,
   pdfTextCompact,
 } from '../helpers/pdf.js';
 
@@ -204,6 +206,30 @@ describe('stats.json holds the figures the PDF prints', () => {
     ];
     expectRows(expected);
     expect(text).toContain(`占湖南召回总数量的${stats.highlights.topByQuantity[0].share.toFixed(2)}%`);
+  });
+
+  it('reproduces the seed: no 同比/环比 sentence (the trend sentence is off in the bundled configuration)', () => {
+    expect(text).not.toMatch(/同比|环比|与上季度相比|与上年同期相比/);
+  });
+
+  it('every number of the generated report is in stats.json; every other number is in the inputs', () => {
+    const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
+    const all = pdfText(pdf);
+    // Part 二's 季度分析报告 runs from its heading (the second mention: the first is 本期要目) to the next section.
+    const from = all.indexOf('【季度分析报告】', all.indexOf('【季度分析报告】') + 1);
+    const report = all.slice(from, all.indexOf('【市县召回动态】', from));
+    expect(report).toContain('全国缺陷产品召回情况');
+    const fromStats = statsNumbers(stats);
+    // Named exceptions: the charts' value-axis labels and the page numbers, which no input holds.
+    const ticks = axisTicks(numbersIn(all));
+    const pages = new Set(Array.from({ length: Number(pdfInfo(pdf).Pages) }, (_, i) => String(i + 1)));
+    const unexplained = (t: string, allowed: Set<string>) =>
+      [...new Set(numbersIn(t))].filter((n) => ![allowed, ticks, pages].some((s) => s.has(canonical(n))));
+    expect(unexplained(report, fromStats)).toEqual([]);
+    const inputs = inputNumbers(join(ROOT, 'data', '2022Q3'), join(ROOT, 'bulletin.config.json'));
+    expect(unexplained(all, new Set([...fromStats, ...inputs]))).toEqual([]);
+    // The exceptions really are few: ticks of the bar chart, not a way round the rule.
+    expect(ticks.size).toBeLessThanOrEqual(8);
   });
 });
 
