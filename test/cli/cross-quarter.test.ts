@@ -78,6 +78,10 @@ describe('reconcile.home.ytd', () => {
       '相差 2 次、0 件',
     ])
       expect(f.message).toContain(s);
+    // Loose files inside the quarter folder are checked the same way.
+    const files = ['recalls.xlsx', 'national-categories.csv', 'national-provinces.csv'].map((f) => `data/2022Q3/${f}`);
+    const loose = JSON.parse(bulletin(['validate', ...files, '--quarter', '2022Q3', '--json'], { cwd }).stdout);
+    expect(loose.findings.find((x: Finding) => x.code === 'reconcile.home.ytd')?.message).toBe(f.message);
     // The build reports the same finding, as a warning that does not stop it.
     const b = build(cwd);
     expect(b.code).toBe(0);
