@@ -59,6 +59,47 @@ export function computeStats(
 const recallsOf = (t: Tally | undefined): number => t?.recalls ?? 0;
 const quantityOf = (t: Tally | undefined): number => t?.quantity ?? 0;
 
+function categoryRows(byCat: ReadonlyMap<string, Tally>, ref: ReferenceData, decimals: number): CategoryRow[] {
+  const counts = ref.categories.map((c) => recallsOf(byCat.get(c.code)));
+  const quantities = ref.categories.map((c) => quantityOf(byCat.get(c.code)));
+  const recallShares = percentShares(counts, decimals);
+  const quantityShares = percentShares(quantities, decimals);
+  return ref.categories.map((c, i) => ({
+    code: c.code,
+    name: c.name,
+    recalls: counts[i] ?? 0,
+    quantity: quantities[i] ?? 0,
+    recallShare: recallShares[i] ?? 0,
+    quantityShare: quantityShares[i] ?? 0,
+  }));
+}
+
+function regionRows(byReg: ReadonlyMap<string, Tally>, home: Province, decimals: number): RegionRow[] {
+  const quantities = home.prefectures.map((p) => quantityOf(byReg.get(p.code)));
+  const shares = percentShares(quantities, decimals);
+  return home.prefectures.map((p, i) => ({
+    code: p.code,
+    name: p.name,
+    short: p.short,
+    recalls: recallsOf(byReg.get(p.code)),
+    manufacturers: byReg.get(p.code)?.manufacturers?.size ?? 0,
+    quantity: quantities[i] ?? 0,
+    quantityShare: shares[i] ?? 0,
+  }));
+}
+
+function defectRows(byDef: ReadonlyMap<string, Tally>, ref: ReferenceData, decimals: number): DefectRow[] {
+  const counts = ref.defectTypes.map((d) => recallsOf(byDef.get(d.code)));
+  const shares = percentShares(counts, decimals);
+  return ref.defectTypes.map((d, i) => ({
+    code: d.code,
+    name: d.name,
+    recalls: counts[i] ?? 0,
+    quantity: quantityOf(byDef.get(d.code)),
+    recallShare: shares[i] ?? 0,
+  }));
+}
+
 /** The figures of the report from tallies gathered record by record (see stats-accumulator.ts). */
 export function statsFromTallies(
   tallies: StatsTallies,
@@ -67,42 +108,9 @@ export function statsFromTallies(
   quarter: Quarter,
   decimals = 2,
 ): QuarterStats {
-  const { byCategory: byCat, byRegion: byReg, byDefect: byDef, total } = tallies;
-  const catCounts = ref.categories.map((c) => recallsOf(byCat.get(c.code)));
-  const catQty = ref.categories.map((c) => quantityOf(byCat.get(c.code)));
-  const catRecallShares = percentShares(catCounts, decimals);
-  const catQtyShares = percentShares(catQty, decimals);
-  const byCategory: CategoryRow[] = ref.categories.map((c, i) => ({
-    code: c.code,
-    name: c.name,
-    recalls: catCounts[i] ?? 0,
-    quantity: catQty[i] ?? 0,
-    recallShare: catRecallShares[i] ?? 0,
-    quantityShare: catQtyShares[i] ?? 0,
-  }));
-
-  const regQty = home.prefectures.map((p) => quantityOf(byReg.get(p.code)));
-  const regShares = percentShares(regQty, decimals);
-  const byRegion: RegionRow[] = home.prefectures.map((p, i) => ({
-    code: p.code,
-    name: p.name,
-    short: p.short,
-    recalls: recallsOf(byReg.get(p.code)),
-    manufacturers: byReg.get(p.code)?.manufacturers?.size ?? 0,
-    quantity: regQty[i] ?? 0,
-    quantityShare: regShares[i] ?? 0,
-  }));
-
-  const defCounts = ref.defectTypes.map((d) => recallsOf(byDef.get(d.code)));
-  const defShares = percentShares(defCounts, decimals);
-  const byDefect: DefectRow[] = ref.defectTypes.map((d, i) => ({
-    code: d.code,
-    name: d.name,
-    recalls: defCounts[i] ?? 0,
-    quantity: quantityOf(byDef.get(d.code)),
-    recallShare: defShares[i] ?? 0,
-  }));
-
+  const { total } = tallies;
+  const byCategory = categoryRows(tallies.byCategory, ref, decimals);
+  const byRegion = regionRows(tallies.byRegion, home, decimals);
   const activeRegions = ranked(byRegion);
   const maxRegionRecalls = activeRegions[0]?.recalls ?? 0;
   return {
@@ -113,13 +121,13 @@ export function statsFromTallies(
     totals: { recalls: total.recalls, quantity: total.quantity, manufacturers: total.manufacturers?.size ?? 0 },
     byCategory,
     byRegion,
-    byDefect,
+    byDefect: defectRows(tallies.byDefect, ref, decimals),
     typicalCases: tallies.typicalCases,
     highlights: {
       activeCategories: ranked(byCategory).map((c) => c.code),
       activeRegions: activeRegions.map((r) => r.code),
-      topByQuantity: leaders(byCategory, byCat, 'quantity'),
-      topByRecalls: leaders(byCategory, byCat, 'recalls'),
+      topByQuantity: leaders(byCategory, tallies.byCategory, 'quantity'),
+      topByRecalls: leaders(byCategory, tallies.byCategory, 'recalls'),
       leadingRegions: activeRegions
         .filter((r) => r.recalls === maxRegionRecalls && maxRegionRecalls > 1)
         .map((r) => r.code),
