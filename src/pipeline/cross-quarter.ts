@@ -57,20 +57,19 @@ function unusable(s: CrossQuarterSubject, passed: Unavailable[]): ValidationIssu
     );
 }
 
+const isDirectory = (p: string) =>
+  stat(p).then(
+    (d) => d.isDirectory(),
+    () => false,
+  );
+
 /** 期号/总期号 against the issues of the quarters just before and just after, where their folders exist. */
 async function numbering(s: CrossQuarterSubject, opts: SourceOptions): Promise<ValidationIssue[]> {
   if (!s.issue) return [];
   const display = (p: string) => displayPath(opts.cwd, p);
   const mine: IssueNumber = { quarter: quarterId(s.quarter), ...s.issue, derived: false };
   const neighbour = async (q: Quarter): Promise<IssueNumber | null> => {
-    const dir = join(opts.dataDir, quarterId(q));
-    if (
-      !(await stat(dir).then(
-        (d) => d.isDirectory(),
-        () => false,
-      ))
-    )
-      return null;
+    if (!(await isDirectory(join(opts.dataDir, quarterId(q))))) return null;
     const m = await loadIssueMeta(opts.dataDir, q, display);
     return { quarter: quarterId(q), number: m.number, totalNumber: m.totalNumber, derived: false };
   };
