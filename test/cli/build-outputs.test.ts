@@ -64,7 +64,7 @@ describe('bulletin build: the output folder is checked before anything is read o
     expect(readFileSync(join(out, '2022Q3', 'bulletin.pdf', 'notes.txt'), 'utf8')).toBe('mine');
   });
 
-  it('a later build removes what a killed build left and keeps the user's file', () => {
+  it('a later build removes what a killed build left and keeps the user file', () => {
     const out = tempDir();
     mkdirSync(join(out, '2022Q3'));
     mkdirSync(join(out, '2022Q3', '.bulletin-new-999999999'));
