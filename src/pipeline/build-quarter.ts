@@ -98,6 +98,7 @@ export async function buildWith(
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
   let passes = 0;
   if (printer) {
+    opts.signal?.throwIfAborted();
     const cache = layoutCache(opts.cacheDir ?? null);
     let key = '';
     const guess = opts.cacheDir
@@ -128,6 +129,8 @@ export async function buildWith(
     files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
   }
   const dir = join(opts.outDir, quarterId(opts.quarter));
+  // A build that was stopped or ran out of time writes nothing, even if its work finishes later.
+  opts.signal?.throwIfAborted();
   onProgress({ phase: 'write', message: `写入 ${dir}` });
   let outputs: string[];
   try {
