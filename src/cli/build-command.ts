@@ -63,7 +63,11 @@ export function parseQuarters(text: string): Quarter[] {
 }
 
 /** Build options from flags and configuration, for one quarter or many. */
-async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
+async function options(
+  flags: BuildFlags,
+  io: CliIo,
+  signal?: AbortSignal,
+): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
   const formats = parseFormats(flags.format);
   const config = await loadConfig(flags.config, io.cwd);
   return {
@@ -77,13 +81,15 @@ async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions,
     templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
     timeoutMs: timeoutMs(flags.timeout),
     cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
+    env: io.env,
+    signal,
   };
 }
 
-export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
+export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
   const quarters = parseQuarters(flags.quarter);
-  if (quarters.length > 1) return runBuildMany(quarters, flags, io);
-  const opts = await options(flags, io);
+  if (quarters.length > 1) return runBuildMany(quarters, flags, io, signal);
+  const opts = await options(flags, io, signal);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const result = await buildBulletin({ ...opts, quarter: quarters[0] as Quarter }, progress?.onProgress).finally(() =>
     progress?.done(),
@@ -106,8 +112,8 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   return result.ok ? EXIT.ok : result.unreadable ? EXIT.unreadableInput : EXIT.invalidData;
 }
 
-async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): Promise<number> {
-  const opts = await options(flags, io);
+async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const opts = await options(flags, io, signal);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
   if (flags.json)
