@@ -40,6 +40,8 @@ export class BrowserSession {
   private lost = false;
   /** Why the browser was ended (a stalled or crashed step): later steps fail the same way. */
   private ended: BulletinError | null = null;
+  /** end() has run: the browser is gone and its folder removed. */
+  private over = false;
 
   private constructor(
     readonly chromium: Chromium,
@@ -54,6 +56,10 @@ export class BrowserSession {
   static async start(r: StartRequest): Promise<BrowserSession> {
     await sweepDeadRuns(r.root);
     const runDir = await makeRunFolder(r.root);
+    if (r.signal.aborted) {
+      await removeRunDir(runDir);
+      throw stopped();
+    }
     // Puppeteer kills a browser still starting when this is aborted; after the launch it must
     // not be (it would kill a running browser), so it follows the printer's only meanwhile.
     const abort = new AbortController();
@@ -80,10 +86,15 @@ export class BrowserSession {
     return !this.isStopped() && !this.ended && !this.lost;
   }
 
-  /** One call into the browser, within the time limit; a failure is said in Chinese, with what happened. */
-  async step<T>(name: string, work: (c: Chromium) => Promise<T>): Promise<T> {
+  /** Throws what ended the browser (stopped, stalled, crashed), if anything did. */
+  assertUsable(): void {
     if (this.isStopped()) throw stopped();
     if (this.ended) throw this.ended;
+  }
+
+  /** One call into the browser, within the time limit; a failure is said in Chinese, with what happened. */
+  async step<T>(name: string, work: (c: Chromium) => Promise<T>): Promise<T> {
+    this.assertUsable();
     try {
       return await bounded(work(this.chromium), this.limits.timeoutMs);
     } catch (e) {
@@ -99,6 +110,8 @@ export class BrowserSession {
 
   /** Ends the browser: asked to quit when `ask`, killed when not or when it does not quit in time. */
   async end(ask: boolean): Promise<void> {
+    if (this.over) return;
+    this.over = true;
     const quit =
       ask &&
       !this.lost &&

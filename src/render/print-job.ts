@@ -43,6 +43,7 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
   }
   return {
     async print(html: string): Promise<Uint8Array> {
+      session.assertUsable();
       const name = `第 ${++passes} 遍排版`;
       const at = html.search(/<body[\s>]/i);
       try {
