@@ -168,8 +168,10 @@ function detailOf(e: unknown): string {
 function reportError(e: unknown, io: CliIo): number {
   if (isBulletinError(e)) {
     io.stderr(`错误：${e.message}\n${e.hint ? `  → ${e.hint}\n` : ''}`);
-    // What a library said (Puppeteer's English, a system error), for whoever debugs.
-    if (io.env.BULLETIN_DEBUG && e.cause !== undefined) io.stderr(`  详细信息：${detailOf(e.cause)}\n`);
+    // The system's or a library's own words (Puppeteer's English), for whoever debugs: never in the message itself.
+    if (io.env.BULLETIN_DEBUG && e.cause !== undefined)
+      io.stderr(`  （详细信息：${detailOf(e.cause)}）
+`);
     return exitCodeFor(e.kind);
   }
   const detail = e instanceof Error ? (io.env.BULLETIN_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
