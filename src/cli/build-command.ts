@@ -7,7 +7,7 @@ import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import { progressPrinter } from './progress-printer.js';
-import { cacheDir, dataDir, outDir } from './paths.js';
+import { cacheDir, dataDir, outDir, streamBytes } from './paths.js';
 import type { CliIo } from './io.js';
 
 export interface BuildFlags {
@@ -74,6 +74,7 @@ async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions,
     outDir: outDir(flags.out, config, io.cwd),
     browser: flags.browser,
     sheet: flags.sheet,
+    streamBytes: streamBytes(io.env),
     templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
     timeoutMs: timeoutMs(flags.timeout),
     cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),

@@ -8,7 +8,7 @@ import { validateInputs, type ValidateReport } from '../pipeline/validate-inputs
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
 import { columns } from './text-width.js';
-import { dataDir } from './paths.js';
+import { dataDir, streamBytes } from './paths.js';
 import { toCsv } from './csv-output.js';
 
 export interface ValidateFlags {
@@ -116,7 +116,15 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
     );
   const config = await loadConfig(flags.config, io.cwd);
   const targets = paths.length ? paths : [resolve(dataDir(flags.data, config, io.cwd), quarterId(quarter!))];
-  const report = await validateInputs({ paths: targets, quarter, config, cwd: io.cwd, sheet: flags.sheet, maxErrors });
+  const report = await validateInputs({
+    paths: targets,
+    quarter,
+    config,
+    cwd: io.cwd,
+    sheet: flags.sheet,
+    maxErrors,
+    streamBytes: streamBytes(io.env),
+  });
   if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (flags.csv) io.stdout(findingsCsv(report));
   else io.stderr(formatReport(report, io));

@@ -67,8 +67,8 @@ function unreadableFile(e: unknown, display: string, report: FileReport): Checke
 
 const KIND_HINT = `文件名请用：${TABLE_KINDS.map((k) => `${k}.xlsx（${kindTitle(k)}）`).join('、')}；或者让表头包含该表的全部必需列。`;
 
-/** Record files larger than this are checked as a stream (override with BULLETIN_STREAM_BYTES). */
-const STREAM_BYTES = Number(process.env.BULLETIN_STREAM_BYTES ?? 16 * 1024 * 1024);
+/** Record files larger than this are checked as a stream (the CLI passes BULLETIN_STREAM_BYTES as ctx.streamBytes). */
+export const DEFAULT_STREAM_BYTES = 16 * 1024 * 1024;
 
 /** A large recall-records CSV or workbook, checked row by row without holding it. */
 async function checkStreaming(
@@ -137,7 +137,8 @@ export async function checkTableFile(
   );
   const ext = extname(path).toLowerCase();
   // A workbook takes about fifty times its size in memory when loaded whole.
-  const streamed = (ext === '.csv' && size > STREAM_BYTES) || (ext === '.xlsx' && size > STREAM_BYTES / 8);
+  const limit = ctx.streamBytes ?? DEFAULT_STREAM_BYTES;
+  const streamed = (ext === '.csv' && size > limit) || (ext === '.xlsx' && size > limit / 8);
   if (streamed && (report.kind ?? 'recalls') === 'recalls') {
     return checkStreaming(path, display, ctx, report, keepRecords, sheet);
   }

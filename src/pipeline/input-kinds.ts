@@ -90,6 +90,10 @@ export interface CheckContext {
   home: Province;
   /** null when the quarter is not known (a loose file): dates are then not checked against it. */
   quarter: Quarter | null;
+  /** Above this a recall's quantity is a warning (configuration: maxQuantity). */
+  maxQuantity?: number;
+  /** Record files larger than this many bytes are read as a stream (set by the CLI). */
+  streamBytes?: number;
 }
 
 export type Checked = { issues: ValidationIssue[]; rows: RowAccount; headerRow: number | null } & (

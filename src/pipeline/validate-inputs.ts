@@ -51,6 +51,8 @@ export interface ValidateOptions {
   cwd: string;
   sheet?: string;
   maxErrors?: number;
+  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+  streamBytes?: number;
 }
 
 const QUARTER_DIR = /^\d{4}Q[1-4]$/i;
@@ -106,6 +108,7 @@ async function validateFolder(dir: string, opts: ValidateOptions): Promise<Valid
     config: opts.config,
     cwd: opts.cwd,
     sheet: opts.sheet,
+    streamBytes: opts.streamBytes,
   });
   return report(quarter, loaded.files, loaded.issues, opts.maxErrors ?? Infinity);
 }
@@ -179,7 +182,8 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
       findings.push(...r.issues);
       continue;
     }
-    const r = await checkTableFile(path, display, { ref, home, quarter }, undefined, opts.sheet, false);
+    const ctx = { ref, home, quarter, maxQuantity: opts.config.maxQuantity, streamBytes: opts.streamBytes };
+    const r = await checkTableFile(path, display, ctx, undefined, opts.sheet, false);
     files.push(r.report);
     findings.push(...r.issues);
     if (r.checked) checked.push(r.checked);

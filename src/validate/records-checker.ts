@@ -21,6 +21,8 @@ export interface RecordsContext {
   ref: ReferenceData;
   home: Province;
   quarter: Quarter | null;
+  /** Above this a quantity is a warning (configuration: maxQuantity). */
+  maxQuantity?: number;
 }
 
 export interface RecordsResult {

@@ -9,7 +9,7 @@ import { fold, preview } from '../model/text.js';
 import { cellText, isBlankRow, isErrorCell, type CellValue, type RawTable } from '../ingest/table.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
-import { parseQuantity } from './parse-quantity.js';
+import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { totalRowKind } from './total-rows.js';
 
@@ -52,10 +52,7 @@ function parseField(kind: FieldKind, v: CellValue): { ok: true; value: SummaryVa
   const q = parseQuantity(v);
   if (q.ok) return { ok: true, value: q.value };
   if (q.reason === 'empty') return { ok: false, why: '是空的' };
-  return {
-    ok: false,
-    why: q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是整数',
-  };
+  return { ok: false, why: q.reason === 'not-a-number' ? '不是整数' : quantityProblem(q.reason) };
 }
 
 /** The row account of a summary table, once its reader added its own findings. */
@@ -122,7 +119,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
             'error',
             'value.number.invalid',
             at(f.key),
-            `${f.label}“${cellText(v)}”${p.why}。`,
+            `${f.label}“${preview(cellText(v), 60)}”${p.why}。`,
             f.kind === 'quantity-or-undisclosed'
               ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
               : '请填写不小于 0 的整数。',
