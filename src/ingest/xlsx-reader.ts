@@ -9,8 +9,8 @@ function flatten(v: unknown): CellValue {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('error' in o) return { error: String(o.error) };
-    if ('result' in o) return flatten(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return null;
+    if ('result' in o && o.result !== undefined) return flatten(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return { formula: String(o.formula ?? o.sharedFormula) };
     if (Array.isArray(o.richText)) return o.richText.map((r: { text?: string }) => r.text ?? '').join('');
     if ('text' in o) return flatten(o.text);
   }

@@ -10,6 +10,7 @@ import { extname } from 'node:path';
 import { streamCsv } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import { readTable } from '../ingest/read-table.js';
+import type { RawTable } from '../ingest/table.js';
 import { localChecker, threadChecker, type BatchChecker } from './checker-thread.js';
 import {
   checkTable,
@@ -63,6 +64,15 @@ function unreadableFile(e: unknown, display: string, report: FileReport): Checke
     checked: null,
     issues: [fileProblem(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')],
   };
+}
+
+/** The reader's notices (sheet chosen, encoding guessed) as warnings about the file. */
+function readerNotices(table: RawTable): ValidationIssue[] {
+  return (table.notices ?? []).map((n) => ({
+    ...fileProblem(table.file, n.code, n.message, n.hint),
+    severity: 'warning' as const,
+    sheet: table.sheet,
+  }));
 }
 
 const KIND_HINT = `文件名请用：${TABLE_KINDS.map((k) => `${k}.xlsx（${kindTitle(k)}）`).join('、')}；或者让表头包含该表的全部必需列。`;
@@ -155,6 +165,7 @@ export async function checkTableFile(
       report,
       checked: null,
       issues: [
+        ...readerNotices(table),
         fileProblem(
           display,
           'input.kind.unknown',
@@ -167,5 +178,5 @@ export async function checkTableFile(
   report.kind = found;
   const checked = checkTable(found, table, ctx);
   Object.assign(report, { headerRow: checked.headerRow, rows: checked.rows });
-  return { report, checked, issues: checked.issues };
+  return { report, checked, issues: [...readerNotices(table), ...checked.issues] };
 }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from '../model/schema.js';
-import { parseJson } from '../model/schema.js';
+import { parseJsonBytes, SAVE_AS_UTF8 } from '../model/schema.js';
 import { BulletinError } from '../model/errors.js';
 
 const schema = z
@@ -109,7 +109,9 @@ async function readRaw(path: string): Promise<unknown> {
       );
     }
   }
-  const json = parseJson(await readFile(path, 'utf8'));
+  const json = parseJsonBytes(await readFile(path));
+  if (!json.ok && json.reason === 'encoding')
+    throw new BulletinError('config.encoding', 'config', `配置文件 ${path}：${json.message}。`, SAVE_AS_UTF8);
   if (!json.ok)
     throw new BulletinError(
       'config.json',

@@ -8,7 +8,7 @@ import { quarterContains, quarterName, type Quarter } from '../model/quarter.js'
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { preview } from '../model/text.js';
-import { cellText, isErrorCell, type CellValue, type RawRow } from '../ingest/table.js';
+import { cellText, isErrorCell, isUnsavedFormula, type CellValue, type RawRow } from '../ingest/table.js';
 import type { MakeIssue } from './issue-factory.js';
 import type { HeaderMap } from './header-map.js';
 import { parseDate } from './parse-date.js';
@@ -93,6 +93,13 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
         'value.cell.formula-error',
         `单元格是公式错误 ${v.error}，没有可用的值。`,
         '请修正该单元格的公式，或改为直接填写数值。',
+      );
+    } else if (isUnsavedFormula(v)) {
+      err(
+        key,
+        'value.cell.formula-no-result',
+        `单元格是公式（=${preview(v.formula, 40)}），但文件中没有保存公式的计算结果，无法读出数值。`,
+        '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
       );
     } else if (typeof v === 'string' && v.length > MAX_CELL_CHARS && cellText(v).length > MAX_CELL_CHARS) {
       err(

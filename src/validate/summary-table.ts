@@ -6,7 +6,7 @@
  */
 import { accountRows, type RowAccount, type ValidationIssue } from '../model/issues.js';
 import { fold, preview } from '../model/text.js';
-import { cellText, isBlankRow, isErrorCell, type CellValue, type RawTable } from '../ingest/table.js';
+import { cellText, isBlankRow, isErrorCell, isUnsavedFormula, type CellValue, type RawTable } from '../ingest/table.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { parseQuantity, quantityProblem } from './parse-quantity.js';
@@ -73,7 +73,9 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   };
   if (!map || issues.some((i) => i.severity === 'error')) return result;
   for (const r of table.rows.slice(map.headerIndex + 1)) {
-    if (isBlankRow(r.cells)) {
+    const seq = map.columns.get('seq' as K)?.index;
+    // A row numbered in 序号 ahead of time, and nothing else, is blank.
+    if (isBlankRow(seq === undefined ? r.cells : r.cells.filter((_, i) => i !== seq))) {
       result.skipped.blank++;
       continue;
     }
@@ -97,6 +99,18 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
             at(f.key),
             `单元格是公式错误 ${v.error}，没有可用的值。`,
             '请修正该单元格的公式，或改为直接填写数值。',
+          ),
+        );
+        continue;
+      }
+      if (isUnsavedFormula(v)) {
+        issues.push(
+          issue(
+            'error',
+            'value.cell.formula-no-result',
+            at(f.key),
+            `单元格是公式（=${preview(v.formula, 40)}），但文件中没有保存公式的计算结果，无法读出数值。`,
+            '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
           ),
         );
         continue;
