@@ -51,3 +51,33 @@ export function cellText(v: CellValue): string {
 export function isBlankRow(cells: readonly CellValue[]): boolean {
   return cells.every((c) => cellText(c) === '');
 }
+
+/** A workbook sheet as the chooser sees it: its name, whether hidden, and its first rows. */
+export interface SheetHead {
+  name: string;
+  hidden: boolean;
+  rows: RawRow[];
+}
+
+/** Which sheet to read (index -1: none such), and what to tell the user; `wanted` is the name asked for (--sheet). */
+export type SheetChooser = ((sheets: readonly SheetHead[]) => { index: number; notices: ReaderNotice[] }) & {
+  wanted?: string;
+};
+
+/** Rows a chooser gets from each sheet (where a header is looked for). */
+export const HEAD_ROWS = 30;
+
+/** The sheet named by --sheet; index -1 (the reader says it is missing) when there is none. */
+export const sheetNamed = (name: string): SheetChooser =>
+  Object.assign((sheets: readonly SheetHead[]) => ({ index: sheets.findIndex((s) => s.name === name), notices: [] }), {
+    wanted: name,
+  });
+
+/** Without a header to look for: the first visible sheet (a hidden first sheet is usually old data). */
+export const firstVisible: SheetChooser = (sheets) => ({
+  index: Math.max(
+    0,
+    sheets.findIndex((s) => !s.hidden),
+  ),
+  notices: [],
+});

@@ -10,13 +10,14 @@ import { extname } from 'node:path';
 import { streamCsv } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import { readTable } from '../ingest/read-table.js';
-import type { RawTable } from '../ingest/table.js';
+import type { RawRow, RawTable, SheetChooser } from '../ingest/table.js';
 import { localChecker, threadChecker, type BatchChecker } from './checker-thread.js';
 import {
   checkTable,
   kindFromColumns,
   kindFromName,
   kindTitle,
+  sheetChooser,
   TABLE_KINDS,
   type CheckContext,
   type Checked,
@@ -67,7 +68,7 @@ function unreadableFile(e: unknown, display: string, report: FileReport): Checke
 }
 
 /** The reader's notices (sheet chosen, encoding guessed) as warnings about the file. */
-function readerNotices(table: RawTable): ValidationIssue[] {
+function readerNotices(table: Pick<RawTable, 'file' | 'sheet' | 'notices'>): ValidationIssue[] {
   return (table.notices ?? []).map((n) => ({
     ...fileProblem(table.file, n.code, n.message, n.hint),
     severity: 'warning' as const,
@@ -87,12 +88,13 @@ async function checkStreaming(
   ctx: CheckContext,
   report: FileReport,
   keepRecords: boolean,
-  sheet?: string,
+  choose: SheetChooser,
 ): Promise<CheckedFile> {
   const format: 'csv' | 'xlsx' = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const source = { file: display, sheet: null, format, encoding: null };
   const opts = { keepRecords, maxIssues: 10_000 };
   let checker: BatchChecker | null = null;
+  let notices: ValidationIssue[] = [];
   let r;
   try {
     if (format === 'csv') {
@@ -106,9 +108,14 @@ async function checkStreaming(
     } else {
       // A workbook's rows would cost more to send to another thread than to
       // check here (ExcelJS keeps this thread busy anyway): checked locally.
-      const { streamXlsx } = await import('../ingest/xlsx-reader.js');
-      const c = (checker = localChecker(source, ctx, opts));
-      report.sheet = (await streamXlsx(path, await readFile(path), display, (row) => c.row(row), sheet)).sheet;
+      const { streamXlsx } = await import('../ingest/xlsx-stream.js');
+      // The sheet is chosen before the first row arrives; findings name it.
+      let c: ReturnType<typeof localChecker> | null = null;
+      const row = (r: RawRow, sheet: string) => (c ??= localChecker({ ...source, sheet }, ctx, opts)).row(r);
+      const read = await streamXlsx(path, await readFile(path), display, row, choose);
+      report.sheet = read.sheet;
+      checker = c ?? localChecker({ ...source, sheet: read.sheet }, ctx, opts);
+      notices = readerNotices({ file: display, sheet: read.sheet, notices: read.notices });
     }
     r = await (checker ?? localChecker(source, ctx, opts)).finish();
   } catch (e) {
@@ -119,7 +126,7 @@ async function checkStreaming(
   return {
     report,
     checked: { kind: 'recalls', records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow },
-    issues: r.issues,
+    issues: [...notices, ...r.issues],
   };
 }
 
@@ -149,12 +156,13 @@ export async function checkTableFile(
   // A workbook takes about fifty times its size in memory when loaded whole.
   const limit = ctx.streamBytes ?? DEFAULT_STREAM_BYTES;
   const streamed = (ext === '.csv' && size > limit) || (ext === '.xlsx' && size > limit / 8);
+  const choose = sheetChooser(report.kind as TableKind | null, sheet);
   if (streamed && (report.kind ?? 'recalls') === 'recalls') {
-    return checkStreaming(path, display, ctx, report, keepRecords, sheet);
+    return checkStreaming(path, display, ctx, report, keepRecords, sheetChooser('recalls', sheet));
   }
   let table;
   try {
-    table = await readTable(path, display, sheet);
+    table = await readTable(path, display, choose);
   } catch (e) {
     return unreadableFile(e, display, report);
   }
