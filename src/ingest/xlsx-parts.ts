@@ -110,3 +110,41 @@ export async function sheetMerges(bytes: Uint8Array, path: string): Promise<Merg
   }
   return out;
 }
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const xmlText = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITY[e] ?? ''),
+  );
+
+/**
+ * The shared strings, read here rather than by exceljs's stream: when a
+ * workbook's sharedStrings.xml comes after the sheets (as Excel writes it),
+ * exceljs's streaming reader was seen to miss it and hand back
+ * { sharedString: n } instead of the text. Rich-text runs are joined;
+ * phonetic guides (<rPh>) are not text.
+ */
+export async function sharedStrings(bytes: Uint8Array): Promise<string[]> {
+  const all = entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const name = [...all.keys()].find((k) => k.toLowerCase() === 'xl/sharedstrings.xml');
+  if (!name) return [];
+  const out: string[] = [];
+  let carry = '';
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks(all.get(name)!)) {
+    const text = carry + decoder.decode(Buffer.from(c, 'latin1'), { stream: true });
+    const end = text.lastIndexOf('</si>');
+    if (end < 0) {
+      carry = text;
+      continue;
+    }
+    for (const m of text.slice(0, end + 5).matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)) {
+      const body = (m[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+      out.push([...body.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => xmlText(t[1] as string)).join(''));
+    }
+    carry = text.slice(end + 5);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { BulletinError } from '../model/errors.js';
 import { ExcelJS, type ExcelJSTypes } from './exceljs.js';
 import { firstVisible, HEAD_ROWS, type CellValue, type RawTable, type SheetChooser } from './table.js';
+import { sheetParts } from './xlsx-parts.js';
 import { inspectXlsx } from './zip-guard.js';
 
 /** exceljs cell values come in many shapes; flatten them to what the file shows. */
@@ -84,16 +85,20 @@ export async function readXlsx(
   } catch (e) {
     throw unreadable(file, e);
   }
-  const sheets = wb.worksheets;
-  if (sheets.length === 0) throw noSheet(file);
-  const heads = sheets.map((w) => ({ name: w.name, hidden: w.state !== 'visible', rows: sheetRows(w, HEAD_ROWS) }));
+  // Sheets as the workbook lists them (exceljs leaves out a sheet with no rows).
+  const parts = await sheetParts(bytes);
+  if (parts.length === 0) throw noSheet(file);
+  const sheets = parts.map((p) => ({ name: p.name, hidden: p.hidden, ws: wb.getWorksheet(p.name) }));
+  const heads = sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.ws ? sheetRows(s.ws, HEAD_ROWS) : [] }));
   const { index, notices } = choose(heads);
-  const ws = sheets[index];
-  if (!ws)
+  const chosen = sheets[index];
+  if (!chosen)
     throw sheetMissing(
       file,
       chosenName(choose),
-      sheets.map((w) => w.name),
+      parts.map((p) => p.name),
     );
-  return { file, format: 'xlsx', sheet: ws.name, encoding: null, rows: sheetRows(ws), notices };
+  const ws = { name: chosen.name };
+  const rows = chosen.ws ? sheetRows(chosen.ws) : [];
+  return { file, format: 'xlsx', sheet: ws.name, encoding: null, rows, notices };
 }

@@ -20,7 +20,7 @@ import {
   type SheetChooser,
   type SheetHead,
 } from './table.js';
-import { sheetMerges, sheetParts, type Merge } from './xlsx-parts.js';
+import { sharedStrings, sheetMerges, sheetParts, type Merge } from './xlsx-parts.js';
 import { chosenName, flatten, noSheet, sheetMissing, unreadable } from './xlsx-reader.js';
 import { inspectXlsx } from './zip-guard.js';
 
@@ -28,6 +28,8 @@ type StreamSheet = AsyncIterable<{ number: number; values: unknown }> & { name: 
 
 function reader(path: string): AsyncIterable<StreamSheet> {
   return new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    // Kept so sheets after the shared strings are parsed directly (not via temp files);
+    // where exceljs misses them, toRow resolves { sharedString } from xlsx-parts.ts.
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -36,8 +38,12 @@ function reader(path: string): AsyncIterable<StreamSheet> {
   }) as unknown as AsyncIterable<StreamSheet>;
 }
 
-function toRow(number: number, values: unknown): RawRow {
-  const cells = (values as unknown[]).slice(1).map(flatten);
+function toRow(number: number, values: unknown, strings: readonly string[]): RawRow {
+  const shared = (v: unknown) =>
+    typeof v === 'object' && v !== null && 'sharedString' in v
+      ? (strings[(v as { sharedString: number }).sharedString] ?? null)
+      : v;
+  const cells = (values as unknown[]).slice(1).map((v) => flatten(shared(v)));
   for (let i = 0; i < cells.length; i++) cells[i] ??= null;
   return { row: number, cells };
 }
@@ -45,12 +51,12 @@ function toRow(number: number, values: unknown): RawRow {
 const hasValue = (r: RawRow) => r.cells.some((c) => c !== null);
 
 /** First pass: each sheet's first rows (reading stops there), by name. */
-async function heads(path: string): Promise<Map<string, SheetHead>> {
+async function heads(path: string, strings: readonly string[]): Promise<Map<string, SheetHead>> {
   const out = new Map<string, SheetHead>();
   for await (const ws of reader(path)) {
     const rows: RawRow[] = [];
     for await (const r of ws) {
-      const row = toRow(r.number, r.values);
+      const row = toRow(r.number, r.values, strings);
       if (hasValue(row)) rows.push(row);
       if (rows.length >= HEAD_ROWS) break;
     }
@@ -107,7 +113,8 @@ export async function streamXlsx(
   try {
     const parts = await sheetParts(bytes);
     if (parts.length === 0) throw noSheet(file);
-    const seen = await heads(path);
+    const strings = await sharedStrings(bytes);
+    const seen = await heads(path, strings);
     const ordered = parts.map((p) => ({ ...(seen.get(p.name) ?? { name: p.name, rows: [] }), hidden: p.hidden }));
     const { index, notices } = choose(ordered);
     const chosen = parts[index];
@@ -120,7 +127,7 @@ export async function streamXlsx(
     const filler = mergeFiller(await sheetMerges(bytes, chosen.path), (r) => onRow(r, chosen.name));
     for await (const ws of reader(path)) {
       if (ws.name !== chosen.name) continue;
-      for await (const r of ws) filler.row(toRow(r.number, r.values));
+      for await (const r of ws) filler.row(toRow(r.number, r.values, strings));
       break;
     }
     filler.end();
