@@ -96,6 +96,8 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
     );
   } else {
     io.stderr(formatIssues(result.issues, io));
+    const sheets = result.files.filter((f) => f.sheet).map((f) => `${f.file}（工作表“${f.sheet}”）`);
+    if (sheets.length > 0 && !flags.quiet) io.stderr(`读取了：${sheets.join('、')}\n`);
     if (!result.ok) {
       io.stderr(
         `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,

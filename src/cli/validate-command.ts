@@ -46,7 +46,8 @@ export function formatReport(r: ValidateReport, io: CliIo): string {
       [
         ['文件', '类型', '读取行', '有效', '有误', '错误', '警告'],
         ...r.files.map((f) => [
-          f.file,
+          // Which sheet of a workbook was read, always (a hidden old sheet was once read in silence).
+          f.sheet ? `${f.file}（工作表“${f.sheet}”）` : f.file,
           kindName(f.kind),
           String(f.rows?.read ?? '-'),
           String(f.rows?.accepted ?? '-'),

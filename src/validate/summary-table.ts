@@ -109,7 +109,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
             'error',
             'value.cell.formula-no-result',
             at(f.key),
-            `单元格是公式（=${preview(v.formula, 40)}），但文件中没有保存公式的计算结果，无法读出数值。`,
+            '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
             '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
           ),
         );
