@@ -156,6 +156,8 @@ write('category-unknown.csv', records(withRow({ 产品类别: '文教体育用�
 write('category-conflict.csv', records(withRow({ 产品类别: '01 文教体育用品' })));
 write('region-other-province.csv', records(withRow({ 市州: '广州市' })));
 write('region-unknown.csv', records(withRow({ 市州: '长沙县城' })));
+write('region-county-city.csv', records(withRow({ 市州: '浏阳市' })));
+write('region-no-close-match.csv', records(withRow({ 市州: '大庸县' })));
 write('defect-unknown.csv', records(withRow({ 缺陷类型: '外观' })));
 write('quantity-negative.csv', records(withRow({ 召回数量: '-150' })));
 write('quantity-fraction.csv', records(withRow({ 召回数量: '150.5' })));

@@ -184,7 +184,19 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   if (regionText) {
     const m = memo(ctx, 'region', regionText, () => matchRegion(ref, home, regionText));
     if (m.ok) regionCode = m.value.code;
-    else if (m.reason === 'other-province') {
+    if (m.ok && m.via) {
+      issues.push(
+        issue(
+          'warning',
+          'value.region.alias',
+          at('region'),
+          `“${shown('region')}”${m.via.kind === 'county' ? `是${m.value.name}的县级市` : `是${m.value.name}的旧称`}，按${m.value.short}计入。`,
+          `市州一栏请填写市州名称（如“${m.value.short}”）；如果归属不对，请改正。`,
+        ),
+      );
+    } else if (m.ok) {
+      // A prefecture, as expected.
+    } else if (m.reason === 'other-province') {
       err(
         'region',
         'value.region.other-province',

@@ -509,6 +509,22 @@ const CORPUS: Array<[string, number, Expected | null]> = [
   ],
   // Silent miscounts (issue 11).
   [
+    'region-county-city.csv',
+    0,
+    {
+      severity: 'warning',
+      code: 'value.region.alias',
+      row: 2,
+      column: 'F',
+      message: '“浏阳市”是长沙市的县级市，按长沙计入。',
+    },
+  ],
+  [
+    'region-no-close-match.csv',
+    1,
+    { severity: 'error', code: 'value.region.unknown', row: 2, column: 'F', message: '“大庸县”不是湖南省的市州。' },
+  ],
+  [
     'binary-as-utf16.csv',
     3,
     {
