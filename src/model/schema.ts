@@ -34,7 +34,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function jsonText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // A zero byte is never in JSON text: UTF-16 (with or without BOM) has one in every ASCII character.
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0);
   if (utf16) return { ok: false, message: '文件是 UTF-16 编码（记事本的“Unicode”），不是 UTF-8' };
   try {
     return { ok: true, text: strictUtf8.decode(bom ? bytes.subarray(3) : bytes) };
