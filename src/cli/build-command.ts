@@ -7,7 +7,7 @@ import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import { progressPrinter } from './progress-printer.js';
-import { cacheDir, dataDir, outDir } from './paths.js';
+import { cacheDir, dataDir, outDir, streamBytes } from './paths.js';
 import type { CliIo } from './io.js';
 
 export interface BuildFlags {
@@ -78,6 +78,7 @@ async function options(
     outDir: outDir(flags.out, config, io.cwd),
     browser: flags.browser,
     sheet: flags.sheet,
+    streamBytes: streamBytes(io.env),
     templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
     timeoutMs: timeoutMs(flags.timeout),
     cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
@@ -101,6 +102,8 @@ export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSigna
     );
   } else {
     io.stderr(formatIssues(result.issues, io));
+    const sheets = result.files.filter((f) => f.sheet).map((f) => `${f.file}（工作表“${f.sheet}”）`);
+    if (sheets.length > 0 && !flags.quiet) io.stderr(`读取了：${sheets.join('、')}\n`);
     if (!result.ok) {
       io.stderr(
         `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,

@@ -34,6 +34,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** XLSX sheet to read instead of the first. */
   sheet?: string;
+  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+  streamBytes?: number;
   templatesDir?: string;
   /** A printer to reuse across builds; otherwise one is made and closed here. */
   printer?: Printer;
