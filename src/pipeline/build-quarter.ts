@@ -99,6 +99,7 @@ export async function buildWith(
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
   let passes = 0;
   if (printer) {
+    opts.signal?.throwIfAborted();
     const cache = layoutCache(opts.cacheDir ?? null);
     let key = '';
     const guess = opts.cacheDir
@@ -128,6 +129,8 @@ export async function buildWith(
   } else if (opts.formats.includes('html')) {
     files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
   }
+  // A build that was stopped or ran out of time writes nothing, even if its work finishes later.
+  opts.signal?.throwIfAborted();
   onProgress({ phase: 'write', message: `写入 ${join(opts.outDir, quarterId(opts.quarter))}` });
   const outputs = await writeQuarterOutputs(opts.outDir, quarterId(opts.quarter), files);
   return { ...base, issues, ok: true, stats, outputs, passes };
