@@ -44,7 +44,7 @@ const keep = { keepNext: true, keepLines: true };
 const heading = (size: number, font: typeof SERIF, before: number, extra: object = {}) => ({
   run: { font, size, bold: true, ...extra },
   paragraph: {
-    spacing: { before, after: Math.round(before / 2), line: Math.round(size * 14), lineRule: 'auto' as const },
+    spacing: { before, after: Math.round(before / 2), line: Math.round(size * 14), lineRule: 'atLeast' as const },
     ...keep,
   },
 });
@@ -101,7 +101,7 @@ export const STYLES = {
       name: '表格文字',
       basedOn: 'Normal',
       run: { size: 21 },
-      paragraph: { spacing: { line: 360, lineRule: 'auto' as const, after: 0 } },
+      paragraph: { spacing: { line: 315, lineRule: 'atLeast' as const, after: 0 } },
     },
     {
       id: 'PictureCaption',
@@ -125,14 +125,14 @@ export const STYLES = {
       name: 'toc 1',
       basedOn: 'Normal',
       run: { bold: true },
-      paragraph: { spacing: { before: 60, line: 360, lineRule: 'auto' as const } },
+      paragraph: { spacing: { before: 60, line: 360, lineRule: 'atLeast' as const } },
     },
     {
       id: 'TOC2',
       name: 'toc 2',
       basedOn: 'Normal',
       run: { size: 22 },
-      paragraph: { indent: { left: 480 }, spacing: { line: 374, lineRule: 'auto' as const } },
+      paragraph: { indent: { left: 480 }, spacing: { line: 374, lineRule: 'atLeast' as const } },
     },
   ],
 };
