@@ -73,3 +73,14 @@ export async function createRasterizer(fonts: readonly Buffer[], family: string)
     throw e;
   }
 }
+
+/** For `bulletin doctor`: whether resvg's native module loads and draws here; the reason when not. */
+export function rasterizerProblem(): string | null {
+  try {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><rect width="2" height="2"/></svg>';
+    new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
