@@ -1,36 +1,15 @@
 /**
- * The only module that knows the `docx` package: the Word edition's pieces
- * (docx-content.ts), with pictures already drawn, → a .docx file. Page,
- * fonts and styles come from docx-styles.ts.
+ * The Word edition's pieces (docx-content.ts), with pictures already drawn,
+ * → a .docx file, through the `docx` package (docx-lib.ts). Page, fonts and
+ * styles come from docx-styles.ts; tables from docx-table.ts.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableOfContents,
-  TableRow,
-  TabStopType,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type ParagraphChild,
-} from 'docx';
+import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableOfContents, TextRun } from './docx-lib.js';
 import type { Run } from './doc-blocks.js';
 import type { Piece } from './docx-content.js';
 import { coreXml, type DocxMeta } from './docx-core.js';
-import { columnWidths, DARK_RED, PAGE, RED, SANS, STYLES, TEXT_WIDTH } from './docx-styles.js';
-import type { TableRow as ViewRow, TableView } from './view-table.js';
+import { DARK_RED, PAGE, SANS, STYLES } from './docx-styles.js';
+import { masthead, pageFurniture, rule, toc } from './docx-front.js';
+import { table } from './docx-table.js';
 
 export interface DrawnImage {
   data: Uint8Array;
@@ -61,7 +40,6 @@ const PARAGRAPH_STYLE = {
   'notice-title': 'BulletinPlain',
   'contact-title': 'BulletinPlain',
 } as const;
-const rule = (size: number, color: string) => ({ style: BorderStyle.SINGLE, size, color, space: 4 });
 /** 96 px per inch: the unit `docx` takes picture sizes in. */
 const px = (mm: number): number => Math.round((mm / 25.4) * 96);
 
@@ -80,104 +58,13 @@ function runs(list: readonly Run[], bold = false): TextRun[] {
   );
 }
 
-const cellAlign = (cls: string) =>
-  cls === 'num' ? AlignmentType.RIGHT : cls === 'text' ? AlignmentType.LEFT : AlignmentType.CENTER;
-
-function tableRow(row: ViewRow, widths: readonly number[], kind: 'header' | 'body' | 'total'): TableRow {
-  return new TableRow({
-    tableHeader: kind === 'header',
-    cantSplit: true,
-    children: row.cells.map(
-      (c, i) =>
-        new TableCell({
-          width: { size: widths[i] as number, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          margins: { top: 40, bottom: 40, left: 100, right: 100 },
-          shading: kind === 'header' ? { fill: 'F2F2F2', type: ShadingType.CLEAR, color: 'auto' } : undefined,
-          children: [
-            new Paragraph({
-              style: 'TableText',
-              alignment: kind === 'header' ? AlignmentType.CENTER : cellAlign(c.cls),
-              children: [new TextRun({ text: c.text, bold: kind !== 'body' })],
-            }),
-          ],
-        }),
-    ),
-  });
-}
-
-/** One Word table for the whole view table: Word repeats the header row on each page, so no （续表）. */
-function table(t: TableView): Array<Paragraph | Table> {
-  const widths = columnWidths(
-    t.id,
-    t.headers.map((h) => h.cls),
-  );
-  const line = { style: BorderStyle.SINGLE, size: 6, color: '333333' };
-  const body = t.parts.flatMap((p) => [
-    ...p.rows.map((r) => tableRow(r, widths, 'body')),
-    ...(p.total ? [tableRow(p.total, widths, 'total')] : []),
-  ]);
-  return [
-    ...(t.caption ? [new Paragraph({ style: 'Caption', children: [new TextRun(t.caption)] })] : []),
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-      rows: [tableRow({ cells: t.headers, marker: null }, widths, 'header'), ...body],
-    }),
-    new Paragraph({ style: 'BulletinPlain', spacing: { after: 120 }, children: [] }),
-  ];
-}
-
-function masthead(p: Extract<Piece, { kind: 'masthead' }>): Paragraph[] {
-  const center = AlignmentType.CENTER;
-  const foot: ParagraphChild[] = [new TextRun(p.publisher), ...(p.date ? [new TextRun({ text: `\t${p.date}` })] : [])];
-  return [
-    new Paragraph({
-      alignment: center,
-      children: [new TextRun({ text: p.name, size: 64, bold: true, color: RED, characterSpacing: 77 })],
-    }),
-    new Paragraph({
-      alignment: center,
-      spacing: { before: 170 },
-      children: [new TextRun({ text: p.issueLine, size: 26 })],
-    }),
-    new Paragraph({
-      spacing: { before: 283, after: 340 },
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-      border: { bottom: rule(20, RED) },
-      run: { size: 22 },
-      children: foot,
-    }),
-  ];
-}
-
-function toc(p: Extract<Piece, { kind: 'toc' }>): Array<Paragraph | TableOfContents> {
-  return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 120 },
-      children: [
-        new TextRun({ text: p.title, font: SANS, size: 28, bold: true, color: DARK_RED, characterSpacing: 140 }),
-      ],
-    }),
-    new TableOfContents(p.title, {
-      hyperlink: true,
-      headingStyleRange: '1-2',
-      cachedEntries: p.entries.map((e) => ({ title: e.text, level: e.level })),
-    }),
-    new Paragraph({ border: { bottom: rule(6, DARK_RED) }, spacing: { after: 240 }, children: [] }),
-  ];
-}
-
-function image(p: Extract<DocxPiece, { kind: 'image' }>): Paragraph[] {
+function image(p: Extract<DocxPiece, { kind: 'image' }>, id: string): Paragraph[] {
   const { image: img } = p;
   const run = new ImageRun({
     type: img.type,
     data: img.data,
     transformation: { width: px(img.widthMm), height: px(img.heightMm) },
-    altText: { name: img.alt, title: img.alt, description: img.alt },
+    altText: { id, name: img.alt, title: img.alt, description: img.alt },
   });
   return [
     new Paragraph({ style: 'Picture', children: [run] }),
@@ -185,7 +72,7 @@ function image(p: Extract<DocxPiece, { kind: 'image' }>): Paragraph[] {
   ];
 }
 
-function piece(p: DocxPiece): Array<Paragraph | Table | TableOfContents> {
+function piece(p: DocxPiece, nextId: () => string): Array<Paragraph | Table | TableOfContents> {
   switch (p.kind) {
     case 'masthead':
       return masthead(p);
@@ -196,7 +83,7 @@ function piece(p: DocxPiece): Array<Paragraph | Table | TableOfContents> {
     case 'table':
       return table(p.table);
     case 'image':
-      return image(p);
+      return image(p, nextId());
     case 'paragraph': {
       const bold = p.style === 'notice-title' || p.style === 'contact-title';
       return [
@@ -211,34 +98,12 @@ function piece(p: DocxPiece): Array<Paragraph | Table | TableOfContents> {
   }
 }
 
-function pageFurniture(runningHeader: string) {
-  const pageNumber = () =>
-    new Footer({
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 22 })],
-        }),
-      ],
-    });
-  return {
-    headers: {
-      default: new Header({
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            border: { bottom: rule(6, DARK_RED) },
-            children: [new TextRun({ text: runningHeader, size: 20, color: DARK_RED })],
-          }),
-        ],
-      }),
-      first: new Header({ children: [new Paragraph({ children: [] })] }),
-    },
-    footers: { default: pageNumber(), first: pageNumber() },
-  };
-}
-
 export async function writeDocx(pieces: readonly DocxPiece[], meta: DocxMeta): Promise<Uint8Array> {
+  // Drawing ids numbered per document: `docx` otherwise takes them from a
+  // process-wide counter, and the second issue of a batch build differed
+  // from the same issue built alone.
+  let drawings = 0;
+  const nextId = () => String(++drawings);
   const doc = new Document({
     title: meta.title,
     subject: meta.subject,
@@ -254,7 +119,7 @@ export async function writeDocx(pieces: readonly DocxPiece[], meta: DocxMeta): P
           page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin },
         },
         ...pageFurniture(meta.runningHeader),
-        children: pieces.flatMap(piece),
+        children: pieces.flatMap((p) => piece(p, nextId)),
       },
     ],
   });
