@@ -28,16 +28,18 @@ const PHOTO = { maxWidthMm: TEXT_WIDTH_MM * 0.7, maxHeightMm: 70 };
 
 const pixelsFor = (mm: number): number => Math.round((mm / 25.4) * DPI);
 
-function chartImage(svg: string, raster: Rasterizer): DrawnImage {
-  const r = raster.draw(svg, pixelsFor(TEXT_WIDTH_MM));
-  const title = /font-weight:bold;[^>]*>([^<]+)<\/text>/.exec(svg)?.[1] ?? '图表';
-  return {
-    data: r.png,
-    type: 'png',
-    widthMm: TEXT_WIDTH_MM,
-    heightMm: (TEXT_WIDTH_MM * r.height) / r.width,
-    alt: title,
-  };
+/** ECharts draws the title as the one bold text of the chart. */
+const CHART_TITLE = /<text\b[^>]*font-weight:bold;[^>]*>([^<]+)<\/text>/;
+
+/**
+ * A chart, drawn without its title: the title becomes a Word caption above
+ * it, text an editor can search, correct and read aloud, as tables have.
+ */
+function chartImage(svg: string, raster: Rasterizer): { image: DrawnImage; title: string | null } {
+  const title = CHART_TITLE.exec(svg)?.[1] ?? null;
+  const r = raster.draw(svg.replace(CHART_TITLE, ''), pixelsFor(TEXT_WIDTH_MM));
+  const heightMm = (TEXT_WIDTH_MM * r.height) / r.width;
+  return { image: { data: r.png, type: 'png', widthMm: TEXT_WIDTH_MM, heightMm, alt: title ?? '图表' }, title };
 }
 
 function pictureImage(p: Extract<Piece, { kind: 'picture' }>, raster: Rasterizer): DrawnImage {
@@ -80,8 +82,9 @@ export async function docxEdition(
   let drawn: DocxPiece[];
   try {
     drawn = pieces.map((p): DocxPiece => {
-      if (p.kind === 'chart') return { kind: 'image', image: chartImage(p.svg, raster), caption: null };
-      if (p.kind === 'picture') return { kind: 'image', image: pictureImage(p, raster), caption: p.caption || null };
+      if (p.kind === 'chart') return { kind: 'image', ...chartImage(p.svg, raster), caption: null };
+      if (p.kind === 'picture')
+        return { kind: 'image', image: pictureImage(p, raster), title: null, caption: p.caption || null };
       return p;
     });
   } finally {

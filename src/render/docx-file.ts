@@ -23,7 +23,8 @@ export interface DrawnImage {
 /** Pieces as written: charts and pictures drawn as PNG. */
 export type DocxPiece =
   | Exclude<Piece, { kind: 'chart' } | { kind: 'picture' }>
-  | { kind: 'image'; image: DrawnImage; caption: string | null };
+  /** `title` above (a chart's, as a Word caption), `caption` below (a picture's note). */
+  | { kind: 'image'; image: DrawnImage; title: string | null; caption: string | null };
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -67,6 +68,7 @@ function image(p: Extract<DocxPiece, { kind: 'image' }>, id: string): Paragraph[
     altText: { id, name: img.alt, title: img.alt, description: img.alt },
   });
   return [
+    ...(p.title ? [new Paragraph({ style: 'Caption', children: [new TextRun(p.title)] })] : []),
     new Paragraph({ style: 'Picture', children: [run] }),
     ...(p.caption ? [new Paragraph({ style: 'PictureCaption', children: [new TextRun(p.caption)] })] : []),
   ];

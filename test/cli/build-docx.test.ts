@@ -54,6 +54,15 @@ describe('the Word edition read by mammoth: every figure the PDF prints', () => 
     for (const s of SENTENCES) expect(text, s).toContain(s);
   });
 
+  it('gives each chart its title as a caption, above the picture', () => {
+    for (const title of [
+      '2022年第三季度各类别召回数量占比',
+      '2022年第三季度各市州召回数量',
+      '2022年第三季度召回产品缺陷类别（按批次）',
+    ])
+      expect(html).toMatch(new RegExp(`<p>${title.replace(/[()（）]/g, '.')}</p><p><img `));
+  });
+
   it('has the tables as Word tables: rows, columns and 合计 rows as the PDF prints them', () => {
     const all = tables();
     expect(all.length).toBe(9);
