@@ -7,7 +7,8 @@
  * Fonts: East-Asian text names the faces a Chinese Windows (Word, WPS) has,
  * 宋体 for serif and 黑体 for sans, through w:eastAsia; Latin letters and
  * figures name the Noto faces the PDF uses, which Word replaces by a
- * similar face where they are not installed. Sizes are half-points,
+ * similar face where they are not installed. Text is marked zh-CN, so Word
+ * and WPS apply Chinese line breaking and punctuation compression. Sizes are half-points,
  * lengths twips (1/20 pt), as Word stores them.
  */
 
@@ -51,7 +52,10 @@ const heading = (size: number, font: typeof SERIF, before: number, extra: object
 
 export const STYLES = {
   default: {
-    document: { run: { font: SERIF, size: 24, color: '111111' }, paragraph: { spacing: { ...bodyLine, after: 0 } } },
+    document: {
+      run: { font: SERIF, size: 24, color: '111111', language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+      paragraph: { spacing: { ...bodyLine, after: 0 } },
+    },
     heading1: heading(30, SANS, 420, { color: DARK_RED }),
     heading2: {
       ...heading(32, SERIF, 320),

@@ -109,9 +109,8 @@ describe('the Word edition rendered by LibreOffice', () => {
     const info = pdfInfo(lo);
     expect(info['Page size']).toMatch(/^59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     const ours = Number(pdfInfo(pdf).Pages);
-    expect(Math.abs(Number(info.Pages) - ours), `LibreOffice ${info.Pages} pages, ours ${ours}`).toBeLessThanOrEqual(
-      Math.ceil(ours * 0.35),
-    );
+    // 22 and 22 for 2022Q3 when measured; LibreOffice substitutes fonts, so a few pages either way are allowed.
+    expect(Math.abs(Number(info.Pages) - ours), `LibreOffice ${info.Pages} pages, ours ${ours}`).toBeLessThanOrEqual(3);
   });
 
   it('prints the Chinese text with embedded CJK fonts, and the tables’ figures', () => {
