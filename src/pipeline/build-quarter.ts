@@ -105,6 +105,7 @@ export async function buildWith(
   };
   let passes = 0;
   if (printer) {
+    opts.signal?.throwIfAborted();
     const cache = layoutCache(opts.cacheDir ?? null);
     let key = '';
     const guess = opts.cacheDir
@@ -138,6 +139,8 @@ export async function buildWith(
     );
     files.push({ name: 'bulletin.docx', data: docx });
   }
+  // A build that was stopped or ran out of time writes nothing, even if its work finishes later.
+  opts.signal?.throwIfAborted();
   onProgress({ phase: 'write', message: `写入 ${join(opts.outDir, quarterId(opts.quarter))}` });
   const outputs = await writeQuarterOutputs(opts.outDir, quarterId(opts.quarter), files);
   return { ...base, issues, ok: true, stats, outputs, passes };
