@@ -26,7 +26,7 @@ export interface BuildFlags {
   cache: boolean;
 }
 
-const FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
+const FORMATS: readonly OutputFormat[] = ['pdf', 'html', 'docx'];
 
 export function parseFormats(text: string): OutputFormat[] {
   const items = text
@@ -39,7 +39,7 @@ export function parseFormats(text: string): OutputFormat[] {
       'usage.format',
       'usage',
       `不支持的输出格式：${bad.join(',') || '（空）'}。`,
-      '--format 可取 pdf、html 或 pdf,html。',
+      '--format 可取 pdf、html、docx，或用逗号连接几种，例如 pdf,html,docx。',
     );
   }
   return [...new Set(items as OutputFormat[])];

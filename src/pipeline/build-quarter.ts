@@ -97,6 +97,14 @@ export async function buildWith(
   const issues = [...loaded.issues, ...trended.issues, ...glyphWarning(renderer.missingGlyphs)];
 
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
+  // The same document properties in the PDF and the Word edition.
+  const docMeta = {
+    title: composed.report.title,
+    author: meta.publisher,
+    subject: `${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
+    keywords: ['缺陷产品召回', quarterName(opts.quarter)],
+    date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
+  };
   let passes = 0;
   if (printer) {
     opts.signal?.throwIfAborted();
@@ -116,18 +124,22 @@ export async function buildWith(
     );
     passes = printed.passes;
     if (passes > 1) await cache.put(key, printed.layout);
-    const pdf = await finalizePdf(printed.pdf, {
-      title: composed.report.title,
-      author: meta.publisher,
-      subject: `${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
-      keywords: ['缺陷产品召回', quarterName(opts.quarter)],
-      date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
-      dropLinksTo: MARKER_PREFIX,
-    });
+    const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX });
     if (opts.formats.includes('html')) files.push({ name: 'bulletin.html', data: printed.html });
     files.push({ name: 'bulletin.pdf', data: pdf });
   } else if (opts.formats.includes('html')) {
     files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
+  }
+  if (opts.formats.includes('docx')) {
+    onProgress({ phase: 'docx', message: '生成 Word 文档（图表转为图片）' });
+    const { docxEdition } = await import('../render/docx-edition.js');
+    const view = composed.makeView(new Map());
+    const docx = await docxEdition(
+      view,
+      { ...docMeta, creator: docMeta.author, description: composed.title, runningHeader: view.runningHeader },
+      fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
+    );
+    files.push({ name: 'bulletin.docx', data: docx });
   }
   // A build that was stopped or ran out of time writes nothing, even if its work finishes later.
   opts.signal?.throwIfAborted();

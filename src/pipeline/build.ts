@@ -14,7 +14,7 @@ import type { FileReport } from './check-file.js';
 import type { ProgressListener } from './progress.js';
 import { checkOutputFolder } from './write-outputs.js';
 
-export type OutputFormat = 'pdf' | 'html';
+export type OutputFormat = 'pdf' | 'html' | 'docx';
 
 export interface BuildOptions {
   quarter: Quarter;
@@ -120,7 +120,8 @@ export async function buildMany(
   for (const q of quarters) await checkOutputFolder(join(opts.outDir, quarterId(q)));
   const printer = newPrinter(opts);
   try {
-    printer.warmUp();
+    // Only PDF needs Chromium: HTML and Word editions are built without it.
+    if (opts.formats.includes('pdf')) printer.warmUp();
     // Three quarters at a time (one page each in the shared browser): while one is
     // printed, the others are read and laid out. On two cores, 8 quarters took
     // 6.3 s one at a time, 5.2 s two at a time, 4.9 s three, 5.0 s four.

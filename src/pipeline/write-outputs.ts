@@ -12,7 +12,7 @@ import { refuseForeign } from './output-journal.js';
 export type { OutputFile } from './output-commit.js';
 
 /** Every file a build may write into a quarter's folder: only these are ever replaced or removed. */
-export const OUTPUT_NAMES: readonly string[] = ['stats.json', 'bulletin.pdf', 'bulletin.html'];
+export const OUTPUT_NAMES: readonly string[] = ['stats.json', 'bulletin.pdf', 'bulletin.html', 'bulletin.docx'];
 
 const REASONS: Record<string, string> = {
   EACCES: '没有写入权限',

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { woffToSfnt } from './woff.js';
 
 export interface FontSpec {
   family: string;
@@ -135,4 +136,22 @@ export async function fontFaceCss(
   }
   const missing = cps.filter((cp) => !coveredByAny.has(cp)).map((cp) => String.fromCodePoint(cp));
   return { css: rules.join('\n'), missing };
+}
+
+/**
+ * The OpenType faces covering `text`, for a renderer that reads font files
+ * rather than CSS (resvg, for the Word edition's charts): the .woff twin of
+ * each subset the text needs, unwrapped (see woff.ts).
+ */
+export async function fontFilesFor(text: string, specs: readonly FontSpec[] = DEFAULT_FONTS): Promise<Buffer[]> {
+  const cps = codePoints(text);
+  const out: Buffer[] = [];
+  for (const spec of specs) {
+    const { dir, faces } = await facesOf(spec);
+    for (const face of faces.filter((f) => covered(f, cps).length > 0)) {
+      const woff = Buffer.from(await readCached(join(dir, face.file.replace(/\.woff2$/, '.woff')), 'base64'), 'base64');
+      out.push(woffToSfnt(woff));
+    }
+  }
+  return out;
 }
