@@ -3,10 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { parseJson } from '../model/schema.js';
 import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
-import { EMPTY_META, validateIssueMeta } from '../validate/issue-meta.js';
+import { checkIssueMetaText, EMPTY_META } from '../validate/issue-meta.js';
 
 async function readMeta(
   dir: string,
@@ -19,26 +18,7 @@ async function readMeta(
   } catch {
     return { meta: EMPTY_META, issues: [], file: null };
   }
-  const json = parseJson(text);
-  if (json.ok) return { ...validateIssueMeta(json.value, display(path)), file: display(path) };
-  return {
-    file: display(path),
-    meta: EMPTY_META,
-    issues: [
-      {
-        severity: 'error',
-        code: 'meta.json',
-        file: display(path),
-        sheet: null,
-        row: null,
-        column: null,
-        header: null,
-        value: null,
-        message: `issue.json 不是有效的 JSON：${json.message}。`,
-        hint: '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
-      },
-    ],
-  };
+  return { ...checkIssueMetaText(text, display(path)), file: display(path) };
 }
 
 export interface LoadedMeta {

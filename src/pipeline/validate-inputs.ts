@@ -7,11 +7,9 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import type { ForeignInput, NationalInput } from '../model/bulletin.js';
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { parseJson } from '../model/schema.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
-import { splitFrontMatter } from '../ingest/front-matter.js';
-import { validateArticle } from '../validate/article-meta.js';
-import { validateIssueMeta } from '../validate/issue-meta.js';
+import { checkArticleText } from '../validate/article-meta.js';
+import { checkIssueMetaText } from '../validate/issue-meta.js';
 import { reconcile } from '../validate/reconcile.js';
 import { checkTableFile, fileProblem, type FileReport } from './check-file.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
@@ -142,20 +140,8 @@ async function validateOther(
       ],
     };
   }
-  if (!isJson) return { report, issues: validateArticle(splitFrontMatter(text), display, sections).issues };
-  const json = parseJson(text);
-  if (json.ok) return { report, issues: validateIssueMeta(json.value, display).issues };
-  return {
-    report,
-    issues: [
-      fileProblem(
-        display,
-        'meta.json',
-        `issue.json 不是有效的 JSON：${json.message}。`,
-        '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
-      ),
-    ],
-  };
+  if (!isJson) return { report, issues: checkArticleText(text, display, sections).issues };
+  return { report, issues: checkIssueMetaText(text, display).issues };
 }
 
 async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport> {

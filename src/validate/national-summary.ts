@@ -94,7 +94,7 @@ export function readNationalCategories(
     });
   }
   const missing = ref.categories.filter((c) => !byCode.has(c.code));
-  if (missing.length > 0 && r.rows.length > 0) {
+  if (missing.length > 0 && r.rows.length > 0 && r.unfilled.length === 0) {
     r.issues.push(
       r.issue(
         'warning',
