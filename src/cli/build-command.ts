@@ -24,6 +24,7 @@ export interface BuildFlags {
   sheet?: string;
   /** False with --no-cache. */
   cache: boolean;
+  draft?: boolean;
 }
 
 const FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
@@ -77,6 +78,7 @@ async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions,
     templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
     timeoutMs: timeoutMs(flags.timeout),
     cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
+    draft: flags.draft ? 'always' : 'never',
   };
 }
 
@@ -91,7 +93,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   const counts = issueCounts(result.issues);
   if (flags.json) {
     io.stdout(
-      `${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, passes: result.passes, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`,
+      `${JSON.stringify({ ok: result.ok, draft: result.draft, quarter: result.quarter, outputs: result.outputs, passes: result.passes, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`,
     );
   } else {
     io.stderr(formatIssues(result.issues, io));
@@ -100,11 +102,16 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
         `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,
       );
     } else if (!flags.quiet) {
-      io.stderr(`已生成：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`);
+      io.stderr(
+        `${result.draft ? draftLine(counts.errors) : '已生成'}：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`,
+      );
     }
   }
   return result.ok ? EXIT.ok : result.unreadable ? EXIT.unreadableInput : EXIT.invalidData;
 }
+
+const draftLine = (errors: number) =>
+  `已生成草稿（每页标有“草稿”，不能作为正式公报发布${errors ? `；上面 ${errors} 个错误改正后才能生成正式版` : ''}）`;
 
 async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): Promise<number> {
   const opts = await options(flags, io);
@@ -112,12 +119,12 @@ async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): 
   const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
   if (flags.json)
     io.stdout(
-      `${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, passes: r.passes, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`,
+      `${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, draft: r.draft, quarter: r.quarter, outputs: r.outputs, passes: r.passes, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`,
     );
   else
     for (const r of results)
       io.stderr(
-        `${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`,
+        `${r.quarter}：${r.ok ? `已生成${r.draft ? '草稿' : ''} ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`,
       );
   if (results.some((r) => r.unreadable)) return EXIT.unreadableInput;
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalidData;

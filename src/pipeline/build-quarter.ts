@@ -7,17 +7,19 @@
 import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build.js';
 import { BulletinError } from '../model/errors.js';
-import { hasErrors, type ValidationIssue } from '../model/issues.js';
+import { draftDecision } from '../model/draft.js';
+import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import type { Printer } from '../render/browser.js';
 import { composeBulletin } from '../render/compose-bulletin.js';
+import { buildDraftView } from '../render/draft-notice.js';
 import { finalizePdf, warmUpPdfLib } from '../render/pdf-file.js';
 import { printBulletin } from '../render/print-bulletin.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
 import { findTrend } from './trend.js';
-import { statsOf } from './quarter-source.js';
+import { figuresAsTheyStand, statsOf } from './quarter-source.js';
 import { htmlRenderer } from '../render/render-html.js';
 import { fontSpecs } from '../render/fonts.js';
 import { REPORT_SECTION } from './config.js';
@@ -25,6 +27,9 @@ import { loadQuarter } from './load-quarter.js';
 import { packageRoot } from './package-root.js';
 import type { ProgressListener } from './progress.js';
 import { writeAtomically, type OutputFile } from './write-outputs.js';
+
+/** Before a draft's title (HTML and PDF): the metadata says draft too. */
+const DRAFT_MARK = '草稿：';
 
 function statsJson(stats: BulletinStats): string {
   return `${JSON.stringify(stats, null, 2)}\n`;
@@ -60,10 +65,12 @@ export async function buildWith(
     files: loaded.files,
     unreadable: loaded.unreadable,
   };
-  if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [], passes: 0 };
+  const decision = draftDecision(loaded.issues, opts.draft ?? 'never');
+  if (!decision.build) return { ...base, ok: false, draft: false, stats: null, outputs: [], passes: 0 };
+  const draft = decision.draft ? buildDraftView(decision.errors) : null;
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
-  const stats = statsOf(loaded, opts.config.decimals);
+  const stats = draft ? figuresAsTheyStand(loaded, opts.config.decimals) : statsOf(loaded, opts.config.decimals);
   const issue = stats.issue;
   const meta = {
     bulletinName: opts.config.bulletinName ?? `${loaded.home.short}缺陷产品召回`,
@@ -89,13 +96,16 @@ export async function buildWith(
   ];
   const renderer = await htmlRenderer(
     templateDirs,
-    composed.title,
+    draft ? `${DRAFT_MARK}${composed.title}` : composed.title,
     composed.makeView(new Map()),
     fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
+    draft,
   );
   const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];
 
-  const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
+  // A draft's figures are never written as stats.json: an archive must only hold what was published.
+  const name = (ext: string) => (draft ? `bulletin-draft.${ext}` : `bulletin.${ext}`);
+  const files: OutputFile[] = draft ? [] : [{ name: 'stats.json', data: statsJson(stats) }];
   let passes = 0;
   if (printer) {
     const cache = layoutCache(opts.cacheDir ?? null);
@@ -115,17 +125,17 @@ export async function buildWith(
     passes = printed.passes;
     if (passes > 1) await cache.put(key, printed.layout);
     const pdf = await finalizePdf(printed.pdf, {
-      title: composed.report.title,
+      title: `${draft ? DRAFT_MARK : ''}${composed.report.title}`,
       author: meta.publisher,
-      subject: `${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
-      keywords: ['缺陷产品召回', quarterName(opts.quarter)],
+      subject: `${draft ? DRAFT_MARK : ''}${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
+      keywords: [...(draft ? ['草稿'] : []), '缺陷产品召回', quarterName(opts.quarter)],
       date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
       dropLinksTo: MARKER_PREFIX,
     });
-    if (opts.formats.includes('html')) files.push({ name: 'bulletin.html', data: printed.html });
-    files.push({ name: 'bulletin.pdf', data: pdf });
+    if (opts.formats.includes('html')) files.push({ name: name('html'), data: printed.html });
+    files.push({ name: name('pdf'), data: pdf });
   } else if (opts.formats.includes('html')) {
-    files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
+    files.push({ name: name('html'), data: await renderer.render(composed.makeView(new Map())) });
   }
   const dir = join(opts.outDir, quarterId(opts.quarter));
   onProgress({ phase: 'write', message: `写入 ${dir}` });
@@ -141,5 +151,5 @@ export async function buildWith(
       { cause: e },
     );
   }
-  return { ...base, issues, ok: true, stats, outputs, passes };
+  return { ...base, issues, ok: true, draft: draft !== null, stats, outputs, passes };
 }

@@ -2,6 +2,7 @@
  * bulletin build: one quarter or many. Owns the printer: Chromium is
  * launched first, so it starts while the rest of the build is loaded.
  */
+import type { DraftMode } from '../model/draft.js';
 import type { Quarter } from '../model/quarter.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { BulletinStats } from '../model/stats.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   printer?: Printer;
   /** Folder of measured layouts (layout-cache.ts); null or absent: always measure. */
   cacheDir?: string | null;
+  /** Whether errors about content may give a draft instead of stopping the build (model/draft.ts); default never. */
+  draft?: DraftMode;
 }
 
 export interface BuildResult {
@@ -42,6 +45,8 @@ export interface BuildResult {
   outputs: string[];
   /** Prints the PDF took: 1 when an earlier build's layout held, 2 when measured afresh; 0 without PDF. */
   passes: number;
+  /** The outputs are a draft: stamped 草稿, named bulletin-draft.*, no stats.json. */
+  draft: boolean;
 }
 
 const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>

@@ -35,6 +35,15 @@ export function defaultArchiveDirs(dataDir: string, outDir: string): string[] {
 
 /** Every figure of the bulletin for a loaded quarter (stats.json). */
 export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
+  return figuresAsTheyStand(loaded, decimals);
+}
+
+/**
+ * The figures of what was accepted, whatever the findings: for a draft
+ * (build --draft, preview), which prints them stamped 草稿 and is never
+ * written as stats.json, so never archived or compared.
+ */
+export function figuresAsTheyStand(loaded: LoadedQuarter, decimals = 2): BulletinStats {
   const issue = {
     number: loaded.meta.number,
     totalNumber: loaded.meta.totalNumber,
