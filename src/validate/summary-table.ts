@@ -155,7 +155,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
     }
     result.rows.push({ row: r.row, values, at });
   }
-  issues.push(...emptyTableFindings(schema, issue, map.headerRow, result.rowNumbers.length, result.unfilled));
+  issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
   issues.push(...totalMismatches(schema, result));
   return result;
 }

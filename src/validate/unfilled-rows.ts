@@ -71,40 +71,52 @@ const DELETE_FILE = '如本期不需要这一部分，请删除这个文件，�
 export function emptyTableFindings<K extends string>(
   schema: SummarySchema<K>,
   issue: MakeIssue,
-  headerRow: number,
+  map: HeaderMap<K>,
   dataRows: number,
   unfilled: readonly UnfilledRow[],
 ): ValidationIssue[] {
   const figures = figureFields(schema).map((f) => f.label);
+  // Findings about whole rows point at the first figure column, where typing starts.
+  const first = figureFields(schema).flatMap((f) => map.columns.get(f.key) ?? [])[0];
+  const at = (row: number, value: string | null = null) => ({
+    row,
+    col: first ? first.index + 1 : null,
+    header: first?.header ?? null,
+    value,
+  });
   if (dataRows === 0)
     return [
       issue(
         'error',
         'structure.rows.none',
-        { row: headerRow },
+        { row: map.headerRow },
         `${schema.title}的表头下面没有数据行。`,
         `请把数据填入这张表。${DELETE_FILE}`,
       ),
     ];
-  if (unfilled.length === 0) return [];
-  const first = unfilled[0] as UnfilledRow;
+  const top = unfilled[0];
+  if (!top) return [];
   if (unfilled.length === dataRows)
     return [
       issue(
         'error',
         'table.unfilled',
-        { row: first.row },
+        at(top.row),
         `${schema.title}还没有填写：${dataRows} 行都没有任何数字（${figures.join('、')}）。`,
         `请填写各行的数字，没有召回的填 0；不需要的行可以整行删除。${DELETE_FILE}`,
       ),
     ];
   const listed = unfilled.slice(0, 8).map((u) => `第 ${u.row} 行${u.label ? `（${u.label}）` : ''}`);
+  const rows =
+    unfilled.length === 1
+      ? `${listed[0]}没有填写任何数字`
+      : `${unfilled.length} 行没有填写任何数字：${listed.join('、')}${unfilled.length > listed.length ? ` 等 ${unfilled.length} 行` : ''}`;
   return [
     issue(
       'error',
       'value.required.missing',
-      { row: first.row, value: first.label || null },
-      `${unfilled.length} 行没有填写任何数字：${listed.join('、')}${unfilled.length > listed.length ? ` 等 ${unfilled.length} 行` : ''}。空白不会按 0 计算。`,
+      at(top.row, top.label || null),
+      `${rows}。空白不会按 0 计算。`,
       '请填写这些行的数字：没有召回请填 0；不需要的行可以整行删除。',
     ),
   ];
