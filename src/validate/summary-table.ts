@@ -157,6 +157,9 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   }
   issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
   issues.push(...totalMismatches(schema, result));
+  // A row with an error gives no figures at all, not zeros for its bad cells: a draft prints without it.
+  const rejected = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
+  result.rows = result.rows.filter((row) => !rejected.has(row.row));
   return result;
 }
 
