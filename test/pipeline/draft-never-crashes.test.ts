@@ -75,6 +75,7 @@ function apply(dir: string, e: Edit): void {
 describe('build --draft never crashes', () => {
   it('builds a stamped draft, or refuses only for findings a draft may not pass, whatever was left unfinished', async () => {
     const opts = { formats: ['html'] as const, config: DEFAULT_CONFIG, cwd: ROOT, draft: 'always' as const };
+    let drafts = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
         const data = tempDir();
@@ -85,8 +86,8 @@ describe('build --draft never crashes', () => {
         edits.forEach((e) => apply(dir, e));
         const out = tempDir();
         const r = await buildBulletin({ ...opts, quarter: parseQuarter('2022Q3'), dataDir: data, outDir: out });
-        console.log("RESULT", r.ok, r.issues.filter((i) => i.severity === "error").map((i) => i.code).join(" "));
         if (r.ok) {
+          drafts++;
           expect(r.draft).toBe(true);
           expect(readFileSync(join(out, '2022Q3', 'bulletin-draft.html'), 'utf8')).toContain('draft-stamp');
         } else {
@@ -97,5 +98,7 @@ describe('build --draft never crashes', () => {
       }),
       { numRuns: 25 },
     );
+    // Not vacuous: most edits leave content a draft may pass (measured: all 25 of a run built).
+    expect(drafts).toBeGreaterThan(0);
   }, 300_000);
 });
