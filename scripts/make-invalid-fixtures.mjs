@@ -212,6 +212,24 @@ write('article-no-front-matter.md', '省局召回中心开展调研。\n');
 write('article-unknown-section.md', '---\nsection: 工作动态\ntitle: 调研\n---\n\n正文。\n');
 write('article-yaml-alias.md', '---\nsection: 召回工作快讯\ntitle: &t 调研\ntoc: *t\n---\n\n正文。\n');
 
+// Unfinished: stand-ins written by bulletin init, tables not filled in
+write('placeholder-example-row.csv', records(withRow({ 生产者: '【待填写】示例：长沙某某电器有限公司' })));
+write('placeholder-article.md', '---\nsection: 召回工作快讯\ntitle: 【待填写】标题\norder: 1\n---\n\n正文。\n');
+write(
+  'placeholder-issue.json',
+  JSON.stringify({ number: 3, totalNumber: 3, publicationDate: '【待填写】出版日期，如 2022-09-30' }, null, 2),
+);
+const PROVINCES_HEADER = ['省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'];
+write('national-provinces-unfilled.csv', csv([PROVINCES_HEADER, ['北京市'], ['天津市'], ['河北省']]));
+write(
+  'national-provinces-row-unfilled.csv',
+  csv([PROVINCES_HEADER, ['湖南省', 34, 570443, 8, 418448], ['河北省', '', '', '', '']]),
+);
+write(
+  'clues-header-only.csv',
+  csv([['共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息']]),
+);
+
 const wb = new ExcelJS.Workbook();
 wb.created = wb.modified = new Date(Date.UTC(2022, 9, 1));
 const ws = wb.addWorksheet('召回记录');

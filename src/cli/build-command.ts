@@ -24,6 +24,7 @@ export interface BuildFlags {
   sheet?: string;
   /** False with --no-cache. */
   cache: boolean;
+  draft?: boolean;
 }
 
 const FORMATS: readonly OutputFormat[] = ['pdf', 'html', 'docx'];
@@ -84,6 +85,7 @@ async function options(
     cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
     env: io.env,
     signal,
+    draft: flags.draft ? 'always' : 'never',
   };
 }
 
@@ -98,7 +100,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSigna
   const counts = issueCounts(result.issues);
   if (flags.json) {
     io.stdout(
-      `${JSON.stringify({ ok: result.ok, quarter: result.quarter, outputs: result.outputs, passes: result.passes, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`,
+      `${JSON.stringify({ ok: result.ok, draft: result.draft, quarter: result.quarter, outputs: result.outputs, passes: result.passes, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`,
     );
   } else {
     io.stderr(formatIssues(result.issues, io));
@@ -109,11 +111,16 @@ export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSigna
         `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,
       );
     } else if (!flags.quiet) {
-      io.stderr(`已生成：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`);
+      io.stderr(
+        `${result.draft ? draftLine(counts.errors) : '已生成'}：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`,
+      );
     }
   }
   return result.ok ? EXIT.ok : result.unreadable ? EXIT.unreadableInput : EXIT.invalidData;
 }
+
+const draftLine = (errors: number) =>
+  `已生成草稿（每页标有“草稿”，不能作为正式公报发布${errors ? `；上面 ${errors} 个错误改正后才能生成正式版` : ''}）`;
 
 async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
   const opts = await options(flags, io, signal);
@@ -121,12 +128,12 @@ async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo, s
   const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
   if (flags.json)
     io.stdout(
-      `${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, quarter: r.quarter, outputs: r.outputs, passes: r.passes, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`,
+      `${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, draft: r.draft, quarter: r.quarter, outputs: r.outputs, passes: r.passes, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`,
     );
   else
     for (const r of results)
       io.stderr(
-        `${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`,
+        `${r.quarter}：${r.ok ? `已生成${r.draft ? '草稿' : ''} ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`,
       );
   if (results.some((r) => r.unreadable)) return EXIT.unreadableInput;
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalidData;

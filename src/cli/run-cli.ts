@@ -57,6 +57,10 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
       '--no-cache',
       '不用以前测得的排版（每次都重新测量分页；默认缓存在 ~/.cache/bulletin，可用 BULLETIN_CACHE_DIR 指定）',
     )
+    .option(
+      '--draft',
+      '数据还有未完成或有误的内容时也生成：每页标“草稿”，文末列出问题；文件名 bulletin-draft.*，不写 stats.json',
+    )
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
     .action(async (flags: BuildFlags) =>

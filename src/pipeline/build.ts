@@ -3,6 +3,7 @@
  * launched first, so it starts while the rest of the build is loaded.
  */
 import { join } from 'node:path';
+import type { DraftMode } from '../model/draft.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { BulletinStats } from '../model/stats.js';
@@ -41,6 +42,8 @@ export interface BuildOptions {
   printer?: Printer;
   /** Folder of measured layouts (layout-cache.ts); null or absent: always measure. */
   cacheDir?: string | null;
+  /** Whether errors about content may give a draft instead of stopping the build (model/draft.ts); default never. */
+  draft?: DraftMode;
 }
 
 export interface BuildResult {
@@ -54,6 +57,8 @@ export interface BuildResult {
   outputs: string[];
   /** Prints the PDF took: 1 when an earlier build's layout held, 2 when measured afresh; 0 without PDF. */
   passes: number;
+  /** The outputs are a draft: stamped 草稿, named bulletin-draft.*, no stats.json. */
+  draft: boolean;
 }
 
 const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>

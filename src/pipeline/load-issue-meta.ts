@@ -3,10 +3,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { parseJsonBytes, SAVE_AS_UTF8 } from '../model/schema.js';
+import { jsonText, SAVE_AS_UTF8 } from '../model/schema.js';
 import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
-import { EMPTY_META, validateIssueMeta } from '../validate/issue-meta.js';
+import { checkIssueMetaText, EMPTY_META } from '../validate/issue-meta.js';
 
 async function readMeta(
   dir: string,
@@ -19,29 +19,26 @@ async function readMeta(
   } catch {
     return { meta: EMPTY_META, issues: [], file: null };
   }
-  const json = parseJsonBytes(bytes);
-  if (json.ok) return { ...validateIssueMeta(json.value, display(path)), file: display(path) };
-  return { file: display(path), meta: EMPTY_META, issues: [issueJsonProblem(display(path), json)] };
+  return { ...checkIssueJsonBytes(bytes, display(path)), file: display(path) };
 }
 
-/** issue.json that is not UTF-8, or not JSON; shared with validate's loose files. */
-export function issueJsonProblem(
-  file: string,
-  problem: { reason: 'encoding' | 'syntax'; message: string },
-): ValidationIssue {
-  const encoding = problem.reason === 'encoding';
-  return {
+/** issue.json's bytes: not UTF-8, not JSON, its stand-ins, then its fields; shared with validate's loose files. */
+export function checkIssueJsonBytes(bytes: Uint8Array, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
+  const t = jsonText(bytes);
+  if (t.ok) return checkIssueMetaText(t.text, file);
+  const issue: ValidationIssue = {
     severity: 'error',
-    code: encoding ? 'meta.encoding' : 'meta.json',
+    code: 'meta.encoding',
     file,
     sheet: null,
     row: null,
     column: null,
     header: null,
     value: null,
-    message: encoding ? `issue.json ${problem.message}。` : `issue.json 不是有效的 JSON：${problem.message}。`,
-    hint: encoding ? SAVE_AS_UTF8 : '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
+    message: `issue.json ${t.message}。`,
+    hint: SAVE_AS_UTF8,
   };
+  return { meta: EMPTY_META, issues: [issue] };
 }
 
 export interface LoadedMeta {

@@ -48,6 +48,15 @@ export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
       '请先运行 bulletin validate 并改正；错误清单在这个错误的 findings 中。',
       { findings: loaded.issues },
     );
+  return figuresAsTheyStand(loaded, decimals);
+}
+
+/**
+ * The figures of what was accepted, whatever the findings: for a draft
+ * (build --draft, preview), which prints them stamped 草稿 and is never
+ * written as stats.json, so never archived or compared.
+ */
+export function figuresAsTheyStand(loaded: LoadedQuarter, decimals = 2): BulletinStats {
   const issue = {
     number: loaded.meta.number,
     totalNumber: loaded.meta.totalNumber,

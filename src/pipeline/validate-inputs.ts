@@ -7,16 +7,13 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import type { ForeignInput, NationalInput } from '../model/bulletin.js';
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { parseJsonBytes } from '../model/schema.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
-import { splitFrontMatter } from '../ingest/front-matter.js';
-import { validateArticle } from '../validate/article-meta.js';
-import { validateIssueMeta } from '../validate/issue-meta.js';
+import { checkArticleText } from '../validate/article-meta.js';
 import { reconcile } from '../validate/reconcile.js';
 import { checkTableFile, fileProblem, type FileReport } from './check-file.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import type { Checked } from './input-kinds.js';
-import { issueJsonProblem } from './load-issue-meta.js';
+import { checkIssueJsonBytes } from './load-issue-meta.js';
 import { displayPath, homeProvince } from './load-quarter.js';
 import { crossQuarterChecks, loadCheckedQuarter } from './cross-quarter.js';
 import { defaultArchiveDirs } from './quarter-source.js';
@@ -154,11 +151,8 @@ async function validateOther(
       ],
     };
   }
-  if (!isJson)
-    return { report, issues: validateArticle(splitFrontMatter(bytes.toString('utf8')), display, sections).issues };
-  const json = parseJsonBytes(bytes);
-  if (json.ok) return { report, issues: validateIssueMeta(json.value, display).issues };
-  return { report, issues: [issueJsonProblem(display, json)] };
+  if (!isJson) return { report, issues: checkArticleText(bytes.toString('utf8'), display, sections).issues };
+  return { report, issues: checkIssueJsonBytes(bytes, display).issues };
 }
 
 async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport> {

@@ -1,6 +1,6 @@
 /** National summary tables: by category (three periods) and by province (two periods). */
 import type { NationalCategoryInput, ProvinceFigures } from '../model/bulletin.js';
-import type { RowAccount, ValidationIssue } from '../model/issues.js';
+import { hasErrors, type RowAccount, type ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import { fold, preview } from '../model/text.js';
@@ -95,7 +95,7 @@ export function readNationalCategories(
     });
   }
   const missing = ref.categories.filter((c) => !byCode.has(c.code));
-  if (missing.length > 0 && r.rows.length > 0) {
+  if (missing.length > 0 && r.rows.length > 0 && !hasErrors(r.issues)) {
     r.issues.push(
       r.issue(
         'warning',

@@ -230,11 +230,11 @@ export class RecordsChecker {
     if (map && !this.headerFailed && this.rows.read === 0) {
       this.add(
         this.issue(
-          'warning',
+          'error',
           'structure.rows.none',
           { row: map.headerRow },
-          '表头下面没有任何召回记录，本季度将按“没有召回”统计。',
-          '如果本季度确有召回，请检查是否选错了文件或工作表。',
+          '表头下面没有任何召回记录。',
+          '请把本季度的召回记录填入这张表；如已填写，请检查是否选错了文件或工作表（--sheet）。',
         ),
       );
     }

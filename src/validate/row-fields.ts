@@ -7,6 +7,7 @@ import { matchCategory, matchDefectType, matchRegion } from '../model/lookup.js'
 import { quarterContains, quarterName, type Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
+import { isPlaceholder, PLACEHOLDER_MARK } from '../model/placeholder.js';
 import { preview } from '../model/text.js';
 import { cellText, isErrorCell, isUnsavedFormula, type CellValue, type RawRow } from '../ingest/table.js';
 import type { MakeIssue } from './issue-factory.js';
@@ -32,6 +33,8 @@ export interface RowContext {
 
 /** A recall of more units than this is most likely a typo (configuration: maxQuantity). */
 export const DEFAULT_MAX_QUANTITY = 100_000_000;
+
+const EXAMPLE_ROW = `这是 bulletin init 写入的示例行（带有“${PLACEHOLDER_MARK}”），还没有删除或替换。`;
 
 /** Excel's own limit for one cell; longer text means a broken export. */
 const MAX_CELL_CHARS = 32_767;
@@ -111,6 +114,12 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     }
   }
   if (issues.length > 0) return { record: null, issues };
+  // The example row init writes, marked in its 生产者 (one look per row: a million-row file
+  // pays for one short search each): one finding for the row, not one per invented value.
+  if (isPlaceholder(text('manufacturer'))) {
+    err('manufacturer', 'content.placeholder', EXAMPLE_ROW, '请用真实的召回记录替换这一行，或整行删除。');
+    return { record: null, issues };
+  }
 
   let announceDate = '';
   const dateCell = cell('announceDate');
@@ -146,14 +155,6 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   }
 
   const manufacturer = required('manufacturer');
-  if (/^[（(]示例[）)]/.test(manufacturer)) {
-    err(
-      'manufacturer',
-      'value.example.left',
-      '这是 bulletin init 生成的示例行，还没有删除或替换。',
-      '请用真实的召回记录替换这一行，或删除它。',
-    );
-  }
   const product = required('product');
 
   let categoryCode = '';

@@ -228,13 +228,75 @@ const CORPUS: Array<[string, number, Expected | null]> = [
   ],
   [
     'header-only.csv',
-    0,
+    1,
+    { severity: 'error', code: 'structure.rows.none', row: 1, column: null, message: '表头下面没有任何召回记录。' },
+  ],
+  [
+    'clues-header-only.csv',
+    1,
     {
-      severity: 'warning',
+      severity: 'error',
       code: 'structure.rows.none',
       row: 1,
       column: null,
-      message: '表头下面没有任何召回记录，本季度将按“没有召回”统计。',
+      message: '共享缺陷信息线索表的表头下面没有数据行。',
+    },
+  ],
+  [
+    'national-provinces-unfilled.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'table.unfilled',
+      row: 2,
+      column: 'B',
+      message:
+        '全国各省汇总表还没有填写：3 行都没有任何数字（本年召回次数、本年召回数量、本季度召回次数、本季度召回数量）。',
+    },
+  ],
+  [
+    'national-provinces-row-unfilled.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'value.required.missing',
+      row: 3,
+      column: 'B',
+      message: '第 3 行（河北省）没有填写任何数字。空白不会按 0 计算。',
+    },
+  ],
+  [
+    'placeholder-example-row.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'content.placeholder',
+      row: 2,
+      column: 'B',
+      message: '这是 bulletin init 写入的示例行（带有“【待填写】”），还没有删除或替换。',
+    },
+  ],
+  [
+    'placeholder-article.md',
+    1,
+    {
+      severity: 'error',
+      code: 'content.placeholder',
+      row: 3,
+      column: null,
+      message: '还没有填写，这一行仍是 bulletin init 写入的占位内容：title: 【待填写】标题',
+    },
+  ],
+  [
+    'placeholder-issue.json',
+    1,
+    {
+      severity: 'error',
+      code: 'content.placeholder',
+      row: 4,
+      column: null,
+      message:
+        '还没有填写，这一行仍是 bulletin init 写入的占位内容："publicationDate": "【待填写】出版日期，如 2022-09-30"',
     },
   ],
   [
