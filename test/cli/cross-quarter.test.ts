@@ -162,6 +162,9 @@ describe('reconcile.issue.number', () => {
     const cwd = dataWith({
       '2022Q3/issue.json': [['"number": 3,\n  "totalNumber": 3', '"number": 5,\n  "totalNumber": 5']],
     });
+    // The quarter after: a folder begun for 2022Q4 with its issue.json filled in.
+    mkdirSync(join(cwd, 'data', '2022Q4'));
+    writeFileSync(join(cwd, 'data', '2022Q4', 'issue.json'), '{ "number": 4, "totalNumber": 4 }\n');
     const f = validate(cwd).findings.find((x) => x.code === 'reconcile.issue.number')!;
     expect(f.file).toBe('data/2022Q3/issue.json');
     expect(f.message).toContain('2022年第二季度是第2期，2022年第三季度是第5期，应为第3期');
