@@ -19,6 +19,7 @@ import { layoutCache } from './layout-cache.js';
 import { findTrend } from './trend.js';
 import { statsOf } from './quarter-source.js';
 import { htmlRenderer } from '../render/render-html.js';
+import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
 import { REPORT_SECTION } from './config.js';
 import { loadQuarter } from './load-quarter.js';
@@ -96,6 +97,13 @@ export async function buildWith(
   const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];
 
   const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
+  // The web edition does not wait for the print: its font subsetting overlaps Chromium's passes.
+  const web = opts.formats.includes('html')
+    ? renderWebEdition(templateDirs, composed.title, composed.makeView(new Map()), opts.config.fonts.sans)
+    : null;
+  // Its failure is reported where it is awaited, below; this only keeps it from
+  // counting as unhandled while the print runs.
+  web?.catch(() => undefined);
   let passes = 0;
   if (printer) {
     const cache = layoutCache(opts.cacheDir ?? null);
@@ -122,11 +130,9 @@ export async function buildWith(
       date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
       dropLinksTo: MARKER_PREFIX,
     });
-    if (opts.formats.includes('html')) files.push({ name: 'bulletin.html', data: printed.html });
+    if (web) files.push({ name: 'bulletin.html', data: await web });
     files.push({ name: 'bulletin.pdf', data: pdf });
-  } else if (opts.formats.includes('html')) {
-    files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
-  }
+  } else if (web) files.push({ name: 'bulletin.html', data: await web });
   const dir = join(opts.outDir, quarterId(opts.quarter));
   onProgress({ phase: 'write', message: `写入 ${dir}` });
   let outputs: string[];
