@@ -10,6 +10,7 @@ import {
   containsWrapped,
   inkedPixels,
   pageImages,
+  pageLinks,
   pageText,
   pdfFonts,
   pdfInfo,
@@ -223,6 +224,16 @@ describe('the 2022Q3 bulletin PDF: layout', () => {
       expect(pageText(pdf, Number(page)).replace(/\s+/g, ''), `${heading} on page ${page}`).toContain(
         heading!.replace(/<[^>]*>|\s+/g, ''),
       );
+    }
+  });
+
+  it('makes every 本期要目 entry a link to the page its heading is on', async () => {
+    const links = await pageLinks(pdf, 1);
+    const targets = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(links.map((l) => l.dest)).toEqual(targets);
+    for (const { dest, page } of links) {
+      const heading = new RegExp(`id="${dest}"[^>]*>\\s*(?:<h2[^>]*>)?([\\s\\S]*?)</h2>`).exec(html)![1]!;
+      expect(pageText(pdf, page).replace(/\s+/g, ''), dest).toContain(heading.replace(/<[^>]*>|\s+/g, ''));
     }
   });
 
