@@ -74,9 +74,10 @@ export async function printBulletin(
       const read = await readLayout(pdf, MARKER_PREFIX);
       onPass(passes, read.pageCount);
       const markerPage = (m: string) => read.markers.get(m) ?? -1;
+      const markerTop = (m: string) => read.markerTops.get(m);
       const next: PageLayout = {
         pages: targetPages(targets, read.outline),
-        splits: Object.fromEntries(tableIds(view).map((t) => [t.id, nextSplits(t, markerPage)])),
+        splits: Object.fromEntries(tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop)])),
       };
       if (sameLayout(next, layout)) {
         const lost = targets.filter((t) => !(t.id in layout.pages));

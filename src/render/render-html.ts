@@ -1,4 +1,6 @@
 import { fontFaceCss, type FontSpec } from './fonts.js';
+import { breakHeadlinesBetweenWords } from './headline-words.js';
+import { keepTokensWhole } from './nowrap.js';
 import { renderTemplate, templateText } from './template-engine.js';
 import type { BulletinView } from './view-bulletin.js';
 
@@ -27,8 +29,12 @@ export async function htmlRenderer(
   const draft = await renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: draftView, title, styles, fontCss: '' });
   const fonts = await fontFaceCss(draft + LAYOUT_CHARS, fontSpecs);
   return {
-    render: (view) =>
-      renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: fonts.css }),
+    render: async (view) =>
+      keepTokensWhole(
+        breakHeadlinesBetweenWords(
+          await renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: fonts.css }),
+        ),
+      ),
     missingGlyphs: fonts.missing,
   };
 }

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { webFontSpecs } from './fonts.js';
+import { breakHeadlinesBetweenWords } from './headline-words.js';
 import { layOutTable, mapTables } from './table-layout.js';
 import { renderTemplate, templateText } from './template-engine.js';
 import type { BulletinView } from './view-bulletin.js';
@@ -69,7 +70,7 @@ export async function renderWebEdition(
   const bulletin = webView(view);
   const draft = await renderTemplate(dirs, 'bulletin.hbs', { bulletin, title, styles, fontCss: '' });
   const fontCss = await subsetFontCss(textOf(draft), webFontSpecs(sansPackage));
-  return renderTemplate(dirs, 'bulletin.hbs', { bulletin, title, styles, fontCss });
+  return breakHeadlinesBetweenWords(await renderTemplate(dirs, 'bulletin.hbs', { bulletin, title, styles, fontCss }));
 }
 
 /** What the page shows as text: markup, styles and data: URLs removed, entities read. */

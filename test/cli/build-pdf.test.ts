@@ -339,8 +339,9 @@ describe('the 2022Q3 bulletin PDF: print quality', () => {
 });
 
 describe('rebuilding: the same inputs give the same bytes, however the layout was found', () => {
-  it('measured the layout in two prints the first time', () => {
-    expect(json.passes).toBe(2);
+  it('measured the layout in a few prints the first time (splits as Chromium broke them, then as edited)', () => {
+    expect(json.passes).toBeGreaterThanOrEqual(2);
+    expect(json.passes).toBeLessThanOrEqual(4);
   });
 
   it('prints once with the layout measured before, and the PDF and HTML are byte-identical', () => {
@@ -352,7 +353,7 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
 
   it('measures again with --no-cache, to the same bytes', () => {
     const cold = build(tempDir(), '--no-cache');
-    expect(cold.passes).toBe(2);
+    expect(cold.passes).toBe(json.passes);
     expect(cold.pdf.equals(readFileSync(pdf))).toBe(true);
   });
 
@@ -371,9 +372,9 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
       }),
     );
     const fixed = build(tempDir());
-    expect(fixed.passes).toBe(2);
+    expect(fixed.passes).toBeGreaterThan(1);
     expect(fixed.pdf.equals(readFileSync(pdf))).toBe(true);
     writeFileSync(path, '{ not json');
-    expect(build(tempDir()).passes).toBe(2);
+    expect(build(tempDir()).passes).toBe(json.passes);
   });
 });
