@@ -5,7 +5,7 @@
  * markup, <style> and <svg> are left as they are. Pure.
  */
 const UNITS = '万件|万|件（套）|件|次|只|本|个|套|家|批次|条|台|辆|例|人|元|期|页|%|％';
-const TOKEN = new RegExp(
+export const TOKEN = new RegExp(
   [
     '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}',
     '\\d{3,4}-\\d{7,8}(?:-\\d{1,4})?',

@@ -35,7 +35,8 @@ export interface PrintedBulletin {
 }
 
 const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {} };
-const MAX_PASSES = 6;
+// Editing splits (table-layout.ts editSplits) can take a pass or two more than measuring alone.
+const MAX_PASSES = 8;
 
 /** Each target's page: the next bookmark, in document order, with the same title. */
 function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Record<string, number> {

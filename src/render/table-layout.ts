@@ -61,7 +61,7 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
   const bounds = [0, ...cuts, rows.length];
   const parts = bounds.slice(0, -1).map((start, k) => ({
     continued: k > 0,
-    newPage: k === 0 && splits.includes(0),
+    keepWhole: k === 0 && splits.includes(0),
     rows: tagged.slice(start, bounds[k + 1]),
     total: null as TableRow | null,
   }));
@@ -75,8 +75,10 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
  * of each row's marker). Every observed page change is a break, except a
  * split whose preceding part itself broke across a page: that one is
  * stale (content moved down since it was made) and is dropped. The
- * breaks are then edited (editSplits); a 0 among the splits starts the
- * table on a new page and, once chosen, is kept.
+ * breaks are then edited (editSplits); a 0 among the splits keeps the
+ * table's first part whole (CSS break-inside: avoid: it moves to the next
+ * page only if it does not fit where it stands) and, once chosen, is kept:
+ * it costs nothing where the table fits.
  */
 export function nextSplits(t: TableView, markerPage: MarkerPages, markerTop: MarkerTops = () => undefined): number[] {
   const { rows, total } = flatten(t);
@@ -96,9 +98,9 @@ export function nextSplits(t: TableView, markerPage: MarkerPages, markerTop: Mar
   const starts = [0, ...[...forced].sort((a, b) => a - b)];
   const stale = new Set(starts.slice(1).filter((s, j) => observed.some((b) => b > (starts[j] as number) && b < s)));
   const kept = [...new Set(observed.filter((b) => !stale.has(b)))].sort((a, b) => a - b);
-  const newPage = t.parts[0]?.newPage ?? false;
+  const keepWhole = t.parts[0]?.keepWhole ?? false;
   const fits = kept.length === 1 && fitsOnePage(count, kept[0] as number, (i) => markerTop(markerFor(t.id, i)));
-  return editSplits(kept, rows.length, newPage, fits);
+  return editSplits(kept, rows.length, keepWhole, fits);
 }
 
 /**
@@ -132,23 +134,24 @@ export function fitsOnePage(count: number, b: number, top: (i: number) => number
  * An editor's rules over where the page broke a table of `n` body rows
  * (the total, if any, is index n): a table that fits on a page, or whose
  * first part would be shorter than MIN_ROWS, or that is too short to keep
- * MIN_ROWS on each side, starts on a new page ([0]); a last part shorter
+ * MIN_ROWS on each side, is kept whole ([0]); a last part shorter
  * than MIN_ROWS body rows (a total alone included) takes rows from the part
- * before it. A table already on its own page keeps what it cannot avoid.
+ * before it. A table kept whole that still breaks is longer than a page:
+ * it keeps what it cannot avoid.
  */
-export function editSplits(breaks: readonly number[], n: number, newPage: boolean, fits: boolean): number[] {
-  if (breaks.length === 0) return newPage ? [0] : [];
-  if (!newPage && (fits || (breaks[0] as number) < Math.min(MIN_ROWS, n) || n < 2 * MIN_ROWS)) return [0];
+export function editSplits(breaks: readonly number[], n: number, keepWhole: boolean, fits: boolean): number[] {
+  if (breaks.length === 0) return keepWhole ? [0] : [];
+  if (!keepWhole && (fits || (breaks[0] as number) < Math.min(MIN_ROWS, n) || n < 2 * MIN_ROWS)) return [0];
   const out = [...breaks];
   const last = out.length - 1;
   if (n - (out[last] as number) < MIN_ROWS) {
     const before = last > 0 ? (out[last - 1] as number) : 0;
     if (n - MIN_ROWS - before >= MIN_ROWS) out[last] = n - MIN_ROWS;
-    else if (!newPage) return [0];
+    else if (!keepWhole) return [0];
     // On its own page already (very tall rows): at least no total alone.
     else if (before + 1 < n) out[last] = Math.max(before + 1, Math.min(out[last] as number, n - MIN_ROWS));
   }
-  return newPage ? [0, ...out] : out;
+  return keepWhole ? [0, ...out] : out;
 }
 
 export function tableIds(view: unknown): TableView[] {

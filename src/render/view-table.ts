@@ -15,8 +15,8 @@ export interface TableRow {
 /** A run of rows printed together; later parts start a new page with （续表）. */
 export interface TablePart {
   continued: boolean;
-  /** The first part starts on a new page (print layout: the table would otherwise be split badly). */
-  newPage: boolean;
+  /** Print: the first part is not to be broken where it stands (it moves to the next page if it does not fit). */
+  keepWhole: boolean;
   rows: TableRow[];
   total: TableRow | null;
 }
@@ -49,7 +49,7 @@ export function table(
     parts: [
       {
         continued: false,
-        newPage: false,
+        keepWhole: false,
         rows: rows.map((r) => row(r, classes)),
         total: total ? row(total, classes) : null,
       },

@@ -341,7 +341,7 @@ describe('the 2022Q3 bulletin PDF: print quality', () => {
 describe('rebuilding: the same inputs give the same bytes, however the layout was found', () => {
   it('measured the layout in a few prints the first time (splits as Chromium broke them, then as edited)', () => {
     expect(json.passes).toBeGreaterThanOrEqual(2);
-    expect(json.passes).toBeLessThanOrEqual(4);
+    expect(json.passes).toBeLessThanOrEqual(6);
   });
 
   it('prints once with the layout measured before, and the PDF and HTML are byte-identical', () => {

@@ -33,9 +33,9 @@ describe('layOutTable', () => {
     ]);
   });
 
-  it('starts the table on a new page for a split at 0', () => {
-    expect(layOutTable(t, [0], false).parts.map((p) => [p.newPage, p.rows.length])).toEqual([[true, 8]]);
-    expect(layOutTable(t, [0, 4], false).parts.map((p) => [p.newPage, p.continued])).toEqual([
+  it('keeps the first part whole for a split at 0', () => {
+    expect(layOutTable(t, [0], false).parts.map((p) => [p.keepWhole, p.rows.length])).toEqual([[true, 8]]);
+    expect(layOutTable(t, [0, 4], false).parts.map((p) => [p.keepWhole, p.continued])).toEqual([
       [true, false],
       [false, true],
     ]);
@@ -59,11 +59,11 @@ describe('nextSplits', () => {
     expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 0, 0, 0, 0, 0, 1, 1]))).toEqual([5]);
   });
 
-  it('starts the table on the next page when fewer than three rows would stay behind', () => {
+  it('keeps the table whole (moved to the next page) when fewer than three rows would stay behind', () => {
     expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 1, 1, 1, 1, 1, 1, 1]))).toEqual([0]);
   });
 
-  it('keeps a table on its own page once moved there, and splits it again only where it must', () => {
+  it('keeps a table whole once chosen, and splits it again only where it must (longer than a page)', () => {
     expect(nextSplits(layOutTable(t, [0], true), pagesFor([1, 1, 1, 1, 1, 1, 1, 1, 1]))).toEqual([0]);
     expect(nextSplits(layOutTable(t, [0], true), pagesFor([1, 1, 1, 1, 1, 1, 2, 2, 2]))).toEqual([0, 5]);
   });
@@ -98,22 +98,22 @@ describe('nextSplits', () => {
 });
 
 describe('editSplits', () => {
-  it('for any breaks, leaves every split part at least three body rows, or starts the table on a new page', () => {
+  it('for any breaks, leaves every split part at least three body rows, or keeps the table whole', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 60 }),
         fc.uniqueArray(fc.integer({ min: 1, max: 61 }), { maxLength: 4 }),
         fc.boolean(),
-        (n, raw, newPage) => {
+        (n, raw, keepWhole) => {
           const breaks = raw.filter((b) => b <= n).sort((a, b) => a - b);
           // Chromium's breaks are a page apart: at least MIN_ROWS rows between two of them.
           fc.pre(breaks.every((b, i) => i === 0 || b - (breaks[i - 1] as number) >= MIN_ROWS));
-          const out = editSplits(breaks, n, newPage, false);
+          const out = editSplits(breaks, n, keepWhole, false);
           const cuts = out.filter((c) => c > 0);
-          if (out[0] === 0 && !newPage) expect(cuts).toEqual([]);
+          if (out[0] === 0 && !keepWhole) expect(cuts).toEqual([]);
           const bounds = [0, ...cuts, n];
           const sizes = bounds.slice(1).map((b, i) => b - (bounds[i] as number));
-          if (!newPage && cuts.length) for (const size of sizes) expect(size).toBeGreaterThanOrEqual(MIN_ROWS);
+          if (!keepWhole && cuts.length) for (const size of sizes) expect(size).toBeGreaterThanOrEqual(MIN_ROWS);
           const before = cuts.length > 1 ? (cuts.at(-2) as number) : 0;
           if (cuts.length && before + 1 < n) expect(cuts.at(-1), 'no total alone').toBeLessThan(n);
         },
