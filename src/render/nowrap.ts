@@ -2,7 +2,10 @@
  * Tokens a line must not break inside, in printed text: e-mail addresses,
  * phone numbers, dates and date ranges, 《》 titles and numbers with their
  * unit (257500只, 61.54%, 8255.87万件). Each is wrapped in a nowrap span;
- * markup, <style> and <svg> are left as they are. Pure.
+ * markup, <style> and <svg> are left as they are, and so are headings:
+ * Chromium names the bookmark of a heading pushed to the next page with
+ * each text piece doubled (四、四、20222022年…), which the outline repair
+ * cannot undo. Pure.
  */
 const UNITS = '万件|万|件（套）|件|次|只|本|个|套|家|批次|条|台|辆|例|人|元|期|页|%|％';
 export const TOKEN = new RegExp(
@@ -18,7 +21,8 @@ export const TOKEN = new RegExp(
   'g',
 );
 
-const SKIP = /(<svg[\s\S]*?<\/svg>|<style[\s\S]*?<\/style>|<title>[\s\S]*?<\/title>|<[^>]*>)/;
+const SKIP =
+  /(<svg[\s\S]*?<\/svg>|<h[1-6]\b[\s\S]*?<\/h[1-6]>|<style[\s\S]*?<\/style>|<title>[\s\S]*?<\/title>|<[^>]*>)/;
 
 export function keepTokensWhole(html: string): string {
   return html

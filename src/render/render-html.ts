@@ -1,5 +1,4 @@
 import { fontFaceCss, type FontSpec } from './fonts.js';
-import { breakHeadlinesBetweenWords } from './headline-words.js';
 import { keepTokensWhole } from './nowrap.js';
 import { renderTemplate, templateText } from './template-engine.js';
 import type { BulletinView } from './view-bulletin.js';
@@ -31,9 +30,7 @@ export async function htmlRenderer(
   return {
     render: async (view) =>
       keepTokensWhole(
-        breakHeadlinesBetweenWords(
-          await renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: fonts.css }),
-        ),
+        await renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: fonts.css }),
       ),
     missingGlyphs: fonts.missing,
   };

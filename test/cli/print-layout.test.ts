@@ -67,8 +67,9 @@ function emptyShare(pdf: string): number[] {
 /** Every token that must not break (numbers with units, dates, phones, e-mails, 《》 titles) is on one line. */
 function tokensSplit(built: Built): string[] {
   const text = built.html
-    .replace(/<style[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>|<title>[\s\S]*?<\/title>/g, '')
-    .replace(/<[^>]*>/g, '');
+    // Headings are left to text-wrap: balance (see nowrap.ts).
+    .replace(/<style[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>|<title>[\s\S]*?<\/title>|<h[1-6]\b[\s\S]*?<\/h[1-6]>/g, '')
+    .replace(/<[^>]*>/g, ' ');
   const tokens = [...new Set(text.match(TOKEN) ?? [])];
   const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', built.pdf, '-'], { encoding: 'utf8' })
     .split('\n')
