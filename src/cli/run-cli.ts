@@ -154,6 +154,9 @@ export function chineseUsageError(text: string): string {
 function reportError(e: unknown, io: CliIo): number {
   if (isBulletinError(e)) {
     io.stderr(`错误：${e.message}\n${e.hint ? `  → ${e.hint}\n` : ''}`);
+    // The system's or a library's own words, for whoever debugs: never in the message itself.
+    if (io.env.BULLETIN_DEBUG && e.cause)
+      io.stderr(`  （详细信息：${String((e.cause as Error).message ?? e.cause)}）\n`);
     return exitCodeFor(e.kind);
   }
   const detail = e instanceof Error ? (io.env.BULLETIN_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
