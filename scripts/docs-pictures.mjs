@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 
 const dir = process.argv[2] ?? 'out/2022Q3';
 const tmp = mkdtempSync(join(tmpdir(), 'docs-pictures-'));

@@ -7,7 +7,7 @@ import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import { progressPrinter } from './progress-printer.js';
-import { cacheDir, dataDir, outDir } from './paths.js';
+import { cacheDir, dataDir, outDir, streamBytes } from './paths.js';
 import type { CliIo } from './io.js';
 
 export interface BuildFlags {
@@ -63,7 +63,11 @@ export function parseQuarters(text: string): Quarter[] {
 }
 
 /** Build options from flags and configuration, for one quarter or many. */
-async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
+async function options(
+  flags: BuildFlags,
+  io: CliIo,
+  signal?: AbortSignal,
+): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
   const formats = parseFormats(flags.format);
   const config = await loadConfig(flags.config, io.cwd);
   return {
@@ -74,16 +78,19 @@ async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions,
     outDir: outDir(flags.out, config, io.cwd),
     browser: flags.browser,
     sheet: flags.sheet,
+    streamBytes: streamBytes(io.env),
     templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
     timeoutMs: timeoutMs(flags.timeout),
     cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
+    env: io.env,
+    signal,
   };
 }
 
-export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
+export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
   const quarters = parseQuarters(flags.quarter);
-  if (quarters.length > 1) return runBuildMany(quarters, flags, io);
-  const opts = await options(flags, io);
+  if (quarters.length > 1) return runBuildMany(quarters, flags, io, signal);
+  const opts = await options(flags, io, signal);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const result = await buildBulletin({ ...opts, quarter: quarters[0] as Quarter }, progress?.onProgress).finally(() =>
     progress?.done(),
@@ -95,6 +102,8 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
     );
   } else {
     io.stderr(formatIssues(result.issues, io));
+    const sheets = result.files.filter((f) => f.sheet).map((f) => `${f.file}（工作表“${f.sheet}”）`);
+    if (sheets.length > 0 && !flags.quiet) io.stderr(`读取了：${sheets.join('、')}\n`);
     if (!result.ok) {
       io.stderr(
         `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,
@@ -106,8 +115,8 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   return result.ok ? EXIT.ok : result.unreadable ? EXIT.unreadableInput : EXIT.invalidData;
 }
 
-async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): Promise<number> {
-  const opts = await options(flags, io);
+async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const opts = await options(flags, io, signal);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
   if (flags.json)

@@ -1,3 +1,5 @@
+import { processInterrupts, type InterruptTrap } from './interrupts.js';
+
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -6,6 +8,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Whether stderr is a terminal (colours, live progress). */
   isTty: boolean;
+  /** Traps SIGINT/SIGTERM while a build runs (absent: signals keep their default effect). */
+  trapInterrupts?: () => InterruptTrap;
 }
 
 export function processIo(): CliIo {
@@ -15,6 +19,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTty: Boolean(process.stderr.isTTY),
+    trapInterrupts: () => processInterrupts(),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { isBulletinError } from '../model/errors.js';
 import { packageRoot } from '../pipeline/package-root.js';
@@ -16,6 +17,7 @@ import type { DoctorFlags } from './doctor-command.js';
 import type { InitFlags } from './init-command.js';
 import type { PreviewFlags } from './preview-command.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { withInterrupts } from './interrupts.js';
 import { processIo, type CliIo } from './io.js';
 
 function version(): string {
@@ -46,14 +48,20 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
     .option('--templates <dir>', '模板目录：其中的文件替换同名的默认模板，其余沿用默认')
-    .option('--timeout <seconds>', '浏览器每一步（启动、载入、打印）的时限，秒', '60')
+    .option(
+      '--timeout <seconds>',
+      '浏览器每一步（启动、载入、每遍排版、关闭）的时限，秒；整个生成的时限是它的 20 倍',
+      '60',
+    )
     .option(
       '--no-cache',
       '不用以前测得的排版（每次都重新测量分页；默认缓存在 ~/.cache/bulletin，可用 BULLETIN_CACHE_DIR 指定）',
     )
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
-    .action(async (flags: BuildFlags) => run(async () => (await import('./build-command.js')).runBuild(flags, io)));
+    .action(async (flags: BuildFlags) =>
+      run(() => withInterrupts(io, async (signal) => (await import('./build-command.js')).runBuild(flags, io, signal))),
+    );
   cmd
     .command('validate')
     .description('检查输入文件：一个季度文件夹（如 data/2022Q3），或任意几个文件；列出所有问题及修改建议')
@@ -151,12 +159,19 @@ export function chineseUsageError(text: string): string {
   return text;
 }
 
+/** An error's own words and those of its causes; not every library rejects with an Error. */
+function detailOf(e: unknown): string {
+  if (!(e instanceof Error)) return inspect(e, { depth: 2, breakLength: Infinity });
+  return e.cause === undefined ? e.message : `${e.message} ← ${detailOf(e.cause)}`;
+}
+
 function reportError(e: unknown, io: CliIo): number {
   if (isBulletinError(e)) {
     io.stderr(`错误：${e.message}\n${e.hint ? `  → ${e.hint}\n` : ''}`);
-    // The system's or a library's own words, for whoever debugs: never in the message itself.
-    if (io.env.BULLETIN_DEBUG && e.cause)
-      io.stderr(`  （详细信息：${String((e.cause as Error).message ?? e.cause)}）\n`);
+    // The system's or a library's own words (Puppeteer's English), for whoever debugs: never in the message itself.
+    if (io.env.BULLETIN_DEBUG && e.cause !== undefined)
+      io.stderr(`  （详细信息：${detailOf(e.cause)}）
+`);
     return exitCodeFor(e.kind);
   }
   const detail = e instanceof Error ? (io.env.BULLETIN_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);

@@ -8,7 +8,7 @@ import { validateInputs, type ValidateReport } from '../pipeline/validate-inputs
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
 import { columns } from './text-width.js';
-import { dataDir } from './paths.js';
+import { dataDir, streamBytes } from './paths.js';
 import { toCsv } from './csv-output.js';
 
 export interface ValidateFlags {
@@ -46,7 +46,8 @@ export function formatReport(r: ValidateReport, io: CliIo): string {
       [
         ['文件', '类型', '读取行', '有效', '有误', '错误', '警告'],
         ...r.files.map((f) => [
-          f.file,
+          // Which sheet of a workbook was read, always (a hidden old sheet was once read in silence).
+          f.sheet ? `${f.file}（工作表“${f.sheet}”）` : f.file,
           kindName(f.kind),
           String(f.rows?.read ?? '-'),
           String(f.rows?.accepted ?? '-'),
@@ -116,7 +117,15 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
     );
   const config = await loadConfig(flags.config, io.cwd);
   const targets = paths.length ? paths : [resolve(dataDir(flags.data, config, io.cwd), quarterId(quarter!))];
-  const report = await validateInputs({ paths: targets, quarter, config, cwd: io.cwd, sheet: flags.sheet, maxErrors });
+  const report = await validateInputs({
+    paths: targets,
+    quarter,
+    config,
+    cwd: io.cwd,
+    sheet: flags.sheet,
+    maxErrors,
+    streamBytes: streamBytes(io.env),
+  });
   if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (flags.csv) io.stdout(findingsCsv(report));
   else io.stderr(formatReport(report, io));

@@ -105,6 +105,7 @@ export async function buildWith(
   web?.catch(() => undefined);
   let passes = 0;
   if (printer) {
+    opts.signal?.throwIfAborted();
     const cache = layoutCache(opts.cacheDir ?? null);
     let key = '';
     const guess = opts.cacheDir
@@ -132,6 +133,8 @@ export async function buildWith(
     if (web) files.push({ name: 'bulletin.html', data: await web });
     files.push({ name: 'bulletin.pdf', data: pdf });
   } else if (web) files.push({ name: 'bulletin.html', data: await web });
+  // A build that was stopped or ran out of time writes nothing, even if its work finishes later.
+  opts.signal?.throwIfAborted();
   onProgress({ phase: 'write', message: `写入 ${join(opts.outDir, quarterId(opts.quarter))}` });
   const outputs = await writeQuarterOutputs(opts.outDir, quarterId(opts.quarter), files);
   return { ...base, issues, ok: true, stats, outputs, passes };

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from '../model/schema.js';
-import { parseJson } from '../model/schema.js';
+import { parseJsonBytes, SAVE_AS_UTF8 } from '../model/schema.js';
 import { BulletinError } from '../model/errors.js';
 
 const schema = z
@@ -29,6 +29,7 @@ const schema = z
       .optional(),
     sections: z.array(z.string().min(1)).min(1).optional(),
     decimals: z.number().int().min(0).max(4).optional(),
+    maxQuantity: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     fonts: z
       .object({ serif: z.string().min(1).optional(), sans: z.string().min(1).optional() })
       .strict()
@@ -54,6 +55,8 @@ export interface BulletinConfig {
   sections: string[];
   /** Decimals of percentages (2 in SAMR's bulletins). */
   decimals: number;
+  /** A recall's quantity above this is a warning naming the row (1e8 件 by default). */
+  maxQuantity: number;
   /** @fontsource packages for the body (serif) and heading (sans) faces. */
   fonts: { serif: string; sans: string };
   /** Absolute paths, resolved against the config file. */
@@ -72,6 +75,7 @@ export const DEFAULT_CONFIG: BulletinConfig = {
   province: '湖南省',
   sections: ['召回工作快讯', REPORT_SECTION, '市县召回动态', '专题节目访谈'],
   decimals: 2,
+  maxQuantity: 100_000_000,
   fonts: { serif: '@fontsource/noto-serif-sc', sans: '@fontsource/noto-sans-sc' },
   source: '默认设置',
 };
@@ -88,7 +92,7 @@ const exists = (p: string) =>
     () => false,
   );
 const KEYS =
-  'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、fonts（serif、sans）、templates、browser、data、out';
+  'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、maxQuantity、fonts（serif、sans）、templates、browser、data、out';
 
 async function readRaw(path: string): Promise<unknown> {
   if (['.js', '.mjs'].includes(extname(path))) {
@@ -105,7 +109,9 @@ async function readRaw(path: string): Promise<unknown> {
       );
     }
   }
-  const json = parseJson(await readFile(path, 'utf8'));
+  const json = parseJsonBytes(await readFile(path));
+  if (!json.ok && json.reason === 'encoding')
+    throw new BulletinError('config.encoding', 'config', `配置文件 ${path}：${json.message}。`, SAVE_AS_UTF8);
   if (!json.ok)
     throw new BulletinError(
       'config.json',

@@ -43,7 +43,6 @@ async function browserCheck(o: DoctorOptions): Promise<Check> {
       BULLETIN_BROWSER: '来自环境变量 BULLETIN_BROWSER',
       PUPPETEER_EXECUTABLE_PATH: '来自环境变量 PUPPETEER_EXECUTABLE_PATH',
       config: `来自配置文件 ${o.config.source}`,
-      puppeteer: 'Puppeteer 自带',
       system: '在系统常用位置找到',
     }[found.source] ?? found.source;
   return version

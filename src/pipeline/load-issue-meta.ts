@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { parseJson } from '../model/schema.js';
+import { parseJsonBytes, SAVE_AS_UTF8 } from '../model/schema.js';
 import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { EMPTY_META, validateIssueMeta } from '../validate/issue-meta.js';
@@ -13,31 +13,34 @@ async function readMeta(
   display: (p: string) => string,
 ): Promise<{ meta: IssueMeta; issues: ValidationIssue[]; file: string | null }> {
   const path = join(dir, 'issue.json');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     return { meta: EMPTY_META, issues: [], file: null };
   }
-  const json = parseJson(text);
+  const json = parseJsonBytes(bytes);
   if (json.ok) return { ...validateIssueMeta(json.value, display(path)), file: display(path) };
+  return { file: display(path), meta: EMPTY_META, issues: [issueJsonProblem(display(path), json)] };
+}
+
+/** issue.json that is not UTF-8, or not JSON; shared with validate's loose files. */
+export function issueJsonProblem(
+  file: string,
+  problem: { reason: 'encoding' | 'syntax'; message: string },
+): ValidationIssue {
+  const encoding = problem.reason === 'encoding';
   return {
-    file: display(path),
-    meta: EMPTY_META,
-    issues: [
-      {
-        severity: 'error',
-        code: 'meta.json',
-        file: display(path),
-        sheet: null,
-        row: null,
-        column: null,
-        header: null,
-        value: null,
-        message: `issue.json 不是有效的 JSON：${json.message}。`,
-        hint: '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
-      },
-    ],
+    severity: 'error',
+    code: encoding ? 'meta.encoding' : 'meta.json',
+    file,
+    sheet: null,
+    row: null,
+    column: null,
+    header: null,
+    value: null,
+    message: encoding ? `issue.json ${problem.message}。` : `issue.json 不是有效的 JSON：${problem.message}。`,
+    hint: encoding ? SAVE_AS_UTF8 : '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
   };
 }
 

@@ -7,7 +7,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import type { ForeignInput, NationalInput } from '../model/bulletin.js';
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { parseJson } from '../model/schema.js';
+import { parseJsonBytes } from '../model/schema.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
 import { splitFrontMatter } from '../ingest/front-matter.js';
 import { validateArticle } from '../validate/article-meta.js';
@@ -16,6 +16,7 @@ import { reconcile } from '../validate/reconcile.js';
 import { checkTableFile, fileProblem, type FileReport } from './check-file.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import type { Checked } from './input-kinds.js';
+import { issueJsonProblem } from './load-issue-meta.js';
 import { displayPath, homeProvince, loadQuarter } from './load-quarter.js';
 import { loadReference } from './load-reference.js';
 
@@ -51,6 +52,8 @@ export interface ValidateOptions {
   cwd: string;
   sheet?: string;
   maxErrors?: number;
+  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+  streamBytes?: number;
 }
 
 const QUARTER_DIR = /^\d{4}Q[1-4]$/i;
@@ -106,6 +109,7 @@ async function validateFolder(dir: string, opts: ValidateOptions): Promise<Valid
     config: opts.config,
     cwd: opts.cwd,
     sheet: opts.sheet,
+    streamBytes: opts.streamBytes,
   });
   return report(quarter, loaded.files, loaded.issues, opts.maxErrors ?? Infinity);
 }
@@ -126,9 +130,9 @@ async function validateOther(
     rows: null,
     unreadable: false,
   };
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     return {
       report: { ...report, unreadable: true },
@@ -142,20 +146,11 @@ async function validateOther(
       ],
     };
   }
-  if (!isJson) return { report, issues: validateArticle(splitFrontMatter(text), display, sections).issues };
-  const json = parseJson(text);
+  if (!isJson)
+    return { report, issues: validateArticle(splitFrontMatter(bytes.toString('utf8')), display, sections).issues };
+  const json = parseJsonBytes(bytes);
   if (json.ok) return { report, issues: validateIssueMeta(json.value, display).issues };
-  return {
-    report,
-    issues: [
-      fileProblem(
-        display,
-        'meta.json',
-        `issue.json 不是有效的 JSON：${json.message}。`,
-        '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
-      ),
-    ],
-  };
+  return { report, issues: [issueJsonProblem(display, json)] };
 }
 
 async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport> {
@@ -179,7 +174,8 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
       findings.push(...r.issues);
       continue;
     }
-    const r = await checkTableFile(path, display, { ref, home, quarter }, undefined, opts.sheet, false);
+    const ctx = { ref, home, quarter, maxQuantity: opts.config.maxQuantity, streamBytes: opts.streamBytes };
+    const r = await checkTableFile(path, display, ctx, undefined, opts.sheet, false);
     files.push(r.report);
     findings.push(...r.issues);
     if (r.checked) checked.push(r.checked);

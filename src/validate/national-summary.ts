@@ -3,7 +3,7 @@ import type { NationalCategoryInput, ProvinceFigures } from '../model/bulletin.j
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
-import { fold } from '../model/text.js';
+import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import { readSummary, summaryAccount, type SummaryField, type SummarySchema } from './summary-table.js';
 
@@ -67,7 +67,7 @@ export function readNationalCategories(
           'error',
           'value.category.unknown',
           row.at('category'),
-          `“${text}”不是有效的产品类别。`,
+          `“${preview(text, 60)}”不是有效的产品类别。`,
           `请使用 10 个类别的代码或名称：${ref.categories.map((c) => `${c.code} ${c.name}`).join('、')}。`,
         ),
       );
@@ -131,7 +131,7 @@ export function readNationalProvinces(
           'error',
           'value.province.unknown',
           row.at('province'),
-          `“${row.values.province}”不是省级行政区。`,
+          `“${preview(String(row.values.province), 60)}”不是省级行政区。`,
           '请填写省份全称（如“湖南省”）、简称（“湖南”）或 6 位代码。',
         ),
       );

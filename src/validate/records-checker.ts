@@ -21,6 +21,8 @@ export interface RecordsContext {
   ref: ReferenceData;
   home: Province;
   quarter: Quarter | null;
+  /** Above this a quantity is a warning (configuration: maxQuantity). */
+  maxQuantity?: number;
 }
 
 export interface RecordsResult {
@@ -136,7 +138,9 @@ export class RecordsChecker {
       const t = cellText(r.cells[i] ?? null);
       if (t !== '') filled.push({ i, t });
     }
-    if (filled.length === 0) {
+    // 序号 filled in ahead (Excel users number empty rows, and init's template invites it): still blank.
+    const seq = map.columns.get('seq');
+    if (filled.length === 0 || (filled.length === 1 && seq && filled[0]!.i === seq.index)) {
       this.rows.blank++;
       return;
     }

@@ -6,10 +6,10 @@
  */
 import { accountRows, type RowAccount, type ValidationIssue } from '../model/issues.js';
 import { fold, preview } from '../model/text.js';
-import { cellText, isBlankRow, isErrorCell, type CellValue, type RawTable } from '../ingest/table.js';
+import { cellText, isBlankRow, isErrorCell, isUnsavedFormula, type CellValue, type RawTable } from '../ingest/table.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
-import { parseQuantity } from './parse-quantity.js';
+import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { totalRowKind } from './total-rows.js';
 
@@ -52,10 +52,7 @@ function parseField(kind: FieldKind, v: CellValue): { ok: true; value: SummaryVa
   const q = parseQuantity(v);
   if (q.ok) return { ok: true, value: q.value };
   if (q.reason === 'empty') return { ok: false, why: '是空的' };
-  return {
-    ok: false,
-    why: q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是整数',
-  };
+  return { ok: false, why: q.reason === 'not-a-number' ? '不是整数' : quantityProblem(q.reason) };
 }
 
 /** The row account of a summary table, once its reader added its own findings. */
@@ -76,7 +73,9 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   };
   if (!map || issues.some((i) => i.severity === 'error')) return result;
   for (const r of table.rows.slice(map.headerIndex + 1)) {
-    if (isBlankRow(r.cells)) {
+    const seq = map.columns.get('seq' as K)?.index;
+    // A row numbered in 序号 ahead of time, and nothing else, is blank.
+    if (isBlankRow(seq === undefined ? r.cells : r.cells.filter((_, i) => i !== seq))) {
       result.skipped.blank++;
       continue;
     }
@@ -104,6 +103,18 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
         );
         continue;
       }
+      if (isUnsavedFormula(v)) {
+        issues.push(
+          issue(
+            'error',
+            'value.cell.formula-no-result',
+            at(f.key),
+            '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
+            '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
+          ),
+        );
+        continue;
+      }
       const p = parseField(f.kind, v);
       if (p.ok && !(f.required && p.value === '')) values[f.key] = p.value;
       else if (p.ok || cellText(v) === '')
@@ -122,7 +133,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
             'error',
             'value.number.invalid',
             at(f.key),
-            `${f.label}“${cellText(v)}”${p.why}。`,
+            `${f.label}“${preview(cellText(v), 60)}”${p.why}。`,
             f.kind === 'quantity-or-undisclosed'
               ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
               : '请填写不小于 0 的整数。',

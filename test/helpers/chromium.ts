@@ -2,11 +2,11 @@
  * A headless Chromium for tests that look at a page as a reader's browser
  * would (the web edition). The build itself prints through src/render/browser.ts.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chooseBrowser } from '../../src/render/browser.js';
 
 export async function launchChromium(): Promise<Browser> {
-  const found = chooseBrowser();
+  const found = chooseBrowser(undefined, undefined, process.env);
   if (!('path' in found)) throw new Error('no Chromium for the test');
   return puppeteer.launch({
     executablePath: found.path,
