@@ -5,6 +5,7 @@
  * printing page numbers, charts are inline SVG that scale with the column
  * and are named for screen readers, and the fonts are subset to the page.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { webFontSpecs } from './fonts.js';
 import { breakHeadlinesBetweenWords } from './headline-words.js';
@@ -57,7 +58,10 @@ export function webView(view: BulletinView): BulletinView {
 }
 
 /** Built-in web templates override the print ones; a --templates folder's web/ overrides those. */
-export const webTemplateDirs = (dirs: readonly string[]): string[] => [...dirs, ...dirs.map((d) => join(d, 'web'))];
+export const webTemplateDirs = (dirs: readonly string[]): string[] => [
+  ...dirs,
+  ...dirs.map((d) => join(d, 'web')).filter((d) => existsSync(d)),
+];
 
 export async function renderWebEdition(
   templateDirs: readonly string[],
