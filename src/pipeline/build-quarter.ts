@@ -21,6 +21,7 @@ import { withTrend } from './trend.js';
 import { defaultArchiveDirs, figuresAsTheyStand, statsOf } from './quarter-source.js';
 import { loadCheckedQuarter } from './cross-quarter.js';
 import { htmlRenderer } from '../render/render-html.js';
+import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
 import { REPORT_SECTION } from './config.js';
 import { packageRoot } from './package-root.js';
@@ -29,6 +30,9 @@ import { DRAFT_OUTPUT_NAMES, FINAL_OUTPUT_NAMES, writeQuarterOutputs, type Outpu
 
 /** Before a draft's title (HTML and PDF): the metadata says draft too. */
 const DRAFT_MARK = '草稿：';
+
+/** A promise whose rejection is handled later, where it is awaited. */
+const reportedWhereAwaited = (): void => undefined;
 
 function statsJson(stats: BulletinStats): string {
   return `${JSON.stringify(stats, null, 2)}\n`;
@@ -117,6 +121,13 @@ export async function buildWith(
     keywords: [...(draft ? ['草稿'] : []), '缺陷产品召回', quarterName(opts.quarter)],
     date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
   };
+  // The web edition does not wait for the print: its font subsetting overlaps Chromium's passes.
+  const web = opts.formats.includes('html')
+    ? renderWebEdition(templateDirs, composed.title, composed.makeView(new Map()), opts.config.fonts.sans, draft)
+    : null;
+  // Its failure is reported where it is awaited, below; this only keeps it from
+  // counting as unhandled while the print runs.
+  web?.catch(reportedWhereAwaited);
   let passes = 0;
   if (printer) {
     opts.signal?.throwIfAborted();
@@ -137,11 +148,9 @@ export async function buildWith(
     passes = printed.passes;
     if (passes > 1) await cache.put(key, printed.layout);
     const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX });
-    if (opts.formats.includes('html')) files.push({ name: name('html'), data: printed.html });
     files.push({ name: name('pdf'), data: pdf });
-  } else if (opts.formats.includes('html')) {
-    files.push({ name: name('html'), data: await renderer.render(composed.makeView(new Map())) });
   }
+  if (web) files.push({ name: name('html'), data: await web });
   if (opts.formats.includes('docx')) {
     onProgress({ phase: 'docx', message: '生成 Word 文档（图表转为图片）' });
     const { docxEdition } = await import('../render/docx-edition.js');

@@ -28,9 +28,18 @@ export function fontSpecs(serif = '@fontsource/noto-serif-sc', sans = '@fontsour
   ];
 }
 
+/** The web edition's faces: one sans family, regular and bold (see web-fonts.ts). */
+export function webFontSpecs(sans = '@fontsource/noto-sans-sc'): FontSpec[] {
+  return [
+    { family: 'Noto Sans SC', pkg: sans, weight: 400 },
+    { family: 'Noto Sans SC', pkg: sans, weight: 700 },
+  ];
+}
+
 export const DEFAULT_FONTS: readonly FontSpec[] = fontSpecs();
 
-interface Face {
+/** One @fontsource slice: a woff2 file and the code points it covers. */
+export interface Face {
   file: string;
   ranges: Array<[number, number]>;
 }
@@ -39,7 +48,7 @@ const require = createRequire(import.meta.url);
 
 /** Font files and stylesheets are read once per process (a batch build reuses them). */
 const cache = new Map<string, Promise<string>>();
-const readCached = (path: string, encoding: 'utf8' | 'base64'): Promise<string> => {
+export const readCached = (path: string, encoding: 'utf8' | 'base64'): Promise<string> => {
   const key = `${encoding}:${path}`;
   if (!cache.has(key))
     cache.set(
@@ -57,7 +66,7 @@ function parseRanges(text: string): Array<[number, number]> {
   });
 }
 
-async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Face[] }> {
+export async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Face[] }> {
   // A package without this weight falls back to its regular face.
   let cssPath: string;
   try {
@@ -92,7 +101,7 @@ function lowerBound(xs: readonly number[], v: number): number {
  * binary search per range (a CJK face has about a hundred ranges and a page
  * a thousand characters; testing each against each took 0.1 s per build).
  */
-function covered(f: Face, cps: readonly number[]): number[] {
+export function covered(f: Face, cps: readonly number[]): number[] {
   const out: number[] = [];
   for (const [lo, hi] of f.ranges) {
     for (let i = lowerBound(cps, lo); i < cps.length && (cps[i] as number) <= hi; i++) out.push(cps[i] as number);
@@ -101,7 +110,7 @@ function covered(f: Face, cps: readonly number[]): number[] {
 }
 
 /** Characters whose glyph we must have: everything printable in the text. */
-function codePoints(text: string): number[] {
+export function codePoints(text: string): number[] {
   const set = new Set<number>();
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;

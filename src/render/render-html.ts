@@ -1,5 +1,6 @@
 import { withDraftMarks, type DraftView } from './draft-notice.js';
 import { fontFaceCss, type FontSpec } from './fonts.js';
+import { keepTokensWhole } from './nowrap.js';
 import { renderTemplate, templateText } from './template-engine.js';
 import type { BulletinView } from './view-bulletin.js';
 
@@ -28,7 +29,8 @@ export async function htmlRenderer(
   const styles = await templateText(templateDirs, 'styles.css');
   const marks = draft ? await renderTemplate(templateDirs, 'partials/draft.hbs', draft) : null;
   const page = async (view: BulletinView, fontCss: string) => {
-    const html = await renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss });
+    const bulletin = { bulletin: view, title, styles, fontCss };
+    const html = keepTokensWhole(await renderTemplate(templateDirs, 'bulletin.hbs', bulletin));
     return marks === null ? html : withDraftMarks(html, marks);
   };
   const fonts = await fontFaceCss((await page(firstView, '')) + LAYOUT_CHARS, fontSpecs);

@@ -12,6 +12,7 @@ import {
   containsWrapped,
   inkedPixels,
   pageImages,
+  pageLinks,
   pageText,
   pdfFonts,
   pdfInfo,
@@ -236,19 +237,30 @@ describe('stats.json holds the figures the PDF prints', () => {
 
 describe('the 2022Q3 bulletin PDF: layout', () => {
   it('prints page numbers in the table of contents that match where each heading landed', () => {
-    const entries = [
-      ...html.matchAll(
-        /<li data-target="([^"]+)"><span class="toc-text">([^<]+)<\/span><span class="toc-dots"><\/span><span class="toc-page">(\d*)<\/span>/g,
-      ),
-    ];
+    // Entries and their targets from the web edition's 本期要目; page numbers from the PDF's first page.
+    const entries = [...html.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)];
     expect(entries.length).toBe(7);
-    for (const [, target, , page] of entries) {
+    const first = pageText(pdf, 1).replace(/\s+/g, '');
+    for (const [, target, text] of entries) {
+      const chars = [...text!.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const m = new RegExp(`●${chars.join('(\\d*?)')}(\\d*)`).exec(first);
+      const page = m?.slice(1).join('') ?? '';
       expect(page, target).toMatch(/^\d+$/);
-      const heading = new RegExp(`id="${target}"[^>]*>\\s*(?:<h2[^>]*>)?([^<]+)<`).exec(html)?.[1];
+      const heading = new RegExp(`id="${target}"[^>]*>\\s*(?:<h2[^>]*>)?([\\s\\S]*?)</h2>`).exec(html)?.[1];
       expect(heading, target).toBeDefined();
       expect(pageText(pdf, Number(page)).replace(/\s+/g, ''), `${heading} on page ${page}`).toContain(
-        heading!.replace(/\s+/g, ''),
+        heading!.replace(/<[^>]*>|\s+/g, ''),
       );
+    }
+  });
+
+  it('makes every 本期要目 entry a link to the page its heading is on', async () => {
+    const links = await pageLinks(pdf, 1);
+    const targets = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(links.map((l) => l.dest)).toEqual(targets);
+    for (const { dest, page } of links) {
+      const heading = new RegExp(`id="${dest}"[^>]*>\\s*(?:<h2[^>]*>)?([\\s\\S]*?)</h2>`).exec(html)![1]!;
+      expect(pageText(pdf, page).replace(/\s+/g, ''), dest).toContain(heading.replace(/<[^>]*>|\s+/g, ''));
     }
   });
 
@@ -356,15 +368,17 @@ describe('the 2022Q3 bulletin PDF: print quality', () => {
     const tree = structureReport(pdf);
     expect(tree.danglingObjr).toEqual([]);
     expect(tree.danglingParentTree).toEqual([]);
-    expect(tree.links).toBe(0);
+    // The 本期要目 entries are links (to their pages); none of the row markers is left.
+    expect(tree.links).toBe(7);
     // The tables keep every cell: 1,888 elements (2,009 before, less the 121 Link elements).
     expect(tree.elements).toBeGreaterThan(1500);
   });
 });
 
 describe('rebuilding: the same inputs give the same bytes, however the layout was found', () => {
-  it('measured the layout in two prints the first time', () => {
-    expect(json.passes).toBe(2);
+  it('measured the layout in a few prints the first time (splits as Chromium broke them, then as edited)', () => {
+    expect(json.passes).toBeGreaterThanOrEqual(2);
+    expect(json.passes).toBeLessThanOrEqual(6);
   });
 
   it('prints once with the layout measured before, and the PDF and HTML are byte-identical', () => {
@@ -376,7 +390,7 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
 
   it('measures again with --no-cache, to the same bytes', () => {
     const cold = build(tempDir(), '--no-cache');
-    expect(cold.passes).toBe(2);
+    expect(cold.passes).toBe(json.passes);
     expect(cold.pdf.equals(readFileSync(pdf))).toBe(true);
   });
 
@@ -395,9 +409,9 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
       }),
     );
     const fixed = build(tempDir());
-    expect(fixed.passes).toBe(2);
+    expect(fixed.passes).toBeGreaterThan(1);
     expect(fixed.pdf.equals(readFileSync(pdf))).toBe(true);
     writeFileSync(path, '{ not json');
-    expect(build(tempDir()).passes).toBe(2);
+    expect(build(tempDir()).passes).toBe(json.passes);
   });
 });

@@ -76,7 +76,7 @@ describe('a PDF build makes no network request of any kind', () => {
     expect(requests).toEqual([]);
   });
 
-  it('a real build of 2022Q3 (launch, two prints, close): nothing reaches the trap', async () => {
+  it('a real build of 2022Q3 (launch, its prints, close): nothing reaches the trap', async () => {
     requests = [];
     const printer = createPrinter({ executablePath: browserPath(), extraArgs: proxyArgs, env: process.env });
     try {
@@ -91,7 +91,7 @@ describe('a PDF build makes no network request of any kind', () => {
         printer,
       });
       expect(result.ok).toBe(true);
-      expect(result.passes).toBe(2);
+      expect(result.passes).toBeGreaterThanOrEqual(2);
     } finally {
       await printer.close();
     }
