@@ -96,13 +96,14 @@ export async function buildWith(
     contact: opts.config.contact,
     trend: stats.trend ?? null,
   });
+  const title = draft ? `${DRAFT_MARK}${composed.title}` : composed.title;
   const templateDirs = [
     join(packageRoot(), 'templates'),
     ...[opts.templatesDir ?? opts.config.templates].filter((d): d is string => Boolean(d)),
   ];
   const renderer = await htmlRenderer(
     templateDirs,
-    draft ? `${DRAFT_MARK}${composed.title}` : composed.title,
+    title,
     composed.makeView(new Map()),
     fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
     draft,
@@ -123,7 +124,7 @@ export async function buildWith(
   };
   // The web edition does not wait for the print: its font subsetting overlaps Chromium's passes.
   const web = opts.formats.includes('html')
-    ? renderWebEdition(templateDirs, composed.title, composed.makeView(new Map()), opts.config.fonts.sans, draft)
+    ? renderWebEdition(templateDirs, title, composed.makeView(new Map()), opts.config.fonts.sans, draft)
     : null;
   // Its failure is reported where it is awaited, below; this only keeps it from
   // counting as unhandled while the print runs.
@@ -157,7 +158,7 @@ export async function buildWith(
     const view = composed.makeView(new Map());
     const docx = await docxEdition(
       view,
-      { ...docMeta, creator: docMeta.author, description: composed.title, runningHeader: view.runningHeader },
+      { ...docMeta, creator: docMeta.author, description: title, runningHeader: view.runningHeader },
       fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
     );
     files.push({ name: name('docx'), data: docx });
