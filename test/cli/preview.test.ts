@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/find-browser.js';
 import { BIN, ROOT, tempDir } from '../helpers/cli.js';
@@ -49,7 +49,7 @@ afterAll(async () => {
   child?.kill('SIGTERM');
 });
 
-async function bulletinText(page: import('puppeteer').Page): Promise<string> {
+async function bulletinText(page: import('puppeteer-core').Page): Promise<string> {
   const frame = await (await page.waitForSelector('#bulletin'))!.contentFrame();
   await frame!.waitForSelector('.masthead');
   return frame!.evaluate(() => document.body.innerText);
