@@ -11,6 +11,11 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `bulletin stats --json | head`: the reader has gone; the rest of the output has nowhere to go, and
+  // that is no failure to report (Node would throw an English EPIPE stack otherwise). Other errors still throw.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
