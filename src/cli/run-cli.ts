@@ -161,6 +161,12 @@ function addCompletion(cmd: Command, io: CliIo, run: Run): void {
     );
 }
 
+/** The command definitions, for tools that check command lines against them (tests, completion). */
+export function describeCli(): Command {
+  const silent: CliIo = { stdout: () => undefined, stderr: () => undefined, cwd: '/', env: {}, isTty: false };
+  return program(silent, async () => undefined, []);
+}
+
 /** Reports a failure: the message on stderr, and with --json one JSON document on stdout. */
 function report(failure: FailureInfo, argv: readonly string[], io: CliIo, alreadyShown: boolean): number {
   const json = argv.includes('--json');
