@@ -37,7 +37,7 @@ describe.each([
   it('runs only bulletin commands and flags that exist', () => {
     const commands = bulletinCommands(script);
     expect(commands.map((c) => c[0])).toEqual(expect.arrayContaining(['doctor', 'build']));
-    expect(commands.flatMap(commandProblems)).toEqual([]);
+    expect(commands.flatMap((c) => commandProblems(c))).toEqual([]);
   });
 
   it('installs a pinned tarball or git URL, never an unpinned registry name, and no browser download', () => {

@@ -34,8 +34,11 @@ export function bulletinCommands(script: string): string[][] {
 
 const program = describeCli();
 
-/** Problems with one command line's words: unknown command, unknown flag, flag missing its value. */
-export function commandProblems(words: readonly string[]): string[] {
+/**
+ * Problems with one command line's words: unknown command, unknown flag,
+ * flag missing its value (not checked for a synopsis's bare flag list).
+ */
+export function commandProblems(words: readonly string[], checkValues = true): string[] {
   const [name, ...rest] = words;
   const sub: Command | undefined = program.commands.find((c) => c.name() === name);
   if (!sub) return [`no command "${name}"`];
@@ -46,7 +49,7 @@ export function commandProblems(words: readonly string[]): string[] {
     const flag = w.split('=')[0] as string;
     const option = sub.options.find((o) => o.long === flag || o.short === flag);
     if (!option && flag !== '--help' && flag !== '-h') problems.push(`${name}: no option ${flag}`);
-    else if (option?.required && !w.includes('=')) {
+    else if (checkValues && option?.required && !w.includes('=')) {
       const value = rest[i + 1];
       if (value === undefined || (value.startsWith('-') && value !== '-'))
         problems.push(`${name}: ${flag} needs a value`);
