@@ -53,7 +53,7 @@ function program(io: CliIo, run: Run, usageErrors: string[]): Command {
     .option('-o, --out <dir>', '输出目录（默认 out）')
     .option('-f, --format <list>', '输出格式：pdf、html，逗号分隔', 'pdf,html')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
-    .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
+    .option('--config <file>', '配置文件（默认为当前文件夹或其上级中最近的 bulletin.config.json 或 .js）')
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
     .option('--templates <dir>', '模板目录：其中的文件替换同名的默认模板，其余沿用默认')
     .option('--timeout <seconds>', '浏览器每一步（启动、载入、打印）的时限，秒', '60')
@@ -77,7 +77,7 @@ function program(io: CliIo, run: Run, usageErrors: string[]): Command {
     .option('--quiet', '与 --json/--csv 同用时，标准错误不再重复显示问题')
     .option('--max-errors <n>', '最多列出多少个错误')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
-    .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
+    .option('--config <file>', '配置文件（默认为当前文件夹或其上级中最近的 bulletin.config.json 或 .js）')
     .action(async (paths: string[], flags: ValidateFlags) =>
       run(async () => (await import('./validate-command.js')).runValidate(paths, flags, io)),
     );

@@ -1,6 +1,6 @@
 /** What scripts and CI jobs rely on: one JSON document on stdout, stdin, config discovery, colours, help, completion. */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,11 +199,31 @@ describe('preview on a busy port', () => {
   });
   afterAll(() => new Promise<void>((done) => blocker.close(() => done())));
 
-  it('with --port given: exit 2 and a Chinese message, no EADDRINUSE', () => {
-    const r = bulletin(['preview', '--quarter', '2022Q3', '--port', String(busy)]);
+  it('with --port given: exit 2 and a Chinese message, no EADDRINUSE, and no temporary folder left', () => {
+    const tmp = tempDir('bulletin-own-tmp-');
+    const r = bulletin(['preview', '--quarter', '2022Q3', '--port', String(busy)], { env: { TMPDIR: tmp } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`端口 ${busy} 已被其他程序占用`);
     expect(r.stderr).not.toContain('EADDRINUSE');
+    expect(readdirSync(tmp).filter((f) => f.startsWith('bulletin-preview-'))).toEqual([]);
+  });
+
+  it('removes its temporary folder when stopped with SIGTERM', async () => {
+    const tmp = tempDir('bulletin-own-tmp-');
+    const child = spawn(process.execPath, [BIN, 'preview', '--quarter', '2022Q1', '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    await new Promise<void>((done, fail) => {
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('预览地址') && done());
+      void exited.then(() => fail(new Error('preview ended before serving')));
+    });
+    expect(readdirSync(tmp).filter((f) => f.startsWith('bulletin-preview-'))).toHaveLength(1);
+    child.kill('SIGTERM');
+    // It handled the signal and ended by itself (an exit code, not death by the signal).
+    expect(await exited).not.toBeNull();
+    expect(readdirSync(tmp).filter((f) => f.startsWith('bulletin-preview-'))).toEqual([]);
   });
 
   it('on the default port: takes the next free one and says which was busy', async () => {
