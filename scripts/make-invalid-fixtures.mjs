@@ -208,6 +208,7 @@ write(
 write('issue-not-json.json', '{ "number": 3, }');
 write('article-no-front-matter.md', '省局召回中心开展调研。\n');
 write('article-unknown-section.md', '---\nsection: 工作动态\ntitle: 调研\n---\n\n正文。\n');
+write('article-yaml-alias.md', '---\nsection: 召回工作快讯\ntitle: &t 调研\ntoc: *t\n---\n\n正文。\n');
 
 const wb = new ExcelJS.Workbook();
 wb.created = wb.modified = new Date(Date.UTC(2022, 9, 1));

@@ -11,17 +11,7 @@ import {
   type QuarterStats,
   type RegionRow,
 } from '../model/stats.js';
-import { fold } from '../model/text.js';
-
-function groupBy<K>(records: readonly RecallRecord[], key: (r: RecallRecord) => K): Map<K, RecallRecord[]> {
-  const m = new Map<K, RecallRecord[]>();
-  for (const r of records) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-  return m;
-}
-
-const sum = (rs: readonly RecallRecord[]): number => rs.reduce((a, r) => a + r.quantity, 0);
-const distinctManufacturers = (rs: readonly RecallRecord[]): number =>
-  new Set(rs.map((r) => fold(r.manufacturer))).size;
+import { createStatsAccumulator, type StatsTallies, type Tally } from './stats-accumulator.js';
 
 /** Most first, ties in reference (code) order. */
 function ranked<T extends { recalls: number }>(rows: readonly T[]): T[] {
@@ -34,7 +24,7 @@ function ranked<T extends { recalls: number }>(rows: readonly T[]): T[] {
 
 function leaders(
   rows: readonly CategoryRow[],
-  byCat: Map<string, RecallRecord[]>,
+  byCat: ReadonlyMap<string, Tally>,
   metric: 'recalls' | 'quantity',
 ): Leader[] {
   const max = Math.max(0, ...rows.map((r) => r[metric]));
@@ -42,14 +32,14 @@ function leaders(
   return rows
     .filter((r) => r[metric] === max)
     .map((r) => {
-      const rs = byCat.get(r.code) ?? [];
+      const t = byCat.get(r.code);
       return {
         code: r.code,
         name: r.name,
         recalls: r.recalls,
         quantity: r.quantity,
         share: metric === 'recalls' ? r.recallShare : r.quantityShare,
-        soleProduct: rs.length === 1 ? (rs[0] as RecallRecord).product : null,
+        soleProduct: t?.recalls === 1 ? t.firstProduct : null,
       };
     });
 }
@@ -61,61 +51,66 @@ export function computeStats(
   quarter: Quarter,
   decimals = 2,
 ): QuarterStats {
-  const byCat = groupBy(records, (r) => r.categoryCode);
-  const byReg = groupBy(records, (r) => r.regionCode);
-  const byDef = groupBy(records, (r) => r.defectTypeCode);
+  const acc = createStatsAccumulator();
+  for (const r of records) acc.add(r);
+  return statsFromTallies(acc.finish(), ref, home, quarter, decimals);
+}
 
-  const catCounts = ref.categories.map((c) => (byCat.get(c.code) ?? []).length);
-  const catQty = ref.categories.map((c) => sum(byCat.get(c.code) ?? []));
-  const catRecallShares = percentShares(catCounts, decimals);
-  const catQtyShares = percentShares(catQty, decimals);
-  const byCategory: CategoryRow[] = ref.categories.map((c, i) => ({
+const recallsOf = (t: Tally | undefined): number => t?.recalls ?? 0;
+const quantityOf = (t: Tally | undefined): number => t?.quantity ?? 0;
+
+function categoryRows(byCat: ReadonlyMap<string, Tally>, ref: ReferenceData, decimals: number): CategoryRow[] {
+  const counts = ref.categories.map((c) => recallsOf(byCat.get(c.code)));
+  const quantities = ref.categories.map((c) => quantityOf(byCat.get(c.code)));
+  const recallShares = percentShares(counts, decimals);
+  const quantityShares = percentShares(quantities, decimals);
+  return ref.categories.map((c, i) => ({
     code: c.code,
     name: c.name,
-    recalls: catCounts[i] ?? 0,
-    quantity: catQty[i] ?? 0,
-    recallShare: catRecallShares[i] ?? 0,
-    quantityShare: catQtyShares[i] ?? 0,
+    recalls: counts[i] ?? 0,
+    quantity: quantities[i] ?? 0,
+    recallShare: recallShares[i] ?? 0,
+    quantityShare: quantityShares[i] ?? 0,
   }));
+}
 
-  const regQty = home.prefectures.map((p) => sum(byReg.get(p.code) ?? []));
-  const regShares = percentShares(regQty, decimals);
-  const byRegion: RegionRow[] = home.prefectures.map((p, i) => {
-    const rs = byReg.get(p.code) ?? [];
-    return {
-      code: p.code,
-      name: p.name,
-      short: p.short,
-      recalls: rs.length,
-      manufacturers: distinctManufacturers(rs),
-      quantity: regQty[i] ?? 0,
-      quantityShare: regShares[i] ?? 0,
-    };
-  });
+function regionRows(byReg: ReadonlyMap<string, Tally>, home: Province, decimals: number): RegionRow[] {
+  const quantities = home.prefectures.map((p) => quantityOf(byReg.get(p.code)));
+  const shares = percentShares(quantities, decimals);
+  return home.prefectures.map((p, i) => ({
+    code: p.code,
+    name: p.name,
+    short: p.short,
+    recalls: recallsOf(byReg.get(p.code)),
+    manufacturers: byReg.get(p.code)?.manufacturers?.size ?? 0,
+    quantity: quantities[i] ?? 0,
+    quantityShare: shares[i] ?? 0,
+  }));
+}
 
-  const defCounts = ref.defectTypes.map((d) => (byDef.get(d.code) ?? []).length);
-  const defShares = percentShares(defCounts, decimals);
-  const byDefect: DefectRow[] = ref.defectTypes.map((d, i) => ({
+function defectRows(byDef: ReadonlyMap<string, Tally>, ref: ReferenceData, decimals: number): DefectRow[] {
+  const counts = ref.defectTypes.map((d) => recallsOf(byDef.get(d.code)));
+  const shares = percentShares(counts, decimals);
+  return ref.defectTypes.map((d, i) => ({
     code: d.code,
     name: d.name,
-    recalls: defCounts[i] ?? 0,
-    quantity: sum(byDef.get(d.code) ?? []),
-    recallShare: defShares[i] ?? 0,
+    recalls: counts[i] ?? 0,
+    quantity: quantityOf(byDef.get(d.code)),
+    recallShare: shares[i] ?? 0,
   }));
+}
 
-  const typicalCases = records
-    .map((r, i) => ({ r, i }))
-    .filter((x) => x.r.typical)
-    .sort((a, b) => b.r.quantity - a.r.quantity || a.i - b.i)
-    .map(({ r }) => ({
-      manufacturer: r.manufacturer,
-      product: r.product,
-      productionPeriod: r.productionPeriod,
-      quantity: r.quantity,
-      unit: r.unit,
-      description: r.description,
-    }));
-
+/** The figures of the report from tallies gathered record by record (see stats-accumulator.ts). */
+export function statsFromTallies(
+  tallies: StatsTallies,
+  ref: ReferenceData,
+  home: Province,
+  quarter: Quarter,
+  decimals = 2,
+): QuarterStats {
+  const { total } = tallies;
+  const byCategory = categoryRows(tallies.byCategory, ref, decimals);
+  const byRegion = regionRows(tallies.byRegion, home, decimals);
   const activeRegions = ranked(byRegion);
   const maxRegionRecalls = activeRegions[0]?.recalls ?? 0;
   return {
@@ -123,16 +118,16 @@ export function computeStats(
     quarter: quarterId(quarter),
     period: { start: quarterStart(quarter), end: quarterEnd(quarter) },
     province: { code: home.code, name: home.name },
-    totals: { recalls: records.length, quantity: sum(records), manufacturers: distinctManufacturers(records) },
+    totals: { recalls: total.recalls, quantity: total.quantity, manufacturers: total.manufacturers?.size ?? 0 },
     byCategory,
     byRegion,
-    byDefect,
-    typicalCases,
+    byDefect: defectRows(tallies.byDefect, ref, decimals),
+    typicalCases: tallies.typicalCases,
     highlights: {
       activeCategories: ranked(byCategory).map((c) => c.code),
       activeRegions: activeRegions.map((r) => r.code),
-      topByQuantity: leaders(byCategory, byCat, 'quantity'),
-      topByRecalls: leaders(byCategory, byCat, 'recalls'),
+      topByQuantity: leaders(byCategory, tallies.byCategory, 'quantity'),
+      topByRecalls: leaders(byCategory, tallies.byCategory, 'recalls'),
       leadingRegions: activeRegions
         .filter((r) => r.recalls === maxRegionRecalls && maxRegionRecalls > 1)
         .map((r) => r.code),

@@ -54,3 +54,9 @@ export function failureText(f: FailureInfo): string {
   const head = f.code === 'internal' ? f.message : `错误：${f.message}`;
   return `${head}\n${f.hint ? `  → ${f.hint.replace(/\n/g, '\n    ')}\n` : ''}`;
 }
+
+/** The system's or a library's own words, for whoever debugs: never in the message itself. */
+export function debugDetail(e: unknown, io: CliIo): string {
+  if (!io.env.BULLETIN_DEBUG || !isBulletinError(e) || !e.cause) return '';
+  return `  （详细信息：${String((e.cause as Error).message ?? e.cause)}）\n`;
+}

@@ -16,7 +16,7 @@ import type { InitFlags } from './init-command.js';
 import type { PreviewFlags } from './preview-command.js';
 import type { CompletionShell } from './completion-command.js';
 import { EXIT } from './exit-codes.js';
-import { failureJson, failureOf, failureText, type FailureInfo } from './failure.js';
+import { debugDetail, failureJson, failureOf, failureText, type FailureInfo } from './failure.js';
 import { chineseUsageError, localiseHelp } from './help-zh.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -168,10 +168,10 @@ export function describeCli(): Command {
 }
 
 /** Reports a failure: the message on stderr, and with --json one JSON document on stdout. */
-function report(failure: FailureInfo, argv: readonly string[], io: CliIo, alreadyShown: boolean): number {
+function report(failure: FailureInfo, argv: readonly string[], io: CliIo, alreadyShown: boolean, e?: unknown): number {
   const json = argv.includes('--json');
   if (json) io.stdout(failureJson(failure));
-  if (!alreadyShown && !(json && argv.includes('--quiet'))) io.stderr(failureText(failure));
+  if (!alreadyShown && !(json && argv.includes('--quiet'))) io.stderr(failureText(failure) + debugDetail(e, io));
   return failure.exitCode;
 }
 
@@ -193,6 +193,6 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       const failure = { code: `usage.${e.code.replace(/^commander\./, '')}`, message, hint: '用 --help 查看用法。' };
       return report({ ...failure, exitCode: EXIT.usage }, argv, io, true);
     }
-    return report(failureOf(e, io), argv, io, false);
+    return report(failureOf(e, io), argv, io, false, e);
   }
 }

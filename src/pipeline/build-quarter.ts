@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build.js';
-import { BulletinError } from '../model/errors.js';
 import { hasErrors, type ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
@@ -24,7 +23,7 @@ import { REPORT_SECTION } from './config.js';
 import { loadQuarter } from './load-quarter.js';
 import { packageRoot } from './package-root.js';
 import type { ProgressListener } from './progress.js';
-import { writeAtomically, type OutputFile } from './write-outputs.js';
+import { writeQuarterOutputs, type OutputFile } from './write-outputs.js';
 
 function statsJson(stats: BulletinStats): string {
   return `${JSON.stringify(stats, null, 2)}\n`;
@@ -127,19 +126,7 @@ export async function buildWith(
   } else if (opts.formats.includes('html')) {
     files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
   }
-  const dir = join(opts.outDir, quarterId(opts.quarter));
-  onProgress({ phase: 'write', message: `写入 ${dir}` });
-  let outputs: string[];
-  try {
-    outputs = await writeAtomically(dir, files);
-  } catch (e) {
-    throw new BulletinError(
-      'output.write',
-      'config',
-      `无法写入输出文件夹 ${dir}：${(e as Error).message}`,
-      '请检查 --out 指定的位置是否可写、磁盘是否已满。',
-      { cause: e },
-    );
-  }
+  onProgress({ phase: 'write', message: `写入 ${join(opts.outDir, quarterId(opts.quarter))}` });
+  const outputs = await writeQuarterOutputs(opts.outDir, quarterId(opts.quarter), files);
   return { ...base, issues, ok: true, stats, outputs, passes };
 }

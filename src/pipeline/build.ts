@@ -2,13 +2,15 @@
  * bulletin build: one quarter or many. Owns the printer: Chromium is
  * launched first, so it starts while the rest of the build is loaded.
  */
-import type { Quarter } from '../model/quarter.js';
+import { join } from 'node:path';
+import { quarterId, type Quarter } from '../model/quarter.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { BulletinStats } from '../model/stats.js';
 import { createPrinter, type Printer } from '../render/browser.js';
 import type { BulletinConfig } from './config.js';
 import type { FileReport } from './check-file.js';
 import type { ProgressListener } from './progress.js';
+import { checkOutputFolder } from './write-outputs.js';
 
 export type OutputFormat = 'pdf' | 'html';
 
@@ -51,6 +53,8 @@ export async function buildBulletin(
   opts: BuildOptions,
   onProgress: ProgressListener = () => undefined,
 ): Promise<BuildResult> {
+  // A folder that cannot be written is found before any data is read or the browser starts.
+  await checkOutputFolder(join(opts.outDir, quarterId(opts.quarter)));
   const printer = opts.formats.includes('pdf') ? (opts.printer ?? newPrinter(opts)) : null;
   try {
     // Chromium starts while the data are read and laid out.
@@ -72,6 +76,7 @@ export async function buildMany(
   onProgress: ProgressListener = () => undefined,
   parallel = 3,
 ): Promise<BuildResult[]> {
+  for (const q of quarters) await checkOutputFolder(join(opts.outDir, quarterId(q)));
   const printer = newPrinter(opts);
   try {
     printer.warmUp();

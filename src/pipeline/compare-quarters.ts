@@ -29,9 +29,17 @@ const fromOrder = (n: number): Quarter => ({ year: Math.floor(n / 4), quarter: (
 
 /** Quarters in "2021Q1..2022Q4", inclusive. */
 export function quarterRange(spec: string): Quarter[] {
-  const [a, b] = spec.split('..');
-  const from = parseQuarter(a ?? '');
-  const to = parseQuarter(b ?? '');
+  const [a, b, ...rest] = spec.split('..');
+  // `../2022Q3` is a path typed where a quarter belongs: quote what was typed, not the empty half.
+  if (!a?.trim() || !b?.trim() || rest.length)
+    throw new BulletinError(
+      'usage.quarter',
+      'usage',
+      `无法识别的季度“${spec}”。`,
+      '请写成 2022Q3，或一个范围 2021Q1..2022Q4（季度不是路径；数据目录用 --data 指定）。',
+    );
+  const from = parseQuarter(a);
+  const to = parseQuarter(b);
   if (order(to) < order(from))
     throw new BulletinError('usage.range', 'usage', `季度范围 ${spec} 的结束早于开始。`, '请写成 2021Q1..2022Q4。');
   return Array.from({ length: order(to) - order(from) + 1 }, (_, i) => fromOrder(order(from) + i));

@@ -1,6 +1,7 @@
 /** bulletin doctor: can a build succeed here, and if not, why. */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { isBulletinError } from '../model/errors.js';
 import type { Quarter } from '../model/quarter.js';
 import { quarterId } from '../model/quarter.js';
 import { chooseBrowser } from '../render/browser.js';
@@ -80,7 +81,13 @@ async function templateCheck(o: DoctorOptions): Promise<Check> {
     join(packageRoot(), 'templates'),
     ...[o.templates ?? o.config.templates].filter((d): d is string => Boolean(d)),
   ];
-  const files = await templateFiles(dirs);
+  let files: Awaited<ReturnType<typeof templateFiles>>;
+  try {
+    files = await templateFiles(dirs);
+  } catch (e) {
+    if (!isBulletinError(e)) throw e;
+    return { name: '模板', ok: false, detail: e.message, hint: e.hint ?? null };
+  }
   const ok = files.has('bulletin.hbs') && files.has('styles.css');
   return {
     name: '模板',

@@ -8,16 +8,46 @@ import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { splitFrontMatter } from '../ingest/front-matter.js';
+import { looksLikeText, sniffImage, type ImageKind } from '../ingest/image-type.js';
 import { validateArticle } from '../validate/article-meta.js';
 
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
+const IMAGE_TYPES: Record<string, ImageKind> = {
+  '.png': 'png',
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.gif': 'gif',
+  '.webp': 'webp',
+  '.svg': 'svg',
 };
+const MIME: Record<ImageKind, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+};
+
+/** The bytes must be the image the name says: a text file renamed .png is refused, naming what it is. */
+function contentMismatch(
+  href: string,
+  declared: ImageKind,
+  bytes: Uint8Array,
+): { code: string; message: string; hint: string } | null {
+  const actual = sniffImage(bytes);
+  if (actual === declared) return null;
+  const what = actual
+    ? `是 ${actual.toUpperCase()} 图片，与扩展名 ${extname(href)} 不符`
+    : looksLikeText(bytes)
+      ? '是一个文本文件'
+      : '无法识别为图片（文件可能已损坏）';
+  return {
+    code: 'article.image.type',
+    message: `图片“${href}”的内容不是 ${declared.toUpperCase()} 图片：${what}。`,
+    hint: actual
+      ? `请把文件扩展名改为 .${actual === 'jpeg' ? 'jpg' : actual}，或重新导出为与扩展名一致的格式。`
+      : '请用看图软件打开确认，再重新导出为 PNG、JPG、GIF、WebP 或 SVG 图片。',
+  };
+}
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 const IMAGE_REF = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
@@ -81,7 +111,8 @@ async function resolveImage(
       message: `图片“${href}”有 ${(info.size / 1048576).toFixed(1)} MB，超过 8 MB 的上限。`,
       hint: '请压缩图片后再使用。',
     };
-  return { url: `data:${type};base64,${(await readFile(path)).toString('base64')}` };
+  const bytes = await readFile(path);
+  return contentMismatch(href, type, bytes) ?? { url: `data:${MIME[type]};base64,${bytes.toString('base64')}` };
 }
 
 export interface LoadedArticles {

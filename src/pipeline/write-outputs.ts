@@ -1,63 +1,98 @@
 /**
- * Outputs appear all at once or not at all. Each file is first written to a
- * temporary name in the target folder; only when every one is written are
- * they moved into place, earlier versions set aside until the last move
- * succeeded and put back if one fails. A failed build leaves earlier
- * outputs as they were.
+ * Where a quarter's outputs go and how they get there: checked before any
+ * data is read (so a read-only folder is found in a second, not after the
+ * PDF is printed), then replaced as a set (output-commit.ts).
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { BulletinError, isBulletinError } from '../model/errors.js';
+import { commitOutputs, recoverOutputs, type CommitOptions, type OutputFile } from './output-commit.js';
+import { realOutputFs, type OutputFs } from './output-fs.js';
+import { refuseForeign } from './output-journal.js';
 
-export interface OutputFile {
-  name: string;
-  data: string | Uint8Array;
+export type { OutputFile } from './output-commit.js';
+
+/** Every file a build may write into a quarter's folder: only these are ever replaced or removed. */
+export const OUTPUT_NAMES: readonly string[] = ['stats.json', 'bulletin.pdf', 'bulletin.html'];
+
+const REASONS: Record<string, string> = {
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限，或文件正被其他程序（如 PDF 阅读器）打开',
+  EBUSY: '文件正被其他程序（如 PDF 阅读器）打开',
+  EROFS: '所在的磁盘是只读的',
+  ENOSPC: '磁盘已满',
+  EDQUOT: '磁盘配额已用完',
+  ENOTDIR: '路径中有一段是文件而不是文件夹',
+  EEXIST: '路径中有一段是文件而不是文件夹',
+  ENAMETOOLONG: '路径太长',
+};
+
+function reasonOf(e: unknown): string {
+  const first = e instanceof AggregateError ? e.errors[0] : e;
+  const code = (first as NodeJS.ErrnoException).code ?? '';
+  return REASONS[code] ?? `系统错误 ${code || '（未知）'}`;
 }
 
-interface Move {
-  tmp: string;
-  final: string;
-  backup: string;
-  hadOld: boolean;
-  placed: boolean;
+/** A Chinese message for a file-system failure; the system's English stays in `cause` (shown with BULLETIN_DEBUG). */
+export function outputError(dir: string, e: unknown, when: 'check' | 'write'): BulletinError {
+  if (isBulletinError(e)) return e;
+  const unfinished = e instanceof AggregateError;
+  return new BulletinError(
+    when === 'check' ? 'output.not-writable' : 'output.write',
+    'config',
+    when === 'check'
+      ? `无法写入输出文件夹 ${dir}：${reasonOf(e)}。没有读取数据，也没有生成任何文件。`
+      : `写入输出文件夹 ${dir} 失败：${reasonOf(e)}。${unfinished ? '' : '原有的输出文件保持不变。'}`,
+    unfinished
+      ? '原有文件未能全部放回；下次运行 bulletin build 时会自动把这个文件夹补全为新生成的一套。请先排除上述问题（如关闭打开着的 PDF）。'
+      : '请用 --out（或配置文件中的 out）指定一个可以写入的文件夹，或请管理员开放写入权限、腾出磁盘空间，然后重试。',
+    { cause: e },
+  );
 }
 
-async function setAside(m: Move): Promise<void> {
+/** The nearest folder that exists on the way to `dir` (which is created only when there is something to write). */
+async function nearestExisting(dir: string, fs: OutputFs): Promise<string> {
+  for (let p = dir; ; p = dirname(p)) {
+    const kind = await fs.kind(p);
+    if (kind?.file) throw Object.assign(new Error(`${p} is a file`), { code: 'ENOTDIR' });
+    if (kind || dirname(p) === p) return p;
+  }
+}
+
+/**
+ * Before anything is read: the quarter's folder (or the nearest existing
+ * folder above it) can be written, a run killed while writing it is
+ * completed, and no output name is taken by a folder of the user's.
+ */
+export async function checkOutputFolder(dir: string, fs: OutputFs = realOutputFs): Promise<void> {
   try {
-    await rename(m.final, m.backup);
-    m.hadOld = true;
+    const existing = await nearestExisting(dir, fs);
+    await fs.checkWritable(existing);
+    if (existing !== dir) return;
+    await recoverOutputs(dir, OUTPUT_NAMES, fs);
+    await refuseForeign(dir, OUTPUT_NAMES, fs);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    throw outputError(dir, e, 'check');
   }
 }
 
-async function rollBack(moves: readonly Move[]): Promise<void> {
-  for (const m of [...moves].reverse()) {
-    if (m.placed) await rm(m.final, { force: true, recursive: true });
-    if (m.hadOld) await rename(m.backup, m.final);
-    await rm(m.tmp, { force: true });
-  }
+export async function writeAtomically(
+  dir: string,
+  files: readonly OutputFile[],
+  opts: CommitOptions = {},
+): Promise<string[]> {
+  return commitOutputs(dir, files, opts);
 }
 
-export async function writeAtomically(dir: string, files: readonly OutputFile[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const moves: Move[] = files.map((f) => ({
-    tmp: join(dir, `.${f.name}.${process.pid}.tmp`),
-    final: join(dir, f.name),
-    backup: join(dir, `.${f.name}.${process.pid}.bak`),
-    hadOld: false,
-    placed: false,
-  }));
+/** The build's last step: the quarter's outputs, replaced as a set; failures as Chinese messages. */
+export async function writeQuarterOutputs(
+  outDir: string,
+  quarter: string,
+  files: readonly OutputFile[],
+): Promise<string[]> {
+  const dir = join(outDir, quarter);
   try {
-    for (const [i, f] of files.entries()) await writeFile((moves[i] as Move).tmp, f.data);
-    for (const m of moves) {
-      await setAside(m);
-      await rename(m.tmp, m.final);
-      m.placed = true;
-    }
+    return await commitOutputs(dir, files, { owned: OUTPUT_NAMES });
   } catch (e) {
-    await rollBack(moves);
-    throw e;
+    throw outputError(dir, e, 'write');
   }
-  await Promise.all(moves.filter((m) => m.hadOld).map((m) => rm(m.backup, { force: true, recursive: true })));
-  return moves.map((m) => m.final);
 }

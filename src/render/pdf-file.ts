@@ -1,15 +1,18 @@
 /**
- * The only module that knows pdf-lib. It reads back where things landed in
- * a printed PDF (bookmark pages and row-marker links: page numbers in the
- * table of contents and table continuations come from the real layout), and
- * finalizes the file. Chromium stamps the wall clock into
- * the PDF; we set the dates from the issue instead (same inputs, same bytes)
- * and fill in title, author and subject. It also names destinations after
- * DOM node numbers, which depend on how many layout passes the page went
- * through; those are renumbered in document order.
+ * The only module that loads pdf-lib (pdf-structure.ts and pdf-names.ts get
+ * it from here). It reads back where things landed in a printed PDF
+ * (bookmark pages and row-marker links: page numbers in the table of
+ * contents and table continuations come from the real layout), and
+ * finalizes the file. Chromium stamps the wall clock into the PDF; we set
+ * the dates from the issue instead (same inputs, same bytes) and fill in
+ * title, author and subject; the marker links are removed (pdf-structure.ts)
+ * and destination names renumbered (pdf-names.ts).
  */
 import { createHash } from 'node:crypto';
 import type { PDFDict, PDFDocument, PDFObject } from 'pdf-lib';
+import { collapseDoubled } from '../model/text.js';
+import { renumberNodeNames } from './pdf-names.js';
+import { dropMarkerLinks, linkUri } from './pdf-structure.js';
 
 type PdfLib = typeof import('pdf-lib');
 let pdfLib: Promise<PdfLib> | null = null;
@@ -20,7 +23,6 @@ export function warmUpPdfLib(): Promise<PdfLib> {
   pdfLib ??= import('pdf-lib').then((m) => (lib = m));
   return pdfLib;
 }
-import { collapseDoubled } from '../model/text.js';
 
 export interface PdfInfo {
   title: string;
@@ -61,7 +63,7 @@ export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<
     for (const ref of markerPrefix
       ? (page.node.lookupMaybe(lib.PDFName.of('Annots'), lib.PDFArray)?.asArray() ?? [])
       : []) {
-      const uri = linkUri(doc.context.lookup(ref, lib.PDFDict));
+      const uri = linkUri(lib, doc.context.lookup(ref, lib.PDFDict));
       if (uri?.startsWith(markerPrefix) && !markers.has(uri)) markers.set(uri, i);
     }
   });
@@ -121,8 +123,8 @@ export async function finalizePdf(bytes: Uint8Array, info: PdfInfo): Promise<Uin
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   repairOutline(doc);
-  if (info.dropLinksTo) dropLinks(doc, info.dropLinksTo);
-  renumberNodeNames(doc);
+  if (info.dropLinksTo) dropMarkerLinks(lib, doc, info.dropLinksTo);
+  renumberNodeNames(lib, doc);
   setDocumentId(doc, info);
   return doc.save({ updateFieldAppearances: false });
 }
@@ -142,75 +144,6 @@ function repairOutline(doc: PDFDocument): void {
     }
   };
   visit(root?.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
-}
-
-function linkUri(annot: PDFDict): string | undefined {
-  return annot
-    .lookupMaybe(lib.PDFName.of('A'), lib.PDFDict)
-    ?.lookupMaybe(lib.PDFName.of('URI'), lib.PDFString, lib.PDFHexString)
-    ?.decodeText();
-}
-
-/**
- * Removes the marker links from every page. The objects stay in the file
- * (the structure tree of a tagged PDF still names them) but are on no page:
- * viewers neither show nor follow them.
- */
-function dropLinks(doc: PDFDocument, prefix: string): void {
-  for (const page of doc.getPages()) {
-    const annots = page.node.lookupMaybe(lib.PDFName.of('Annots'), lib.PDFArray);
-    if (!annots) continue;
-    const keep = annots.asArray().filter((ref) => {
-      const annot = doc.context.lookupMaybe(ref, lib.PDFDict);
-      return !annot || !linkUri(annot)?.startsWith(prefix);
-    });
-    if (keep.length === annots.size()) continue;
-    if (keep.length === 0) page.node.delete(lib.PDFName.of('Annots'));
-    else page.node.set(lib.PDFName.of('Annots'), doc.context.obj(keep));
-  }
-}
-
-const NODE_NAME = /^node(\d+)$/;
-
-/** Visits every string in the document's objects, replacing it with `fn`'s result when there is one. */
-function mapStrings(doc: PDFDocument, fn: (text: string) => string | undefined): void {
-  const swap = (v: PDFObject): PDFObject | undefined => {
-    if (v instanceof lib.PDFString || v instanceof lib.PDFHexString) {
-      const to = fn(v.decodeText());
-      return to === undefined ? undefined : lib.PDFString.of(to);
-    }
-    visit(v);
-    return undefined;
-  };
-  const visit = (o: PDFObject): void => {
-    if (o instanceof lib.PDFDict)
-      for (const [k, v] of o.entries()) {
-        const to = swap(v);
-        if (to) o.set(k, to);
-      }
-    else if (o instanceof lib.PDFArray)
-      o.asArray().forEach((v, i) => {
-        const to = swap(v);
-        if (to) o.set(i, to);
-      });
-    else if (o instanceof lib.PDFStream) visit(o.dict);
-  };
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj);
-}
-
-/** Chromium's `nodeNNNN` names, renumbered 1, 2, 3… in their own order (keeps name trees sorted). */
-function renumberNodeNames(doc: PDFDocument): void {
-  const seen = new Set<number>();
-  mapStrings(doc, (t) => {
-    const m = NODE_NAME.exec(t);
-    if (m) seen.add(Number(m[1]));
-    return undefined;
-  });
-  const rank = new Map([...seen].sort((a, b) => a - b).map((n, i) => [n, i + 1]));
-  mapStrings(doc, (t) => {
-    const m = NODE_NAME.exec(t);
-    return m ? `node${String(rank.get(Number(m[1]))).padStart(8, '0')}` : undefined;
-  });
 }
 
 /** The file identifier, from what the pages show and the document info (not from how it was made). */

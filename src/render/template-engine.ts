@@ -23,8 +23,23 @@ interface Source {
   path: string;
 }
 
+/** A template folder that is not there is an error (a typo would otherwise build with the defaults); partials/ is optional. */
 async function listDir(dir: string, sub: string): Promise<string[]> {
-  return readdir(join(dir, sub)).catch(() => [] as string[]);
+  try {
+    return await readdir(join(dir, sub));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (sub && code === 'ENOENT') return [];
+    throw new BulletinError(
+      'config.templates.missing',
+      'config',
+      code === 'ENOENT'
+        ? `模板目录 ${dir} 不存在。`
+        : `无法读取模板目录 ${join(dir, sub)}（${code === 'ENOTDIR' ? '它不是文件夹' : `系统错误 ${code ?? '未知'}`}）。`,
+      '请检查 --templates 或配置文件中 templates 的路径（配置文件中的相对路径以配置文件所在的文件夹为准）；不需要自定义模板时去掉这一项。',
+      { cause: e },
+    );
+  }
 }
 
 /** name (e.g. "partials/toc.hbs", "styles.css") → source; later folders override earlier ones. */

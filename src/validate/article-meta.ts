@@ -50,7 +50,7 @@ export function validateArticle(
           file,
           'article.front-matter',
           `文章开头的信息块（front matter）无法读取：${fm.detail}。`,
-          FIELDS_HINT,
+          fm.original ? `${FIELDS_HINT}（YAML 解析器原文：${fm.original}）` : FIELDS_HINT,
           fm.line,
         ),
       ],

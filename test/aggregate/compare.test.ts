@@ -75,6 +75,11 @@ describe('compareQuarters on the bundled quarters (hand-computed expectations)',
     expect(quarterRange('2021Q4..2022Q2').map((q) => `${q.year}Q${q.quarter}`)).toEqual(['2021Q4', '2022Q1', '2022Q2']);
     expect(() => quarterRange('2022Q2..2021Q4')).toThrow(/结束早于开始/);
   });
+
+  it('quotes what was typed when a range half is empty (a path typed as a quarter)', () => {
+    for (const typed of ['../2022Q3', '2022Q3..', '..', '2021Q1..2021Q2..2021Q3'])
+      expect(() => quarterRange(typed)).toThrow(`无法识别的季度“${typed}”。`);
+  });
 });
 
 async function bulletinStats(): Promise<BulletinStats> {

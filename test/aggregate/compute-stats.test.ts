@@ -131,6 +131,52 @@ describe('computeStats properties', () => {
     );
   });
 
+  it('equals the definition (filter and count per item) for any records, whatever their order', () => {
+    const arb = fc.array(
+      fc.tuple(fc.nat({ max: 9 }), fc.nat({ max: 13 }), fc.nat({ max: 5 }), fc.nat({ max: 5_000_000 }), fc.nat(7)),
+      { maxLength: 80 },
+    );
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const recs = rows.map(([c, r, d, q, m], i) => ({
+          ...record(ref.categories[c]!.code, home.prefectures[r]!.code, ref.defectTypes[d]!.code, q, i),
+          manufacturer: `厂${m}`,
+        }));
+        const st = computeStats(recs, ref, home, Q3);
+        const of = <K extends keyof RecallRecord>(k: K, v: RecallRecord[K]) => recs.filter((x) => x[k] === v);
+        const qty = (xs: RecallRecord[]) => xs.reduce((a, x) => a + x.quantity, 0);
+        expect(st.byCategory.map((c) => [c.recalls, c.quantity])).toEqual(
+          ref.categories.map((c) => [of('categoryCode', c.code).length, qty(of('categoryCode', c.code))]),
+        );
+        expect(st.byRegion.map((g) => [g.recalls, g.quantity, g.manufacturers])).toEqual(
+          home.prefectures.map((p) => {
+            const rs = of('regionCode', p.code);
+            return [rs.length, qty(rs), new Set(rs.map((x) => x.manufacturer)).size];
+          }),
+        );
+        expect(st.byDefect.map((d) => d.quantity)).toEqual(
+          ref.defectTypes.map((d) => qty(of('defectTypeCode', d.code))),
+        );
+        const typical = recs.filter((x) => x.typical);
+        const expected = typical
+          .map((x, i) => ({ x, i }))
+          .sort((a, b) => b.x.quantity - a.x.quantity || a.i - b.i)
+          .map(({ x }) => x.product);
+        expect(st.typicalCases.map((t) => t.product)).toEqual(expected);
+        const single = st.highlights.topByQuantity.filter((l) => l.recalls === 1);
+        for (const l of single) expect(l.soleProduct).toBe(of('categoryCode', l.code)[0]!.product);
+      }),
+    );
+  });
+
+  it('refuses a total that cannot be computed exactly rather than printing it rounded', () => {
+    const big = Number.MAX_SAFE_INTEGER - 1;
+    const recs = [0, 1].map((i) => record('01', home.prefectures[0]!.code, ref.defectTypes[0]!.code, big, i));
+    expect(() => computeStats(recs, ref, home, Q3)).toThrow(
+      expect.objectContaining({ code: 'stats.quantity.overflow' }),
+    );
+  });
+
   it('handles a quarter with no recalls: every row zero, no leaders', () => {
     const st = computeStats([], ref, home, Q3);
     expect(st.totals).toEqual({ recalls: 0, quantity: 0, manufacturers: 0 });

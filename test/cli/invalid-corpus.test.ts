@@ -45,6 +45,18 @@ const CORPUS: Array<[string, number, Expected | null]> = [
     { severity: 'error', code: 'article.section.unknown', row: null, column: null, message: '栏目“工作动态”不存在。' },
   ],
   [
+    'article-yaml-alias.md',
+    1,
+    {
+      severity: 'error',
+      code: 'article.front-matter',
+      row: null,
+      column: null,
+      message:
+        '文章开头的信息块（front matter）无法读取：含有以 & 或 * 开头的引用，本工具不支持（内容本身以 & 或 * 开头时请用引号括起来）。',
+    },
+  ],
+  [
     'binary-data.csv',
     3,
     {

@@ -62,6 +62,90 @@ describe('loadArticles', () => {
     ]);
   });
 
+  it('checks that an image is what its name says (a text file named .png is refused, naming the file)', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
+    const dir = quarter({
+      'articles/a.md': article(
+        'section: 召回工作快讯\ntitle: 甲',
+        ['t.png', 'j.png', 'z.gif', 'ok.png', 'ok.jpg', 'ok.gif', 'ok.webp', 'x.svg', 'ok.svg']
+          .map((n) => `![${n}](images/${n})`)
+          .join('\n\n'),
+      ),
+      'articles/images/t.png': '这不是图片，是文字说明。\n',
+      'articles/images/ok.gif': 'GIF89a\x01\x00',
+      'articles/images/ok.webp': 'RIFF\x10\x00\x00\x00WEBPVP8 ',
+      'articles/images/x.svg': '<html><body>not svg</body></html>',
+      'articles/images/ok.svg':
+        '\ufeff<?xml version="1.0"?>\n<!-- drawn -->\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    writeFileSync(join(dir, 'articles/images/j.png'), jpeg);
+    writeFileSync(join(dir, 'articles/images/z.gif'), Buffer.from([0x00, 0xff, 0x10, 0x80, 0x00]));
+    writeFileSync(join(dir, 'articles/images/ok.png'), png);
+    writeFileSync(join(dir, 'articles/images/ok.jpg'), jpeg);
+    const r = await loadArticles(dir, SECTIONS, (p) => p);
+    expect(r.issues.map((i) => [i.code, i.value, i.row, i.message])).toEqual([
+      ['article.image.type', 'images/t.png', 6, '图片“images/t.png”的内容不是 PNG 图片：是一个文本文件。'],
+      [
+        'article.image.type',
+        'images/j.png',
+        8,
+        '图片“images/j.png”的内容不是 PNG 图片：是 JPEG 图片，与扩展名 .png 不符。',
+      ],
+      [
+        'article.image.type',
+        'images/z.gif',
+        10,
+        '图片“images/z.gif”的内容不是 GIF 图片：无法识别为图片（文件可能已损坏）。',
+      ],
+      ['article.image.type', 'images/x.svg', 20, '图片“images/x.svg”的内容不是 SVG 图片：是一个文本文件。'],
+    ]);
+    expect(r.issues[1]?.hint).toBe('请把文件扩展名改为 .jpg，或重新导出为与扩展名一致的格式。');
+    expect(Object.keys(r.articles[0]?.images ?? {}).sort()).toEqual([
+      'images/ok.gif',
+      'images/ok.jpg',
+      'images/ok.png',
+      'images/ok.svg',
+      'images/ok.webp',
+    ]);
+    expect(r.articles[0]?.images['images/ok.jpg']).toMatch(/^data:image\/jpeg;base64,/);
+  });
+
+  it('says in Chinese what is wrong with the YAML of a front matter, the parser English only in the hint', async () => {
+    const dir = quarter({
+      'articles/a.md': article('section: 召回工作快讯\ntitle: &t 甲\ntoc: *t'),
+      'articles/b.md': article('section: 召回工作快讯\ntitle: 乙\ntitle: 丙'),
+      'articles/c.md': article('section: 召回工作快讯\ntitle: "丁'),
+      'articles/d.md': article('section: 召回工作快讯\ntitle: !!js/function 戊'),
+      'articles/e.md': article('section: 召回工作快讯\ntitle:\n\t- 己'),
+    });
+    const r = await loadArticles(dir, SECTIONS, (p) => p);
+    expect(r.issues.map((i) => [i.file.slice(-4), i.code, i.row, i.message])).toEqual([
+      [
+        'a.md',
+        'article.front-matter',
+        null,
+        '文章开头的信息块（front matter）无法读取：含有以 & 或 * 开头的引用，本工具不支持（内容本身以 & 或 * 开头时请用引号括起来）。',
+      ],
+      ['b.md', 'article.front-matter', 4, '文章开头的信息块（front matter）无法读取：同一个名称写了两次。'],
+      ['c.md', 'article.front-matter', 4, '文章开头的信息块（front matter）无法读取：缺少配对的引号或括号。'],
+      [
+        'd.md',
+        'article.front-matter',
+        3,
+        '文章开头的信息块（front matter）无法读取：含有以 ! 开头的标记，本工具不支持。',
+      ],
+      [
+        'e.md',
+        'article.front-matter',
+        4,
+        '文章开头的信息块（front matter）无法读取：用了制表符（Tab）缩进，请改用空格。',
+      ],
+    ]);
+    expect(r.issues[0]?.hint).toMatch(/（YAML 解析器原文：Alias resolution is disabled）$/);
+    for (const i of r.issues) expect(i.message.replace('front matter', '')).not.toMatch(/[A-Za-z]{4,}/);
+  });
+
   it('reports broken front matter and unknown sections with the valid ones', async () => {
     const dir = quarter({
       'articles/a.md': '没有信息块',
