@@ -64,7 +64,7 @@ export interface BulletinConfig {
   out?: string;
   /** Where the settings came from, for messages. */
   source: string;
-  /** The folder of the configuration file, against which default folders resolve; none for defaults. */
+  /** The folder of a configuration file that was found (not named with --config): default folders resolve there. */
   root?: string;
 }
 
@@ -178,6 +178,8 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
     data: rel(d.data),
     out: rel(d.out),
     source: path,
-    root: base,
+    // Default data/ and out/ sit beside a file that was found; a file named with --config may be shared, so
+    // its defaults stay in the working folder (its own data/out keys are still relative to it).
+    root: explicit ? undefined : base,
   };
 }
