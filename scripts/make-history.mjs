@@ -51,7 +51,11 @@ function national(dir, quarterOf) {
       return [c.name, c.code, ...f.cum, ...f.ytd, ...f.q];
     }),
   ]);
-  const provs = seedProvs.map((p, i) => ({ name: p.name, ...quarterOf(p, i) })).filter((p) => p.ytd[0] > 0);
+  // 序号 as the national tables number them: by 本年 quantity, then recalls (checked as reconcile.national.rank).
+  const provs = seedProvs
+    .map((p, i) => ({ name: p.name, ...quarterOf(p, i) }))
+    .filter((p) => p.ytd[0] > 0)
+    .sort((a, b) => b.ytd[1] - a.ytd[1] || b.ytd[0] - a.ytd[0]);
   write(join(dir, 'national-provinces.csv'), [
     PROV_HEADER,
     ...provs.map((p, i) => [i + 1, p.name, ...p.ytd, ...(p.q[0] ? p.q : ['', ''])]),

@@ -156,6 +156,8 @@ write('category-unknown.csv', records(withRow({ 产品类别: '文教体育用�
 write('category-conflict.csv', records(withRow({ 产品类别: '01 文教体育用品' })));
 write('region-other-province.csv', records(withRow({ 市州: '广州市' })));
 write('region-unknown.csv', records(withRow({ 市州: '长沙县城' })));
+write('region-county-city.csv', records(withRow({ 市州: '浏阳市' })));
+write('region-no-close-match.csv', records(withRow({ 市州: '大庸县' })));
 write('defect-unknown.csv', records(withRow({ 缺陷类型: '外观' })));
 write('quantity-negative.csv', records(withRow({ 召回数量: '-150' })));
 write('quantity-fraction.csv', records(withRow({ 召回数量: '150.5' })));
@@ -210,10 +212,74 @@ write('article-no-front-matter.md', '省局召回中心开展调研。\n');
 write('article-unknown-section.md', '---\nsection: 工作动态\ntitle: 调研\n---\n\n正文。\n');
 write('article-yaml-alias.md', '---\nsection: 召回工作快讯\ntitle: &t 调研\ntoc: *t\n---\n\n正文。\n');
 
+// Unfinished: stand-ins written by bulletin init, tables not filled in
+write('placeholder-example-row.csv', records(withRow({ 生产者: '【待填写】示例：长沙某某电器有限公司' })));
+write('placeholder-article.md', '---\nsection: 召回工作快讯\ntitle: 【待填写】标题\norder: 1\n---\n\n正文。\n');
+write(
+  'placeholder-issue.json',
+  JSON.stringify({ number: 3, totalNumber: 3, publicationDate: '【待填写】出版日期，如 2022-09-30' }, null, 2),
+);
+const PROVINCES_HEADER = ['省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'];
+write('national-provinces-unfilled.csv', csv([PROVINCES_HEADER, ['北京市'], ['天津市'], ['河北省']]));
+write(
+  'national-provinces-row-unfilled.csv',
+  csv([PROVINCES_HEADER, ['湖南省', 34, 570443, 8, 418448], ['河北省', '', '', '', '']]),
+);
+write(
+  'clues-header-only.csv',
+  csv([['共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息']]),
+);
+
 const wb = new ExcelJS.Workbook();
 wb.created = wb.modified = new Date(Date.UTC(2022, 9, 1));
 const ws = wb.addWorksheet('召回记录');
 ws.addRow(HEADER);
 ws.addRow(ROW.map((v, i) => (i === 7 ? { formula: '150/0', result: { error: '#DIV/0!' } } : v)));
 await wb.xlsx.writeFile(`${DIR}/formula-error.xlsx`);
+// Silent miscounts (issue 11): each of these was accepted, or misreported, before.
+const hidden = new ExcelJS.Workbook();
+hidden.created = hidden.modified = new Date(Date.UTC(2022, 9, 1));
+const old = hidden.addWorksheet('旧数据', { state: 'hidden' });
+old.addRow(HEADER);
+old.addRow(withRow({ 召回数量: '999999' }));
+const current = hidden.addWorksheet('召回记录');
+current.addRow(HEADER);
+current.addRow(ROW);
+await hidden.xlsx.writeFile(`${DIR}/hidden-first-sheet.xlsx`);
+
+const elsewhere = new ExcelJS.Workbook();
+elsewhere.created = elsewhere.modified = new Date(Date.UTC(2022, 9, 1));
+elsewhere.addWorksheet('说明').addRow(['本表由各市州填报，截至9月30日']);
+const only = elsewhere.addWorksheet('召回记录', { state: 'hidden' });
+only.addRow(HEADER);
+only.addRow(ROW);
+await elsewhere.xlsx.writeFile(`${DIR}/header-on-hidden-sheet.xlsx`);
+
+write('quantity-exponent.csv', records(withRow({ 召回数量: '1e300' })));
+write('quantity-too-large.csv', records(withRow({ 召回数量: '9007199254740993' })));
+write('quantity-implausible.csv', records(withRow({ 召回数量: '100000000000' })));
+write('quantity-grouping.csv', records(withRow({ 召回数量: '23,80' })));
+write('quantity-grouping-lakh.csv', records(withRow({ 召回数量: '1,50,000' })));
+// Zero bytes at even offsets only, like UTF-16BE ASCII, but the rest is no text.
+write(
+  'binary-as-utf16.csv',
+  Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 2 === 0 ? 0 : (i * 7919 + 13) % 256))),
+);
+write('utf16le-no-bom.csv', iconv.encode(records(ROW), 'utf-16le'));
+const meta = {
+  number: 3,
+  totalNumber: 3,
+  publicationDate: '2022-11-08',
+  notice: ['重要提示：', '本期公报数据截至9月30日。'],
+};
+write('issue-gbk.json', iconv.encode(JSON.stringify(meta, null, 2), 'gbk'));
+write('issue-bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(meta, null, 2))]));
+write('numbered-blank-rows.csv', csv([['序号', ...HEADER], [1, ...ROW], [2], [3], [4]]));
+
+const noResult = new ExcelJS.Workbook();
+noResult.created = noResult.modified = new Date(Date.UTC(2022, 9, 1));
+const nr = noResult.addWorksheet('召回记录');
+nr.addRow(HEADER);
+nr.addRow(ROW.map((v, i) => (i === 7 ? { formula: 'SUM(100,50)' } : v)));
+await noResult.xlsx.writeFile(`${DIR}/formula-no-result.xlsx`);
 console.log('wrote fixtures/invalid/');

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Everything the README's two commands need on a fresh machine (Node 20,
 // npm, Debian, root): dependencies from the lockfile, the compiled CLI, a
-// Chromium when none is found, and (with --for-tests) poppler's PDF tools.
+// Chromium when none is found, and (with --for-tests) poppler's PDF tools,
+// LibreOffice and CJK fonts (the Word edition's rendering test).
 // Safe to run again: each step is skipped when already done.
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -81,7 +82,28 @@ function ensurePdfTools() {
   }
 }
 
+// The Word edition's rendering test converts the .docx with LibreOffice; it
+// needs system CJK fonts to draw Chinese (the PDF carries its own fonts).
+function ensureOfficeTools() {
+  const cjk = () => {
+    try {
+      return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
+    } catch {
+      return false;
+    }
+  };
+  const missing = [...(has('soffice') ? [] : ['libreoffice-writer-nogui']), ...(cjk() ? [] : ['fonts-noto-cjk'])];
+  if (missing.length === 0) return;
+  if (!aptInstall(missing)) {
+    say(`the Word edition tests need ${missing.join(' and ')} (LibreOffice and CJK fonts); please install them.`);
+    process.exit(2);
+  }
+}
+
 ensureDependencies();
 compile();
 await ensureBrowser();
-if (forTests) ensurePdfTools();
+if (forTests) {
+  ensurePdfTools();
+  ensureOfficeTools();
+}

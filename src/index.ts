@@ -22,4 +22,12 @@ export type { ValidationIssue } from './model/issues.js';
 export type { BulletinStats, QuarterStats } from './model/stats.js';
 export * as chinese from './model/chinese.js';
 /** Every figure of the bulletin for a loaded quarter: what stats.json and `bulletin stats --json` hold. */
-export { statsOf as computeStats, loadStats } from './pipeline/quarter-source.js';
+export {
+  statsOf as computeStats,
+  loadStats,
+  tryStats,
+  type StatsOutcome,
+  type Unavailable,
+} from './pipeline/quarter-source.js';
+/** loadQuarter plus the checks against the other quarters of the year, as build and validate run them. */
+export { loadCheckedQuarter } from './pipeline/cross-quarter.js';

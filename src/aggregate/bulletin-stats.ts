@@ -29,5 +29,7 @@ export function computeBulletinStats(
     national: inputs.national ? computeNational(inputs.national, ref, home) : null,
     foreign: inputs.foreign ? computeForeign(inputs.foreign, ref, decimals) : null,
     clues: inputs.clues ? computeClues(inputs.clues) : null,
+    // Needs another quarter's figures: added by pipeline/trend.ts when the sentence is on.
+    trend: null,
   };
 }

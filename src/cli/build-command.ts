@@ -8,7 +8,7 @@ import { EXIT } from './exit-codes.js';
 import { dataFailure } from './failure.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import { progressPrinter } from './progress-printer.js';
-import { cacheDir, dataDir, outDir } from './paths.js';
+import { cacheDir, dataDir, outDir, streamBytes } from './paths.js';
 import type { CliIo } from './io.js';
 
 export interface BuildFlags {
@@ -25,9 +25,10 @@ export interface BuildFlags {
   sheet?: string;
   /** False with --no-cache. */
   cache: boolean;
+  draft?: boolean;
 }
 
-const FORMATS: readonly OutputFormat[] = ['pdf', 'html'];
+const FORMATS: readonly OutputFormat[] = ['pdf', 'html', 'docx'];
 
 export function parseFormats(text: string): OutputFormat[] {
   const items = text
@@ -40,7 +41,7 @@ export function parseFormats(text: string): OutputFormat[] {
       'usage.format',
       'usage',
       `不支持的输出格式：${bad.join(',') || '（空）'}。`,
-      '--format 可取 pdf、html 或 pdf,html。',
+      '--format 可取 pdf、html、docx，或用逗号连接几种，例如 pdf,html,docx。',
     );
   }
   return [...new Set(items as OutputFormat[])];
@@ -64,7 +65,11 @@ export function parseQuarters(text: string): Quarter[] {
 }
 
 /** Build options from flags and configuration, for one quarter or many. */
-async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
+async function options(
+  flags: BuildFlags,
+  io: CliIo,
+  signal?: AbortSignal,
+): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
   const formats = parseFormats(flags.format);
   const config = await loadConfig(flags.config, io.cwd);
   return {
@@ -75,16 +80,20 @@ async function options(flags: BuildFlags, io: CliIo): Promise<Omit<BuildOptions,
     outDir: outDir(flags.out, config, io.cwd),
     browser: flags.browser,
     sheet: flags.sheet,
+    streamBytes: streamBytes(io.env),
     templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
     timeoutMs: timeoutMs(flags.timeout),
     cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
+    env: io.env,
+    signal,
+    draft: flags.draft ? 'always' : 'never',
   };
 }
 
-export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
+export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
   const quarters = parseQuarters(flags.quarter);
-  if (quarters.length > 1) return runBuildMany(quarters, flags, io);
-  const opts = await options(flags, io);
+  if (quarters.length > 1) return runBuildMany(quarters, flags, io, signal);
+  const opts = await options(flags, io, signal);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const result = await buildBulletin({ ...opts, quarter: quarters[0] as Quarter }, progress?.onProgress).finally(() =>
     progress?.done(),
@@ -94,24 +103,31 @@ export async function runBuild(flags: BuildFlags, io: CliIo): Promise<number> {
   if (flags.json) {
     const { ok, quarter, outputs, passes, files, issues } = result;
     io.stdout(
-      `${JSON.stringify({ schemaVersion: 1, ok, quarter, outputs, passes, files, summary: counts, issues, error }, null, 2)}\n`,
+      `${JSON.stringify({ schemaVersion: 1, ok, draft: result.draft, quarter, outputs, passes, files, summary: counts, issues, error }, null, 2)}\n`,
     );
   }
   // People read the findings on stderr, with --json too (a red CI step shows why), unless --quiet.
   if (flags.json && flags.quiet) return error?.exitCode ?? EXIT.ok;
   io.stderr(formatIssues(result.issues, io));
+  const sheets = result.files.filter((f) => f.sheet).map((f) => `${f.file}（工作表“${f.sheet}”）`);
+  if (sheets.length > 0 && !flags.quiet) io.stderr(`读取了：${sheets.join('、')}\n`);
   if (!result.ok) {
     io.stderr(
       `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,
     );
   } else if (!flags.quiet) {
-    io.stderr(`已生成：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`);
+    io.stderr(
+      `${result.draft ? draftLine(counts.errors) : '已生成'}：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`,
+    );
   }
   return result.ok ? EXIT.ok : result.unreadable ? EXIT.unreadableInput : EXIT.invalidData;
 }
 
-async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): Promise<number> {
-  const opts = await options(flags, io);
+const draftLine = (errors: number) =>
+  `已生成草稿（每页标有“草稿”，不能作为正式公报发布${errors ? `；上面 ${errors} 个错误改正后才能生成正式版` : ''}）`;
+
+async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const opts = await options(flags, io, signal);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
   const code = results.some((r) => r.unreadable)
@@ -124,6 +140,7 @@ async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): 
     const error = bad ? dataFailure(issueCounts(bad.issues), code === EXIT.unreadableInput) : undefined;
     const docs = results.map((r) => ({
       ok: r.ok,
+      draft: r.draft,
       quarter: r.quarter,
       outputs: r.outputs,
       passes: r.passes,
@@ -135,7 +152,7 @@ async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo): 
   if (!(flags.json && flags.quiet))
     for (const r of results)
       io.stderr(
-        `${r.quarter}：${r.ok ? `已生成 ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`,
+        `${r.quarter}：${r.ok ? `已生成${r.draft ? '草稿' : ''} ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`,
       );
   return code;
 }

@@ -22,11 +22,23 @@ export interface CompareFlags extends SourceFlags {
   ytd?: boolean;
   by?: string;
   json?: boolean;
+  /** Go on past quarters of a range that cannot be used (listed as a note, exit 0). */
+  allowGaps?: boolean;
   csv?: boolean;
   md?: boolean;
 }
 
 const DIMENSIONS: readonly Dimension[] = ['category', 'region', 'defect', 'province'];
+/** Every quarter of the range left out, with why and what to do. */
+function skippedReport(r: CompareResult, allowed: boolean): string {
+  const lines = r.skipped.map((u) => `  ${u.quarter}：${u.message}\n    → ${u.hint}  [${u.code}]`);
+  const head = allowed
+    ? `注意：以下 ${r.skipped.length} 个季度没有可用的数据，已跳过（--allow-gaps）：`
+    : `错误：以下 ${r.skipped.length} 个季度没有可用的数据，比较结果不完整：`;
+  const tail = allowed ? '' : '请补齐或改正这些季度的数据；确需跳过时加 --allow-gaps。\n';
+  return `${head}\n${lines.join('\n')}\n${tail}`;
+}
+
 export async function runCompare(args: string[], flags: CompareFlags, io: CliIo): Promise<number> {
   const by = (flags.by ?? null) as Dimension | null;
   if (by && !DIMENSIONS.includes(by))
@@ -42,10 +54,15 @@ export async function runCompare(args: string[], flags: CompareFlags, io: CliIo)
     ytd: Boolean(flags.ytd),
     by,
   });
+  const gaps = result.skipped.length > 0;
+  if (gaps) io.stderr(skippedReport(result, Boolean(flags.allowGaps)));
+  const code = gaps && !flags.allowGaps ? EXIT.invalidData : EXIT.ok;
   if (flags.json) {
     io.stdout(`${JSON.stringify({ schemaVersion: 1, ...result }, null, 2)}\n`);
-    return EXIT.ok;
+    return code;
   }
+  // A series with holes is not printed as if it were whole, unless the user said so.
+  if (code !== EXIT.ok) return code;
   const format: RowFormat = flags.csv ? 'csv' : flags.md ? 'md' : 'table';
   const province = config.province;
   if (result.comparison) {

@@ -9,6 +9,9 @@ export const EXIT = {
   browser: 4,
   /** A bug in bulletin, not in the user's input. */
   internal: 70,
+  /** Stopped by SIGINT (Ctrl+C) / SIGTERM: browser closed, nothing written. */
+  interrupted: 130,
+  terminated: 143,
 } as const;
 
 export function exitCodeFor(kind: ErrorKind): number {

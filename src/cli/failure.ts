@@ -4,6 +4,7 @@
  * command's own result (with `error` when it failed) or, for a fatal error
  * before any result, this document. People still read the message on stderr.
  */
+import { inspect } from 'node:util';
 import { isBulletinError } from '../model/errors.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -55,8 +56,14 @@ export function failureText(f: FailureInfo): string {
   return `${head}\n${f.hint ? `  → ${f.hint.replace(/\n/g, '\n    ')}\n` : ''}`;
 }
 
-/** The system's or a library's own words, for whoever debugs: never in the message itself. */
+/** An error's own words and those of its causes; not every library rejects with an Error. */
+function detailOf(e: unknown): string {
+  if (!(e instanceof Error)) return inspect(e, { depth: 2, breakLength: Infinity });
+  return e.cause === undefined ? e.message : `${e.message} ← ${detailOf(e.cause)}`;
+}
+
+/** The system's or a library's own words (Puppeteer's English), for whoever debugs: never in the message itself. */
 export function debugDetail(e: unknown, io: CliIo): string {
-  if (!io.env.BULLETIN_DEBUG || !isBulletinError(e) || !e.cause) return '';
-  return `  （详细信息：${String((e.cause as Error).message ?? e.cause)}）\n`;
+  if (!io.env.BULLETIN_DEBUG || !isBulletinError(e) || e.cause === undefined) return '';
+  return `  （详细信息：${detailOf(e.cause)}）\n`;
 }

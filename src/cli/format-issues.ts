@@ -1,14 +1,5 @@
-import type { ValidationIssue } from '../model/issues.js';
+import { issueLocation as where, type ValidationIssue } from '../model/issues.js';
 import { paint, type CliIo } from './io.js';
-
-function where(i: ValidationIssue): string {
-  const parts = [i.file];
-  if (i.sheet) parts.push(`工作表“${i.sheet}”`);
-  if (i.row !== null) parts.push(`第 ${i.row} 行`);
-  if (i.column) parts.push(`${i.column} 列${i.header ? `（${i.header}）` : ''}`);
-  else if (i.header) parts.push(`“${i.header}”列`);
-  return parts.join(' ');
-}
 
 /** Readable lines for people: where, what is wrong, what to do. */
 export function formatIssues(issues: readonly ValidationIssue[], io: CliIo, max = Infinity): string {

@@ -1,3 +1,5 @@
+import { processInterrupts, type InterruptTrap } from './interrupts.js';
+
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -8,6 +10,8 @@ export interface CliIo {
   isTty: boolean;
   /** All of standard input (validate -); null when it is a terminal, i.e. nothing was piped. */
   readStdin?: () => Promise<Buffer | null>;
+  /** Traps SIGINT/SIGTERM while a build runs (absent: signals keep their default effect). */
+  trapInterrupts?: () => InterruptTrap;
 }
 
 export function processIo(): CliIo {
@@ -28,6 +32,7 @@ export function processIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
+    trapInterrupts: () => processInterrupts(),
   };
 }
 

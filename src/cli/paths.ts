@@ -39,3 +39,9 @@ export function cacheDir(enabled: boolean, env: NodeJS.ProcessEnv, cwd: string):
   const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : '');
   return base ? join(base, 'bulletin', 'layouts') : null;
 }
+
+/** BULLETIN_STREAM_BYTES: record files larger than this are read as a stream (tests set it tiny). */
+export function streamBytes(env: NodeJS.ProcessEnv): number | undefined {
+  const n = Number(env.BULLETIN_STREAM_BYTES);
+  return env.BULLETIN_STREAM_BYTES && Number.isFinite(n) && n >= 0 ? n : undefined;
+}

@@ -34,10 +34,10 @@ export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<v
     port: port ?? DEFAULT_PORT,
     portFallback: port === undefined,
     watchPaths: config.source.startsWith('/') ? [config.source] : [],
-    onRebuild: (ok, issues) => {
+    onRebuild: (ok, issues, draft) => {
       const n = issueCounts(issues);
       io.stderr(
-        `${new Date().toLocaleTimeString('zh-CN')} ${ok ? '已重新生成' : '数据有错误'}（${n.errors} 个错误，${n.warnings} 个警告）\n${formatIssues(issues, io, 10)}`,
+        `${new Date().toLocaleTimeString('zh-CN')} ${ok ? (draft ? '已重新生成草稿' : '已重新生成') : '数据有错误'}（${n.errors} 个错误，${n.warnings} 个警告）\n${formatIssues(issues, io, 10)}`,
       );
     },
   });

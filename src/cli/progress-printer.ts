@@ -7,6 +7,7 @@ const LABEL: Record<ProgressEvent['phase'], string> = {
   compute: '统计',
   render: '排版',
   pdf: 'PDF',
+  docx: 'Word',
   write: '写入',
 };
 

@@ -18,6 +18,7 @@ import type { CompletionShell } from './completion-command.js';
 import { EXIT } from './exit-codes.js';
 import { debugDetail, failureJson, failureOf, failureText, type FailureInfo } from './failure.js';
 import { chineseUsageError, localiseHelp } from './help-zh.js';
+import { withInterrupts } from './interrupts.js';
 import { processIo, type CliIo } from './io.js';
 
 export { chineseUsageError } from './help-zh.js';
@@ -51,19 +52,29 @@ function program(io: CliIo, run: Run, usageErrors: string[]): Command {
     .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3（也接受 2022-Q3、2022q3）')
     .option('-d, --data <dir>', '数据目录（默认 data）')
     .option('-o, --out <dir>', '输出目录（默认 out）')
-    .option('-f, --format <list>', '输出格式：pdf、html，逗号分隔', 'pdf,html')
+    .option('-f, --format <list>', '输出格式：pdf、html、docx，逗号分隔', 'pdf,html')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
     .option('--config <file>', '配置文件（默认为当前文件夹或其上级中最近的 bulletin.config.json 或 .js）')
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
     .option('--templates <dir>', '模板目录：其中的文件替换同名的默认模板，其余沿用默认')
-    .option('--timeout <seconds>', '浏览器每一步（启动、载入、打印）的时限，秒', '60')
+    .option(
+      '--timeout <seconds>',
+      '浏览器每一步（启动、载入、每遍排版、关闭）的时限，秒；整个生成的时限是它的 20 倍',
+      '60',
+    )
     .option(
       '--no-cache',
       '不用以前测得的排版（每次都重新测量分页；默认缓存在 ~/.cache/bulletin，可用 BULLETIN_CACHE_DIR 指定）',
     )
+    .option(
+      '--draft',
+      '数据还有未完成或有误的内容时也生成：每页标“草稿”，文末列出问题；文件名 bulletin-draft.*，不写 stats.json',
+    )
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
-    .action(async (flags: BuildFlags) => run(async () => (await import('./build-command.js')).runBuild(flags, io)));
+    .action(async (flags: BuildFlags) =>
+      run(() => withInterrupts(io, async (signal) => (await import('./build-command.js')).runBuild(flags, io, signal))),
+    );
   cmd
     .command('validate')
     .description('检查输入文件：一个季度文件夹（如 data/2022Q3），或任意几个文件；列出所有问题及修改建议')
@@ -99,6 +110,7 @@ function program(io: CliIo, run: Run, usageErrors: string[]): Command {
     .description('比较季度：两个季度（环比、同比），或一个范围 2021Q1..2022Q4；本省与全国')
     .argument('<quarters...>', '2022Q2 2022Q3，或 2021Q1..2022Q4')
     .option('--ytd', '比较年初至该季度的累计（如前三季度与上年前三季度）')
+    .option('--allow-gaps', '范围中没有数据或数据有误的季度跳过并注明（默认：列出这些季度并以 1 退出）')
     .option('--by <dimension>', '按 category、region、defect 或 province 分项比较')
     .option('--json', 'JSON')
     .option('--csv', 'CSV')

@@ -2,6 +2,8 @@ import { parseQuarter } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import { loadConfig } from '../pipeline/config.js';
 import { requireStats } from '../pipeline/quarter-source.js';
+import { withTrend } from '../pipeline/trend.js';
+import { formatIssues } from './format-issues.js';
 import { EXIT } from './exit-codes.js';
 import { archiveDirs, dataDir, outDir, type SourceFlags } from './paths.js';
 import { renderRows, type RowFormat } from './figures-output.js';
@@ -77,6 +79,17 @@ export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   const data = dataDir(flags.data, config, io.cwd);
   const archives = archiveDirs(flags.archive, io.cwd, data, outDir(flags.out, config, io.cwd));
   const found = await requireStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd });
+  // From a data folder, the same stats.json the build writes (with the trend figures when the sentence is on).
+  if (found.source === 'data') {
+    const trended = await withTrend(found.stats, quarter, {
+      dataDir: data,
+      outDir: outDir(flags.out, config, io.cwd),
+      config,
+      cwd: io.cwd,
+    });
+    found.stats = trended.stats;
+    if (!flags.json) io.stderr(formatIssues(trended.issues, io));
+  }
   if (flags.json) io.stdout(`${JSON.stringify(found.stats, null, 2)}\n`);
   else
     io.stdout(

@@ -8,7 +8,7 @@ import { validateInputs, type ValidateReport } from '../pipeline/validate-inputs
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
 import { columns } from './text-width.js';
-import { dataDir } from './paths.js';
+import { dataDir, streamBytes } from './paths.js';
 import { toCsv } from './csv-output.js';
 import { dataFailure } from './failure.js';
 import { STDIN_NAME, withStdinFile } from './validate-stdin.js';
@@ -51,7 +51,8 @@ export function formatReport(r: ValidateReport, io: CliIo): string {
       [
         ['文件', '类型', '读取行', '有效', '有误', '错误', '警告'],
         ...r.files.map((f) => [
-          f.file,
+          // Which sheet of a workbook was read, always (a hidden old sheet was once read in silence).
+          f.sheet ? `${f.file}（工作表“${f.sheet}”）` : f.file,
           kindName(f.kind),
           String(f.rows?.read ?? '-'),
           String(f.rows?.accepted ?? '-'),
@@ -145,7 +146,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
   const headers = csvHeaders(flags.csvHeaders);
   const config = await loadConfig(flags.config, io.cwd);
   const targets = paths.length ? paths : [resolve(dataDir(flags.data, config, io.cwd), quarterId(quarter!))];
-  const options = { quarter, config, sheet: flags.sheet, maxErrors };
+  const options = { quarter, config, sheet: flags.sheet, maxErrors, streamBytes: streamBytes(io.env) };
   const report = paths.includes(STDIN_NAME)
     ? await withStdinFile(io, flags.kind, (dir, name) => validateInputs({ ...options, paths: [name], cwd: dir }))
     : await validateInputs({ ...options, paths: targets, cwd: io.cwd });

@@ -36,6 +36,13 @@ const REFUSED = {
   },
 } as const;
 
+/** UTF-16 with no byte-order mark: read, but the user should know it was a guess. */
+export const UTF16_GUESSED = {
+  code: 'input.csv.utf16-no-bom',
+  message: '文件看起来是没有 BOM 标记的 UTF-16 文本（不是二进制数据），已按 UTF-16 读取；请核对列出的内容没有乱码。',
+  hint: '为稳妥起见，请在 Excel 中打开后“另存为”“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”（GBK），再重新检查。',
+} as const;
+
 /** A file that is not one text encoding; shared with csv-stream.ts. */
 export function refusedCsv(code: keyof typeof REFUSED, file: string, detail = ''): BulletinError {
   const r = REFUSED[code];
@@ -79,5 +86,6 @@ export function readCsv(bytes: Uint8Array, file: string): RawTable {
     sheet: null,
     encoding: describeEncoding(encoding),
     rows: records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) })),
+    notices: decoded.guessed ? [UTF16_GUESSED] : [],
   };
 }

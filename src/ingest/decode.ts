@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: Encoding }
+  | { ok: true; text: string; encoding: Encoding; guessed?: boolean }
   | { ok: false; code: 'input.csv.binary' | 'input.csv.mixed-encoding'; detail: string };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -24,22 +24,45 @@ function validUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** UTF-16 code units that text holds: tab and line breaks, Latin, punctuation, CJK, full-width forms, BOM. */
+function textUnit(u: number): boolean {
+  return (
+    u === 0x09 ||
+    u === 0x0a ||
+    u === 0x0d ||
+    (u >= 0x20 && u <= 0x7e) ||
+    (u >= 0xa0 && u <= 0x24f) ||
+    (u >= 0x2000 && u <= 0x206f) ||
+    (u >= 0x3000 && u <= 0x303f) ||
+    (u >= 0x3400 && u <= 0x4dbf) ||
+    (u >= 0x4e00 && u <= 0x9fff) ||
+    (u >= 0xff00 && u <= 0xffef) ||
+    u === 0xfeff
+  );
+}
+
 /**
- * UTF-16 without a BOM: zero bytes (the high byte of ASCII characters)
- * appear at one parity only. Chinese characters have no zero byte, so we
- * ask for a few zeros at one parity and none at the other.
+ * UTF-16 without a BOM. A CSV always has ASCII (commas, line breaks), whose
+ * high byte is zero, so a file with no zero byte is not UTF-16. Zeros alone
+ * prove nothing (binary files have them too, and Chinese characters such as
+ * 一 U+4E00 put zeros at the other parity): the head is decoded both ways
+ * and must be almost all text. Binary data is told apart here, before any
+ * guess, so a binary file is never read as UTF-16 garbage.
  */
 function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(b.length, 4096) & ~1;
-  if (n < 4) return null;
-  let even = 0;
-  let odd = 0;
+  const n = Math.min(b.length, 8192) & ~1;
+  if (n < 4 || !b.subarray(0, n).includes(0)) return null;
+  let le = 0;
+  let be = 0;
   for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) even++;
-    if (b[i + 1] === 0) odd++;
+    const x = b[i] as number;
+    const y = b[i + 1] as number;
+    if (textUnit(x | (y << 8))) le++;
+    if (textUnit((x << 8) | y)) be++;
   }
-  if (odd >= 4 && even === 0) return 'utf-16le';
-  if (even >= 4 && odd === 0) return 'utf-16be';
+  const units = n / 2;
+  if (le >= be && le >= units * 0.97) return 'utf-16le';
+  if (be > le && be >= units * 0.97) return 'utf-16be';
   return null;
 }
 
@@ -105,7 +128,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = utf16Guess(bytes);
-  if (utf16) return { ok: true, text: iconv.decode(buf, utf16), encoding: utf16 };
+  if (utf16) return { ok: true, text: iconv.decode(buf, utf16), encoding: utf16, guessed: true };
   if (looksBinary(bytes)) return { ok: false, code: 'input.csv.binary', detail: '' };
   if (validUtf8(bytes)) return { ok: true, text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   const mixed = mixedLines(bytes);

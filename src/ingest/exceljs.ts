@@ -10,6 +10,36 @@ import type ExcelJSTypes from 'exceljs';
  * replaced, before exceljs loads it, by one that carries partial characters
  * over with a StringDecoder.
  */
+interface Tag {
+  name?: string;
+  attributes?: Record<string, string>;
+}
+
+/**
+ * The formula of a cell whose cached result is an error or a boolean
+ * (t="e", t="b") is dropped, so the cell reads as that value. exceljs's
+ * streaming reader otherwise parses "#REF!" as a number (NaN, then shown
+ * as an empty cell) and TRUE as 1, unlike its in-memory reader: the two
+ * must give the same report. A shared formula's master (it has a ref) is
+ * kept, since the cells that share it need its text.
+ */
+function formulaFilter(): (type: string, tag: Tag) => boolean {
+  let cellType: string | undefined;
+  let skipping = false;
+  return (type, tag) => {
+    if (type === 'opentag' && tag.name === 'c') cellType = tag.attributes?.t;
+    if (type === 'opentag' && tag.name === 'f' && (cellType === 'e' || cellType === 'b') && !tag.attributes?.ref) {
+      skipping = true;
+      return false;
+    }
+    if (skipping && type === 'closetag' && tag.name === 'f') {
+      skipping = false;
+      return false;
+    }
+    return !skipping;
+  };
+}
+
 const require = createRequire(import.meta.url);
 const saxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
 if (!require.cache[saxPath]) {
@@ -22,7 +52,11 @@ if (!require.cache[saxPath]) {
     let error: unknown;
     let events: Array<{ eventType: string; value: unknown }> = [];
     parser.on('error', (e) => (error = e));
-    for (const t of ['opentag', 'text', 'closetag']) parser.on(t, (value) => events.push({ eventType: t, value }));
+    const keep = formulaFilter();
+    for (const t of ['opentag', 'text', 'closetag'])
+      parser.on(t, (value) => {
+        if (keep(t, value as Tag)) events.push({ eventType: t, value });
+      });
     for await (const chunk of iterable) {
       parser.write(typeof chunk === 'string' ? chunk : decoder.write(chunk));
       if (error) throw error;

@@ -2,12 +2,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { readCsv } from './csv-reader.js';
-import type { RawTable } from './table.js';
+import type { RawTable, SheetChooser } from './table.js';
 
 export const TABLE_EXTENSIONS = ['.xlsx', '.csv', '.tsv', '.txt'] as const;
 
 /** Reads a CSV or XLSX file into a raw table; `display` is the path shown to users. */
-export async function readTable(path: string, display = path, sheet?: string): Promise<RawTable> {
+export async function readTable(path: string, display = path, sheet?: SheetChooser): Promise<RawTable> {
   const ext = extname(path).toLowerCase();
   if (!(TABLE_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new BulletinError(

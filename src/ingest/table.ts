@@ -1,5 +1,5 @@
 /** What readers hand to validation: cells as the file holds them, no meaning yet. */
-export type CellValue = string | number | boolean | Date | { error: string } | null;
+export type CellValue = string | number | boolean | Date | { error: string } | { formula: string } | null;
 
 export interface RawRow {
   /** 1-based row number as Excel shows it. */
@@ -16,10 +16,27 @@ export interface RawTable {
   /** CSV only: the encoding that was detected and used. */
   encoding: string | null;
   rows: RawRow[];
+  /** What the reader wants the user to know about how it read the file (warnings). */
+  notices?: ReaderNotice[];
+}
+
+/** A warning from a reader: which sheet it chose, an encoding it had to guess. */
+export interface ReaderNotice {
+  code: string;
+  message: string;
+  hint: string;
 }
 
 export function isErrorCell(v: CellValue): v is { error: string } {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+}
+
+/**
+ * A formula whose result was never saved (files written by scripts or some
+ * converters): the cell shows a value in Excel, but the file holds none.
+ */
+export function isUnsavedFormula(v: CellValue): v is { formula: string } {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'formula' in v;
 }
 
 /** Text of a cell for messages and text fields; dates as ISO. */
@@ -27,9 +44,40 @@ export function cellText(v: CellValue): string {
   if (v === null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isErrorCell(v)) return v.error;
+  if (isUnsavedFormula(v)) return '';
   return String(v).trim();
 }
 
 export function isBlankRow(cells: readonly CellValue[]): boolean {
   return cells.every((c) => cellText(c) === '');
 }
+
+/** A workbook sheet as the chooser sees it: its name, whether hidden, and its first rows. */
+export interface SheetHead {
+  name: string;
+  hidden: boolean;
+  rows: RawRow[];
+}
+
+/** Which sheet to read (index -1: none such), and what to tell the user; `wanted` is the name asked for (--sheet). */
+export type SheetChooser = ((sheets: readonly SheetHead[]) => { index: number; notices: ReaderNotice[] }) & {
+  wanted?: string;
+};
+
+/** Rows a chooser gets from each sheet (where a header is looked for). */
+export const HEAD_ROWS = 30;
+
+/** The sheet named by --sheet; index -1 (the reader says it is missing) when there is none. */
+export const sheetNamed = (name: string): SheetChooser =>
+  Object.assign((sheets: readonly SheetHead[]) => ({ index: sheets.findIndex((s) => s.name === name), notices: [] }), {
+    wanted: name,
+  });
+
+/** Without a header to look for: the first visible sheet (a hidden first sheet is usually old data). */
+export const firstVisible: SheetChooser = (sheets) => ({
+  index: Math.max(
+    0,
+    sheets.findIndex((s) => !s.hidden),
+  ),
+  notices: [],
+});

@@ -1,23 +1,25 @@
 import { BulletinError } from '../model/errors.js';
-import { ExcelJS } from './exceljs.js';
-import type { CellValue, RawRow, RawTable } from './table.js';
+import { ExcelJS, type ExcelJSTypes } from './exceljs.js';
+import { firstVisible, HEAD_ROWS, type CellValue, type RawTable, type SheetChooser } from './table.js';
+import { sheetParts } from './xlsx-parts.js';
 import { inspectXlsx } from './zip-guard.js';
+
 /** exceljs cell values come in many shapes; flatten them to what the file shows. */
-function flatten(v: unknown): CellValue {
+export function flatten(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('error' in o) return { error: String(o.error) };
-    if ('result' in o) return flatten(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return null;
+    if ('result' in o && o.result !== undefined) return flatten(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return { formula: String(o.formula ?? o.sharedFormula) };
     if (Array.isArray(o.richText)) return o.richText.map((r: { text?: string }) => r.text ?? '').join('');
     if ('text' in o) return flatten(o.text);
   }
   return String(v);
 }
 
-function unreadable(file: string, cause: unknown): BulletinError {
+export function unreadable(file: string, cause: unknown): BulletinError {
   return new BulletinError(
     'input.xlsx.unreadable',
     'input',
@@ -27,8 +29,54 @@ function unreadable(file: string, cause: unknown): BulletinError {
   );
 }
 
-/** Reads one sheet: the named one, or the first. Merged cells repeat their master's value. */
-export async function readXlsx(bytes: Uint8Array, file: string, sheetName?: string): Promise<RawTable> {
+export function sheetMissing(file: string, name: string, names: readonly string[]): BulletinError {
+  return new BulletinError(
+    'input.xlsx.sheet-missing',
+    'input',
+    `${file}：找不到工作表“${name}”。现有工作表：${names.join('、') || '（无）'}。`,
+    '请检查工作表名称，或不指定工作表（读取第一个有表头的可见工作表）。',
+  );
+}
+
+export function noSheet(file: string): BulletinError {
+  return new BulletinError(
+    'input.xlsx.no-sheet',
+    'input',
+    `${file}：工作簿中没有工作表。`,
+    '请确认导出的文件包含数据。',
+  );
+}
+
+/** The name a chooser asked for and did not find (for the message). */
+export function chosenName(choose: SheetChooser): string {
+  return choose.wanted ?? '';
+}
+
+/** A sheet's rows, or its first `limit`; rows with no value are left out. */
+function sheetRows(ws: ExcelJSTypes.Worksheet, limit = Infinity): RawTable['rows'] {
+  const rows: RawTable['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rows.length >= limit) return;
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = flatten(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+    if (cells.some((c) => c !== null)) rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+/**
+ * Reads one sheet: the named one, or the one `choose` picks from the first
+ * rows of each (by default the first visible). Merged cells repeat their
+ * master's value.
+ */
+export async function readXlsx(
+  bytes: Uint8Array,
+  file: string,
+  choose: SheetChooser = firstVisible,
+): Promise<RawTable> {
   const problem = inspectXlsx(bytes);
   if (problem) throw new BulletinError(problem.code, 'input', `${file}：${problem.message}`, problem.hint);
   const wb = new ExcelJS.Workbook();
@@ -37,70 +85,20 @@ export async function readXlsx(bytes: Uint8Array, file: string, sheetName?: stri
   } catch (e) {
     throw unreadable(file, e);
   }
-  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
-  if (!ws) {
-    const names = wb.worksheets.map((w) => w.name).join('、') || '（无）';
-    throw new BulletinError(
-      sheetName ? 'input.xlsx.sheet-missing' : 'input.xlsx.no-sheet',
-      'input',
-      sheetName ? `${file}：找不到工作表“${sheetName}”。现有工作表：${names}。` : `${file}：工作簿中没有工作表。`,
-      sheetName ? '请检查工作表名称，或不指定工作表以读取第一个。' : '请确认导出的文件包含数据。',
+  // Sheets as the workbook lists them (exceljs leaves out a sheet with no rows).
+  const parts = await sheetParts(bytes);
+  if (parts.length === 0) throw noSheet(file);
+  const sheets = parts.map((p) => ({ name: p.name, hidden: p.hidden, ws: wb.getWorksheet(p.name) }));
+  const heads = sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.ws ? sheetRows(s.ws, HEAD_ROWS) : [] }));
+  const { index, notices } = choose(heads);
+  const chosen = sheets[index];
+  if (!chosen)
+    throw sheetMissing(
+      file,
+      chosenName(choose),
+      parts.map((p) => p.name),
     );
-  }
-  const rows: RawTable['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = flatten(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-    rows.push({ row: rowNumber, cells });
-  });
-  return { file, format: 'xlsx', sheet: ws.name, encoding: null, rows };
-}
-
-/**
- * A workbook too large to load: the named (or first) sheet streamed row by
- * row. Merged cells are not repeated in this mode (exceljs omits them); a
- * recall table has none.
- */
-export async function streamXlsx(
-  path: string,
-  bytesForCheck: Uint8Array | null,
-  file: string,
-  onRow: (r: RawRow) => void,
-  sheetName?: string,
-): Promise<{ sheet: string }> {
-  if (bytesForCheck) {
-    const problem = inspectXlsx(bytesForCheck);
-    if (problem) throw new BulletinError(problem.code, 'input', `${file}：${problem.message}`, problem.hint);
-  }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  try {
-    for await (const ws of reader) {
-      const name = (ws as unknown as { name: string }).name;
-      if (sheetName && name !== sheetName) continue;
-      for await (const row of ws) {
-        const values = (row.values as unknown[]).slice(1).map(flatten);
-        for (let i = 0; i < values.length; i++) values[i] ??= null;
-        onRow({ row: row.number, cells: values });
-      }
-      return { sheet: name };
-    }
-  } catch (e) {
-    if (e instanceof BulletinError) throw e;
-    throw unreadable(file, e);
-  }
-  throw new BulletinError(
-    'input.xlsx.sheet-missing',
-    'input',
-    `${file}：找不到工作表“${sheetName ?? ''}”。`,
-    '请检查工作表名称，或不指定工作表以读取第一个。',
-  );
+  const ws = { name: chosen.name };
+  const rows = chosen.ws ? sheetRows(chosen.ws) : [];
+  return { file, format: 'xlsx', sheet: ws.name, encoding: null, rows, notices };
 }

@@ -1,8 +1,24 @@
 /** Chinese number and list phrasing used in narratives. */
 
+/**
+ * toFixed without exponent notation: past 1e21 JavaScript prints 1e+21, which
+ * must never reach a published page. Large values are written out in digits.
+ */
+export function fixed(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) < 1e21) return value.toFixed(decimals);
+  const digits = BigInt(Math.round(value)).toString();
+  return decimals > 0 ? `${digits}.${'0'.repeat(decimals)}` : digits;
+}
+
+/** A whole number in plain digits (no exponent notation at any size). */
+export function integerText(value: number): string {
+  return Number.isInteger(value) ? fixed(value, 0) : String(value);
+}
+
 /** 61.54 → "61.54%" (two decimals, as bulletins print them, unless configured). */
 export function percent(value: number, decimals = 2): string {
-  return `${value.toFixed(decimals)}%`;
+  return `${fixed(value, decimals)}%`;
 }
 
 /**
@@ -11,9 +27,9 @@ export function percent(value: number, decimals = 2): string {
  * Below 10000 the plain integer is returned.
  */
 export function wan(value: number): string {
-  if (Math.abs(value) < 10_000) return String(value);
-  if (Math.abs(value) >= 100_000_000) return `${(Math.round(value / 1_000_000) / 100).toFixed(2)}亿`;
-  return `${(Math.round(value / 100) / 100).toFixed(2)}万`;
+  if (Math.abs(value) < 10_000) return integerText(value);
+  if (Math.abs(value) >= 100_000_000) return `${fixed(Math.round(value / 1_000_000) / 100, 2)}亿`;
+  return `${fixed(Math.round(value / 100) / 100, 2)}万`;
 }
 
 /** ["长沙", "株洲"] → "长沙、株洲" */
@@ -76,15 +92,15 @@ export function change(from: number, to: number): Change {
 
 /** SAMR's phrasing: 召回次数同比增长29.91% / 下降86.19% / 持平; from zero: 新增. */
 export function changePhrase(label: string, kind: '同比' | '环比', c: Change): string {
-  if (c.pct === null) return c.to === 0 ? `${label}${kind}持平` : `${label}${kind}新增${c.to}`;
+  if (c.pct === null) return c.to === 0 ? `${label}${kind}持平` : `${label}${kind}新增${integerText(c.to)}`;
   if (c.pct === 0) return `${label}${kind}持平`;
-  return `${label}${kind}${c.pct > 0 ? '增长' : '下降'}${Math.abs(c.pct).toFixed(2)}%`;
+  return `${label}${kind}${c.pct > 0 ? '增长' : '下降'}${fixed(Math.abs(c.pct), 2)}%`;
 }
 
 /** Share changes in 个百分点: 上升1.25个百分点. */
 export function pointsPhrase(fromShare: number, toShare: number): string {
   const pp = Math.round((toShare - fromShare) * 100) / 100;
-  return pp === 0 ? '持平' : `${pp > 0 ? '上升' : '下降'}${Math.abs(pp).toFixed(2)}个百分点`;
+  return pp === 0 ? '持平' : `${pp > 0 ? '上升' : '下降'}${fixed(Math.abs(pp), 2)}个百分点`;
 }
 
 /** 全国排名由第三上升至第一 / 保持第一. */

@@ -63,3 +63,22 @@ export function numberConflicts(numbers: readonly IssueNumber[]): NumberConflict
   }
   return out;
 }
+
+/**
+ * Between two consecutive quarters' issues: the later is the next 期号 of its
+ * year (第1期 in a new year) and the next 总期号. A description of each
+ * difference, empty when they follow on.
+ */
+export function numberGaps(before: IssueNumber, after: IssueNumber): string[] {
+  const newYear = parseQuarter(after.quarter).year !== parseQuarter(before.quarter).year;
+  const expected = { number: newYear ? 1 : before.number + 1, totalNumber: before.totalNumber + 1 };
+  const name = (n: IssueNumber) => quarterName(parseQuarter(n.quarter));
+  const out: string[] = [];
+  if (after.number !== expected.number)
+    out.push(`${name(before)}是第${before.number}期，${name(after)}是第${after.number}期，应为第${expected.number}期`);
+  if (after.totalNumber !== expected.totalNumber)
+    out.push(
+      `${name(before)}是总第${before.totalNumber}期，${name(after)}是总第${after.totalNumber}期，应为总第${expected.totalNumber}期`,
+    );
+  return out;
+}

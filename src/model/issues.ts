@@ -19,6 +19,16 @@ export interface ValidationIssue {
 
 export type IssueLocation = Pick<ValidationIssue, 'file' | 'sheet' | 'row' | 'column' | 'header' | 'value'>;
 
+/** Where a finding is, for people: file, sheet, row, column (and its header). */
+export function issueLocation(i: ValidationIssue): string {
+  const parts = [i.file];
+  if (i.sheet) parts.push(`工作表“${i.sheet}”`);
+  if (i.row !== null) parts.push(`第 ${i.row} 行`);
+  if (i.column) parts.push(`${i.column} 列${i.header ? `（${i.header}）` : ''}`);
+  else if (i.header) parts.push(`“${i.header}”列`);
+  return parts.join(' ');
+}
+
 export function hasErrors(issues: readonly ValidationIssue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }

@@ -7,7 +7,7 @@ import type { Category, DefectType, Prefecture, Province, ReferenceData } from '
 import { fold } from './text.js';
 
 export type Match<T> =
-  | { ok: true; value: T }
+  | { ok: true; value: T; via?: { kind: 'county' | 'former'; name: string } }
   | { ok: false; reason: 'unknown' | 'conflict'; nearest: T[] }
   | { ok: false; reason: 'other-province'; province: Province; nearest: T[] };
 
@@ -87,6 +87,8 @@ export function matchRegion(ref: ReferenceData, home: Province, text: string): M
     const hit = home.prefectures.find((p) => prefectureMatches(p, t));
     if (hit) return { ok: true, value: hit };
   }
+  const alias = aliasOf(ref, home, candidates);
+  if (alias) return alias;
   const t = candidates[0] as string;
   for (const other of ref.provinces) {
     if (other === home) continue;
@@ -94,9 +96,53 @@ export function matchRegion(ref: ReferenceData, home: Province, text: string): M
       (c) =>
         other.prefectures.some((p) => prefectureMatches(p, c)) || c === fold(other.name) || c === fold(other.short),
     );
-    if (inOther) return { ok: false, reason: 'other-province', province: other, nearest: nearest(home.prefectures, t) };
+    if (inOther) return { ok: false, reason: 'other-province', province: other, nearest: nearestRegion(home, t) };
   }
-  return { ok: false, reason: 'unknown', nearest: nearest(home.prefectures, t) };
+  return { ok: false, reason: 'unknown', nearest: nearestRegion(home, t) };
+}
+
+/** 浏阳市 / 浏阳 (a county-level city) and 大庸市 / 大庸 (a former name): the one prefecture they lie in. */
+function aliasOf(ref: ReferenceData, home: Province, candidates: readonly string[]): Match<Prefecture> | null {
+  const aliases = ref.regionAliases?.[home.code];
+  if (!aliases) return null;
+  for (const [kind, table] of [
+    ['county', aliases.countyCities],
+    ['former', aliases.formerNames],
+  ] as const) {
+    for (const [name, code] of Object.entries(table)) {
+      const n = fold(name);
+      const short = n.replace(/(市|地区)$/u, '');
+      if (!candidates.some((c) => c === n || (short.length >= 2 && c === short))) continue;
+      const value = home.prefectures.find((p) => p.code === code);
+      if (value) return { ok: true, value, via: { kind, name } };
+    }
+  }
+  return null;
+}
+
+/** 长沙市 → 长沙: the part of a place name that tells places apart. */
+const core = (s: string) => s.replace(/(土家族苗族自治州|自治州|地区|市|州|县|区)$/u, '');
+
+/**
+ * The prefecture a mistyped name most likely meant, or none: only a close
+ * match (one character off in the distinctive part, sharing a character, or
+ * containing it), so that 大庸市 does not suggest 长沙 (both end in 市).
+ */
+export function nearestRegion(home: Province, text: string): Prefecture[] {
+  const t = core(fold(text));
+  if ([...t].length < 2) return [];
+  const scored = home.prefectures.flatMap((p) => {
+    const dists = names(p).map((n) => {
+      const c = core(n);
+      if ([...c].length >= 2 && (t.includes(c) || c.includes(t))) return 0;
+      const shared = [...c].some((ch) => t.includes(ch));
+      return shared ? editDistance(c, t) : Infinity;
+    });
+    const dist = Math.min(...dists);
+    return dist <= 1 ? [{ p, dist }] : [];
+  });
+  scored.sort((a, b) => a.dist - b.dist);
+  return scored.slice(0, 1).map((s) => s.p);
 }
 
 /** The text itself, then without a province prefix, then a county code's prefecture. */

@@ -27,10 +27,20 @@ export interface Province {
   prefectures: Prefecture[];
 }
 
+/** Names that are not a prefecture's but lie in exactly one (data/reference/region-aliases.json). */
+export interface RegionAliases {
+  /** County-level city → its prefecture's code: 浏阳市 → 430100. */
+  countyCities: Record<string, string>;
+  /** Former name → today's prefecture's code: 大庸市 → 430800. */
+  formerNames: Record<string, string>;
+}
+
 export interface ReferenceData {
   categories: Category[];
   defectTypes: DefectType[];
   provinces: Province[];
+  /** By province code; a province with none has no entry. */
+  regionAliases?: Record<string, RegionAliases>;
 }
 
 export function findProvince(ref: ReferenceData, codeOrName: string): Province | undefined {

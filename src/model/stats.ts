@@ -3,6 +3,7 @@
  * stats.json holds; `schemaVersion` changes when its shape does.
  */
 import type { ClueStats, ForeignStats, NationalStats } from './bulletin-stats.js';
+import type { Change } from './chinese.js';
 
 export const STATS_SCHEMA_VERSION = 1;
 
@@ -84,10 +85,23 @@ export interface QuarterStats {
   };
 }
 
+/** The 同比/环比 sentence's figures: this quarter against `against`. */
+export interface TrendStats {
+  kind: '同比' | '环比';
+  /** The quarter compared with, e.g. 2022Q2. */
+  against: string;
+  recalls: Change;
+  quantity: Change;
+  /** National rank (by 本年 quantity) then and now, when both quarters have the national table. */
+  rank: { from: number; to: number } | null;
+}
+
 /** stats.json: the province's quarter plus the bulletin's other figures. */
 export interface BulletinStats extends QuarterStats {
   issue: { number: number; totalNumber: number; publicationDate: string | null };
   national: NationalStats | null;
   foreign: ForeignStats | null;
   clues: ClueStats | null;
+  /** The trend sentence's figures; null when the sentence is off or has no quarter to compare with. Absent from older archives. */
+  trend?: TrendStats | null;
 }

@@ -6,24 +6,33 @@
  */
 import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build.js';
-import { hasErrors, type ValidationIssue } from '../model/issues.js';
+import { draftDecision } from '../model/draft.js';
+import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import type { Printer } from '../render/browser.js';
 import { composeBulletin } from '../render/compose-bulletin.js';
+import { buildDraftView } from '../render/draft-notice.js';
 import { finalizePdf, warmUpPdfLib } from '../render/pdf-file.js';
 import { printBulletin } from '../render/print-bulletin.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
-import { findTrend } from './trend.js';
-import { statsOf } from './quarter-source.js';
+import { withTrend } from './trend.js';
+import { defaultArchiveDirs, figuresAsTheyStand, statsOf } from './quarter-source.js';
+import { loadCheckedQuarter } from './cross-quarter.js';
 import { htmlRenderer } from '../render/render-html.js';
+import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
 import { REPORT_SECTION } from './config.js';
-import { loadQuarter } from './load-quarter.js';
 import { packageRoot } from './package-root.js';
 import type { ProgressListener } from './progress.js';
-import { writeQuarterOutputs, type OutputFile } from './write-outputs.js';
+import { DRAFT_OUTPUT_NAMES, FINAL_OUTPUT_NAMES, writeQuarterOutputs, type OutputFile } from './write-outputs.js';
+
+/** Before a draft's title (HTML and PDF): the metadata says draft too. */
+const DRAFT_MARK = '草稿：';
+
+/** A promise whose rejection is handled later, where it is awaited. */
+const reportedWhereAwaited = (): void => undefined;
 
 function statsJson(stats: BulletinStats): string {
   return `${JSON.stringify(stats, null, 2)}\n`;
@@ -52,17 +61,22 @@ export async function buildWith(
   printer: Printer | null,
   onProgress: ProgressListener,
 ): Promise<BuildResult> {
-  const loaded = await loadQuarter(opts, onProgress);
+  const archiveDirs = defaultArchiveDirs(opts.dataDir, opts.outDir);
+  const loaded = await loadCheckedQuarter({ ...opts, archiveDirs }, onProgress);
   const base = {
     quarter: quarterId(opts.quarter),
     issues: loaded.issues,
     files: loaded.files,
     unreadable: loaded.unreadable,
   };
-  if (hasErrors(loaded.issues)) return { ...base, ok: false, stats: null, outputs: [], passes: 0 };
+  const decision = draftDecision(loaded.issues, opts.draft ?? 'never');
+  if (!decision.build) return { ...base, ok: false, draft: false, stats: null, outputs: [], passes: 0 };
+  const draft = decision.draft ? buildDraftView(decision.errors) : null;
 
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
-  const stats = statsOf(loaded, opts.config.decimals);
+  const figures = draft ? figuresAsTheyStand(loaded, opts.config.decimals) : statsOf(loaded, opts.config.decimals);
+  const trended = await withTrend(figures, opts.quarter, opts);
+  const stats = trended.stats;
   const issue = stats.issue;
   const meta = {
     bulletinName: opts.config.bulletinName ?? `${loaded.home.short}缺陷产品召回`,
@@ -80,7 +94,7 @@ export async function buildWith(
     reportSection: REPORT_SECTION,
     notice: loaded.meta.meta.notice,
     contact: opts.config.contact,
-    trend: await findTrend(stats, opts.quarter, opts),
+    trend: stats.trend ?? null,
   });
   const templateDirs = [
     join(packageRoot(), 'templates'),
@@ -88,15 +102,35 @@ export async function buildWith(
   ];
   const renderer = await htmlRenderer(
     templateDirs,
-    composed.title,
+    draft ? `${DRAFT_MARK}${composed.title}` : composed.title,
     composed.makeView(new Map()),
     fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
+    draft,
   );
-  const issues = [...loaded.issues, ...glyphWarning(renderer.missingGlyphs)];
+  const issues = [...loaded.issues, ...trended.issues, ...glyphWarning(renderer.missingGlyphs)];
 
-  const files: OutputFile[] = [{ name: 'stats.json', data: statsJson(stats) }];
+  // A draft's figures are never written as stats.json: an archive must only hold what was published.
+  const name = (ext: string) => (draft ? `bulletin-draft.${ext}` : `bulletin.${ext}`);
+  const files: OutputFile[] = draft ? [] : [{ name: 'stats.json', data: statsJson(stats) }];
+  const mark = draft ? DRAFT_MARK : '';
+  // The same document properties in the PDF and the Word edition; a draft says so in each.
+  const docMeta = {
+    title: `${mark}${composed.report.title}`,
+    author: meta.publisher,
+    subject: `${mark}${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
+    keywords: [...(draft ? ['草稿'] : []), '缺陷产品召回', quarterName(opts.quarter)],
+    date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
+  };
+  // The web edition does not wait for the print: its font subsetting overlaps Chromium's passes.
+  const web = opts.formats.includes('html')
+    ? renderWebEdition(templateDirs, composed.title, composed.makeView(new Map()), opts.config.fonts.sans, draft)
+    : null;
+  // Its failure is reported where it is awaited, below; this only keeps it from
+  // counting as unhandled while the print runs.
+  web?.catch(reportedWhereAwaited);
   let passes = 0;
   if (printer) {
+    opts.signal?.throwIfAborted();
     const cache = layoutCache(opts.cacheDir ?? null);
     let key = '';
     const guess = opts.cacheDir
@@ -113,20 +147,25 @@ export async function buildWith(
     );
     passes = printed.passes;
     if (passes > 1) await cache.put(key, printed.layout);
-    const pdf = await finalizePdf(printed.pdf, {
-      title: composed.report.title,
-      author: meta.publisher,
-      subject: `${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
-      keywords: ['缺陷产品召回', quarterName(opts.quarter)],
-      date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
-      dropLinksTo: MARKER_PREFIX,
-    });
-    if (opts.formats.includes('html')) files.push({ name: 'bulletin.html', data: printed.html });
-    files.push({ name: 'bulletin.pdf', data: pdf });
-  } else if (opts.formats.includes('html')) {
-    files.push({ name: 'bulletin.html', data: await renderer.render(composed.makeView(new Map())) });
+    const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX });
+    files.push({ name: name('pdf'), data: pdf });
   }
+  if (web) files.push({ name: name('html'), data: await web });
+  if (opts.formats.includes('docx')) {
+    onProgress({ phase: 'docx', message: '生成 Word 文档（图表转为图片）' });
+    const { docxEdition } = await import('../render/docx-edition.js');
+    const view = composed.makeView(new Map());
+    const docx = await docxEdition(
+      view,
+      { ...docMeta, creator: docMeta.author, description: composed.title, runningHeader: view.runningHeader },
+      fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
+    );
+    files.push({ name: name('docx'), data: docx });
+  }
+  // A build that was stopped or ran out of time writes nothing, even if its work finishes later.
+  opts.signal?.throwIfAborted();
   onProgress({ phase: 'write', message: `写入 ${join(opts.outDir, quarterId(opts.quarter))}` });
-  const outputs = await writeQuarterOutputs(opts.outDir, quarterId(opts.quarter), files);
-  return { ...base, issues, ok: true, stats, outputs, passes };
+  const owned = draft ? DRAFT_OUTPUT_NAMES : FINAL_OUTPUT_NAMES;
+  const outputs = await writeQuarterOutputs(opts.outDir, quarterId(opts.quarter), files, owned);
+  return { ...base, issues, ok: true, draft: draft !== null, stats, outputs, passes };
 }

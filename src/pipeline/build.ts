@@ -3,16 +3,19 @@
  * launched first, so it starts while the rest of the build is loaded.
  */
 import { join } from 'node:path';
+import type { DraftMode } from '../model/draft.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { BulletinStats } from '../model/stats.js';
+import { BulletinError } from '../model/errors.js';
 import { createPrinter, type Printer } from '../render/browser.js';
+import { bounded, DeadlineExceeded } from '../render/deadline.js';
 import type { BulletinConfig } from './config.js';
 import type { FileReport } from './check-file.js';
 import type { ProgressListener } from './progress.js';
 import { checkOutputFolder } from './write-outputs.js';
 
-export type OutputFormat = 'pdf' | 'html';
+export type OutputFormat = 'pdf' | 'html' | 'docx';
 
 export interface BuildOptions {
   quarter: Quarter;
@@ -22,15 +25,25 @@ export interface BuildOptions {
   config: BulletinConfig;
   cwd: string;
   browser?: string;
-  /** Per browser step (launch, load, print), in milliseconds. */
+  /** Limit of each call into the browser (launch, load, each print, close), in milliseconds. */
   timeoutMs?: number;
+  /** Limit of one quarter's whole build; default 20 times timeoutMs. */
+  buildTimeoutMs?: number;
+  /** Aborted when the run is stopped (SIGINT, SIGTERM): the browser is closed and nothing is written. */
+  signal?: AbortSignal;
+  /** The environment (from the CLI): where to find the browser, and Chromium's own. */
+  env?: NodeJS.ProcessEnv;
   /** XLSX sheet to read instead of the first. */
   sheet?: string;
+  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+  streamBytes?: number;
   templatesDir?: string;
   /** A printer to reuse across builds; otherwise one is made and closed here. */
   printer?: Printer;
   /** Folder of measured layouts (layout-cache.ts); null or absent: always measure. */
   cacheDir?: string | null;
+  /** Whether errors about content may give a draft instead of stopping the build (model/draft.ts); default never. */
+  draft?: DraftMode;
 }
 
 export interface BuildResult {
@@ -44,10 +57,43 @@ export interface BuildResult {
   outputs: string[];
   /** Prints the PDF took: 1 when an earlier build's layout held, 2 when measured afresh; 0 without PDF. */
   passes: number;
+  /** The outputs are a draft: stamped 草稿, named bulletin-draft.*, no stats.json. */
+  draft: boolean;
 }
 
 const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>
-  createPrinter({ executablePath: opts.browser, configuredPath: opts.config.browser, timeoutMs: opts.timeoutMs });
+  createPrinter({
+    executablePath: opts.browser,
+    configuredPath: opts.config.browser,
+    timeoutMs: opts.timeoutMs,
+    env: opts.env,
+  });
+
+function buildTimedOut(ms: number, cause: unknown): BulletinError {
+  return new BulletinError(
+    'build.timeout',
+    'browser',
+    `生成公报用了 ${Math.round(ms / 1000)} 秒仍未完成，已停止（浏览器已关闭）。`,
+    '输出文件夹保持原样。请重试；若数据确实很大，可用 --timeout 加长时限（整个生成的时限是它的 20 倍）。',
+    { cause },
+  );
+}
+
+/**
+ * Nothing waits forever: the build ends when it is done, when it is stopped
+ * (signal) or at its time limit, whichever comes first. What it abandons sees
+ * `stop` aborted (it writes nothing) and its browser closed by the caller.
+ */
+async function withinLimits<T>(opts: BuildOptions, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const limit = opts.buildTimeoutMs ?? 20 * (opts.timeoutMs ?? 60_000);
+  const stop = new AbortController();
+  try {
+    return await bounded(run(stop.signal), limit, opts.signal);
+  } catch (e) {
+    stop.abort(e);
+    throw e instanceof DeadlineExceeded ? buildTimedOut(limit, e) : e;
+  }
+}
 
 export async function buildBulletin(
   opts: BuildOptions,
@@ -60,7 +106,7 @@ export async function buildBulletin(
     // Chromium starts while the data are read and laid out.
     printer?.warmUp();
     const { buildWith } = await import('./build-quarter.js');
-    return await buildWith(opts, printer, onProgress);
+    return await withinLimits(opts, (signal) => buildWith({ ...opts, signal }, printer, onProgress));
   } finally {
     if (printer && !opts.printer) await printer.close();
   }
@@ -79,15 +125,23 @@ export async function buildMany(
   for (const q of quarters) await checkOutputFolder(join(opts.outDir, quarterId(q)));
   const printer = newPrinter(opts);
   try {
-    printer.warmUp();
+    // Only PDF needs Chromium: HTML and Word editions are built without it.
+    if (opts.formats.includes('pdf')) printer.warmUp();
     // Three quarters at a time (one page each in the shared browser): while one is
     // printed, the others are read and laid out. On two cores, 8 quarters took
     // 6.3 s one at a time, 5.2 s two at a time, 4.9 s three, 5.0 s four.
     const results: BuildResult[] = new Array(quarters.length);
     let next = 0;
+    // After a failure (a stalled browser, a stop) no worker starts another quarter.
+    let failed = false;
     const worker = async () => {
-      for (let i = next++; i < quarters.length; i = next++)
-        results[i] = await buildBulletin({ ...opts, quarter: quarters[i] as Quarter, printer }, onProgress);
+      for (let i = next++; i < quarters.length && !failed; i = next++)
+        results[i] = await buildBulletin({ ...opts, quarter: quarters[i] as Quarter, printer }, onProgress).catch(
+          (e: unknown) => {
+            failed = true;
+            throw e;
+          },
+        );
     };
     await Promise.all(Array.from({ length: Math.min(parallel, quarters.length) }, worker));
     return results;

@@ -10,12 +10,14 @@ import { extname } from 'node:path';
 import { streamCsv } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import { readTable } from '../ingest/read-table.js';
+import type { RawRow, RawTable, SheetChooser } from '../ingest/table.js';
 import { localChecker, threadChecker, type BatchChecker } from './checker-thread.js';
 import {
   checkTable,
   kindFromColumns,
   kindFromName,
   kindTitle,
+  sheetChooser,
   TABLE_KINDS,
   type CheckContext,
   type Checked,
@@ -65,10 +67,19 @@ function unreadableFile(e: unknown, display: string, report: FileReport): Checke
   };
 }
 
+/** The reader's notices (sheet chosen, encoding guessed) as warnings about the file. */
+function readerNotices(table: Pick<RawTable, 'file' | 'sheet' | 'notices'>): ValidationIssue[] {
+  return (table.notices ?? []).map((n) => ({
+    ...fileProblem(table.file, n.code, n.message, n.hint),
+    severity: 'warning' as const,
+    sheet: table.sheet,
+  }));
+}
+
 const KIND_HINT = `文件名请用：${TABLE_KINDS.map((k) => `${k}.xlsx（${kindTitle(k)}）`).join('、')}；或者让表头包含该表的全部必需列。`;
 
-/** Record files larger than this are checked as a stream (override with BULLETIN_STREAM_BYTES). */
-const STREAM_BYTES = Number(process.env.BULLETIN_STREAM_BYTES ?? 16 * 1024 * 1024);
+/** Record files larger than this are checked as a stream (the CLI passes BULLETIN_STREAM_BYTES as ctx.streamBytes). */
+export const DEFAULT_STREAM_BYTES = 16 * 1024 * 1024;
 
 /** A large recall-records CSV or workbook, checked row by row without holding it. */
 async function checkStreaming(
@@ -77,12 +88,13 @@ async function checkStreaming(
   ctx: CheckContext,
   report: FileReport,
   keepRecords: boolean,
-  sheet?: string,
+  choose: SheetChooser,
 ): Promise<CheckedFile> {
   const format: 'csv' | 'xlsx' = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const source = { file: display, sheet: null, format, encoding: null };
   const opts = { keepRecords, maxIssues: 10_000 };
   let checker: BatchChecker | null = null;
+  let notices: ValidationIssue[] = [];
   let r;
   try {
     if (format === 'csv') {
@@ -96,9 +108,14 @@ async function checkStreaming(
     } else {
       // A workbook's rows would cost more to send to another thread than to
       // check here (ExcelJS keeps this thread busy anyway): checked locally.
-      const { streamXlsx } = await import('../ingest/xlsx-reader.js');
-      const c = (checker = localChecker(source, ctx, opts));
-      report.sheet = (await streamXlsx(path, await readFile(path), display, (row) => c.row(row), sheet)).sheet;
+      const { streamXlsx } = await import('../ingest/xlsx-stream.js');
+      // The sheet is chosen before the first row arrives; findings name it.
+      let c: ReturnType<typeof localChecker> | null = null;
+      const row = (r: RawRow, sheet: string) => (c ??= localChecker({ ...source, sheet }, ctx, opts)).row(r);
+      const read = await streamXlsx(path, await readFile(path), display, row, choose);
+      report.sheet = read.sheet;
+      checker = c ?? localChecker({ ...source, sheet: read.sheet }, ctx, opts);
+      notices = readerNotices({ file: display, sheet: read.sheet, notices: read.notices });
     }
     r = await (checker ?? localChecker(source, ctx, opts)).finish();
   } catch (e) {
@@ -109,7 +126,7 @@ async function checkStreaming(
   return {
     report,
     checked: { kind: 'recalls', records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow },
-    issues: r.issues,
+    issues: [...notices, ...r.issues],
   };
 }
 
@@ -137,13 +154,15 @@ export async function checkTableFile(
   );
   const ext = extname(path).toLowerCase();
   // A workbook takes about fifty times its size in memory when loaded whole.
-  const streamed = (ext === '.csv' && size > STREAM_BYTES) || (ext === '.xlsx' && size > STREAM_BYTES / 8);
+  const limit = ctx.streamBytes ?? DEFAULT_STREAM_BYTES;
+  const streamed = (ext === '.csv' && size > limit) || (ext === '.xlsx' && size > limit / 8);
+  const choose = sheetChooser(report.kind as TableKind | null, sheet);
   if (streamed && (report.kind ?? 'recalls') === 'recalls') {
-    return checkStreaming(path, display, ctx, report, keepRecords, sheet);
+    return checkStreaming(path, display, ctx, report, keepRecords, sheetChooser('recalls', sheet));
   }
   let table;
   try {
-    table = await readTable(path, display, sheet);
+    table = await readTable(path, display, choose);
   } catch (e) {
     return unreadableFile(e, display, report);
   }
@@ -154,6 +173,7 @@ export async function checkTableFile(
       report,
       checked: null,
       issues: [
+        ...readerNotices(table),
         fileProblem(
           display,
           'input.kind.unknown',
@@ -166,5 +186,5 @@ export async function checkTableFile(
   report.kind = found;
   const checked = checkTable(found, table, ctx);
   Object.assign(report, { headerRow: checked.headerRow, rows: checked.rows });
-  return { report, checked, issues: checked.issues };
+  return { report, checked, issues: [...readerNotices(table), ...checked.issues] };
 }

@@ -9,7 +9,14 @@ import {
 } from '../aggregate/compare.js';
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
-import { loadStats, requireStats, type SourceOptions, type SourcedStats } from './quarter-source.js';
+import {
+  asUnavailable,
+  loadStats,
+  requireStats,
+  type SourceOptions,
+  type SourcedStats,
+  type Unavailable,
+} from './quarter-source.js';
 
 export interface SeriesEntry {
   period: Period;
@@ -22,6 +29,18 @@ export interface CompareResult {
   comparison: Comparison | null;
   series: SeriesEntry[] | null;
   sources: Array<{ quarter: string; source: 'data' | 'archive'; path: string }>;
+  /** Quarters of a range that could not be used, each with its reason (never dropped in silence). */
+  skipped: Unavailable[];
+}
+
+/** A quarter's figures, or why a range goes on without them; anything else (a bug, bad settings) stops. */
+async function inRange(q: Quarter, use: () => Promise<Period>, skipped: Unavailable[]): Promise<Period | null> {
+  try {
+    return await use();
+  } catch (e) {
+    skipped.push(asUnavailable(q, e));
+    return null;
+  }
 }
 
 const order = (q: Quarter) => q.year * 4 + q.quarter - 1;
@@ -98,8 +117,9 @@ export async function compareQuarters(
       .map((s) => ({ quarter: s.quarter, source: s.source, path: s.path }));
   if (args.length === 1 && args[0]?.includes('..')) {
     const series: SeriesEntry[] = [];
+    const skipped: Unavailable[] = [];
     for (const q of quarterRange(args[0])) {
-      const period = await periodOf(q, opts.ytd, opts, cache).catch(() => null);
+      const period = await inRange(q, () => periodOf(q, opts.ytd, opts, cache), skipped);
       if (!period) continue;
       const prev = series.find((e) => e.period.id.slice(0, 6) === quarterId(fromOrder(order(q) - 1)));
       const lastYear = series.find(
@@ -115,10 +135,10 @@ export async function compareQuarters(
       throw new BulletinError(
         'input.quarter.unavailable',
         'input',
-        `${args[0]} 中没有任何季度有数据。`,
+        `${args[0]} 中没有任何季度可用：${skipped.map((u) => `${u.quarter}：${u.message}`).join('；')}`,
         '请检查数据目录和 --archive。',
       );
-    return { comparison: null, series, sources: sources() };
+    return { comparison: null, series, sources: sources(), skipped };
   }
   if (args.length !== 2)
     throw new BulletinError(
@@ -133,5 +153,5 @@ export async function compareQuarters(
     await periodOf(b, opts.ytd, opts, cache),
     opts.by,
   );
-  return { comparison, series: null, sources: sources() };
+  return { comparison, series: null, sources: sources(), skipped: [] };
 }

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from '../model/schema.js';
-import { parseJson } from '../model/schema.js';
+import { parseJsonBytes, SAVE_AS_UTF8 } from '../model/schema.js';
 import { BulletinError } from '../model/errors.js';
 
 const schema = z
@@ -30,6 +30,8 @@ const schema = z
       .optional(),
     sections: z.array(z.string().min(1)).min(1).optional(),
     decimals: z.number().int().min(0).max(4).optional(),
+    trend: z.boolean().optional(),
+    maxQuantity: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     fonts: z
       .object({ serif: z.string().min(1).optional(), sans: z.string().min(1).optional() })
       .strict()
@@ -55,6 +57,14 @@ export interface BulletinConfig {
   sections: string[];
   /** Decimals of percentages (2 in SAMR's bulletins). */
   decimals: number;
+  /**
+   * Add SAMR's 同比/环比 sentence to the report's opening paragraph. Off by
+   * default: the seed bulletin has none, and the sentence needs an earlier
+   * quarter whose figures are trustworthy.
+   */
+  trend: boolean;
+  /** A recall's quantity above this is a warning naming the row (1e8 件 by default). */
+  maxQuantity: number;
   /** @fontsource packages for the body (serif) and heading (sans) faces. */
   fonts: { serif: string; sans: string };
   /** Absolute paths, resolved against the config file. */
@@ -75,6 +85,8 @@ export const DEFAULT_CONFIG: BulletinConfig = {
   province: '湖南省',
   sections: ['召回工作快讯', REPORT_SECTION, '市县召回动态', '专题节目访谈'],
   decimals: 2,
+  trend: false,
+  maxQuantity: 100_000_000,
   fonts: { serif: '@fontsource/noto-serif-sc', sans: '@fontsource/noto-sans-sc' },
   source: '默认设置',
 };
@@ -91,7 +103,7 @@ const exists = (p: string) =>
     () => false,
   );
 const KEYS =
-  'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、fonts（serif、sans）、templates、browser、data、out';
+  'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、maxQuantity、trend、fonts（serif、sans）、templates、browser、data、out';
 
 async function readRaw(path: string): Promise<unknown> {
   if (['.js', '.mjs'].includes(extname(path))) {
@@ -108,7 +120,9 @@ async function readRaw(path: string): Promise<unknown> {
       );
     }
   }
-  const json = parseJson(await readFile(path, 'utf8'));
+  const json = parseJsonBytes(await readFile(path));
+  if (!json.ok && json.reason === 'encoding')
+    throw new BulletinError('config.encoding', 'config', `配置文件 ${path}：${json.message}。`, SAVE_AS_UTF8);
   if (!json.ok)
     throw new BulletinError(
       'config.json',

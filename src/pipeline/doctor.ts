@@ -7,6 +7,7 @@ import { quarterId } from '../model/quarter.js';
 import { chooseBrowser } from '../render/browser.js';
 import { browserVersion, INSTALL_HINT } from '../render/find-browser.js';
 import { fontSpecs } from '../render/fonts.js';
+import { rasterizerProblem } from '../render/rasterize.js';
 import { templateFiles } from '../render/template-engine.js';
 import type { BulletinConfig } from './config.js';
 import { packageRoot } from './package-root.js';
@@ -28,13 +29,16 @@ export interface DoctorOptions {
   quarter: Quarter | null;
 }
 
+/** Which outputs need the browser: a user who only needs HTML or Word can go ahead without one. */
+const BROWSER_USE = '（只有 PDF 需要浏览器；--format html、docx 不需要）';
+
 async function browserCheck(o: DoctorOptions): Promise<Check> {
   const found = chooseBrowser(o.browser, o.config.browser);
   if (!('path' in found)) {
     const detail = found.missing
       ? `${found.missing.source} 指定的 ${found.missing.path} 不存在`
       : '没有找到 Chromium、Chrome 或 Edge';
-    return { name: '浏览器', ok: false, detail, hint: INSTALL_HINT };
+    return { name: '浏览器', ok: false, detail, hint: `${INSTALL_HINT}${BROWSER_USE}` };
   }
   const version = await browserVersion(found.path);
   const how =
@@ -43,12 +47,11 @@ async function browserCheck(o: DoctorOptions): Promise<Check> {
       BULLETIN_BROWSER: '来自环境变量 BULLETIN_BROWSER',
       PUPPETEER_EXECUTABLE_PATH: '来自环境变量 PUPPETEER_EXECUTABLE_PATH',
       config: `来自配置文件 ${o.config.source}`,
-      puppeteer: 'Puppeteer 自带',
       system: '在系统常用位置找到',
     }[found.source] ?? found.source;
   return version
-    ? { name: '浏览器', ok: true, detail: `${found.path}（${how}），${version}`, hint: null }
-    : { name: '浏览器', ok: false, detail: `${found.path}（${how}）无法运行`, hint: INSTALL_HINT };
+    ? { name: '浏览器', ok: true, detail: `${found.path}（${how}），${version}${BROWSER_USE}`, hint: null }
+    : { name: '浏览器', ok: false, detail: `${found.path}（${how}）无法运行`, hint: `${INSTALL_HINT}${BROWSER_USE}` };
 }
 
 function fontCheck(o: DoctorOptions): Check {
@@ -97,6 +100,19 @@ async function templateCheck(o: DoctorOptions): Promise<Check> {
   };
 }
 
+/** The Word edition draws its charts with resvg, a native module: it must load on this machine. */
+function wordCheck(): Check {
+  const problem = rasterizerProblem();
+  return problem
+    ? {
+        name: 'Word 图表',
+        ok: false,
+        detail: `图表绘制组件（@resvg/resvg-js）无法在本机运行：${problem}`,
+        hint: '请在本机重新运行 npm install（它为本机平台安装对应的组件）；PDF 和 HTML 不受影响。',
+      }
+    : { name: 'Word 图表', ok: true, detail: '@resvg/resvg-js 可用（--format docx 的图表不需要浏览器）', hint: null };
+}
+
 async function dataCheck(o: DoctorOptions): Promise<Check | null> {
   if (!o.quarter) return null;
   const dir = join(o.dataDir, quarterId(o.quarter));
@@ -121,5 +137,5 @@ async function dataCheck(o: DoctorOptions): Promise<Check | null> {
 
 export async function runDoctor(o: DoctorOptions): Promise<Check[]> {
   const data = await dataCheck(o);
-  return [await browserCheck(o), fontCheck(o), await templateCheck(o), ...(data ? [data] : [])];
+  return [await browserCheck(o), fontCheck(o), await templateCheck(o), wordCheck(), ...(data ? [data] : [])];
 }

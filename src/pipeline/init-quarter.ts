@@ -6,6 +6,7 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { deriveIssueNumbers } from '../model/issue-numbering.js';
+import { placeholder } from '../model/placeholder.js';
 import { quarterEnd, quarterId, quarterStart, type Quarter } from '../model/quarter.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { workbookBytes, type ColumnSpec, type SheetSpec } from '../ingest/xlsx-writer.js';
@@ -14,9 +15,6 @@ import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import { homeProvince } from './load-quarter.js';
 import { loadReference } from './load-reference.js';
 import { otherIssueNumbers } from './load-issue-meta.js';
-
-/** Marks the example row; validation refuses it if it is left in. */
-export const EXAMPLE_MARK = '（示例）';
 
 const WIDTH: Record<string, number> = {
   生产者: 28,
@@ -44,7 +42,7 @@ function recordsSheet(ref: ReferenceData, home: Province, q: Quarter): SheetSpec
   const example: Record<string, unknown> = {
     seq: 1,
     announceDate: quarterStart(q),
-    manufacturer: `${EXAMPLE_MARK}${home.prefectures[0]?.short ?? ''}某某电器有限公司`,
+    manufacturer: placeholder(`示例：${home.prefectures[0]?.short ?? ''}某某电器有限公司`),
     brand: '某某',
     product: '电暖器',
     model: 'XX-100',
@@ -60,9 +58,10 @@ function recordsSheet(ref: ReferenceData, home: Province, q: Quarter): SheetSpec
   return { name: '召回记录', columns, rows: [RECORD_FIELDS.map((f) => example[f.key] ?? '')] };
 }
 
-const blank = (name: string, headers: string[], rows: string[][] = []): SheetSpec => ({
+/** A summary table: `names` text columns, then figures (integer format), rows pre-filled with the names init knows. */
+const blank = (name: string, headers: string[], rows: string[][] = [], names = 1): SheetSpec => ({
   name,
-  columns: headers.map((h, i) => ({ header: h, width: i < 2 ? 24 : 16, numFmt: i >= 2 ? '0' : undefined })),
+  columns: headers.map((h, i) => ({ header: h, width: i < names ? 24 : 16, numFmt: i >= names ? '0' : undefined })),
   rows,
 });
 
@@ -83,14 +82,14 @@ function tables(ref: ReferenceData, home: Province, q: Quarter): Record<string, 
         '本季度召回数量',
       ],
       cats,
+      2,
     ),
-    'national-provinces.xlsx': blank('全国各省汇总', [
-      '省份',
-      '本年召回次数',
-      '本年召回数量',
-      '本季度召回次数',
-      '本季度召回数量',
-    ]),
+    // Every provincial-level division, as the national tables print them, in GB/T 2260 order.
+    'national-provinces.xlsx': blank(
+      '全国各省汇总',
+      ['省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'],
+      [...ref.provinces].sort((a, b) => a.code.localeCompare(b.code)).map((p) => [p.name]),
+    ),
     'foreign.xlsx': blank(
       '国外召回',
       ['国家地区', '召回次数', '召回数量', '中国产品召回次数', '中国产品召回数量'],
@@ -147,14 +146,14 @@ export async function initQuarter(opts: {
     await put(name, await workbookBytes(sheet));
   await put(
     'issue.json',
-    `${JSON.stringify({ number: numbers.number, totalNumber: numbers.totalNumber, publicationDate: quarterEnd(opts.quarter), notice: [] }, null, 2)}\n`,
+    `${JSON.stringify({ number: numbers.number, totalNumber: numbers.totalNumber, publicationDate: placeholder(`出版日期，如 ${quarterEnd(opts.quarter)}`), notice: [] }, null, 2)}\n`,
   );
   let i = 0;
   for (const section of opts.config.sections.filter((s) => s !== REPORT_SECTION)) {
     i++;
     await put(
       join('articles', `${String(i).padStart(2, '0')}-article.md`),
-      `---\nsection: ${section}\ntitle: （请填写标题）\ndate: ${quarterEnd(opts.quarter)}\norder: 1\n---\n\n（正文。图片请放在 articles/images/ 文件夹中，写法见 README 的“文章”一节。）\n`,
+      `---\nsection: ${section}\ntitle: ${placeholder('标题')}\norder: 1\n---\n\n${placeholder('正文。图片请放在 articles/images/ 文件夹中，写法见 README 的“文章”一节；不需要这篇文章可删除这个文件。')}\n`,
     );
   }
   return written;

@@ -14,7 +14,8 @@ import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
-import type { RawTable } from '../ingest/table.js';
+import type { RawRow, RawTable, SheetChooser } from '../ingest/table.js';
+import { headerChooser } from '../validate/sheet-choice.js';
 import { CLUES_SCHEMA, readClues } from '../validate/clues.js';
 import { FOREIGN_CATEGORY_SCHEMA, FOREIGN_SCHEMA, readForeign, readForeignCategories } from '../validate/foreign.js';
 import { mapHeader } from '../validate/header-map.js';
@@ -85,11 +86,27 @@ export function kindFromColumns(table: RawTable): TableKind | null {
   return best?.kind ?? null;
 }
 
+/**
+ * The sheet of a workbook to read for a table of `kind` (any known kind when
+ * null): the first visible one with a recognisable header; `wanted` is --sheet.
+ */
+export function sheetChooser(kind: TableKind | null, wanted?: string): SheetChooser {
+  const hasHeader = (rows: readonly RawRow[]) => {
+    const table: RawTable = { file: '', format: 'xlsx', sheet: null, encoding: null, rows: [...rows] };
+    return kind ? mapHeader(table, SCHEMAS[kind]).map !== null : kindFromColumns(table) !== null;
+  };
+  return headerChooser(hasHeader, kind ? kindTitle(kind) : '已知表格', wanted);
+}
+
 export interface CheckContext {
   ref: ReferenceData;
   home: Province;
   /** null when the quarter is not known (a loose file): dates are then not checked against it. */
   quarter: Quarter | null;
+  /** Above this a recall's quantity is a warning (configuration: maxQuantity). */
+  maxQuantity?: number;
+  /** Record files larger than this many bytes are read as a stream (set by the CLI). */
+  streamBytes?: number;
 }
 
 export type Checked = { issues: ValidationIssue[]; rows: RowAccount; headerRow: number | null } & (

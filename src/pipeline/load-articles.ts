@@ -7,9 +7,8 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { splitFrontMatter } from '../ingest/front-matter.js';
 import { looksLikeText, sniffImage, type ImageKind } from '../ingest/image-type.js';
-import { validateArticle } from '../validate/article-meta.js';
+import { checkArticleText } from '../validate/article-meta.js';
 
 const IMAGE_TYPES: Record<string, ImageKind> = {
   '.png': 'png',
@@ -134,7 +133,7 @@ export async function loadArticles(
     const file = display(join(dir, name));
     out.files.push(file);
     const text = await readFile(join(dir, name), 'utf8');
-    const v = validateArticle(splitFrontMatter(text), file, sections);
+    const v = checkArticleText(text, file, sections);
     out.issues.push(...v.issues);
     if (!v.article) continue;
     const images: Record<string, string> = {};

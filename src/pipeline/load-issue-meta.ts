@@ -3,42 +3,42 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { parseJson } from '../model/schema.js';
+import { jsonText, SAVE_AS_UTF8 } from '../model/schema.js';
 import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
-import { EMPTY_META, validateIssueMeta } from '../validate/issue-meta.js';
+import { checkIssueMetaText, EMPTY_META } from '../validate/issue-meta.js';
 
 async function readMeta(
   dir: string,
   display: (p: string) => string,
 ): Promise<{ meta: IssueMeta; issues: ValidationIssue[]; file: string | null }> {
   const path = join(dir, 'issue.json');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     return { meta: EMPTY_META, issues: [], file: null };
   }
-  const json = parseJson(text);
-  if (json.ok) return { ...validateIssueMeta(json.value, display(path)), file: display(path) };
-  return {
-    file: display(path),
-    meta: EMPTY_META,
-    issues: [
-      {
-        severity: 'error',
-        code: 'meta.json',
-        file: display(path),
-        sheet: null,
-        row: null,
-        column: null,
-        header: null,
-        value: null,
-        message: `issue.json 不是有效的 JSON：${json.message}。`,
-        hint: '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
-      },
-    ],
+  return { ...checkIssueJsonBytes(bytes, display(path)), file: display(path) };
+}
+
+/** issue.json's bytes: not UTF-8, not JSON, its stand-ins, then its fields; shared with validate's loose files. */
+export function checkIssueJsonBytes(bytes: Uint8Array, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
+  const t = jsonText(bytes);
+  if (t.ok) return checkIssueMetaText(t.text, file);
+  const issue: ValidationIssue = {
+    severity: 'error',
+    code: 'meta.encoding',
+    file,
+    sheet: null,
+    row: null,
+    column: null,
+    header: null,
+    value: null,
+    message: `issue.json ${t.message}。`,
+    hint: SAVE_AS_UTF8,
   };
+  return { meta: EMPTY_META, issues: [issue] };
 }
 
 export interface LoadedMeta {

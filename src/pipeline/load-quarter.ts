@@ -52,14 +52,29 @@ export function homeProvince(ref: ReferenceData, config: BulletinConfig): Provin
 }
 
 export async function loadQuarter(
-  opts: { dataDir: string; quarter: Quarter; config: BulletinConfig; cwd: string; sheet?: string; quarterDir?: string },
+  opts: {
+    dataDir: string;
+    quarter: Quarter;
+    config: BulletinConfig;
+    cwd: string;
+    sheet?: string;
+    quarterDir?: string;
+    /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+    streamBytes?: number;
+  },
   onProgress: ProgressListener = () => undefined,
 ): Promise<LoadedQuarter> {
   const ref = await loadReference();
   const home = homeProvince(ref, opts.config);
   const quarterDir = opts.quarterDir ?? join(opts.dataDir, quarterId(opts.quarter));
   const display = (p: string) => displayPath(opts.cwd, p);
-  const ctx = { ref, home, quarter: opts.quarter };
+  const ctx = {
+    ref,
+    home,
+    quarter: opts.quarter,
+    maxQuantity: opts.config.maxQuantity,
+    streamBytes: opts.streamBytes,
+  };
   const path = await locateRecords(quarterDir);
   onProgress({ phase: 'read', message: `读取 ${display(path)}` });
   const recalls = await checkTableFile(path, display(path), ctx, 'recalls', opts.sheet);

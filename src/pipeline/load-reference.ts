@@ -10,6 +10,15 @@ const prefecture = entry.extend({ code: z.string().regex(/^\d{6}$/), short: z.st
 const schemas = {
   categories: z.object({ categories: z.array(entry.extend({ code: z.string().regex(/^\d{2}$/) })).min(1) }),
   'defect-types': z.object({ defectTypes: z.array(entry.extend({ phrase: z.string().min(1) })).min(1) }),
+  'region-aliases': z.object({
+    provinces: z.record(
+      z.string().regex(/^\d{6}$/),
+      z.object({
+        countyCities: z.record(z.string(), z.string().regex(/^\d{6}$/)),
+        formerNames: z.record(z.string(), z.string().regex(/^\d{6}$/)),
+      }),
+    ),
+  }),
   divisions: z.object({
     provinces: z
       .array(
@@ -53,6 +62,11 @@ async function load<K extends keyof typeof schemas>(dir: string, name: K): Promi
 
 /** Categories, defect types and administrative divisions, from data/reference/. */
 export async function loadReference(dir = join(packageRoot(), 'data', 'reference')): Promise<ReferenceData> {
-  const [c, d, v] = await Promise.all([load(dir, 'categories'), load(dir, 'defect-types'), load(dir, 'divisions')]);
-  return { categories: c.categories, defectTypes: d.defectTypes, provinces: v.provinces };
+  const [c, d, v, a] = await Promise.all([
+    load(dir, 'categories'),
+    load(dir, 'defect-types'),
+    load(dir, 'divisions'),
+    load(dir, 'region-aliases'),
+  ]);
+  return { categories: c.categories, defectTypes: d.defectTypes, provinces: v.provinces, regionAliases: a.provinces };
 }

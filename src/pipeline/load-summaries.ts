@@ -65,12 +65,12 @@ export async function loadSummaries(ctx: Ctx): Promise<Summaries> {
   const foreign = await load('foreign');
   const foreignCats = await load('foreign-categories');
   if (foreign) out.foreign = { jurisdictions: foreign.jurisdictions, categories: foreignCats?.categories ?? [] };
-  else if (!out.files.some((f) => f.report.kind === 'foreign'))
-    out.issues.push(missingSection(ctx, '国外消费品召回统计', 'foreign'));
+  else if (!present('foreign')) out.issues.push(missingSection(ctx, '国外消费品召回统计', 'foreign'));
+  if (present('foreign') && !present('foreign-categories'))
+    out.issues.push(missingSection(ctx, '国外召回的产品类别分布', 'foreign-categories'));
 
   const clues = await load('clues');
   if (clues) out.clues = clues.clues;
-  else if (!out.files.some((f) => f.report.kind === 'clues'))
-    out.issues.push(missingSection(ctx, '共享缺陷信息线索（表4）', 'clues'));
+  else if (!present('clues')) out.issues.push(missingSection(ctx, '共享缺陷信息线索（表4）', 'clues'));
   return out;
 }

@@ -22,7 +22,8 @@ export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'>
   portFallback: boolean;
   /** Extra files or folders to watch (e.g. the configuration file). */
   watchPaths: string[];
-  onRebuild?: (ok: boolean, issues: ValidationIssue[]) => void;
+  /** ok: the page shows this version (a draft when `draft`), else still the last one that built. */
+  onRebuild?: (ok: boolean, issues: ValidationIssue[], draft: boolean) => void;
 }
 
 export interface Preview {
@@ -35,7 +36,12 @@ export interface Preview {
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-function page(title: string, version: number, issues: readonly ValidationIssue[], ok: boolean): string {
+function status(ok: boolean, draft: boolean): string {
+  if (!ok) return '数据有错误，显示的是上一次生成的版本';
+  return draft ? '草稿：数据还有下列错误，改正后才能生成正式版' : '已更新';
+}
+
+function page(title: string, version: number, issues: readonly ValidationIssue[], ok: boolean, draft: boolean): string {
   const items = issues
     .map(
       (i) =>
@@ -44,7 +50,7 @@ function page(title: string, version: number, issues: readonly ValidationIssue[]
     .join('');
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>body{margin:0;font-family:sans-serif}header{padding:6px 12px;background:#f5f5f5;border-bottom:1px solid #ccc}ul{margin:4px 0;padding-left:20px}.error{color:#b00}.warning{color:#8a6d00}.hint{color:#555}iframe{border:0;width:100%;height:calc(100vh - 60px)}</style></head>
-<body><header><strong>${esc(title)}</strong> <span id="status">${ok ? '已更新' : '数据有错误，显示的是上一次成功的版本'}</span> <span id="version">#${version}</span>${items ? `<ul id="findings">${items}</ul>` : ''}</header>
+<body><header><strong>${esc(title)}</strong> <span id="status">${status(ok, draft)}</span> <span id="version">#${version}</span>${items ? `<ul id="findings">${items}</ul>` : ''}</header>
 <iframe id="bulletin" src="/bulletin.html?v=${version}" title="公报"></iframe>
 <script>new EventSource('/events').onmessage = function () { location.reload(); };</script></body></html>`;
 }
@@ -61,14 +67,16 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
 async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
   const id = quarterId(opts.quarter);
-  let state = { version: 0, html: '<p>正在生成……</p>', issues: [] as ValidationIssue[], ok: false };
+  let state = { version: 0, html: '<p>正在生成……</p>', issues: [] as ValidationIssue[], ok: false, draft: false };
   const clients = new Set<import('node:http').ServerResponse>();
   const rebuild = async () => {
     try {
-      const r = await buildBulletin({ ...opts, outDir: out, formats: ['html'] });
-      const html = r.ok ? await readFile(join(out, id, 'bulletin.html'), 'utf8') : state.html;
-      state = { version: state.version + 1, html, issues: r.issues, ok: r.ok };
-      opts.onRebuild?.(r.ok, r.issues);
+      // Unfinished content shows as a stamped draft with its findings, not as the previous version.
+      const r = await buildBulletin({ ...opts, outDir: out, formats: ['html'], draft: 'when-unfinished' });
+      const file = r.outputs.find((o) => o.endsWith('.html'));
+      const html = r.ok && file ? await readFile(file, 'utf8') : state.html;
+      state = { version: state.version + 1, html, issues: r.issues, ok: r.ok, draft: r.draft };
+      opts.onRebuild?.(r.ok, r.issues, r.draft);
     } catch (e) {
       const issue: ValidationIssue = {
         severity: 'error',
@@ -83,7 +91,7 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
         hint: '',
       };
       state = { ...state, version: state.version + 1, issues: [issue], ok: false };
-      opts.onRebuild?.(false, [issue]);
+      opts.onRebuild?.(false, [issue], false);
     }
     for (const c of clients) c.write(`data: ${state.version}\n\n`);
   };
@@ -121,7 +129,7 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
       res.end(state.html);
     } else if (path === '/' || path === '/index.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(page(`${id} 公报预览`, state.version, state.issues, state.ok));
+      res.end(page(`${id} 公报预览`, state.version, state.issues, state.ok, state.draft));
     } else {
       res.writeHead(404).end();
     }

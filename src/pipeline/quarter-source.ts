@@ -33,8 +33,30 @@ export function defaultArchiveDirs(dataDir: string, outDir: string): string[] {
   return [outDir, join(dataDir, 'archive')];
 }
 
-/** Every figure of the bulletin for a loaded quarter (stats.json). */
+/**
+ * Every figure of the bulletin for a loaded quarter (stats.json). A quarter
+ * with errors has no figures: it throws, with the findings, rather than
+ * return zeros a script could print.
+ */
 export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
+  const errors = loaded.issues.filter((i) => i.severity === 'error');
+  if (loaded.unreadable || errors.length > 0)
+    throw new BulletinError(
+      'data.quarter.invalid',
+      'data',
+      `${quarterId(loaded.quarter)} 的数据有 ${errors.length} 个错误${loaded.unreadable ? '（有文件无法读取）' : ''}，不能计算统计数字。`,
+      '请先运行 bulletin validate 并改正；错误清单在这个错误的 findings 中。',
+      { findings: loaded.issues },
+    );
+  return figuresAsTheyStand(loaded, decimals);
+}
+
+/**
+ * The figures of what was accepted, whatever the findings: for a draft
+ * (build --draft, preview), which prints them stamped 草稿 and is never
+ * written as stats.json, so never archived or compared.
+ */
+export function figuresAsTheyStand(loaded: LoadedQuarter, decimals = 2): BulletinStats {
   const issue = {
     number: loaded.meta.number,
     totalNumber: loaded.meta.totalNumber,
@@ -49,6 +71,57 @@ export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
   );
 }
 
+/** Why a quarter's figures could not be had: no data at all, data with errors, or a damaged archive. */
+export interface Unavailable {
+  quarter: string;
+  reason: 'missing' | 'invalid' | 'unreadable' | 'damaged';
+  code: string;
+  message: string;
+  hint: string;
+}
+
+export type StatsOutcome = { ok: true; found: SourcedStats } | { ok: false; unavailable: Unavailable };
+
+const REASONS: Record<string, Unavailable['reason']> = {
+  'input.quarter.unavailable': 'missing',
+  'data.quarter.invalid': 'invalid',
+  'input.archive.unreadable': 'damaged',
+  'input.archive.version': 'damaged',
+};
+
+/**
+ * The tool's own verdict that a quarter's figures cannot be had, as a value.
+ * Anything else (a bug, a bad configuration) is rethrown: it must stop the command.
+ */
+export function asUnavailable(q: Quarter, e: unknown): Unavailable {
+  if (!(e instanceof BulletinError) || (e.kind !== 'data' && e.kind !== 'input')) throw e;
+  return {
+    quarter: quarterId(q),
+    reason: REASONS[e.code] ?? 'unreadable',
+    code: e.code,
+    message: e.message,
+    hint: e.hint ?? '',
+  };
+}
+
+/** loadStats as a value: the figures, or why there are none (never a silent null). */
+export async function tryStats(q: Quarter, opts: SourceOptions): Promise<StatsOutcome> {
+  try {
+    return { ok: true, found: await requireStats(q, opts) };
+  } catch (e) {
+    return { ok: false, unavailable: asUnavailable(q, e) };
+  }
+}
+
+function unavailableError(q: Quarter): BulletinError {
+  return new BulletinError(
+    'input.quarter.unavailable',
+    'input',
+    `找不到 ${quarterId(q)} 的数据：既没有数据文件夹，也没有存档的 stats.json。`,
+    '请放入该季度的数据（--data），或用 --archive 指定存放 <季度>/stats.json 的文件夹。',
+  );
+}
+
 const exists = (p: string) =>
   stat(p).then(
     () => true,
@@ -59,12 +132,7 @@ const exists = (p: string) =>
 export async function requireStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats> {
   const found = await loadStats(q, opts);
   if (found) return found;
-  throw new BulletinError(
-    'input.quarter.unavailable',
-    'input',
-    `找不到 ${quarterId(q)} 的数据：既没有数据文件夹，也没有存档的 stats.json。`,
-    '请放入该季度的数据（--data），或用 --archive 指定存放 <季度>/stats.json 的文件夹。',
-  );
+  throw unavailableError(q);
 }
 
 export async function loadStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
@@ -73,11 +141,13 @@ export async function loadStats(q: Quarter, opts: SourceOptions): Promise<Source
   if ((await exists(join(dir, 'recalls.xlsx'))) || (await exists(join(dir, 'recalls.csv')))) {
     const loaded = await loadQuarter({ dataDir: opts.dataDir, quarter: q, config: opts.config, cwd: opts.cwd });
     if (loaded.unreadable || hasErrors(loaded.issues)) {
+      const errors = loaded.issues.filter((i) => i.severity === 'error').length;
       throw new BulletinError(
         'data.quarter.invalid',
         'data',
-        `${id} 的数据有错误，不能用于比较。`,
+        `${id} 的数据有 ${errors} 个错误${loaded.unreadable ? '（有文件无法读取）' : ''}，不能用于比较。`,
         `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`,
+        { findings: loaded.issues },
       );
     }
     return {

@@ -7,16 +7,16 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import type { ForeignInput, NationalInput } from '../model/bulletin.js';
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { parseJson } from '../model/schema.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
-import { splitFrontMatter } from '../ingest/front-matter.js';
-import { validateArticle } from '../validate/article-meta.js';
-import { validateIssueMeta } from '../validate/issue-meta.js';
+import { checkArticleText } from '../validate/article-meta.js';
 import { reconcile } from '../validate/reconcile.js';
 import { checkTableFile, fileProblem, type FileReport } from './check-file.js';
 import { REPORT_SECTION, type BulletinConfig } from './config.js';
 import type { Checked } from './input-kinds.js';
-import { displayPath, homeProvince, loadQuarter } from './load-quarter.js';
+import { checkIssueJsonBytes } from './load-issue-meta.js';
+import { displayPath, homeProvince } from './load-quarter.js';
+import { crossQuarterChecks, loadCheckedQuarter } from './cross-quarter.js';
+import { defaultArchiveDirs } from './quarter-source.js';
 import { loadReference } from './load-reference.js';
 
 export const VALIDATE_SCHEMA_VERSION = 1;
@@ -51,6 +51,8 @@ export interface ValidateOptions {
   cwd: string;
   sheet?: string;
   maxErrors?: number;
+  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+  streamBytes?: number;
 }
 
 const QUARTER_DIR = /^\d{4}Q[1-4]$/i;
@@ -90,6 +92,11 @@ function report(
   };
 }
 
+/** Where earlier quarters' archived stats.json are looked for, as build looks for them. */
+function archivesFor(dataDir: string, opts: ValidateOptions): string[] {
+  return defaultArchiveDirs(dataDir, opts.config.out ?? resolve(opts.cwd, 'out'));
+}
+
 async function validateFolder(dir: string, opts: ValidateOptions): Promise<ValidateReport> {
   const quarter = opts.quarter ?? quarterFromPath(dir);
   if (!quarter)
@@ -99,13 +106,15 @@ async function validateFolder(dir: string, opts: ValidateOptions): Promise<Valid
       `无法从文件夹名“${basename(dir)}”看出是哪个季度。`,
       '请加上 --quarter 2022Q3，或把文件夹命名为 2022Q3。',
     );
-  const loaded = await loadQuarter({
+  const loaded = await loadCheckedQuarter({
     dataDir: dirname(dir),
     quarterDir: dir,
     quarter,
     config: opts.config,
     cwd: opts.cwd,
     sheet: opts.sheet,
+    archiveDirs: archivesFor(dirname(dir), opts),
+    streamBytes: opts.streamBytes,
   });
   return report(quarter, loaded.files, loaded.issues, opts.maxErrors ?? Infinity);
 }
@@ -126,9 +135,9 @@ async function validateOther(
     rows: null,
     unreadable: false,
   };
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch {
     return {
       report: { ...report, unreadable: true },
@@ -142,20 +151,8 @@ async function validateOther(
       ],
     };
   }
-  if (!isJson) return { report, issues: validateArticle(splitFrontMatter(text), display, sections).issues };
-  const json = parseJson(text);
-  if (json.ok) return { report, issues: validateIssueMeta(json.value, display).issues };
-  return {
-    report,
-    issues: [
-      fileProblem(
-        display,
-        'meta.json',
-        `issue.json 不是有效的 JSON：${json.message}。`,
-        '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
-      ),
-    ],
-  };
+  if (!isJson) return { report, issues: checkArticleText(bytes.toString('utf8'), display, sections).issues };
+  return { report, issues: checkIssueJsonBytes(bytes, display).issues };
 }
 
 async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport> {
@@ -179,7 +176,8 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
       findings.push(...r.issues);
       continue;
     }
-    const r = await checkTableFile(path, display, { ref, home, quarter }, undefined, opts.sheet, false);
+    const ctx = { ref, home, quarter, maxQuantity: opts.config.maxQuantity, streamBytes: opts.streamBytes };
+    const r = await checkTableFile(path, display, ctx, undefined, opts.sheet, false);
     files.push(r.report);
     findings.push(...r.issues);
     if (r.checked) checked.push(r.checked);
@@ -209,6 +207,31 @@ async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport
       },
     }),
   );
+  // Loose files inside a quarter folder are checked against the year's other quarters, as the folder would be.
+  const folder = dirname(resolve(opts.cwd, opts.paths[0] ?? '.'));
+  const recalls = fileOf('recalls');
+  if (quarter && quarterFromPath(folder) && quarterId(quarterFromPath(folder)!) === quarterId(quarter))
+    findings.push(
+      ...(await crossQuarterChecks(
+        {
+          quarter,
+          ref,
+          home,
+          national,
+          records: findings.some((f) => f.file === recalls && f.severity === 'error')
+            ? null
+            : (pick('recalls')?.records ?? null),
+          files: { categories: fileOf('national-categories'), provinces: fileOf('national-provinces'), recalls },
+          issue: null,
+        },
+        {
+          dataDir: dirname(folder),
+          archiveDirs: archivesFor(dirname(folder), opts),
+          config: opts.config,
+          cwd: opts.cwd,
+        },
+      )),
+    );
   return report(quarter, files, findings, opts.maxErrors ?? Infinity);
 }
 

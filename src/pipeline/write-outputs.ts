@@ -12,7 +12,22 @@ import { refuseForeign } from './output-journal.js';
 export type { OutputFile } from './output-commit.js';
 
 /** Every file a build may write into a quarter's folder: only these are ever replaced or removed. */
-export const OUTPUT_NAMES: readonly string[] = ['stats.json', 'bulletin.pdf', 'bulletin.html'];
+/** What a draft build writes (never stats.json: only published figures are archived) and replaces. */
+export const DRAFT_OUTPUT_NAMES: readonly string[] = [
+  'bulletin-draft.pdf',
+  'bulletin-draft.html',
+  'bulletin-draft.docx',
+];
+/** A final build replaces the whole set, stale drafts included. */
+export const FINAL_OUTPUT_NAMES: readonly string[] = [
+  'stats.json',
+  'bulletin.pdf',
+  'bulletin.html',
+  'bulletin.docx',
+  ...DRAFT_OUTPUT_NAMES,
+];
+/** Every name the tool writes in a quarter's folder. */
+export const OUTPUT_NAMES: readonly string[] = FINAL_OUTPUT_NAMES;
 
 const REASONS: Record<string, string> = {
   EACCES: '没有写入权限',
@@ -88,10 +103,11 @@ export async function writeQuarterOutputs(
   outDir: string,
   quarter: string,
   files: readonly OutputFile[],
+  owned: readonly string[] = FINAL_OUTPUT_NAMES,
 ): Promise<string[]> {
   const dir = join(outDir, quarter);
   try {
-    return await commitOutputs(dir, files, { owned: OUTPUT_NAMES });
+    return await commitOutputs(dir, files, { owned });
   } catch (e) {
     throw outputError(dir, e, 'write');
   }

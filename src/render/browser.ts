@@ -1,31 +1,35 @@
 /**
- * The only module that knows Puppeteer. It owns Chromium: launched lazily on
- * the first print, reused for later ones, closed by close() (callers use
- * try/finally). Pages run no script and fetch nothing from the network.
+ * The printer: owns Chromium for a build. Launched lazily on the first
+ * print, reused for later ones, closed by close() (callers use
+ * try/finally). Every call into the browser has a time limit; one that
+ * stalls ends the browser (SIGKILL to its process tree) and the build says
+ * which step stalled. Pages run no script and fetch nothing.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BulletinError } from '../model/errors.js';
+import { stopped } from './browser-errors.js';
+import { BrowserSession } from './browser-session.js';
+import { launchChromium, type ChromiumPage, type Launcher } from './chromium.js';
 import { findBrowser, INSTALL_HINT } from './find-browser.js';
+import { openJob, type PrintJob } from './print-job.js';
+
+export type { PrintJob } from './print-job.js';
 
 export interface PrinterOptions {
   executablePath?: string;
   /** From the configuration file; after --browser and the environment. */
   configuredPath?: string;
+  /** Limit of each call into the browser (--timeout), in milliseconds. */
   timeoutMs?: number;
-}
-
-/**
- * One document being printed, on one page kept open: a later version with
- * the same <head> (styles, fonts) only replaces the body, so the fonts are
- * not parsed again for every layout pass.
- */
-export interface PrintJob {
-  print(html: string): Promise<Uint8Array>;
-  close(): Promise<void>;
+  /** How long a closing browser may take before it is killed; default min(timeout, 5 s). */
+  closeGraceMs?: number;
+  /** The environment (from the CLI): where to look for the browser, and Chromium's own. */
+  env?: NodeJS.ProcessEnv;
+  /** Where run folders go; default the system's temporary folder. */
+  tempRoot?: string;
+  /** Tests: a fake browser, or extra Chromium flags. */
+  launcher?: Launcher;
+  extraArgs?: readonly string[];
 }
 
 export interface Printer {
@@ -34,36 +38,16 @@ export interface Printer {
   /** Which browser prints (path and version): layouts measured with another are not reused. */
   identity(): Promise<string>;
   open(): Promise<PrintJob>;
+  /** Quits the browser (killed if it does not quit in time) and removes its folder. Never throws. */
   close(): Promise<void>;
 }
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--font-render-hinting=none',
-];
-
-/** Puppeteer's own browser path; none when it never downloaded one. */
-function bundledBrowser(): string | undefined {
-  try {
-    return puppeteer.executablePath();
-  } catch {
-    return undefined;
-  }
+export function chooseBrowser(explicit?: string, configured?: string, env?: NodeJS.ProcessEnv) {
+  return findBrowser({ explicit, configured }, env);
 }
 
-export function chooseBrowser(explicit?: string, configured?: string) {
-  return findBrowser({ explicit, configured, bundled: bundledBrowser() });
-}
-
-function resolveExecutable(explicit: string | undefined, configured: string | undefined): string {
-  const found = chooseBrowser(explicit, configured);
+function resolveExecutable(options: PrinterOptions): string {
+  const found = chooseBrowser(options.executablePath, options.configuredPath, options.env);
   if ('path' in found) return found.path;
   if (found.missing) {
     throw new BulletinError(
@@ -82,112 +66,52 @@ function resolveExecutable(explicit: string | undefined, configured: string | un
 }
 
 export function createPrinter(options: PrinterOptions = {}): Printer {
-  const timeout = options.timeoutMs ?? 60_000;
-  let browser: Promise<Browser> | null = null;
-  const launch = (): Promise<Browser> => {
-    browser ??= puppeteer
-      .launch({
-        executablePath: resolveExecutable(options.executablePath, options.configuredPath),
-        headless: true,
-        args: ARGS,
-        timeout,
-      })
-      .catch((e: unknown) => {
-        browser = null;
-        throw new BulletinError(
-          'browser.launch',
-          'browser',
-          `浏览器启动失败：${e instanceof Error ? e.message : String(e)}`,
-          INSTALL_HINT,
-          { cause: e },
-        );
-      });
-    return browser;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const limits = { timeoutMs, graceMs: options.closeGraceMs ?? Math.min(timeoutMs, 5_000) };
+  const stop = new AbortController();
+  const isStopped = () => stop.signal.aborted;
+  let session: Promise<BrowserSession> | null = null;
+  // A failed launch is kept, not retried: a hung browser would otherwise cost the time limit twice.
+  const start = (): Promise<BrowserSession> => {
+    if (isStopped()) return Promise.reject(stopped());
+    return (session ??= (async () =>
+      BrowserSession.start({
+        ...limits,
+        executablePath: resolveExecutable(options),
+        root: options.tempRoot ?? tmpdir(),
+        env: options.env ?? {},
+        launcher: options.launcher ?? launchChromium,
+        extraArgs: options.extraArgs,
+        signal: stop.signal,
+        isStopped,
+      }))());
   };
-  const printError = (e: unknown): BulletinError =>
-    e instanceof BulletinError
-      ? e
-      : new BulletinError(
-          'browser.print',
-          'browser',
-          `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}`,
-          '请重试；如果反复失败，请运行 bulletin 时加 --browser 指定另一个浏览器。',
-          { cause: e },
-        );
+  const newPage = async () => (await start()).step('打开页面', (c) => c.newPage());
   // A page opened while the build was still reading and laying out, for the first job.
-  let spare: Promise<Page> | null = null;
-  const open = async (): Promise<PrintJob> => {
-    const ready = spare;
-    spare = null;
-    const page = await (ready ?? (await launch()).newPage()).catch((e: unknown) => Promise.reject(printError(e)));
-    // The document is loaded from a private file rather than sent through the
-    // DevTools protocol: 3 MB of inlined fonts cost Node 200 ms of copying and
-    // Chromium 100 ms more that way. Only that file and data: URLs load.
-    const dir = await mkdtemp(join(tmpdir(), 'bulletin-print-'));
-    const file = join(dir, 'page.html');
-    const fileUrl = pathToFileURL(file).href;
-    const close = async () => {
-      await page.close().catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
-    };
-    let head: string | null = null;
-    try {
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', (req) => {
-        const url = req.url();
-        if (url.startsWith('data:') || url === fileUrl) void req.continue();
-        else void req.abort('blockedbyclient');
-      });
-    } catch (e) {
-      await close();
-      throw printError(e);
-    }
-    return {
-      async print(html: string): Promise<Uint8Array> {
-        const at = html.search(/<body[\s>]/i);
-        try {
-          if (at > 0 && html.slice(0, at) === head) {
-            // Script is off for the page's own content; this runs through the protocol.
-            await page.evaluate(
-              (body) => void (document.body.outerHTML = body),
-              html.slice(at).replace(/<\/html>\s*$/i, ''),
-            );
-          } else {
-            await writeFile(file, html);
-            await page.goto(fileUrl, { waitUntil: 'load', timeout });
-            head = at > 0 ? html.slice(0, at) : null;
-          }
-          return await page.pdf({
-            format: 'A4',
-            printBackground: true,
-            preferCSSPageSize: true,
-            outline: true,
-            tagged: true,
-            timeout,
-          });
-        } catch (e) {
-          head = null;
-          throw printError(e);
-        }
-      },
-      close,
-    };
-  };
+  let spare: Promise<ChromiumPage> | null = null;
   return {
     warmUp(): void {
-      spare ??= launch().then((b) => b.newPage());
+      if (isStopped()) return;
+      spare ??= newPage();
+      // Its failure is not lost: open() waits for the same launch and reports it.
       spare.catch(() => (spare = null));
     },
     async identity(): Promise<string> {
-      const b = await launch();
-      return `${b.process()?.spawnfile ?? ''} ${await b.version()}`;
+      const s = await start();
+      return `${s.chromium.executable} ${await s.step('读取浏览器版本', (c) => c.version())}`;
     },
-    open,
+    async open(): Promise<PrintJob> {
+      const ready = spare;
+      spare = null;
+      const page = await (ready ?? newPage());
+      return openJob(await start(), page);
+    },
     async close(): Promise<void> {
-      const b = browser;
-      browser = null;
-      if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
+      if (isStopped()) return;
+      stop.abort(); // a launch under way ends now rather than at its time limit
+      // A launch that failed has been reported to whoever waited for it.
+      const s = session && (await session.catch(() => null));
+      await s?.end(true);
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { Article } from '../model/bulletin.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { BulletinStats } from '../model/stats.js';
-import { markdownToHtml } from './markdown.js';
+import { markdownToBlocks, markdownToHtml } from './markdown.js';
 import type { TocTarget } from './print-bulletin.js';
 import { reportCharts } from './report-charts.js';
 import { buildBulletinView, REPORT_ID, type BulletinView } from './view-bulletin.js';
@@ -40,6 +40,7 @@ export function composeBulletin(c: ComposeInput): Composed {
   const articles = c.articles.map((a) => ({
     ...a,
     html: markdownToHtml(a.body, { images: a.images, speakers: a.speakers }),
+    blocks: markdownToBlocks(a.body, { images: a.images, speakers: a.speakers }),
   }));
   const makeView = (pages: ReadonlyMap<string, number>) =>
     buildBulletinView(

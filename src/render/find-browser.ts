@@ -41,11 +41,9 @@ export interface BrowserChoice {
   explicit?: string;
   /** `browser` in the configuration file. */
   configured?: string;
-  /** Puppeteer's own downloaded browser, if any. */
-  bundled?: string;
 }
 
-/** Flag, environment, configuration, Puppeteer's own browser, then the usual locations. */
+/** Flag, environment, configuration, then the usual locations (puppeteer-core brings no browser of its own). */
 export function browserCandidates(choice: BrowserChoice, env: NodeJS.ProcessEnv): BrowserCandidate[] {
   const out: BrowserCandidate[] = [];
   if (choice.explicit) out.push({ path: choice.explicit, source: '--browser' });
@@ -53,7 +51,6 @@ export function browserCandidates(choice: BrowserChoice, env: NodeJS.ProcessEnv)
   if (env.PUPPETEER_EXECUTABLE_PATH)
     out.push({ path: env.PUPPETEER_EXECUTABLE_PATH, source: 'PUPPETEER_EXECUTABLE_PATH' });
   if (choice.configured) out.push({ path: choice.configured, source: 'config' });
-  if (choice.bundled) out.push({ path: choice.bundled, source: 'puppeteer' });
   for (const p of SYSTEM_PATHS) out.push({ path: p, source: 'system' });
   return out;
 }
@@ -66,7 +63,7 @@ export function findBrowser(
   const c0 = typeof choice === 'string' || choice === undefined ? { explicit: choice } : choice;
   for (const c of browserCandidates(c0, env)) {
     if (executable(c.path)) return c;
-    if (c.source !== 'system' && c.source !== 'puppeteer') return { missing: c };
+    if (c.source !== 'system') return { missing: c };
   }
   return { missing: null };
 }

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { woffToSfnt } from './woff.js';
 
 export interface FontSpec {
   family: string;
@@ -27,9 +28,18 @@ export function fontSpecs(serif = '@fontsource/noto-serif-sc', sans = '@fontsour
   ];
 }
 
+/** The web edition's faces: one sans family, regular and bold (see web-fonts.ts). */
+export function webFontSpecs(sans = '@fontsource/noto-sans-sc'): FontSpec[] {
+  return [
+    { family: 'Noto Sans SC', pkg: sans, weight: 400 },
+    { family: 'Noto Sans SC', pkg: sans, weight: 700 },
+  ];
+}
+
 export const DEFAULT_FONTS: readonly FontSpec[] = fontSpecs();
 
-interface Face {
+/** One @fontsource slice: a woff2 file and the code points it covers. */
+export interface Face {
   file: string;
   ranges: Array<[number, number]>;
 }
@@ -38,7 +48,7 @@ const require = createRequire(import.meta.url);
 
 /** Font files and stylesheets are read once per process (a batch build reuses them). */
 const cache = new Map<string, Promise<string>>();
-const readCached = (path: string, encoding: 'utf8' | 'base64'): Promise<string> => {
+export const readCached = (path: string, encoding: 'utf8' | 'base64'): Promise<string> => {
   const key = `${encoding}:${path}`;
   if (!cache.has(key))
     cache.set(
@@ -56,7 +66,7 @@ function parseRanges(text: string): Array<[number, number]> {
   });
 }
 
-async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Face[] }> {
+export async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Face[] }> {
   // A package without this weight falls back to its regular face.
   let cssPath: string;
   try {
@@ -91,7 +101,7 @@ function lowerBound(xs: readonly number[], v: number): number {
  * binary search per range (a CJK face has about a hundred ranges and a page
  * a thousand characters; testing each against each took 0.1 s per build).
  */
-function covered(f: Face, cps: readonly number[]): number[] {
+export function covered(f: Face, cps: readonly number[]): number[] {
   const out: number[] = [];
   for (const [lo, hi] of f.ranges) {
     for (let i = lowerBound(cps, lo); i < cps.length && (cps[i] as number) <= hi; i++) out.push(cps[i] as number);
@@ -100,7 +110,7 @@ function covered(f: Face, cps: readonly number[]): number[] {
 }
 
 /** Characters whose glyph we must have: everything printable in the text. */
-function codePoints(text: string): number[] {
+export function codePoints(text: string): number[] {
   const set = new Set<number>();
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number;
@@ -135,4 +145,22 @@ export async function fontFaceCss(
   }
   const missing = cps.filter((cp) => !coveredByAny.has(cp)).map((cp) => String.fromCodePoint(cp));
   return { css: rules.join('\n'), missing };
+}
+
+/**
+ * The OpenType faces covering `text`, for a renderer that reads font files
+ * rather than CSS (resvg, for the Word edition's charts): the .woff twin of
+ * each subset the text needs, unwrapped (see woff.ts).
+ */
+export async function fontFilesFor(text: string, specs: readonly FontSpec[] = DEFAULT_FONTS): Promise<Buffer[]> {
+  const cps = codePoints(text);
+  const out: Buffer[] = [];
+  for (const spec of specs) {
+    const { dir, faces } = await facesOf(spec);
+    for (const face of faces.filter((f) => covered(f, cps).length > 0)) {
+      const woff = Buffer.from(await readCached(join(dir, face.file.replace(/\.woff2$/, '.woff')), 'base64'), 'base64');
+      out.push(woffToSfnt(woff));
+    }
+  }
+  return out;
 }

@@ -41,6 +41,8 @@ export interface PdfLayout {
   outline: Array<{ title: string; page: number }>;
   /** 0-based page of the first link to each address starting with the marker prefix. */
   markers: Map<string, number>;
+  /** Distance in points from the top of its page to the top of each such link. */
+  markerTops: Map<string, number>;
 }
 
 /**
@@ -59,12 +61,19 @@ export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<
   parsed.set(bytes, doc);
   const pages = doc.getPages();
   const markers = new Map<string, number>();
+  const markerTops = new Map<string, number>();
   pages.forEach((page, i) => {
+    const height = page.getHeight();
     for (const ref of markerPrefix
       ? (page.node.lookupMaybe(lib.PDFName.of('Annots'), lib.PDFArray)?.asArray() ?? [])
       : []) {
-      const uri = linkUri(lib, doc.context.lookup(ref, lib.PDFDict));
-      if (uri?.startsWith(markerPrefix) && !markers.has(uri)) markers.set(uri, i);
+      const annot = doc.context.lookup(ref, lib.PDFDict);
+      const uri = linkUri(lib, annot);
+      if (!uri?.startsWith(markerPrefix) || markers.has(uri)) continue;
+      markers.set(uri, i);
+      const rect = annot.lookupMaybe(lib.PDFName.of('Rect'), lib.PDFArray)?.asArray();
+      const top = rect?.[3] instanceof lib.PDFNumber ? rect[3].asNumber() : null;
+      if (top !== null) markerTops.set(uri, height - top);
     }
   });
   const pageOf = new Map(pages.map((p, i) => [p.ref.toString(), i + 1]));
@@ -85,7 +94,7 @@ export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<
     }
   };
   walk(root?.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
-  return { pageCount: pages.length, outline, markers };
+  return { pageCount: pages.length, outline, markers, markerTops };
 }
 
 const nameText = (o: PDFObject | undefined): string =>

@@ -35,7 +35,8 @@ export interface PrintedBulletin {
 }
 
 const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {} };
-const MAX_PASSES = 6;
+// Editing splits (table-layout.ts editSplits) can take a pass or two more than measuring alone.
+const MAX_PASSES = 8;
 
 /** Each target's page: the next bookmark, in document order, with the same title. */
 function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Record<string, number> {
@@ -74,9 +75,10 @@ export async function printBulletin(
       const read = await readLayout(pdf, MARKER_PREFIX);
       onPass(passes, read.pageCount);
       const markerPage = (m: string) => read.markers.get(m) ?? -1;
+      const markerTop = (m: string) => read.markerTops.get(m);
       const next: PageLayout = {
         pages: targetPages(targets, read.outline),
-        splits: Object.fromEntries(tableIds(view).map((t) => [t.id, nextSplits(t, markerPage)])),
+        splits: Object.fromEntries(tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop)])),
       };
       if (sameLayout(next, layout)) {
         const lost = targets.filter((t) => !(t.id in layout.pages));

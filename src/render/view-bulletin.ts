@@ -5,6 +5,7 @@
 import { chineseDate } from '../model/calendar.js';
 import { chineseNumber } from '../model/chinese.js';
 import type { Article } from '../model/bulletin.js';
+import type { DocBlock } from './doc-blocks.js';
 import type { ReportView } from './view-model.js';
 
 export interface ArticleView {
@@ -12,6 +13,8 @@ export interface ArticleView {
   heading: string;
   subtitle: string | null;
   html: string;
+  /** The same body as blocks, for the Word edition. */
+  blocks: DocBlock[];
 }
 
 export interface SectionView {
@@ -44,7 +47,7 @@ export interface BulletinParts {
   sections: readonly string[];
   reportSection: string;
   report: ReportView;
-  articles: ReadonlyArray<Article & { html: string }>;
+  articles: ReadonlyArray<Article & { html: string; blocks: DocBlock[] }>;
   notice: readonly string[];
   contact: { title?: string; phone?: string; email?: string; address?: string } | undefined;
   /** Sections whose article titles are numbered 一、二、三、 as in 市县召回动态. */
@@ -71,6 +74,7 @@ export function buildBulletinView(p: BulletinParts, pages: ReadonlyMap<string, n
           heading: numbered.has(title) ? `${chineseNumber(k + 1)}、${a.title}` : a.title,
           subtitle: a.subtitle,
           html: a.html,
+          blocks: a.blocks,
         })),
       };
     })

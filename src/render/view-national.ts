@@ -1,6 +1,7 @@
 /** Part 二 (national) of the analysis report, and the province's national rank. Pure. */
 import { chineseMonthDay } from '../model/calendar.js';
-import { changePhrase, ordinal, rankPhrase, wan, type Change } from '../model/chinese.js';
+import { changePhrase, ordinal, rankPhrase, wan } from '../model/chinese.js';
+import type { TrendStats } from '../model/stats.js';
 import type { CategoryTableStats, NationalStats, ProvinceTableStats } from '../model/bulletin-stats.js';
 import { quarterName, yearToDateName, type Quarter } from '../model/quarter.js';
 import { n, table, type TableView } from './view-table.js';
@@ -96,12 +97,7 @@ export function summarySentence(
 }
 
 /** How this quarter moved against an earlier one (see pipeline/trend.ts). */
-export interface Trend {
-  kind: '同比' | '环比';
-  recalls: Change;
-  quantity: Change;
-  rank: { from: number; to: number } | null;
-}
+export type Trend = Pick<TrendStats, 'kind' | 'recalls' | 'quantity' | 'rank'>;
 
 /** 与上年同期相比，召回次数同比增长29.91%，召回数量同比下降86.19%，全国排名由第二上升至第一。 */
 export function trendSentence(t: Trend): string {

@@ -15,6 +15,8 @@ export interface TableRow {
 /** A run of rows printed together; later parts start a new page with （续表）. */
 export interface TablePart {
   continued: boolean;
+  /** Print: the first part is not to be broken where it stands (it moves to the next page if it does not fit). */
+  keepWhole: boolean;
   rows: TableRow[];
   total: TableRow | null;
 }
@@ -44,7 +46,14 @@ export function table(
     id,
     caption,
     headers: row(headers, classes).cells,
-    parts: [{ continued: false, rows: rows.map((r) => row(r, classes)), total: total ? row(total, classes) : null }],
+    parts: [
+      {
+        continued: false,
+        keepWhole: false,
+        rows: rows.map((r) => row(r, classes)),
+        total: total ? row(total, classes) : null,
+      },
+    ],
   };
 }
 

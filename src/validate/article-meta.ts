@@ -3,7 +3,8 @@ import { z } from '../model/schema.js';
 import { isIsoDate } from '../model/calendar.js';
 import type { Article } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
-import type { FrontMatter } from '../ingest/front-matter.js';
+import { splitFrontMatter, type FrontMatter } from '../ingest/front-matter.js';
+import { textPlaceholders, withoutPlaceholders } from './placeholders.js';
 
 const dateText = z
   .union([z.string(), z.date()])
@@ -101,4 +102,23 @@ export function validateArticle(
     body: fm.body,
     issues: [],
   };
+}
+
+/**
+ * An article file's text: its stand-ins (one finding per line), then its
+ * front matter with stand-in values other than the title left out, so a
+ * draft still prints the article under its 【待填写】 title.
+ */
+export function checkArticleText(
+  text: string,
+  file: string,
+  sections: readonly string[],
+): ReturnType<typeof validateArticle> {
+  const fm = splitFrontMatter(text);
+  const v = validateArticle(
+    fm.ok ? { ...fm, data: withoutPlaceholders(fm.data, ['title', 'section']) } : fm,
+    file,
+    sections,
+  );
+  return { ...v, issues: [...textPlaceholders(text, file), ...v.issues] };
 }

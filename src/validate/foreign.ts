@@ -1,3 +1,4 @@
+import { preview } from '../model/text.js';
 /** Foreign recall figures: per jurisdiction, and optionally by product category. */
 import type { ForeignInput } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
@@ -93,7 +94,7 @@ export function readForeignCategories(
           'error',
           'value.category.unknown',
           row.at('category'),
-          `“${row.values.category}”不是有效的产品类别。`,
+          `“${preview(String(row.values.category), 60)}”不是有效的产品类别。`,
           '请使用 10 个类别的代码或名称。',
         ),
       );

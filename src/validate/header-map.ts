@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../model/issues.js';
 import { preview } from '../model/text.js';
-import { cellText, isBlankRow, type RawTable } from '../ingest/table.js';
+import { cellText, isBlankRow, type CellValue, type RawTable } from '../ingest/table.js';
 import { fieldForHeader, type TableSchema } from './table-schema.js';
 import { issueFactory } from './issue-factory.js';
 
@@ -24,6 +24,16 @@ export const HEADER_SEARCH_ROWS = 30;
 const MIN_MATCHES = 3;
 /** Past this many, unknown columns are summed up in one finding (an export with 100 000 columns must not flood the report). */
 const MAX_UNKNOWN_REPORTED = 10;
+
+/**
+ * A row's cells for a message: each cut at 60 characters, at most 20 of
+ * them (a binary file's "first row" must not fill the screen).
+ */
+function cellList(cells: readonly CellValue[]): string {
+  const texts = cells.map(cellText).filter(Boolean);
+  const shown = texts.slice(0, 20).map((t) => preview(t, 60));
+  return `${shown.join('、')}${texts.length > 20 ? `……（共 ${texts.length} 格）` : ''}`;
+}
 
 function matchCount(schema: TableSchema, cells: readonly unknown[]): number {
   return cells.filter((c) => typeof c === 'string' && fieldForHeader(schema, c)).length;
@@ -49,7 +59,7 @@ export function mapHeader<K extends string>(
     .join('、');
   if (best < 0 || bestCount < minMatches) {
     const first = table.rows.find((r) => !isBlankRow(r.cells));
-    const found = first ? first.cells.map(cellText).filter(Boolean).join('、') : '（无内容）';
+    const found = first ? cellList(first.cells) : '（无内容）';
     issues.push(
       issue(
         'error',
@@ -92,7 +102,7 @@ export function mapHeader<K extends string>(
           'error',
           'structure.column.duplicate',
           at,
-          `“${header}”与“${prior.header}”都表示${field.label}，重复了。`,
+          `“${preview(header, 60)}”与“${preview(prior.header, 60)}”都表示${field.label}，重复了。`,
           '请删除或改名其中一列，每种信息只保留一列。',
         ),
       );
@@ -113,7 +123,7 @@ export function mapHeader<K extends string>(
   }
   const missing = schema.fields.filter((f) => f.required && !columns.has(f.key));
   if (missing.length > 0) {
-    const found = headerRow.cells.map(cellText).filter(Boolean).join('、');
+    const found = cellList(headerRow.cells);
     issues.push(
       issue(
         'error',

@@ -1,8 +1,9 @@
 /** issue.json: 期号, 总期号, publication date and the closing notice. */
-import { z } from '../model/schema.js';
+import { parseJson, z } from '../model/schema.js';
 import { isIsoDate } from '../model/calendar.js';
 import type { IssueMeta } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
+import { textPlaceholders, withoutPlaceholders } from './placeholders.js';
 
 const schema = z
   .object({
@@ -50,4 +51,29 @@ export function validateIssueMeta(raw: unknown, file: string): { meta: IssueMeta
     },
     issues: [],
   };
+}
+
+/** issue.json's text: not JSON, its stand-ins (by line; left out of the checks that follow), then its fields. */
+export function checkIssueMetaText(text: string, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
+  const json = parseJson(text);
+  if (!json.ok)
+    return {
+      meta: EMPTY_META,
+      issues: [
+        {
+          severity: 'error',
+          code: 'meta.json',
+          file,
+          sheet: null,
+          row: null,
+          column: null,
+          header: null,
+          value: null,
+          message: `issue.json 不是有效的 JSON：${json.message}。`,
+          hint: '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
+        },
+      ],
+    };
+  const v = validateIssueMeta(withoutPlaceholders(json.value), file);
+  return { meta: v.meta, issues: [...textPlaceholders(text, file), ...v.issues] };
 }

@@ -3,7 +3,7 @@ import type { NationalRecord } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
-import { fold } from '../model/text.js';
+import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import { parseDate } from './parse-date.js';
 import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
@@ -46,7 +46,7 @@ export function readNationalRecords(
           'error',
           'value.date.unreadable',
           row.at('date'),
-          `无法识别的日期“${v.date}”。`,
+          `无法识别的日期“${preview(String(v.date), 60)}”。`,
           '请写成 2022-08-15 或 2022年8月15日。',
         ),
       );
@@ -56,7 +56,7 @@ export function readNationalRecords(
           'error',
           'value.province.unknown',
           row.at('province'),
-          `“${v.province}”不是省级行政区。`,
+          `“${preview(String(v.province), 60)}”不是省级行政区。`,
           '请填写省份全称、简称或 6 位代码。',
         ),
       );
@@ -66,7 +66,7 @@ export function readNationalRecords(
           'error',
           'value.category.unknown',
           row.at('category'),
-          `“${v.category}”不是有效的产品类别。`,
+          `“${preview(String(v.category), 60)}”不是有效的产品类别。`,
           '请使用 10 个类别的代码或名称。',
         ),
       );

@@ -1,10 +1,11 @@
 /** National summary tables: by category (three periods) and by province (two periods). */
 import type { NationalCategoryInput, ProvinceFigures } from '../model/bulletin.js';
-import type { RowAccount, ValidationIssue } from '../model/issues.js';
+import { hasErrors, type RowAccount, type ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
-import { fold } from '../model/text.js';
+import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
+import { rankFindings, type StatedRank } from './province-rank.js';
 import { readSummary, summaryAccount, type SummaryField, type SummarySchema } from './summary-table.js';
 
 type CatKey = 'category' | 'code' | 'cumRecalls' | 'cumQty' | 'ytdRecalls' | 'ytdQty' | 'qRecalls' | 'qQty';
@@ -67,7 +68,7 @@ export function readNationalCategories(
           'error',
           'value.category.unknown',
           row.at('category'),
-          `“${text}”不是有效的产品类别。`,
+          `“${preview(text, 60)}”不是有效的产品类别。`,
           `请使用 10 个类别的代码或名称：${ref.categories.map((c) => `${c.code} ${c.name}`).join('、')}。`,
         ),
       );
@@ -94,7 +95,7 @@ export function readNationalCategories(
     });
   }
   const missing = ref.categories.filter((c) => !byCode.has(c.code));
-  if (missing.length > 0 && r.rows.length > 0) {
+  if (missing.length > 0 && r.rows.length > 0 && !hasErrors(r.issues)) {
     r.issues.push(
       r.issue(
         'warning',
@@ -122,6 +123,7 @@ export function readNationalProvinces(
 ): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_PROVINCE_SCHEMA);
   const provinces: ProvinceFigures[] = [];
+  const ranks: StatedRank[] = [];
   for (const row of r.rows) {
     const t = fold(String(row.values.province ?? ''));
     const p = ref.provinces.find((x) => fold(x.name) === t || fold(x.short) === t || x.code === t);
@@ -131,7 +133,7 @@ export function readNationalProvinces(
           'error',
           'value.province.unknown',
           row.at('province'),
-          `“${row.values.province}”不是省级行政区。`,
+          `“${preview(String(row.values.province), 60)}”不是省级行政区。`,
           '请填写省份全称（如“湖南省”）、简称（“湖南”）或 6 位代码。',
         ),
       );
@@ -155,6 +157,8 @@ export function readNationalProvinces(
       ytd: { recalls: num(v.ytdRecalls), quantity: num(v.ytdQty) },
       quarter: { recalls: num(v.qRecalls), quantity: num(v.qQty) },
     });
+    ranks.push({ name: p.name, seq: String(v.seq ?? ''), ytd: provinces.at(-1)!.ytd, at: row.at('seq') });
   }
+  r.issues.push(...rankFindings(ranks, r.issue, NATIONAL_PROVINCE_SCHEMA.title));
   return { provinces, issues: r.issues, rows: summaryAccount(r) };
 }

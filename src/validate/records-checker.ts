@@ -21,6 +21,8 @@ export interface RecordsContext {
   ref: ReferenceData;
   home: Province;
   quarter: Quarter | null;
+  /** Above this a quantity is a warning (configuration: maxQuantity). */
+  maxQuantity?: number;
 }
 
 export interface RecordsResult {
@@ -136,7 +138,9 @@ export class RecordsChecker {
       const t = cellText(r.cells[i] ?? null);
       if (t !== '') filled.push({ i, t });
     }
-    if (filled.length === 0) {
+    // 序号 filled in ahead (Excel users number empty rows, and init's template invites it): still blank.
+    const seq = map.columns.get('seq');
+    if (filled.length === 0 || (filled.length === 1 && seq && filled[0]!.i === seq.index)) {
       this.rows.blank++;
       return;
     }
@@ -226,11 +230,11 @@ export class RecordsChecker {
     if (map && !this.headerFailed && this.rows.read === 0) {
       this.add(
         this.issue(
-          'warning',
+          'error',
           'structure.rows.none',
           { row: map.headerRow },
-          '表头下面没有任何召回记录，本季度将按“没有召回”统计。',
-          '如果本季度确有召回，请检查是否选错了文件或工作表。',
+          '表头下面没有任何召回记录。',
+          '请把本季度的召回记录填入这张表；如已填写，请检查是否选错了文件或工作表（--sheet）。',
         ),
       );
     }

@@ -7,13 +7,14 @@ import { matchCategory, matchDefectType, matchRegion } from '../model/lookup.js'
 import { quarterContains, quarterName, type Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
+import { isPlaceholder, PLACEHOLDER_MARK } from '../model/placeholder.js';
 import { preview } from '../model/text.js';
-import { cellText, isErrorCell, type CellValue, type RawRow } from '../ingest/table.js';
+import { cellText, isErrorCell, isUnsavedFormula, type CellValue, type RawRow } from '../ingest/table.js';
 import type { MakeIssue } from './issue-factory.js';
 import type { HeaderMap } from './header-map.js';
 import { parseDate } from './parse-date.js';
 import { parseFlag } from './parse-flag.js';
-import { parseQuantity } from './parse-quantity.js';
+import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import { RECORD_FIELDS, type FieldKey } from './record-columns.js';
 
 export interface RowContext {
@@ -22,11 +23,18 @@ export interface RowContext {
   ref: ReferenceData;
   home: Province;
   quarter: Quarter | null;
+  /** Above this a quantity is a warning. */
+  maxQuantity?: number;
   map: HeaderMap<FieldKey>;
   issue: MakeIssue;
   file: string;
   sheet: string | null;
 }
+
+/** A recall of more units than this is most likely a typo (configuration: maxQuantity). */
+export const DEFAULT_MAX_QUANTITY = 100_000_000;
+
+const EXAMPLE_ROW = `这是 bulletin init 写入的示例行（带有“${PLACEHOLDER_MARK}”），还没有删除或替换。`;
 
 /** Excel's own limit for one cell; longer text means a broken export. */
 const MAX_CELL_CHARS = 32_767;
@@ -66,6 +74,8 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   const err = (key: FieldKey, code: string, message: string, hint: string) =>
     issues.push(issue('error', code, at(key), message, hint));
   const text = (key: FieldKey): string => cellText(cell(key));
+  /** A cell quoted in a message: one line, at most 60 characters. */
+  const shown = (key: FieldKey): string => preview(text(key), 60);
   const required = (key: FieldKey): string => {
     const v = text(key);
     if (!v)
@@ -87,6 +97,13 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
         `单元格是公式错误 ${v.error}，没有可用的值。`,
         '请修正该单元格的公式，或改为直接填写数值。',
       );
+    } else if (isUnsavedFormula(v)) {
+      err(
+        key,
+        'value.cell.formula-no-result',
+        '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
+        '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
+      );
     } else if (typeof v === 'string' && v.length > MAX_CELL_CHARS && cellText(v).length > MAX_CELL_CHARS) {
       err(
         key,
@@ -97,6 +114,12 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     }
   }
   if (issues.length > 0) return { record: null, issues };
+  // The example row init writes, marked in its 生产者 (one look per row: a million-row file
+  // pays for one short search each): one finding for the row, not one per invented value.
+  if (isPlaceholder(text('manufacturer'))) {
+    err('manufacturer', 'content.placeholder', EXAMPLE_ROW, '请用真实的召回记录替换这一行，或整行删除。');
+    return { record: null, issues };
+  }
 
   let announceDate = '';
   const dateCell = cell('announceDate');
@@ -119,27 +142,19 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     err(
       'announceDate',
       'value.date.unreadable',
-      `日期“${text('announceDate')}”不存在（没有这一天）。`,
+      `日期“${shown('announceDate')}”不存在（没有这一天）。`,
       '请核对月份和日期。',
     );
   } else {
     err(
       'announceDate',
       'value.date.unreadable',
-      `无法识别的日期“${text('announceDate')}”。`,
+      `无法识别的日期“${shown('announceDate')}”。`,
       '请写成 2022-08-15、2022/8/15 或 2022年8月15日，或设为 Excel 日期格式。',
     );
   }
 
   const manufacturer = required('manufacturer');
-  if (/^[（(]示例[）)]/.test(manufacturer)) {
-    err(
-      'manufacturer',
-      'value.example.left',
-      '这是 bulletin init 生成的示例行，还没有删除或替换。',
-      '请用真实的召回记录替换这一行，或删除它。',
-    );
-  }
   const product = required('product');
 
   let categoryCode = '';
@@ -151,7 +166,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
       err(
         'category',
         'value.category.conflict',
-        `产品类别“${text('category')}”的代码和名称不一致（${m.nearest.map((c) => `${c.code} ${c.name}`).join(' 与 ')}）。`,
+        `产品类别“${shown('category')}”的代码和名称不一致（${m.nearest.map((c) => `${c.code} ${c.name}`).join(' 与 ')}）。`,
         '请核对后只保留正确的代码或名称。',
       );
     } else {
@@ -159,7 +174,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
       err(
         'category',
         'value.category.unknown',
-        `“${text('category')}”不是有效的产品类别。${near ? `最接近的是“${near.code} ${near.name}”。` : ''}`,
+        `“${shown('category')}”不是有效的产品类别。${near ? `最接近的是“${near.code} ${near.name}”。` : ''}`,
         `请填写 10 个类别之一的代码或名称：${ref.categories.map((c) => `${c.code} ${c.name}`).join('、')}。`,
       );
     }
@@ -170,11 +185,23 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   if (regionText) {
     const m = memo(ctx, 'region', regionText, () => matchRegion(ref, home, regionText));
     if (m.ok) regionCode = m.value.code;
-    else if (m.reason === 'other-province') {
+    if (m.ok && m.via) {
+      issues.push(
+        issue(
+          'warning',
+          'value.region.alias',
+          at('region'),
+          `“${shown('region')}”${m.via.kind === 'county' ? `是${m.value.name}的县级市` : `是${m.value.name}的旧称`}，按${m.value.short}计入。`,
+          `市州一栏请填写市州名称（如“${m.value.short}”）；如果归属不对，请改正。`,
+        ),
+      );
+    } else if (m.ok) {
+      // A prefecture, as expected.
+    } else if (m.reason === 'other-province') {
       err(
         'region',
         'value.region.other-province',
-        `“${text('region')}”属于${m.province.name}，不在${home.name}。`,
+        `“${shown('region')}”属于${m.province.name}，不在${home.name}。`,
         `本公报只统计${home.name}的召回；请核对市州，或把这条记录交给${m.province.name}。`,
       );
     } else {
@@ -182,7 +209,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
       err(
         'region',
         'value.region.unknown',
-        `“${text('region')}”不是${home.name}的市州。${near ? `最接近的是“${near.short}”。` : ''}`,
+        `“${shown('region')}”不是${home.name}的市州。${near ? `最接近的是“${near.short}”。` : ''}`,
         `请填写市州名称（如“${home.prefectures[0]?.short ?? ''}”）或 6 位行政区划代码。`,
       );
     }
@@ -198,7 +225,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
       err(
         'defectType',
         'value.defect.unknown',
-        `“${text('defectType')}”不是有效的缺陷类型。${near ? `最接近的是“${near.name}”。` : ''}`,
+        `“${shown('defectType')}”不是有效的缺陷类型。${near ? `最接近的是“${near.name}”。` : ''}`,
         `请填写：${ref.defectTypes.map((d) => d.name).join('、')}。`,
       );
     }
@@ -216,7 +243,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
           'warning',
           'value.quantity.approximate',
           at('quantity'),
-          `召回数量“${text('quantity')}”是约数，按 ${q.value} 计入。`,
+          `召回数量“${shown('quantity')}”是约数，按 ${q.value} 计入。`,
           '如有准确数量，请改为准确的整数。',
         ),
       );
@@ -224,12 +251,22 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   } else if (q.reason === 'empty') {
     required('quantity');
   } else {
-    const why = q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是数字';
     err(
       'quantity',
-      'value.quantity.invalid',
-      `召回数量“${text('quantity')}”${why}。`,
-      '请填写不小于 0 的整数，如 257500；可以写“25.75万”或“257,500”。',
+      q.reason === 'too-large' ? 'value.quantity.too-large' : 'value.quantity.invalid',
+      `召回数量“${shown('quantity')}”${quantityProblem(q.reason)}。`,
+      '请填写不小于 0 的整数，如 257500；可以写“25.75万”或“257,500”（逗号每三位一个）。',
+    );
+  }
+  if (q.ok && q.value > (ctx.maxQuantity ?? DEFAULT_MAX_QUANTITY)) {
+    issues.push(
+      issue(
+        'warning',
+        'value.quantity.implausible',
+        at('quantity'),
+        `召回数量 ${q.value} 超过了 ${ctx.maxQuantity ?? DEFAULT_MAX_QUANTITY} 件，一次召回很少有这么多，请确认没有多打数字。`,
+        '如果数量确实如此，可以忽略本提示；上限可在配置文件中用 maxQuantity 调整。',
+      ),
     );
   }
 
@@ -239,7 +276,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     err(
       'typical',
       'value.flag.invalid',
-      `“${text('typical')}”无法识别为是或否。`,
+      `“${shown('typical')}”无法识别为是或否。`,
       '典型案例一栏请填“是”或“否”（留空表示否）。',
     );
   const description = text('description');

@@ -6,12 +6,21 @@
  */
 import { accountRows, type RowAccount, type ValidationIssue } from '../model/issues.js';
 import { fold, preview } from '../model/text.js';
-import { cellText, isBlankRow, isErrorCell, type CellValue, type RawTable } from '../ingest/table.js';
+import { cellText, isBlankRow, isErrorCell, isUnsavedFormula, type CellValue, type RawTable } from '../ingest/table.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
-import { parseQuantity } from './parse-quantity.js';
+import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
+import { statedTotals, totalMismatches } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
+import {
+  emptyTableFindings,
+  isUnfilledRow,
+  placeholderField,
+  placeholderRow,
+  rowLabel,
+  type UnfilledRow,
+} from './unfilled-rows.js';
 
 export type FieldKind = 'text' | 'count' | 'quantity' | 'quantity-or-undisclosed';
 
@@ -42,6 +51,8 @@ export interface SummaryResult<K extends string> {
   /** Excel rows of the data rows, and the rows skipped, for the row account. */
   rowNumbers: number[];
   skipped: { blank: number; totalRows: number; notes: number };
+  /** Data rows without a single figure: rejected, reported together (unfilled-rows.ts). */
+  unfilled: UnfilledRow[];
 }
 
 const UNDISCLOSED = new Set(['未公开', '不公开', '未公布', '-', '—', '/', 'n/a', 'na']);
@@ -52,15 +63,15 @@ function parseField(kind: FieldKind, v: CellValue): { ok: true; value: SummaryVa
   const q = parseQuantity(v);
   if (q.ok) return { ok: true, value: q.value };
   if (q.reason === 'empty') return { ok: false, why: '是空的' };
-  return {
-    ok: false,
-    why: q.reason === 'negative' ? '不能是负数' : q.reason === 'fraction' ? '必须是整数' : '不是整数',
-  };
+  return { ok: false, why: q.reason === 'not-a-number' ? '不是整数' : quantityProblem(q.reason) };
 }
 
 /** The row account of a summary table, once its reader added its own findings. */
 export function summaryAccount<K extends string>(r: SummaryResult<K>): RowAccount {
-  return accountRows(r.rowNumbers, r.issues, r.skipped);
+  const account = accountRows(r.rowNumbers, r.issues, r.skipped);
+  const bad = new Set(r.issues.filter((i) => i.severity === 'error').map((i) => i.row));
+  const rejected = account.rejected + r.unfilled.filter((u) => !bad.has(u.row)).length;
+  return { ...account, accepted: account.read - rejected, rejected };
 }
 
 export function readSummary<K extends string>(table: RawTable, schema: SummarySchema<K>): SummaryResult<K> {
@@ -73,10 +84,13 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
     issue,
     rowNumbers: [],
     skipped: { blank: 0, totalRows: 0, notes: 0 },
+    unfilled: [],
   };
   if (!map || issues.some((i) => i.severity === 'error')) return result;
   for (const r of table.rows.slice(map.headerIndex + 1)) {
-    if (isBlankRow(r.cells)) {
+    const seq = map.columns.get('seq' as K)?.index;
+    // A row numbered in 序号 ahead of time, and nothing else, is blank.
+    if (isBlankRow(seq === undefined ? r.cells : r.cells.filter((_, i) => i !== seq))) {
       result.skipped.blank++;
       continue;
     }
@@ -87,6 +101,15 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
       continue;
     }
     result.rowNumbers.push(r.row);
+    const marked = placeholderField(map, r.cells);
+    if (marked) {
+      issues.push(placeholderRow(issue, at(marked)));
+      continue;
+    }
+    if (isUnfilledRow(schema, map, r.cells)) {
+      result.unfilled.push({ row: r.row, label: rowLabel(schema, map, r.cells) });
+      continue;
+    }
     const values: Partial<Record<K, SummaryValue>> = {};
     for (const f of schema.fields) {
       const col = map.columns.get(f.key);
@@ -104,6 +127,18 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
         );
         continue;
       }
+      if (isUnsavedFormula(v)) {
+        issues.push(
+          issue(
+            'error',
+            'value.cell.formula-no-result',
+            at(f.key),
+            '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
+            '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
+          ),
+        );
+        continue;
+      }
       const p = parseField(f.kind, v);
       if (p.ok && !(f.required && p.value === '')) values[f.key] = p.value;
       else if (p.ok || cellText(v) === '')
@@ -113,7 +148,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
             'value.required.missing',
             at(f.key),
             `“${f.label}”是必填项，这一行是空的。`,
-            `请填写${f.label}。`,
+            f.kind === 'text' ? `请填写${f.label}。` : `请填写${f.label}：没有的填 0（空白不按 0 计算）。`,
           ),
         );
       else
@@ -122,7 +157,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
             'error',
             'value.number.invalid',
             at(f.key),
-            `${f.label}“${cellText(v)}”${p.why}。`,
+            `${f.label}“${preview(cellText(v), 60)}”${p.why}。`,
             f.kind === 'quantity-or-undisclosed'
               ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
               : '请填写不小于 0 的整数。',
@@ -131,18 +166,11 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
     }
     result.rows.push({ row: r.row, values, at });
   }
-  if (result.rowNumbers.length === 0) {
-    issues.push(
-      issue(
-        'warning',
-        'structure.rows.none',
-        { row: map.headerRow },
-        `${schema.title}的表头下面没有数据行。`,
-        '请检查是否选错了文件或工作表。',
-      ),
-    );
-  }
+  issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
   issues.push(...totalMismatches(schema, result));
+  // A row with an error gives no figures at all, not zeros for its bad cells: a draft prints without it.
+  const rejected = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
+  result.rows = result.rows.filter((row) => !rejected.has(row.row));
   return result;
 }
 
@@ -156,45 +184,4 @@ function locator<K extends string>(map: HeaderMap<K>, row: number, cells: readon
       value: preview(col ? cellText(cells[col.index] ?? null) : '', 80),
     };
   };
-}
-
-function statedTotals<K extends string>(
-  schema: SummarySchema<K>,
-  map: HeaderMap<K>,
-  cells: readonly CellValue[],
-): Partial<Record<K, number>> {
-  const out: Partial<Record<K, number>> = {};
-  for (const f of schema.fields) {
-    const col = map.columns.get(f.key);
-    if (f.kind === 'text' || !col) continue;
-    const q = parseQuantity(cells[col.index] ?? null);
-    if (q.ok) out[f.key] = q.value;
-  }
-  return out;
-}
-
-/** Each stated total against the sum of the rows, as a warning naming both figures. */
-function totalMismatches<K extends string>(schema: SummarySchema<K>, r: SummaryResult<K>): ValidationIssue[] {
-  if (!r.statedTotal) return [];
-  const out: ValidationIssue[] = [];
-  for (const f of schema.fields) {
-    const stated = r.statedTotal.values[f.key];
-    if (stated === undefined) continue;
-    const sum = r.rows.reduce(
-      (a, row) => a + (typeof row.values[f.key] === 'number' ? (row.values[f.key] as number) : 0),
-      0,
-    );
-    if (sum === stated) continue;
-    const diff = stated - sum;
-    out.push(
-      r.issue(
-        'warning',
-        'total.mismatch',
-        r.statedTotal.at(f.key),
-        `${schema.title}的合计行写“${f.label}”为 ${stated}，但各行相加为 ${sum}，相差 ${diff > 0 ? '+' : ''}${diff}。公报将使用各行相加的 ${sum}。`,
-        '请与数据来源核对哪一个数字正确，并改正合计行或有误的行。',
-      ),
-    );
-  }
-  return out;
 }

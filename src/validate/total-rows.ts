@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../model/issues.js';
-import { fold } from '../model/text.js';
+import { fold, preview } from '../model/text.js';
 import { cellText, type CellValue, type RawRow } from '../ingest/table.js';
 import type { MakeIssue } from './issue-factory.js';
 import type { ColumnRef } from './header-map.js';
@@ -37,7 +37,7 @@ export function checkTotalRow(
 ): ValidationIssue[] {
   if (!qtyCol) return [];
   const v = row.cells[qtyCol.index] ?? null;
-  const at = { row: row.row, col: qtyCol.index + 1, header: qtyCol.header, value: cellText(v) };
+  const at = { row: row.row, col: qtyCol.index + 1, header: qtyCol.header, value: preview(cellText(v), 80) };
   if (cellText(v) === '') return [];
   const q = parseQuantity(v);
   if (!q.ok) {
@@ -46,7 +46,7 @@ export function checkTotalRow(
         'warning',
         'total.unreadable',
         at,
-        `${kind}行的召回数量“${cellText(v)}”无法识别，未能核对。`,
+        `${kind}行的召回数量“${preview(cellText(v), 60)}”无法识别，未能核对。`,
         '请填写整数，或删除该合计行（合计由本工具计算）。',
       ),
     ];

@@ -58,9 +58,14 @@ describe('compareQuarters on the bundled quarters (hand-computed expectations)',
     expect(c.national?.rows?.find((r) => r.key === '02')?.recalls.to).toBe(65);
   });
 
-  it('a series lists every quarter that has figures, with 环比 and 同比', async () => {
+  it('a series lists every quarter that has figures, with 环比 and 同比, and every other with its reason', async () => {
     const r = await compareQuarters(['2021Q1..2022Q4'], opts(false));
     expect(r.series?.map((e) => e.period.id)).toEqual(['2021Q2', '2021Q4', '2022Q1', '2022Q2', '2022Q3']);
+    expect(r.skipped.map((u) => [u.quarter, u.reason, u.code])).toEqual([
+      ['2021Q1', 'missing', 'input.quarter.unavailable'],
+      ['2021Q3', 'missing', 'input.quarter.unavailable'],
+      ['2022Q4', 'invalid', 'data.quarter.invalid'],
+    ]);
     const q2 = r.series?.find((e) => e.period.id === '2022Q2');
     expect(q2?.qoq?.province.recalls.pct).toBe(60);
     expect(q2?.yoy?.national?.recalls.pct).toBe(35);

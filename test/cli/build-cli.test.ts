@@ -121,7 +121,7 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
   it('exits 2 on a bad quarter, an unknown format or an unknown option', () => {
     for (const args of [
       ['--quarter', '2022Q5'],
-      ['--quarter', '2022Q3', '--format', 'docx'],
+      ['--quarter', '2022Q3', '--format', 'odt'],
       ['--quarter', '2022Q3', '--colour'],
     ]) {
       const r = bulletin(['build', ...args, '--out', tempDir()]);

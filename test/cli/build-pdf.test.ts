@@ -4,16 +4,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/render/pdf-file.js';
 import { MARKER_PREFIX } from '../../src/render/table-layout.js';
 import { structureReport } from '../helpers/pdf-structure.js';
-import { bulletin, tempDir } from '../helpers/cli.js';
+import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { axisTicks, canonical, inputNumbers, numbersIn, statsNumbers } from '../helpers/numbers.js';
 import {
   colouredPixels,
   compactLines,
   containsWrapped,
   inkedPixels,
   pageImages,
+  pageLinks,
   pageText,
   pdfFonts,
   pdfInfo,
+  pdfText,
   pdfTextCompact,
 } from '../helpers/pdf.js';
 
@@ -206,23 +209,58 @@ describe('stats.json holds the figures the PDF prints', () => {
     expectRows(expected);
     expect(text).toContain(`占湖南召回总数量的${stats.highlights.topByQuantity[0].share.toFixed(2)}%`);
   });
+
+  it('reproduces the seed: no 同比/环比 sentence (the trend sentence is off in the bundled configuration)', () => {
+    expect(text).not.toMatch(/同比|环比|与上季度相比|与上年同期相比/);
+  });
+
+  it('every number of the generated report is in stats.json; every other number is in the inputs', () => {
+    const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
+    const all = pdfText(pdf);
+    // Part 二's 季度分析报告 runs from its heading (the second mention: the first is 本期要目) to the next section.
+    const from = all.indexOf('【季度分析报告】', all.indexOf('【季度分析报告】') + 1);
+    const report = all.slice(from, all.indexOf('【市县召回动态】', from));
+    expect(report).toContain('全国缺陷产品召回情况');
+    const fromStats = statsNumbers(stats);
+    // Named exceptions: the charts' value-axis labels and the page numbers, which no input holds.
+    const ticks = axisTicks(numbersIn(all));
+    const pages = new Set(Array.from({ length: Number(pdfInfo(pdf).Pages) }, (_, i) => String(i + 1)));
+    const unexplained = (t: string, allowed: Set<string>) =>
+      [...new Set(numbersIn(t))].filter((n) => ![allowed, ticks, pages].some((s) => s.has(canonical(n))));
+    expect(unexplained(report, fromStats)).toEqual([]);
+    const inputs = inputNumbers(join(ROOT, 'data', '2022Q3'), join(ROOT, 'bulletin.config.json'));
+    expect(unexplained(all, new Set([...fromStats, ...inputs]))).toEqual([]);
+    // The exceptions really are few: ticks of the bar chart, not a way round the rule.
+    expect(ticks.size).toBeLessThanOrEqual(8);
+  });
 });
 
 describe('the 2022Q3 bulletin PDF: layout', () => {
   it('prints page numbers in the table of contents that match where each heading landed', () => {
-    const entries = [
-      ...html.matchAll(
-        /<li data-target="([^"]+)"><span class="toc-text">([^<]+)<\/span><span class="toc-dots"><\/span><span class="toc-page">(\d*)<\/span>/g,
-      ),
-    ];
+    // Entries and their targets from the web edition's 本期要目; page numbers from the PDF's first page.
+    const entries = [...html.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)];
     expect(entries.length).toBe(7);
-    for (const [, target, , page] of entries) {
+    const first = pageText(pdf, 1).replace(/\s+/g, '');
+    for (const [, target, text] of entries) {
+      const chars = [...text!.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const m = new RegExp(`●${chars.join('(\\d*?)')}(\\d*)`).exec(first);
+      const page = m?.slice(1).join('') ?? '';
       expect(page, target).toMatch(/^\d+$/);
-      const heading = new RegExp(`id="${target}"[^>]*>\\s*(?:<h2[^>]*>)?([^<]+)<`).exec(html)?.[1];
+      const heading = new RegExp(`id="${target}"[^>]*>\\s*(?:<h2[^>]*>)?([\\s\\S]*?)</h2>`).exec(html)?.[1];
       expect(heading, target).toBeDefined();
       expect(pageText(pdf, Number(page)).replace(/\s+/g, ''), `${heading} on page ${page}`).toContain(
-        heading!.replace(/\s+/g, ''),
+        heading!.replace(/<[^>]*>|\s+/g, ''),
       );
+    }
+  });
+
+  it('makes every 本期要目 entry a link to the page its heading is on', async () => {
+    const links = await pageLinks(pdf, 1);
+    const targets = [...html.matchAll(/<li><a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(links.map((l) => l.dest)).toEqual(targets);
+    for (const { dest, page } of links) {
+      const heading = new RegExp(`id="${dest}"[^>]*>\\s*(?:<h2[^>]*>)?([\\s\\S]*?)</h2>`).exec(html)![1]!;
+      expect(pageText(pdf, page).replace(/\s+/g, ''), dest).toContain(heading.replace(/<[^>]*>|\s+/g, ''));
     }
   });
 
@@ -330,15 +368,17 @@ describe('the 2022Q3 bulletin PDF: print quality', () => {
     const tree = structureReport(pdf);
     expect(tree.danglingObjr).toEqual([]);
     expect(tree.danglingParentTree).toEqual([]);
-    expect(tree.links).toBe(0);
+    // The 本期要目 entries are links (to their pages); none of the row markers is left.
+    expect(tree.links).toBe(7);
     // The tables keep every cell: 1,888 elements (2,009 before, less the 121 Link elements).
     expect(tree.elements).toBeGreaterThan(1500);
   });
 });
 
 describe('rebuilding: the same inputs give the same bytes, however the layout was found', () => {
-  it('measured the layout in two prints the first time', () => {
-    expect(json.passes).toBe(2);
+  it('measured the layout in a few prints the first time (splits as Chromium broke them, then as edited)', () => {
+    expect(json.passes).toBeGreaterThanOrEqual(2);
+    expect(json.passes).toBeLessThanOrEqual(6);
   });
 
   it('prints once with the layout measured before, and the PDF and HTML are byte-identical', () => {
@@ -350,7 +390,7 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
 
   it('measures again with --no-cache, to the same bytes', () => {
     const cold = build(tempDir(), '--no-cache');
-    expect(cold.passes).toBe(2);
+    expect(cold.passes).toBe(json.passes);
     expect(cold.pdf.equals(readFileSync(pdf))).toBe(true);
   });
 
@@ -369,9 +409,9 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
       }),
     );
     const fixed = build(tempDir());
-    expect(fixed.passes).toBe(2);
+    expect(fixed.passes).toBeGreaterThan(1);
     expect(fixed.pdf.equals(readFileSync(pdf))).toBe(true);
     writeFileSync(path, '{ not json');
-    expect(build(tempDir()).passes).toBe(2);
+    expect(build(tempDir()).passes).toBe(json.passes);
   });
 });

@@ -120,7 +120,14 @@ describe('bulletin doctor', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
-    expect(doc.checks.map((c: { name: string }) => c.name)).toEqual(['浏览器', '字体', '模板', '2022Q3 数据']);
+    expect(doc.checks.map((c: { name: string }) => c.name)).toEqual([
+      '浏览器',
+      '字体',
+      '模板',
+      'Word 图表',
+      '2022Q3 数据',
+    ]);
+    expect(doc.checks[0].detail).toContain('只有 PDF 需要浏览器');
     expect(doc.checks[0].detail).toMatch(
       /（(在系统常用位置找到|来自环境变量 \w+|Puppeteer 自带)），(Chromium|Google Chrome|Chrome)/,
     );

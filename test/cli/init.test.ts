@@ -73,6 +73,19 @@ describe('bulletin init', () => {
       totalNumber: 1,
     });
     expect(readFileSync(join(data, '2022Q4', 'articles', '03-article.md'), 'utf8')).toContain('section: 专题节目访谈');
+
+    // What init knows is filled in: every provincial-level division by GB/T 2260 code, figures left empty.
+    const provinces = await sheet(join(data, '2022Q4', 'national-provinces.xlsx'));
+    const rows = Array.from({ length: 32 }, (_, i) => (provinces.getRow(i + 2).values as unknown[]).slice(1));
+    const codes = JSON.parse(readFileSync(join(ROOT, 'data', 'reference', 'divisions.json'), 'utf8')).provinces.map(
+      (p: { code: string; name: string }) => p,
+    );
+    const expected = [...codes].sort((a, b) => a.code.localeCompare(b.code)).map((p) => [p.name]);
+    expect(rows.slice(0, 31)).toEqual(expected);
+    expect(expected).toHaveLength(31);
+    expect(rows[0]).toEqual(['北京市']);
+    expect(rows[30]).toEqual(['新疆维吾尔自治区']);
+    expect(rows[31]).toEqual([]);
   });
 
   it('fills in the next issue number after the existing quarters', () => {
@@ -91,7 +104,7 @@ describe('bulletin init', () => {
     expect(bulletin(['init', '2022Q4', '--data', data]).code).toBe(0);
     const dir = join(data, '2022Q4');
     const left = bulletin(['validate', join(dir, 'recalls.xlsx'), '--quarter', '2022Q4', '--json']);
-    expect(JSON.parse(left.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['value.example.left']);
+    expect(JSON.parse(left.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['content.placeholder']);
 
     await fill(join(dir, 'recalls.xlsx'), [
       [
@@ -131,7 +144,13 @@ describe('bulletin init', () => {
       join(dir, 'national-categories.xlsx'),
       Array.from({ length: 10 }, (_, i) => [undefined, undefined, 10, 100, 5, 50, 2, 20 + i]),
     );
-    await fill(join(dir, 'national-provinces.xlsx'), [['湖南省', 5, 1700, 2, 1700]]);
+    const provinces = await sheet(join(dir, 'national-provinces.xlsx'));
+    const names = Array.from({ length: 31 }, (_, i) => provinces.getRow(i + 2).getCell(1).value);
+    // The editor says "no recalls" with a 0: an empty cell would be an error.
+    await fill(
+      join(dir, 'national-provinces.xlsx'),
+      names.map((n) => (n === '湖南省' ? [undefined, 5, 1700, 2, 1700] : [undefined, 0, 0, 0, 0])),
+    );
     await fill(join(dir, 'foreign.xlsx'), [
       [undefined, 10, 1000, 5, 500],
       [undefined, 20, '未公开', 8, '未公开'],
@@ -148,8 +167,15 @@ describe('bulletin init', () => {
     );
     for (const f of ['01', '02', '03']) {
       const p = join(dir, 'articles', `${f}-article.md`);
-      writeFileSync(p, readFileSync(p, 'utf8').replace('（请填写标题）', `第${f}篇`));
+      writeFileSync(
+        p,
+        readFileSync(p, 'utf8')
+          .replace('【待填写】标题', `第${f}篇`)
+          .replace(/【待填写】正文.*/, '正文。'),
+      );
     }
+    const meta = join(dir, 'issue.json');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/"【待填写】[^"]*"/, '"2023-01-16"'));
     const r = bulletin(['validate', dir, '--json']);
     const report = JSON.parse(r.stdout);
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);

@@ -228,13 +228,75 @@ const CORPUS: Array<[string, number, Expected | null]> = [
   ],
   [
     'header-only.csv',
-    0,
+    1,
+    { severity: 'error', code: 'structure.rows.none', row: 1, column: null, message: '表头下面没有任何召回记录。' },
+  ],
+  [
+    'clues-header-only.csv',
+    1,
     {
-      severity: 'warning',
+      severity: 'error',
       code: 'structure.rows.none',
       row: 1,
       column: null,
-      message: '表头下面没有任何召回记录，本季度将按“没有召回”统计。',
+      message: '共享缺陷信息线索表的表头下面没有数据行。',
+    },
+  ],
+  [
+    'national-provinces-unfilled.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'table.unfilled',
+      row: 2,
+      column: 'B',
+      message:
+        '全国各省汇总表还没有填写：3 行都没有任何数字（本年召回次数、本年召回数量、本季度召回次数、本季度召回数量）。',
+    },
+  ],
+  [
+    'national-provinces-row-unfilled.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'value.required.missing',
+      row: 3,
+      column: 'B',
+      message: '第 3 行（河北省）没有填写任何数字。空白不会按 0 计算。',
+    },
+  ],
+  [
+    'placeholder-example-row.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'content.placeholder',
+      row: 2,
+      column: 'B',
+      message: '这是 bulletin init 写入的示例行（带有“【待填写】”），还没有删除或替换。',
+    },
+  ],
+  [
+    'placeholder-article.md',
+    1,
+    {
+      severity: 'error',
+      code: 'content.placeholder',
+      row: 3,
+      column: null,
+      message: '还没有填写，这一行仍是 bulletin init 写入的占位内容：title: 【待填写】标题',
+    },
+  ],
+  [
+    'placeholder-issue.json',
+    1,
+    {
+      severity: 'error',
+      code: 'content.placeholder',
+      row: 4,
+      column: null,
+      message:
+        '还没有填写，这一行仍是 bulletin init 写入的占位内容："publicationDate": "【待填写】出版日期，如 2022-09-30"',
     },
   ],
   [
@@ -519,13 +581,158 @@ const CORPUS: Array<[string, number, Expected | null]> = [
       message: '单元格有 40000 个字符，超过 Excel 单元格 32767 个字符的上限。',
     },
   ],
+  // Silent miscounts (issue 11).
+  [
+    'region-county-city.csv',
+    0,
+    {
+      severity: 'warning',
+      code: 'value.region.alias',
+      row: 2,
+      column: 'F',
+      message: '“浏阳市”是长沙市的县级市，按长沙计入。',
+    },
+  ],
+  [
+    'region-no-close-match.csv',
+    1,
+    { severity: 'error', code: 'value.region.unknown', row: 2, column: 'F', message: '“大庸县”不是湖南省的市州。' },
+  ],
+  [
+    'binary-as-utf16.csv',
+    3,
+    {
+      severity: 'error',
+      code: 'input.csv.binary',
+      row: null,
+      column: null,
+      message: '文件内容不是文本（含有二进制数据），不是 CSV。',
+    },
+  ],
+  [
+    'formula-no-result.xlsx',
+    1,
+    {
+      severity: 'error',
+      code: 'value.cell.formula-no-result',
+      row: 2,
+      column: 'H',
+      message: '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
+    },
+  ],
+  [
+    'header-on-hidden-sheet.xlsx',
+    1,
+    {
+      severity: 'warning',
+      code: 'input.xlsx.header-elsewhere',
+      row: null,
+      column: null,
+      message: '工作表“说明”中找不到已知表格的表头，而工作表“召回记录”（隐藏）中有。',
+    },
+  ],
+  [
+    'hidden-first-sheet.xlsx',
+    0,
+    {
+      severity: 'warning',
+      code: 'input.xlsx.sheets.several',
+      row: null,
+      column: null,
+      message: '工作簿中不止一个工作表有已知表格的表头：读取的是工作表“召回记录”，没有读取“旧数据”（隐藏）。',
+    },
+  ],
+  ['issue-bom.json', 0, null],
+  [
+    'issue-gbk.json',
+    1,
+    {
+      severity: 'error',
+      code: 'meta.encoding',
+      row: null,
+      column: null,
+      message: 'issue.json 文件不是 UTF-8 编码（看起来是 GBK/GB18030，即记事本的“ANSI”），中文会变成乱码。',
+    },
+  ],
+  ['numbered-blank-rows.csv', 0, null],
+  [
+    'quantity-exponent.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'value.quantity.invalid',
+      row: 2,
+      column: 'H',
+      message: '召回数量“1e300”是科学计数法，不是准确的整数。',
+    },
+  ],
+  [
+    'quantity-grouping-lakh.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'value.quantity.invalid',
+      row: 2,
+      column: 'H',
+      message: '召回数量“1,50,000”的千位分隔不对（逗号应每三位一个，如 257,500），无法确定是哪个数。',
+    },
+  ],
+  [
+    'quantity-grouping.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'value.quantity.invalid',
+      row: 2,
+      column: 'H',
+      message: '召回数量“23,80”的千位分隔不对（逗号应每三位一个，如 257,500），无法确定是哪个数。',
+    },
+  ],
+  [
+    'quantity-implausible.csv',
+    0,
+    {
+      severity: 'warning',
+      code: 'value.quantity.implausible',
+      row: 2,
+      column: 'H',
+      message: '召回数量 100000000000 超过了 100000000 件，一次召回很少有这么多，请确认没有多打数字。',
+    },
+  ],
+  [
+    'quantity-too-large.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'value.quantity.too-large',
+      row: 2,
+      column: 'H',
+      message: '召回数量“9007199254740993”太大，超出了能准确计算的范围（最大 9007199254740991），不可能是真实的数量。',
+    },
+  ],
+  [
+    'utf16le-no-bom.csv',
+    0,
+    {
+      severity: 'warning',
+      code: 'input.csv.utf16-no-bom',
+      row: null,
+      column: null,
+      message:
+        '文件看起来是没有 BOM 标记的 UTF-16 文本（不是二进制数据），已按 UTF-16 读取；请核对列出的内容没有乱码。',
+    },
+  ],
 ];
 
 async function validate(file: string): Promise<{
   code: number;
   report: {
     ok: boolean;
-    files: Array<{ file: string; rows: { read: number; accepted: number; rejected: number } | null }>;
+    files: Array<{
+      file: string;
+      sheet: string | null;
+      rows: { read: number; accepted: number; rejected: number; blank: number } | null;
+    }>;
     findings: Array<Expected & { file: string; hint: string }>;
   };
 }> {
@@ -558,5 +765,31 @@ describe('fixtures/invalid: every bad input gets its exact finding and exit code
       expect(report.findings[0]?.hint.length).toBeGreaterThan(5);
     }
     for (const f of report.files) if (f.rows) expect(f.rows.read).toBe(f.rows.accepted + f.rows.rejected);
+  });
+});
+
+describe('fixtures/invalid: what was read, not only what was said', () => {
+  it('reads the visible sheet of a workbook whose first sheet is hidden old data', async () => {
+    const { report } = await validate('hidden-first-sheet.xlsx');
+    expect(report.files[0]).toMatchObject({ sheet: '召回记录', rows: { read: 1, accepted: 1 } });
+  });
+
+  it('counts rows numbered only in 序号 as blank, not as rows with seven missing fields', async () => {
+    const { report } = await validate('numbered-blank-rows.csv');
+    expect(report.files[0]?.rows).toMatchObject({ read: 1, accepted: 1, rejected: 0, blank: 3 });
+  });
+
+  it('says in the human report which sheet of a workbook was read', async () => {
+    let stderr = '';
+    const io: CliIo = {
+      stdout: () => undefined,
+      stderr: (t) => void (stderr += t),
+      cwd: ROOT,
+      env: { NO_COLOR: '1' },
+      isTty: false,
+    };
+    await runCli(['validate', join('fixtures', 'invalid', 'hidden-first-sheet.xlsx'), '--quarter', '2022Q3'], io);
+    expect(stderr).toContain('fixtures/invalid/hidden-first-sheet.xlsx（工作表“召回记录”）');
+    expect(stderr).toContain('没有读取“旧数据”（隐藏）');
   });
 });

@@ -68,4 +68,23 @@ describe('bulletin preview', () => {
     expect(await bulletinText(page)).toContain('共召回缺陷产品418449件');
     await page.close();
   });
+
+  it('shows unfinished content as a stamped draft with its findings, not as the previous version', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const before = await page.$eval('#version', (e) => e.textContent);
+    const article = join(data, '2022Q3', 'articles', '01-director-inspection.md');
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/^title: .*$/m, 'title: 【待填写】标题'));
+    await page.waitForFunction(
+      (v) => document.querySelector('#version')?.textContent !== v,
+      { timeout: 20_000 },
+      before,
+    );
+    expect(await page.$eval('#status', (e) => e.textContent)).toContain('草稿');
+    expect(await page.$eval('#findings', (e) => e.textContent)).toContain('title: 【待填写】标题');
+    const text = await bulletinText(page);
+    expect(text).toContain('草稿说明：正式出版前需要解决的问题');
+    expect(text).toContain('【待填写】标题');
+    await page.close();
+  });
 });

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bulletin, tempDir } from '../helpers/cli.js';
+import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
 
 const change = z.object({ from: z.number(), to: z.number(), diff: z.number(), pct: z.number().nullable() }).strict();
 const dimChange = z
@@ -59,6 +59,17 @@ const COMPARE = z
     comparison: comparison.nullable(),
     series: z.array(z.object({ period, qoq: comparison.nullable(), yoy: comparison.nullable() }).strict()).nullable(),
     sources: z.array(z.object({ quarter: z.string(), source: z.enum(['data', 'archive']), path: z.string() }).strict()),
+    skipped: z.array(
+      z
+        .object({
+          quarter: z.string(),
+          reason: z.enum(['missing', 'invalid', 'unreadable', 'damaged']),
+          code: z.string(),
+          message: z.string(),
+          hint: z.string(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -132,10 +143,51 @@ describe('bulletin compare', () => {
     expect(csv).toContain('2022年第三季度,湖南省,电子电器,1,150,-99.14,');
   });
 
-  it('a series, and a change from zero shown as 新增', () => {
+  it('a series lists every quarter it could not use, with the reason, and exits 1', () => {
     const r = bulletin(['compare', '2021Q1..2022Q4', '--json']);
+    expect(r.code).toBe(1);
     const doc = COMPARE.parse(JSON.parse(r.stdout));
     expect(doc.series?.map((e) => e.period.id)).toEqual(['2021Q2', '2021Q4', '2022Q1', '2022Q2', '2022Q3']);
+    expect(doc.skipped.map((u) => [u.quarter, u.reason])).toEqual([
+      ['2021Q1', 'missing'],
+      ['2021Q3', 'missing'],
+      ['2022Q4', 'invalid'],
+    ]);
+    expect(doc.skipped[2]?.message).toMatch(/2022Q4 的数据有 \d+ 个错误/);
+    const table = bulletin(['compare', '2021Q1..2022Q4']);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toBe('');
+    expect(table.stderr).toContain('以下 3 个季度没有可用的数据');
+    expect(table.stderr).toMatch(/2022Q4：2022Q4 的数据有 \d+ 个错误/);
+    expect(table.stderr).toContain('--allow-gaps');
+  });
+
+  it('--allow-gaps prints the series with a note and exits 0; the JSON still lists what was skipped', () => {
+    const r = bulletin(['compare', '2021Q1..2022Q4', '--allow-gaps']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2022年第三季度');
+    expect(r.stderr).toContain('注意：以下 3 个季度没有可用的数据，已跳过（--allow-gaps）');
+    const doc = COMPARE.parse(JSON.parse(bulletin(['compare', '2021Q1..2022Q4', '--json', '--allow-gaps']).stdout));
+    expect(doc.skipped.map((u) => u.quarter)).toEqual(['2021Q1', '2021Q3', '2022Q4']);
+  });
+
+  it('a range with one broken quarter names it: exit 1, or 0 with --allow-gaps', () => {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    writeFileSync(join(cwd, 'data', '2022Q2', 'recalls.csv'), '');
+    const r = bulletin(['compare', '2022Q1..2022Q3', '--json'], { cwd });
+    expect(r.code).toBe(1);
+    const doc = COMPARE.parse(JSON.parse(r.stdout));
+    expect(doc.skipped.map((u) => [u.quarter, u.reason, u.code])).toEqual([
+      ['2022Q2', 'invalid', 'data.quarter.invalid'],
+    ]);
+    expect(doc.series?.map((e) => e.period.id)).toEqual(['2022Q1', '2022Q3']);
+    const allowed = bulletin(['compare', '2022Q1..2022Q3', '--allow-gaps'], { cwd });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('2022Q2：2022Q2 的数据有');
+  });
+
+  it('compares by defect type', () => {
     const table = bulletin(['compare', '2022Q2', '2022Q3', '--by', 'defect']).stdout;
     expect(table).toMatch(/湖南省\s+电气安全\s+召回次数/);
   });
@@ -146,12 +198,55 @@ describe('bulletin compare', () => {
   });
 });
 
-describe('the bulletin says how the quarter moved', () => {
-  it('adds the 环比 sentence and the rank change when the previous quarter is available', () => {
+describe('the trend sentence (同比/环比) is a feature the configuration turns on', () => {
+  /** A folder with the bundled data and a configuration with `trend: true`. */
+  function trendOn(): string {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    const config = JSON.parse(readFileSync(join(ROOT, 'bulletin.config.json'), 'utf8'));
+    writeFileSync(join(cwd, 'bulletin.config.json'), JSON.stringify({ ...config, trend: true }));
+    return cwd;
+  }
+  const SENTENCE =
+    '共召回缺陷产品418448件。与上季度相比，召回次数环比下降50.00%，召回数量环比增长344.04%，全国排名由第二上升至第一。';
+
+  it('off in the bundled configuration: the sample reproduces the seed, and stats.json says trend null', () => {
     const out = tempDir();
     expect(bulletin(['build', '--quarter', '2022Q3', '--out', out, '--format', 'html', '--quiet']).code).toBe(0);
-    expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toContain(
-      '共召回缺陷产品418448件。与上季度相比，召回次数环比下降50.00%，召回数量环比增长344.04%，全国排名由第二上升至第一。',
+    const html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
+    expect(html).not.toMatch(/环比|同比|与上季度相比|与上年同期相比/);
+    expect(JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8')).trend).toBeNull();
+  });
+
+  it('on, with two sample quarters: the 环比 sentence, and its figures in stats.json and stats --json', () => {
+    const cwd = trendOn();
+    const r = bulletin(['build', '--quarter', '2022Q3', '--out', 'out', '--format', 'html', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    // The year-ago quarter (2021Q3) has no data: the documented fallback to the quarter before, no warning.
+    expect(JSON.parse(r.stdout).issues.map((i: { code: string }) => i.code)).not.toContain('trend.unavailable');
+    expect(readFileSync(join(cwd, 'out', '2022Q3', 'bulletin.html'), 'utf8')).toContain(SENTENCE);
+    const stats = readFileSync(join(cwd, 'out', '2022Q3', 'stats.json'), 'utf8');
+    expect(JSON.parse(stats).trend).toEqual({
+      kind: '环比',
+      against: '2022Q2',
+      recalls: { from: 16, to: 8, diff: -8, pct: -50 },
+      quantity: { from: 94237, to: 418448, diff: 324211, pct: 344.04 },
+      rank: { from: 2, to: 1 },
+    });
+    expect(bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd }).stdout).toBe(stats);
+  });
+
+  it('says so when the quarter to compare with is invalid: a warning, and no sentence', () => {
+    const cwd = trendOn();
+    writeFileSync(join(cwd, 'data', '2022Q2', 'recalls.csv'), '');
+    const r = bulletin(['build', '--quarter', '2022Q3', '--out', 'out', '--format', 'html', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    const note = JSON.parse(r.stdout).issues.find((i: { code: string }) => i.code === 'trend.unavailable');
+    expect(note.severity).toBe('warning');
+    expect(note.message).toMatch(
+      /没有同比\/环比的句子.*2021Q3：找不到 2021Q3 的数据.*2022Q2：2022Q2 的数据有 \d+ 个错误/,
     );
+    expect(readFileSync(join(cwd, 'out', '2022Q3', 'bulletin.html'), 'utf8')).not.toContain('与上季度相比');
+    expect(JSON.parse(readFileSync(join(cwd, 'out', '2022Q3', 'stats.json'), 'utf8')).trend).toBeNull();
   });
 });

@@ -105,7 +105,7 @@ describe('bulletin validate on the bundled 2022Q3 data', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('文件');
-    expect(r.stderr).toMatch(/data\/2022Q3\/recalls\.xlsx\s+召回记录\s+8\s+8\s+0\s+0\s+0/);
+    expect(r.stderr).toMatch(/data\/2022Q3\/recalls\.xlsx（工作表“召回记录”）\s+召回记录\s+8\s+8\s+0\s+0\s+0/);
     expect(r.stderr).toContain('警告 第 17 行 C 列（共享缺陷线索报告信息）');
     expect(r.stderr).toContain('检查了 13 个文件、71 行数据：没有错误，3 个警告。');
   });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export function pdfText(path: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
@@ -118,4 +119,41 @@ export function inkedPixels(img: PageImage): number {
   let n = 0;
   for (let i = 0; i < img.data.length; i += 3) if (img.data[i]! + img.data[i + 1]! + img.data[i + 2]! < 600) n++;
   return n;
+}
+
+/**
+ * The internal links on one page (1-based), in the order of the page's
+ * annotations, each with the 1-based page its named destination is on.
+ */
+export async function pageLinks(path: string, page: number): Promise<Array<{ dest: string; page: number }>> {
+  const { PDFDocument, PDFName, PDFArray, PDFDict } = await import('pdf-lib');
+  const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
+  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const names = new Map<string, number>();
+  const tree = (node: import('pdf-lib').PDFDict | undefined): void => {
+    if (!node) return;
+    const pairs = node.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const d = doc.context.lookup(pairs[i + 1]);
+      const arr = d instanceof PDFDict ? d.lookup(PDFName.of('D')) : d;
+      if (arr instanceof PDFArray)
+        names.set(String(pairs[i]).replace(/^\(|\)$/g, ''), pageOf.get(String(arr.get(0))) ?? -1);
+    }
+    for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? [])
+      tree(doc.context.lookupMaybe(kid, PDFDict));
+  };
+  tree(doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict));
+  const old = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [k, v] of old?.entries() ?? []) {
+    const d = doc.context.lookup(v);
+    const arr = d instanceof PDFDict ? d.lookup(PDFName.of('D')) : d;
+    if (arr instanceof PDFArray) names.set(k.decodeText(), pageOf.get(String(arr.get(0))) ?? -1);
+  }
+  const annots = doc.getPages()[page - 1]!.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [];
+  return annots.flatMap((ref) => {
+    const dest = doc.context.lookupMaybe(ref, PDFDict)?.get(PDFName.of('Dest'));
+    if (!dest) return [];
+    const name = dest instanceof PDFName ? dest.decodeText() : String(dest).replace(/^\(|\)$/g, '');
+    return [{ dest: name, page: names.get(name) ?? -1 }];
+  });
 }

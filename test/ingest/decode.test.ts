@@ -25,8 +25,24 @@ describe('decodeText', () => {
 });
 
 describe('decodeText refuses what is not one text encoding', () => {
-  it('reads UTF-16 without a byte-order mark', () => {
-    expect(decodeText(iconv.encode(TEXT, 'utf-16le'))).toEqual({ ok: true, text: TEXT, encoding: 'utf-16le' });
+  it('reads UTF-16 without a byte-order mark, and says it guessed', () => {
+    expect(decodeText(iconv.encode(TEXT, 'utf-16le'))).toEqual({
+      ok: true,
+      text: TEXT,
+      encoding: 'utf-16le',
+      guessed: true,
+    });
+    // 一 (U+4E00) and 丁 (U+4E01) put zero bytes at the other parity too.
+    const zeros = '序号,产品名称\n一,丁字尺\n';
+    for (const enc of ['utf-16le', 'utf-16be'] as const)
+      expect(decodeText(iconv.encode(zeros, enc))).toEqual({ ok: true, text: zeros, encoding: enc, guessed: true });
+  });
+
+  it('tells binary data from UTF-16 before any guess, even with zeros at one parity only', () => {
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 2 === 0 ? 0 : (i * 7919 + 13) % 256)));
+    expect(decodeText(bytes)).toMatchObject({ ok: false, code: 'input.csv.binary' });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(decodeText(png)).toMatchObject({ ok: false, code: 'input.csv.binary' });
   });
 
   it('refuses binary data', () => {

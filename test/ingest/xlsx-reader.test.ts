@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ExcelJS, type ExcelJSTypes } from '../../src/ingest/exceljs.js';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/ingest/xlsx-reader.js';
+import { sheetNamed } from '../../src/ingest/table.js';
 import { BulletinError } from '../../src/model/errors.js';
 
 async function workbook(fill: (ws: ExcelJSTypes.Worksheet, wb: ExcelJSTypes.Workbook) => void): Promise<Uint8Array> {
@@ -54,8 +55,10 @@ describe('readXlsx', () => {
       ws.getCell('A1').value = 'first';
       wb.addWorksheet('第二').getCell('A1').value = 'second';
     });
-    expect((await readXlsx(bytes, 'n.xlsx', '第二')).rows[0]?.cells).toEqual(['second']);
-    await expect(readXlsx(bytes, 'n.xlsx', '第三')).rejects.toThrow(/找不到工作表“第三”。现有工作表：记录、第二/);
+    expect((await readXlsx(bytes, 'n.xlsx', sheetNamed('第二'))).rows[0]?.cells).toEqual(['second']);
+    await expect(readXlsx(bytes, 'n.xlsx', sheetNamed('第三'))).rejects.toThrow(
+      /找不到工作表“第三”。现有工作表：记录、第二/,
+    );
   });
 
   it('refuses bytes that are not a workbook with an input error', async () => {
@@ -68,7 +71,7 @@ describe('readXlsx', () => {
 
 describe('large workbooks', () => {
   it('keeps Chinese text whole across exceljs stream chunks (its SAX helper is replaced)', async () => {
-    const { streamXlsx } = await import('../../src/ingest/xlsx-reader.js');
+    const { streamXlsx } = await import('../../src/ingest/xlsx-stream.js');
     const { tempDir } = await import('../helpers/cli.js');
     const { join } = await import('node:path');
     const file = join(tempDir(), 'big.xlsx');

@@ -87,3 +87,39 @@ describe('editDistance', () => {
     expect(editDistance('same', 'same')).toBe(0);
   });
 });
+
+describe('matchRegion: county-level cities, former names, and only close suggestions', () => {
+  it.each([
+    ['浏阳市', '长沙', 'county'],
+    ['浏阳', '长沙', 'county'],
+    ['醴陵市', '株洲', 'county'],
+    ['湖南省吉首市', '湘西自治州', 'county'],
+    ['大庸市', '张家界', 'former'],
+    ['零陵地区', '永州', 'former'],
+  ])('%s lies in %s (%s)', (text, short, kind) => {
+    const m = matchRegion(ref, home, text);
+    expect(m.ok && m.value.short).toBe(short);
+    expect(m.ok && m.via?.kind).toBe(kind);
+  });
+
+  it.each([
+    ['湘谭', ['湘潭']],
+    ['长沙县城', ['长沙']],
+    ['大庸县', []],
+    ['北京路', []],
+    ['某某市', []],
+  ])('%s suggests %j', (text, expected) => {
+    const m = matchRegion(ref, home, text);
+    expect(m.ok).toBe(false);
+    if (!m.ok) expect(m.nearest.map((p) => p.short)).toEqual(expected);
+  });
+
+  it('every alias in the data names a prefecture of its province', async () => {
+    for (const [code, a] of Object.entries(ref.regionAliases ?? {})) {
+      const province = ref.provinces.find((p) => p.code === code);
+      expect(province).toBeDefined();
+      for (const target of [...Object.values(a.countyCities), ...Object.values(a.formerNames)])
+        expect(province!.prefectures.map((p) => p.code)).toContain(target);
+    }
+  });
+});

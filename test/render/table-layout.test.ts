@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { layOutTable, mapTables, markerFor, nextSplits } from '../../src/render/table-layout.js';
+import fc from 'fast-check';
+import {
+  editSplits,
+  fitsOnePage,
+  layOutTable,
+  mapTables,
+  markerFor,
+  MIN_ROWS,
+  nextSplits,
+  PAGE_AREA,
+} from '../../src/render/table-layout.js';
 import { table } from '../../src/render/view-table.js';
 
-const t = table('t', '表1', ['a'], ['name'], [['r0'], ['r1'], ['r2'], ['r3'], ['r4']], ['合计']);
+const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => [`r${i}`]);
+const t = table('t', '表1', ['a'], ['name'], rowsOf(8), ['合计']);
 
 /** Marker pages where rows land on the given pages (index = row, total last). */
 function pagesFor(pageOfRow: number[]): (marker: string) => number {
@@ -12,45 +23,110 @@ function pagesFor(pageOfRow: number[]): (marker: string) => number {
 
 describe('layOutTable', () => {
   it('splits before the given rows; later parts are continuations and the total goes last', () => {
-    const l = layOutTable(t, [2, 4], false);
+    const l = layOutTable(t, [3, 6], false);
     expect(
       l.parts.map((p) => [p.continued, p.rows.map((r) => r.cells[0]?.text), p.total?.cells[0]?.text ?? null]),
     ).toEqual([
-      [false, ['r0', 'r1'], null],
-      [true, ['r2', 'r3'], null],
-      [true, ['r4'], '合计'],
+      [false, ['r0', 'r1', 'r2'], null],
+      [true, ['r3', 'r4', 'r5'], null],
+      [true, ['r6', 'r7'], '合计'],
+    ]);
+  });
+
+  it('keeps the first part whole for a split at 0', () => {
+    expect(layOutTable(t, [0], false).parts.map((p) => [p.keepWhole, p.rows.length])).toEqual([[true, 8]]);
+    expect(layOutTable(t, [0, 4], false).parts.map((p) => [p.keepWhole, p.continued])).toEqual([
+      [true, false],
+      [false, true],
     ]);
   });
 
   it('tags rows and the total with markers only when measuring', () => {
     const at = (i: number) => `https://row-marker.invalid/t.${i}`;
-    expect(layOutTable(t, [], true).parts[0]?.rows.map((r) => r.marker)).toEqual([0, 1, 2, 3, 4].map(at));
-    expect(layOutTable(t, [], true).parts[0]?.total?.marker).toBe(at(5));
+    expect(layOutTable(t, [], true).parts[0]?.rows.map((r) => r.marker)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map(at));
+    expect(layOutTable(t, [], true).parts[0]?.total?.marker).toBe(at(8));
     expect(layOutTable(t, [], false).parts[0]?.rows.every((r) => r.marker === null)).toBe(true);
   });
 });
 
 describe('nextSplits', () => {
   it('splits where the page changed', () => {
-    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 0, 1, 1, 1]))).toEqual([3]);
+    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 0, 0, 1, 1, 1, 1, 1]))).toEqual([4]);
   });
 
-  it('splits exactly where the page broke, even before the total row, so nothing after it moves', () => {
-    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 0, 0, 0, 1]))).toEqual([5]);
+  it('never leaves the total alone: the last part takes three body rows', () => {
+    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 0, 0, 0, 0, 0, 0, 1]))).toEqual([5]);
+    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 0, 0, 0, 0, 0, 1, 1]))).toEqual([5]);
+  });
+
+  it('keeps the table whole (moved to the next page) when fewer than three rows would stay behind', () => {
+    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 1, 1, 1, 1, 1, 1, 1]))).toEqual([0]);
+  });
+
+  it('keeps a table whole once chosen, and splits it again only where it must (longer than a page)', () => {
+    expect(nextSplits(layOutTable(t, [0], true), pagesFor([1, 1, 1, 1, 1, 1, 1, 1, 1]))).toEqual([0]);
+    expect(nextSplits(layOutTable(t, [0], true), pagesFor([1, 1, 1, 1, 1, 1, 2, 2, 2]))).toEqual([0, 5]);
   });
 
   it('drops a split made stale by content that moved down', () => {
-    // Split at 4 from an earlier pass, but now the first part already breaks at 3.
-    const laid = layOutTable(t, [4], true);
-    expect(nextSplits(laid, pagesFor([0, 0, 0, 1, 2, 2]))).toEqual([3]);
+    // Split at 6 from an earlier pass, but now the first part already breaks at 4.
+    const laid = layOutTable(t, [6], true);
+    expect(nextSplits(laid, pagesFor([0, 0, 0, 0, 1, 1, 2, 2, 2]))).toEqual([4]);
   });
 
   it('ignores rows whose marker was not printed', () => {
-    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, -1, 1, 1, 1]))).toEqual([3]);
+    expect(nextSplits(layOutTable(t, [], true), pagesFor([0, 0, 0, -1, 1, 1, 1, 1, 1]))).toEqual([4]);
   });
 
   it('keeps splits that still hold', () => {
-    expect(nextSplits(layOutTable(t, [3], true), pagesFor([0, 0, 0, 1, 1, 1]))).toEqual([3]);
+    expect(nextSplits(layOutTable(t, [4], true), pagesFor([0, 0, 0, 0, 1, 1, 1, 1, 1]))).toEqual([4]);
+  });
+
+  it('moves a table that would fit on one page instead of splitting it', () => {
+    const tops = (ys: number[]) => (m: string) => ys[Number(m.split('.').at(-1))];
+    const pages = pagesFor([0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    // 20 pt rows: four at the foot of one page, five under a 40 pt header on the next.
+    const short = [680, 700, 720, 740, 120, 140, 160, 180, 200];
+    // The same table starting higher up: moving it would leave more than a quarter of the page empty.
+    const high = [300, 450, 600, 740, 120, 140, 160, 180, 200];
+    expect(nextSplits(layOutTable(t, [], true), pages, tops(high))).toEqual([4]);
+    expect(nextSplits(layOutTable(t, [], true), pages, tops(short))).toEqual([0]);
+    // 80 pt rows: nine of them and the header do not fit on one page.
+    const tall = [420, 500, 580, 660, 120, 200, 280, 360, 440];
+    expect(nextSplits(layOutTable(t, [], true), pages, tops(tall))).toEqual([4]);
+  });
+});
+
+describe('editSplits', () => {
+  it('for any breaks, leaves every split part at least three body rows, or keeps the table whole', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 61 }), { maxLength: 4 }),
+        fc.boolean(),
+        (n, raw, keepWhole) => {
+          const breaks = raw.filter((b) => b <= n).sort((a, b) => a - b);
+          // Chromium's breaks are a page apart: at least MIN_ROWS rows between two of them.
+          fc.pre(breaks.every((b, i) => i === 0 || b - (breaks[i - 1] as number) >= MIN_ROWS));
+          const out = editSplits(breaks, n, keepWhole, false);
+          const cuts = out.filter((c) => c > 0);
+          if (out[0] === 0 && !keepWhole) expect(cuts).toEqual([]);
+          const bounds = [0, ...cuts, n];
+          const sizes = bounds.slice(1).map((b, i) => b - (bounds[i] as number));
+          if (!keepWhole && cuts.length) for (const size of sizes) expect(size).toBeGreaterThanOrEqual(MIN_ROWS);
+          const before = cuts.length > 1 ? (cuts.at(-2) as number) : 0;
+          if (cuts.length && before + 1 < n) expect(cuts.at(-1), 'no total alone').toBeLessThan(n);
+        },
+      ),
+    );
+  });
+});
+
+describe('fitsOnePage', () => {
+  it('counts the repeated header from the top of the page area', () => {
+    const y = [PAGE_AREA.bottom - 40, PAGE_AREA.bottom - 20, PAGE_AREA.top + 30];
+    expect(fitsOnePage(3, 2, (i) => y[i])).toBe(true);
+    expect(fitsOnePage(3, 2, (i) => (i === 1 ? undefined : y[i]))).toBe(false);
   });
 });
 

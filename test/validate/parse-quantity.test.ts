@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuantity } from '../../src/validate/parse-quantity.js';
 
@@ -14,6 +15,11 @@ describe('parseQuantity', () => {
     ['70000本', 70000, '本', false],
     ['3万余件', 30000, '件', true],
     ['0', 0, null, false],
+    ['1,234,567', 1234567, null, false],
+    ['约257,500件', 257500, '件', true],
+    ['9007199254740991', 9007199254740991, null, false],
+    [9007199254740991, 9007199254740991, null, false],
+    ['0007', 7, null, false],
   ])('reads %s as %d', (input, value, unit, approximate) => {
     expect(parseQuantity(input)).toEqual({ ok: true, value, unit, approximate });
   });
@@ -27,7 +33,55 @@ describe('parseQuantity', () => {
     ['1.23456万', 'fraction'],
     ['很多', 'not-a-number'],
     ['3400-3500', 'not-a-number'],
+    ['23,80', 'grouping'],
+    ['1,50,000', 'grouping'],
+    ['2575,00', 'grouping'],
+    ['1e300', 'exponent'],
+    ['1E+5', 'exponent'],
+    [1e300, 'too-large'],
+    [Infinity, 'too-large'],
+    ['100000000000000000000', 'too-large'],
+    ['9007199254740993', 'too-large'],
+    [9007199254740992, 'too-large'],
+    ['90071992547409930万', 'too-large'],
   ])('rejects %s (%s)', (input, reason) => {
     expect(parseQuantity(input as string | number | null)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('parseQuantity over all inputs', () => {
+  it('accepts a number only when it is a safe integer equal to the digits typed', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 22n }), (n) => {
+        const digits = n.toString();
+        const r = parseQuantity(digits);
+        if (n <= BigInt(Number.MAX_SAFE_INTEGER))
+          expect(r).toEqual({ ok: true, value: Number(n), unit: null, approximate: false });
+        else expect(r).toEqual({ ok: false, reason: 'too-large' });
+      }),
+    );
+  });
+
+  it('accepts grouping in threes and nothing else', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 5 }), (sizes) => {
+        const text = sizes.map((k, i) => (i === 0 ? '1'.padEnd(k, '2') : '3'.repeat(k))).join(',');
+        const threes = sizes.slice(1).every((k) => k === 3) && sizes[0]! <= 3;
+        const r = parseQuantity(text);
+        if (threes)
+          expect(r).toEqual({ ok: true, value: Number(text.replace(/,/g, '')), unit: null, approximate: false });
+        else expect(r).toEqual({ ok: false, reason: 'grouping' });
+      }),
+    );
+  });
+
+  it('never accepts a value that is not a safe integer, whatever the cell holds', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double(), fc.stringMatching(/^[\d,.e+万亿约件-]{1,30}$/)), (v) => {
+        const r = parseQuantity(v);
+        if (r.ok) expect(Number.isSafeInteger(r.value) && r.value >= 0).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

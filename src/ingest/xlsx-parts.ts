@@ -1,0 +1,150 @@
+/**
+ * What the streaming reader needs from a workbook's zip that exceljs's
+ * stream does not give: where each sheet's XML is, and its merged cells
+ * (written after the rows, so they must be known before the rows are read).
+ * The compressed file is in memory already (zip-guard checks it first).
+ */
+import { createInflateRaw } from 'node:zlib';
+
+interface Entry {
+  method: number;
+  data: Buffer;
+}
+
+/** The zip's entries by name (central directory); zip-guard has checked its structure. */
+function entries(b: Buffer): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557) && eocd < 0; i--)
+    if (b.readUInt32LE(i) === 0x06054b50) eocd = i;
+  if (eocd < 0) return out;
+  let at = b.readUInt32LE(eocd + 16);
+  for (let i = 0; i < b.readUInt16LE(eocd + 10) && at + 46 <= b.length; i++) {
+    const nameLen = b.readUInt16LE(at + 28);
+    const name = b.toString('utf8', at + 46, at + 46 + nameLen);
+    const local = b.readUInt32LE(at + 42);
+    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    out.set(name, { method: b.readUInt16LE(at + 10), data: b.subarray(start, start + b.readUInt32LE(at + 20)) });
+    at += 46 + nameLen + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
+/** An entry's text, chunk by chunk (a sheet's XML can be hundreds of MB). */
+async function* chunks(e: Entry): AsyncGenerator<string> {
+  if (e.method === 0) {
+    yield e.data.toString('utf8');
+    return;
+  }
+  const inflate = createInflateRaw();
+  inflate.end(e.data);
+  for await (const c of inflate) yield (c as Buffer).toString('latin1');
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+
+export interface SheetPart {
+  name: string;
+  hidden: boolean;
+  path: string;
+}
+
+/** The sheets in workbook order (the order Excel shows their tabs), with their XML's path. */
+export async function sheetParts(bytes: Uint8Array): Promise<SheetPart[]> {
+  const all = entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const text = async (name: string) => {
+    const e = all.get(name);
+    let s = '';
+    if (e) for await (const c of chunks(e)) s += c;
+    return Buffer.from(s, 'latin1').toString('utf8');
+  };
+  const rels = new Map<string, string>();
+  for (const m of (await text('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\b[^>]*>/g)) {
+    const target = attr(m[0], 'Target') ?? '';
+    rels.set(attr(m[0], 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const decode = (s: string) =>
+    s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+  return [...(await text('xl/workbook.xml')).matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
+    name: decode(attr(m[0], 'name') ?? ''),
+    hidden: (attr(m[0], 'state') ?? 'visible') !== 'visible',
+    path: rels.get(attr(m[0], 'r:id') ?? '') ?? '',
+  }));
+}
+
+/** A merged range: rows and columns 1-based, inclusive. */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function cellAddress(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref) ?? ['', 'A', '1'];
+  let col = 0;
+  for (const ch of (m[1] as string).toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+/** The merged cells of the sheet at `path`, scanned from its XML without parsing it. */
+export async function sheetMerges(bytes: Uint8Array, path: string): Promise<Merge[]> {
+  const e = entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).get(path);
+  if (!e) return [];
+  const out: Merge[] = [];
+  let carry = '';
+  for await (const c of chunks(e)) {
+    const text = carry + c;
+    const last = text.lastIndexOf('<');
+    if (last < 0) {
+      carry = text;
+      continue;
+    }
+    for (const m of text.slice(0, last).matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) {
+      const [a, b = a] = (m[1] as string).split(':');
+      const from = cellAddress(a as string);
+      const to = cellAddress(b as string);
+      out.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
+    }
+    carry = text.slice(last);
+  }
+  return out;
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const xmlText = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITY[e] ?? ''),
+  );
+
+/**
+ * The shared strings, read here rather than by exceljs's stream: when a
+ * workbook's sharedStrings.xml comes after the sheets (as Excel writes it),
+ * exceljs's streaming reader was seen to miss it and hand back
+ * { sharedString: n } instead of the text. Rich-text runs are joined;
+ * phonetic guides (<rPh>) are not text.
+ */
+export async function sharedStrings(bytes: Uint8Array): Promise<string[]> {
+  const all = entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const name = [...all.keys()].find((k) => k.toLowerCase() === 'xl/sharedstrings.xml');
+  if (!name) return [];
+  const out: string[] = [];
+  let carry = '';
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks(all.get(name)!)) {
+    const text = carry + decoder.decode(Buffer.from(c, 'latin1'), { stream: true });
+    const end = text.lastIndexOf('</si>');
+    if (end < 0) {
+      carry = text;
+      continue;
+    }
+    for (const m of text.slice(0, end + 5).matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)) {
+      const body = (m[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+      out.push([...body.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => xmlText(t[1] as string)).join(''));
+    }
+    carry = text.slice(end + 5);
+  }
+  return out;
+}

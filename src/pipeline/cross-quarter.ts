@@ -1,0 +1,155 @@
+/**
+ * Checks of one quarter against the other quarters of its year and its
+ * neighbouring issues. One function for `validate` (a folder or loose files)
+ * and `build`, so the two never disagree about what is wrong.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ValidationIssue } from '../model/issues.js';
+import { numberGaps, type IssueNumber } from '../model/issue-numbering.js';
+import { quarterId, type Quarter } from '../model/quarter.js';
+import {
+  homeYearToDate,
+  nationalDecrease,
+  nationalQuarter,
+  type EarlierQuarter,
+  type QuarterSubject,
+} from '../validate/reconcile-quarters.js';
+import { loadIssueMeta } from './load-issue-meta.js';
+import { displayPath, loadQuarter, type LoadedQuarter } from './load-quarter.js';
+import type { ProgressListener } from './progress.js';
+import { tryStats, type SourceOptions, type Unavailable } from './quarter-source.js';
+
+export interface CrossQuarterSubject extends QuarterSubject {
+  /** This issue's numbers and its issue.json as displayed; null when not known (loose files). */
+  issue: { number: number; totalNumber: number; file: string } | null;
+}
+
+const order = (q: Quarter) => q.year * 4 + q.quarter - 1;
+const fromOrder = (n: number): Quarter => ({ year: Math.floor(n / 4), quarter: ((n % 4) + 1) as Quarter['quarter'] });
+
+function warning(file: string, code: string, message: string, hint: string): ValidationIssue {
+  return {
+    severity: 'warning',
+    code,
+    file,
+    sheet: null,
+    row: null,
+    column: null,
+    header: null,
+    value: null,
+    message,
+    hint,
+  };
+}
+
+/** An earlier quarter that has data or an archive we cannot use: the checks against it were not made. */
+function unusable(s: CrossQuarterSubject, passed: Unavailable[]): ValidationIssue[] {
+  return passed
+    .filter((u) => u.reason !== 'missing')
+    .map((u) =>
+      warning(
+        s.files.provinces ?? s.files.categories ?? s.files.recalls ?? quarterId(s.quarter),
+        'reconcile.quarters.unavailable',
+        `没有与 ${u.quarter} 核对本年、累计和本季度的数字：${u.message}`,
+        u.hint,
+      ),
+    );
+}
+
+const isDirectory = (p: string) =>
+  stat(p).then(
+    (d) => d.isDirectory(),
+    () => false,
+  );
+
+/** 期号/总期号 against the issues of the quarters just before and just after, where their folders exist. */
+async function numbering(s: CrossQuarterSubject, opts: SourceOptions): Promise<ValidationIssue[]> {
+  if (!s.issue) return [];
+  const display = (p: string) => displayPath(opts.cwd, p);
+  const mine: IssueNumber = { quarter: quarterId(s.quarter), ...s.issue, derived: false };
+  const neighbour = async (q: Quarter): Promise<IssueNumber | null> => {
+    if (!(await isDirectory(join(opts.dataDir, quarterId(q))))) return null;
+    const m = await loadIssueMeta(opts.dataDir, q, display);
+    return { quarter: quarterId(q), number: m.number, totalNumber: m.totalNumber, derived: false };
+  };
+  const before = await neighbour(fromOrder(order(s.quarter) - 1));
+  const after = await neighbour(fromOrder(order(s.quarter) + 1));
+  const gaps = [...(before ? numberGaps(before, mine) : []), ...(after ? numberGaps(mine, after) : [])];
+  if (gaps.length === 0) return [];
+  return [
+    warning(
+      s.issue.file,
+      'reconcile.issue.number',
+      `期号不连续：${gaps.join('；')}。`,
+      '请在相应季度文件夹的 issue.json 中改正 number（期号）或 totalNumber（总期号）；期号每年从 1 开始，总期号一直累加。',
+    ),
+  ];
+}
+
+/** Every cross-quarter finding for one quarter. */
+export async function crossQuarterChecks(s: CrossQuarterSubject, opts: SourceOptions): Promise<ValidationIssue[]> {
+  const outcomes = await Promise.all(
+    Array.from({ length: s.quarter.quarter - 1 }, (_, i) =>
+      tryStats({ year: s.quarter.year, quarter: (i + 1) as Quarter['quarter'] }, opts),
+    ),
+  );
+  const earlier: Array<EarlierQuarter | null> = outcomes.map((o) =>
+    o.ok ? { quarter: o.found.quarter, path: o.found.path, stats: o.found.stats } : null,
+  );
+  const previous = earlier.at(-1) ?? null;
+  return [
+    ...homeYearToDate(s, earlier),
+    ...nationalDecrease(s, previous),
+    ...nationalQuarter(s, previous),
+    ...unusable(
+      s,
+      outcomes.flatMap((o) => (o.ok ? [] : [o.unavailable])),
+    ),
+    ...(await numbering(s, opts)),
+  ];
+}
+
+/** The subject of the checks for a loaded quarter folder (`folder` as displayed). */
+export function subjectOf(loaded: LoadedQuarter, folder: string): CrossQuarterSubject {
+  const fileOf = (kind: string) => loaded.files.find((f) => f.kind === kind)?.file;
+  const national = fileOf('national-recalls');
+  const recalls = fileOf('recalls');
+  // Records with rejected rows would make every sum look wrong: compare only a clean file.
+  const clean = recalls && !loaded.issues.some((i) => i.file === recalls && i.severity === 'error');
+  return {
+    quarter: loaded.quarter,
+    ref: loaded.ref,
+    home: loaded.home,
+    national: loaded.national,
+    records: clean ? loaded.records : null,
+    files: {
+      categories: fileOf('national-categories') ?? national,
+      provinces: fileOf('national-provinces') ?? national,
+      recalls: fileOf('recalls'),
+    },
+    issue: {
+      number: loaded.meta.number,
+      totalNumber: loaded.meta.totalNumber,
+      file: loaded.meta.file ?? folder,
+    },
+  };
+}
+
+/** A quarter folder read and checked, alone and against its year and neighbours: what build and validate use. */
+export async function loadCheckedQuarter(
+  opts: Parameters<typeof loadQuarter>[0] & { archiveDirs: string[] },
+  onProgress?: ProgressListener,
+): Promise<LoadedQuarter> {
+  const loaded = await loadQuarter(opts, onProgress);
+  if (loaded.unreadable) return loaded;
+  const sources: SourceOptions = {
+    dataDir: opts.dataDir,
+    archiveDirs: opts.archiveDirs,
+    config: opts.config,
+    cwd: opts.cwd,
+  };
+  const folder = displayPath(opts.cwd, opts.quarterDir ?? join(opts.dataDir, quarterId(opts.quarter)));
+  const found = await crossQuarterChecks(subjectOf(loaded, folder), sources);
+  return { ...loaded, issues: [...loaded.issues, ...found] };
+}

@@ -1,0 +1,29 @@
+/**
+ * The only module that loads the `docx` package (9.15.2, chosen for the
+ * Word edition: it writes WordprocessingML from typed objects, fills a
+ * table-of-contents field from given entries and keeps its output in a
+ * fixed part order); docx-file.ts and docx-table.ts import it from here.
+ */
+export {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';

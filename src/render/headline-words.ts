@@ -1,0 +1,69 @@
+/**
+ * Headlines break between words only. Chinese has no spaces, so the
+ * browser may break a headline between any two characters (服务/中心);
+ * here a word segmenter (Intl.Segmenter, ICU's dictionary) finds the
+ * words, and <wbr> marks the only places a line may end, the stylesheet
+ * setting `word-break: keep-all` and `text-wrap: balance`. Single
+ * characters join a neighbour (punctuation the word before it, an opening
+ * bracket the word after it), and the last piece has at least three
+ * characters, so no line holds one or two characters alone. A few
+ * suffix words (SUFFIXES) stay with the word before them. Pure.
+ */
+const OPENING = /^[“‘《（【〔(「『]$/u;
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+/** Words that finish a compound with the word before (缺陷产品, 服务中心, 有限公司). */
+const SUFFIXES = new Set(['产品', '中心', '公司', '有限公司', '管理局', '监管局', '委员会', '研究院', '情况', '工作']);
+
+/** The unbreakable pieces of `text`, in order. */
+export function headlinePieces(text: string): string[] {
+  const pieces: string[] = [];
+  let pendingOpen = '';
+  for (const { segment } of segmenter.segment(text)) {
+    const last = pieces.length - 1;
+    if (OPENING.test(segment)) pendingOpen += segment;
+    else if (pendingOpen) {
+      pieces.push(pendingOpen + segment);
+      pendingOpen = '';
+    } else if (
+      last >= 0 &&
+      ([...segment].length === 1 || [...(pieces[last] as string)].length === 1 || SUFFIXES.has(segment))
+    )
+      pieces[last] += segment;
+    else pieces.push(segment);
+  }
+  if (pendingOpen) pieces.push(pendingOpen);
+  return mergeShortTail(pieces);
+}
+
+function mergeShortTail(pieces: string[]): string[] {
+  const out = [...pieces];
+  while (out.length > 1 && [...(out.at(-1) as string)].length < 3) {
+    const tail = out.pop() as string;
+    out[out.length - 1] += tail;
+  }
+  return out;
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  '#x27': "'",
+  '#x3D': '=',
+  '#x60': '`',
+};
+const unescape = (s: string): string =>
+  s.replace(/&(amp|lt|gt|quot|#39|#x27|#x3D|#x60);/g, (_, e: string) => ENTITIES[e] as string);
+const escape = (s: string): string =>
+  s.replace(/[&<>"'`=]/g, (c) => `&${Object.keys(ENTITIES).find((k) => ENTITIES[k] === c)};`);
+
+/** Marks word breaks with <wbr> in the text of every h1–h5 that holds text only. */
+export function breakHeadlinesBetweenWords(html: string): string {
+  return html.replace(
+    /(<h[1-5]\b[^>]*>)([^<]+)(<\/h[1-5]>)/g,
+    (_, open: string, text: string, close: string) =>
+      `${open}${headlinePieces(unescape(text)).map(escape).join('<wbr>')}${close}`,
+  );
+}

@@ -1,0 +1,107 @@
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bulletin, tempDir } from '../helpers/cli.js';
+import { chromiumOfRun, eventually, isAlive, processesNaming, runFoldersOf, startBuild } from '../helpers/processes.js';
+
+/** An output folder holding an earlier build, to check that a failed or stopped one leaves it as it was. */
+function earlierOutputs(): { out: string; unchanged: () => void } {
+  const out = tempDir();
+  mkdirSync(join(out, '2022Q3'));
+  writeFileSync(join(out, '2022Q3', 'bulletin.pdf'), 'old pdf');
+  writeFileSync(join(out, '2022Q3', 'stats.json'), 'old stats');
+  return {
+    out,
+    unchanged: () => {
+      expect(readdirSync(join(out, '2022Q3')).sort()).toEqual(['bulletin.pdf', 'stats.json']);
+      expect(readFileSync(join(out, '2022Q3', 'bulletin.pdf'), 'utf8')).toBe('old pdf');
+      expect(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8')).toBe('old stats');
+    },
+  };
+}
+
+/** A build measuring its layout afresh: two prints, so there is a moment between them. */
+const measuringBuild = (out: string, ...more: string[]) =>
+  startBuild(['--quarter', '2022Q3', '--out', out, '--no-cache', ...more], { BULLETIN_CACHE_DIR: tempDir() });
+
+describe('nothing left behind', () => {
+  it('kill -9 of a build: no Chromium process of that run survives, and the next run removes its folder', async () => {
+    const run = measuringBuild(tempDir());
+    await run.waitFor('第 1 遍排版');
+    const pid = run.child.pid!;
+    const tree = chromiumOfRun(pid);
+    expect(tree.length, 'Chromium is running for this build').toBeGreaterThan(1);
+    run.child.kill('SIGKILL');
+    await run.exit;
+    await eventually(() => tree.every((p) => !isAlive(p.pid)), 'every Chromium process of the killed run has ended');
+    expect(runFoldersOf(pid)).toHaveLength(1); // a killed process cannot clean up: the next run does
+    const next = bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--format', 'pdf', '--quiet']);
+    expect(next.code, next.stderr).toBe(0);
+    expect(runFoldersOf(pid)).toEqual([]);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s: clean stop, browser closed, Chinese message, exit %i, outputs untouched', async (signal, code) => {
+    const { out, unchanged } = earlierOutputs();
+    const run = measuringBuild(out);
+    await run.waitFor('第 1 遍排版');
+    const pid = run.child.pid!;
+    const tree = chromiumOfRun(pid);
+    run.child.kill(signal);
+    expect((await run.exit).code).toBe(code);
+    expect(run.stderr()).toContain(`已停止（收到 ${signal}）：浏览器已关闭，没有写入任何文件，输出文件夹保持原样。`);
+    await eventually(() => tree.every((p) => !isAlive(p.pid)), 'the browser has been closed');
+    expect(runFoldersOf(pid)).toEqual([]);
+    unchanged();
+  });
+});
+
+describe('hangs: every browser step is bounded', () => {
+  it('Chromium stopped (SIGSTOP) after the first print: exit 4 naming 第 2 遍排版, browser killed, outputs untouched', async () => {
+    const { out, unchanged } = earlierOutputs();
+    const run = measuringBuild(out, '--timeout', '3');
+    await run.waitFor('第 1 遍排版');
+    const pid = run.child.pid!;
+    const tree = chromiumOfRun(pid);
+    const main = tree.find((p) => !p.cmdline.includes('--type=') && !p.cmdline.includes('crashpad'));
+    expect(main, 'the browser process').toBeDefined();
+    process.kill(main!.pid, 'SIGSTOP');
+    expect((await run.exit).code).toBe(4);
+    expect(run.stderr()).toContain('错误：浏览器在“第 2 遍排版”时停止响应：3 秒内没有应答，已强制结束浏览器。');
+    await eventually(() => tree.every((p) => !isAlive(p.pid)), 'the stopped browser has been killed');
+    expect(runFoldersOf(pid)).toEqual([]);
+    unchanged();
+  });
+
+  it('a browser that never answers: exit 4, “stopped answering while starting”, no install advice, nothing left', () => {
+    const dir = tempDir();
+    const marker = String(600 + (process.pid % 300));
+    const fake = join(dir, 'chrome');
+    writeFileSync(fake, `#!/bin/sh\nexec sleep ${marker}\n`);
+    chmodSync(fake, 0o755);
+    const { out, unchanged } = earlierOutputs();
+    const r = bulletin(['build', '--quarter', '2022Q3', '--out', out, '--browser', fake, '--timeout', '1']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('错误：浏览器在“启动浏览器”时停止响应：1 秒内没有应答，已强制结束浏览器。');
+    expect(r.stderr).not.toMatch(/apt-get|请安装/);
+    expect(processesNaming(`sleep ${marker}`).filter((p) => isAlive(p.pid))).toEqual([]);
+    unchanged();
+  });
+
+  it('a browser that exits at once (a fake DevTools endpoint): “did not start”, never [object Object]; English only under BULLETIN_DEBUG', () => {
+    const dir = tempDir();
+    const fake = join(dir, 'chrome');
+    writeFileSync(fake, '#!/bin/sh\necho "DevTools listening on ws://127.0.0.1:1/devtools/browser/x" >&2\nexit 3\n');
+    chmodSync(fake, 0o755);
+    const args = ['build', '--quarter', '2022Q3', '--out', tempDir(), '--browser', fake];
+    const r = bulletin(args);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`错误：浏览器没有启动：${fake} 无法运行，或启动后立即退出了。`);
+    expect(r.stderr).not.toMatch(/\[object Object\]|Error|Protocol|Target/);
+    const debug = bulletin(args, { env: { BULLETIN_DEBUG: '1' } });
+    expect(debug.code).toBe(4);
+    expect(debug.stderr).toMatch(/详细信息：.*(Target closed|Failed to launch|Protocol error)/);
+  });
+});

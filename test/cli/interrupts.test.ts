@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { processInterrupts, withInterrupts, type InterruptTrap } from '../../src/cli/interrupts.js';
+import type { CliIo } from '../../src/cli/io.js';
+
+function io(trap: InterruptTrap): CliIo & { err: string[] } {
+  const err: string[] = [];
+  return {
+    stdout: () => undefined,
+    stderr: (t) => void err.push(t),
+    cwd: '.',
+    env: {},
+    isTty: false,
+    trapInterrupts: () => trap,
+    err,
+  };
+}
+
+function fakeTrap() {
+  const stop = new AbortController();
+  let released = 0;
+  const trap: InterruptTrap = { signal: stop.signal, release: () => void released++ };
+  return { trap, send: (name: string) => stop.abort(name), released: () => released };
+}
+
+describe('withInterrupts', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ])('a build stopped by %s ends with %i and says so in Chinese', async (name, code) => {
+    const t = fakeTrap();
+    const cli = io(t.trap);
+    const result = await withInterrupts(cli, async (signal) => {
+      t.send(name);
+      throw signal?.reason;
+    });
+    expect(result).toBe(code);
+    expect(cli.err.join('')).toBe(`已停止（收到 ${name}）：浏览器已关闭，没有写入任何文件，输出文件夹保持原样。\n`);
+    expect(t.released()).toBe(1);
+  });
+
+  it('work that finished anyway keeps its own result; an error without a signal is not an interruption', async () => {
+    const t = fakeTrap();
+    expect(
+      await withInterrupts(io(t.trap), async () => {
+        t.send('SIGTERM');
+        return 0;
+      }),
+    ).toBe(0);
+    const u = fakeTrap();
+    await expect(withInterrupts(io(u.trap), () => Promise.reject(new Error('bad')))).rejects.toThrow('bad');
+    expect(u.released()).toBe(1);
+  });
+});
+
+describe('processInterrupts', () => {
+  it('the first SIGTERM aborts the signal; a second one exits at once; release restores the default', () => {
+    const exits: number[] = [];
+    const before = process.listenerCount('SIGTERM');
+    const trap = processInterrupts(((code: number) => void exits.push(code)) as (code: number) => never);
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(trap.signal.reason).toBe('SIGTERM');
+    expect(exits).toEqual([]);
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(exits).toEqual([143]);
+    trap.release();
+    expect(process.listenerCount('SIGTERM')).toBe(before);
+  });
+});

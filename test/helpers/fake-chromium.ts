@@ -1,0 +1,76 @@
+/**
+ * A fake Chromium for the printer's fault tests: each operation answers,
+ * fails, or never answers (a promise that never settles, like a browser
+ * that stopped responding), as the test says. No real time passes beyond
+ * the printer's own small injected limits.
+ */
+import type { Chromium, ChromiumPage, LaunchRequest, Launcher } from '../../src/render/chromium.js';
+
+export type Behaviour = 'ok' | 'hang' | Error | { reject: unknown };
+
+export interface FakeScript {
+  launch?: Behaviour;
+  newPage?: Behaviour;
+  lockDown?: Behaviour;
+  load?: Behaviour;
+  replaceBody?: Behaviour;
+  /** By pass: pdf[0] is the first print. */
+  pdf?: Behaviour[];
+  pageClose?: Behaviour;
+  version?: Behaviour;
+  close?: Behaviour;
+}
+
+export interface FakeRecord {
+  requests: LaunchRequest[];
+  calls: string[];
+  killed: number;
+  /** Makes the fake report a lost connection (as a crash would). */
+  loseConnection(): void;
+}
+
+const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
+function act<T>(b: Behaviour | undefined, value: T): Promise<T> {
+  if (b === undefined || b === 'ok') return Promise.resolve(value);
+  if (b === 'hang') return never();
+  if (b instanceof Error) return Promise.reject(b);
+  return Promise.reject(b.reject);
+}
+
+/** A PDF the printer returns untouched (print-bulletin reads it; these tests call the job directly). */
+export const FAKE_PDF = new Uint8Array([37, 80, 68, 70]);
+
+export function fakeLauncher(script: FakeScript): { launcher: Launcher; record: FakeRecord } {
+  const lost: Array<() => void> = [];
+  const record: FakeRecord = {
+    requests: [],
+    calls: [],
+    killed: 0,
+    loseConnection: () => lost.forEach((l) => l()),
+  };
+  let pass = 0;
+  const page: ChromiumPage = {
+    lockDown: () => (record.calls.push('lockDown'), act(script.lockDown, undefined)),
+    load: () => (record.calls.push('load'), act(script.load, undefined)),
+    replaceBody: () => (record.calls.push('replaceBody'), act(script.replaceBody, undefined)),
+    pdf: () => (record.calls.push('pdf'), act(script.pdf?.[pass++], FAKE_PDF)),
+    close: () => (record.calls.push('page.close'), act(script.pageClose, undefined)),
+  };
+  const chromium: Chromium = {
+    executable: '/fake/chromium',
+    version: () => (record.calls.push('version'), act(script.version, 'FakeChromium/1.0')),
+    newPage: () => (record.calls.push('newPage'), act(script.newPage, page)),
+    close: () => (record.calls.push('close'), act(script.close, undefined)),
+    kill: () => {
+      record.killed++;
+      return Promise.resolve();
+    },
+    onLost: (l) => void lost.push(l),
+  };
+  const launcher: Launcher = (request) => {
+    record.requests.push(request);
+    return act(script.launch, chromium);
+  };
+  return { launcher, record };
+}

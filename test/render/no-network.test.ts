@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBulletin } from '../../src/pipeline/build.js';
+import { loadConfig } from '../../src/pipeline/config.js';
+import { createPrinter } from '../../src/render/browser.js';
+import { findBrowser } from '../../src/render/find-browser.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { eventually } from '../helpers/processes.js';
+
+/**
+ * A trap for any request: Chromium is started with this local server as its
+ * proxy for everything, loopback included, so every HTTP request and every
+ * HTTPS connection it tries arrives here. The build's last safety net (no
+ * name is ever resolved: `--host-resolver-rules`) would stop them before the
+ * proxy too, so it is switched off (an empty value, given last, wins) to test
+ * that the other flags alone make Chromium try nothing.
+ */
+let trap: Server;
+let requests: string[] = [];
+let proxyArgs: string[];
+
+beforeAll(async () => {
+  trap = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    res.statusCode = 502;
+    res.end();
+  });
+  trap.on('connect', (req, socket) => {
+    requests.push(`CONNECT ${req.url}`);
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+  const { port } = trap.address() as AddressInfo;
+  proxyArgs = [`--proxy-server=http://127.0.0.1:${port}`, '--proxy-bypass-list=<-loopback>', '--host-resolver-rules='];
+});
+
+afterAll(() => new Promise<void>((resolve) => trap.close(() => resolve())));
+
+const browserPath = (): string => {
+  const found = findBrowser({}, {});
+  if (!('path' in found)) throw new Error('no Chromium on this machine');
+  return found.path;
+};
+
+describe('a PDF build makes no network request of any kind', () => {
+  it('the trap works: with the account list pointed at a host again, Chromium’s start-up request reaches it', async () => {
+    requests = [];
+    const printer = createPrinter({
+      executablePath: browserPath(),
+      extraArgs: [...proxyArgs, '--gaia-url=https://accounts.trap.invalid/'],
+    });
+    try {
+      await (await printer.open()).close();
+      await eventually(() => requests.some((r) => r.includes('accounts.trap.invalid')), 'the trap sees the request');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('the safety net alone stops that request before it leaves Chromium', async () => {
+    requests = [];
+    const printer = createPrinter({
+      executablePath: browserPath(),
+      extraArgs: [...proxyArgs.slice(0, 2), '--gaia-url=https://accounts.trap.invalid/'],
+    });
+    try {
+      const job = await printer.open();
+      // The request above came within two seconds of the launch; this print and the close take longer.
+      await job.print('<html><head></head><body><p>x</p></body></html>');
+      await job.close();
+    } finally {
+      await printer.close();
+    }
+    expect(requests).toEqual([]);
+  });
+
+  it('a real build of 2022Q3 (launch, its prints, close): nothing reaches the trap', async () => {
+    requests = [];
+    const printer = createPrinter({ executablePath: browserPath(), extraArgs: proxyArgs, env: process.env });
+    try {
+      const result = await buildBulletin({
+        quarter: { year: 2022, quarter: 3 },
+        dataDir: join(ROOT, 'data'),
+        outDir: tempDir(),
+        formats: ['pdf'],
+        config: await loadConfig(undefined, ROOT),
+        cwd: ROOT,
+        cacheDir: null,
+        printer,
+      });
+      expect(result.ok).toBe(true);
+      expect(result.passes).toBeGreaterThanOrEqual(2);
+    } finally {
+      await printer.close();
+    }
+    expect(requests).toEqual([]);
+  });
+});

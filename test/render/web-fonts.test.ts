@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import subsetFont from 'subset-font';
+import wawoff2 from 'wawoff2';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { facesOf, webFontSpecs } from '../../src/render/fonts.js';
+import { subsetFontCss } from '../../src/render/web-fonts.js';
+import { sfntToWoff2 } from '../../src/render/woff2.js';
+
+/** Table tag → bytes; head's checkSumAdjustment (bytes 8–11) depends on table offsets and is cleared. */
+function tables(sfnt: Buffer): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < sfnt.readUInt16BE(4); i++) {
+    const at = 12 + 16 * i;
+    const data = Buffer.from(
+      sfnt.subarray(sfnt.readUInt32BE(at + 8), sfnt.readUInt32BE(at + 8) + sfnt.readUInt32BE(at + 12)),
+    );
+    const tag = sfnt.toString('latin1', at, at + 4);
+    if (tag === 'head') data.fill(0, 8, 12);
+    out[tag] = data.toString('hex');
+  }
+  return out;
+}
+
+async function sliceWith(ch: string): Promise<Buffer> {
+  const { dir, faces } = await facesOf(webFontSpecs()[0]!);
+  const cp = ch.codePointAt(0)!;
+  const face = faces.find((f) => f.ranges.some(([a, b]) => cp >= a && cp <= b))!;
+  return readFileSync(join(dir, face.file));
+}
+
+describe('sfntToWoff2', () => {
+  it("gives back the subset font's tables when Google's decoder (wawoff2) reads it", async () => {
+    const source = await sliceWith('召');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray([...'缺陷产品召回的一是不了人我在有他这为之大来以个中上们0123456789（）']),
+        async (chars) => {
+          const ttf = await subsetFont(source, chars.join(''), { targetFormat: 'truetype' });
+          const woff2 = sfntToWoff2(ttf);
+          expect(woff2.toString('latin1', 0, 4)).toBe('wOF2');
+          expect(woff2.readUInt32BE(8)).toBe(woff2.length);
+          expect(woff2.length % 4).toBe(0);
+          expect(tables(Buffer.from(await wawoff2.decompress(woff2)))).toEqual(tables(ttf));
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe('subsetFontCss', () => {
+  it('inlines, per face, only slices with characters of the text, ranged to exactly those characters', async () => {
+    const css = await subsetFontCss('缺陷产品召回 2022', webFontSpecs());
+    const rules = css.split('\n');
+    expect(rules.every((r) => r.startsWith("@font-face{font-family:'Noto Sans SC'"))).toBe(true);
+    const ranges = rules.map((r) => /unicode-range:([^;]+);/.exec(r)?.[1] ?? '');
+    const covered = new Set(
+      ranges.flatMap((r) =>
+        r.split(',').flatMap((part) => {
+          const [a, b] = part
+            .replace('U+', '')
+            .split('-')
+            .map((h) => parseInt(h, 16)) as [number, number?];
+          return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => String.fromCodePoint(a + i));
+        }),
+      ),
+    );
+    expect([...covered].sort()).toEqual([...new Set('缺陷产品召回2022')].sort());
+    expect(rules.filter((r) => r.includes('font-weight:400')).length).toBe(rules.length / 2);
+    expect(css.length).toBeLessThan(60_000);
+  });
+});
