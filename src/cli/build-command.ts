@@ -5,6 +5,7 @@ import { quarterRange } from '../pipeline/compare-quarters.js';
 import { buildBulletin, buildMany, type BuildOptions, type BuildResult, type OutputFormat } from '../pipeline/build.js';
 import { loadConfig } from '../pipeline/config.js';
 import { EXIT } from './exit-codes.js';
+import { dataFailure } from './failure.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import { progressPrinter } from './progress-printer.js';
 import { cacheDir, dataDir, outDir, streamBytes } from './paths.js';
@@ -98,23 +99,26 @@ export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSigna
     progress?.done(),
   );
   const counts = issueCounts(result.issues);
+  const error = result.ok ? undefined : dataFailure(counts, Boolean(result.unreadable));
   if (flags.json) {
+    const { ok, quarter, outputs, passes, files, issues } = result;
     io.stdout(
-      `${JSON.stringify({ ok: result.ok, draft: result.draft, quarter: result.quarter, outputs: result.outputs, passes: result.passes, files: result.files, summary: counts, issues: result.issues }, null, 2)}\n`,
+      `${JSON.stringify({ schemaVersion: 1, ok, draft: result.draft, quarter, outputs, passes, files, summary: counts, issues, error }, null, 2)}\n`,
     );
-  } else {
-    io.stderr(formatIssues(result.issues, io));
-    const sheets = result.files.filter((f) => f.sheet).map((f) => `${f.file}（工作表“${f.sheet}”）`);
-    if (sheets.length > 0 && !flags.quiet) io.stderr(`读取了：${sheets.join('、')}\n`);
-    if (!result.ok) {
-      io.stderr(
-        `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,
-      );
-    } else if (!flags.quiet) {
-      io.stderr(
-        `${result.draft ? draftLine(counts.errors) : '已生成'}：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`,
-      );
-    }
+  }
+  // People read the findings on stderr, with --json too (a red CI step shows why), unless --quiet.
+  if (flags.json && flags.quiet) return error?.exitCode ?? EXIT.ok;
+  io.stderr(formatIssues(result.issues, io));
+  const sheets = result.files.filter((f) => f.sheet).map((f) => `${f.file}（工作表“${f.sheet}”）`);
+  if (sheets.length > 0 && !flags.quiet) io.stderr(`读取了：${sheets.join('、')}\n`);
+  if (!result.ok) {
+    io.stderr(
+      `数据有 ${counts.errors} 个错误${counts.warnings ? `、${counts.warnings} 个警告` : ''}，没有生成任何文件。请按上面的提示修改后重试。\n`,
+    );
+  } else if (!flags.quiet) {
+    io.stderr(
+      `${result.draft ? draftLine(counts.errors) : '已生成'}：\n${result.outputs.map((o) => `  ${o}`).join('\n')}\n`,
+    );
   }
   return result.ok ? EXIT.ok : result.unreadable ? EXIT.unreadableInput : EXIT.invalidData;
 }
@@ -126,15 +130,29 @@ async function runBuildMany(quarters: Quarter[], flags: BuildFlags, io: CliIo, s
   const opts = await options(flags, io, signal);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const results: BuildResult[] = await buildMany(quarters, opts, progress?.onProgress).finally(() => progress?.done());
-  if (flags.json)
-    io.stdout(
-      `${JSON.stringify({ ok: results.every((r) => r.ok), results: results.map((r) => ({ ok: r.ok, draft: r.draft, quarter: r.quarter, outputs: r.outputs, passes: r.passes, summary: issueCounts(r.issues), issues: r.issues })) }, null, 2)}\n`,
-    );
-  else
+  const code = results.some((r) => r.unreadable)
+    ? EXIT.unreadableInput
+    : results.every((r) => r.ok)
+      ? EXIT.ok
+      : EXIT.invalidData;
+  if (flags.json) {
+    const bad = results.find((r) => !r.ok);
+    const error = bad ? dataFailure(issueCounts(bad.issues), code === EXIT.unreadableInput) : undefined;
+    const docs = results.map((r) => ({
+      ok: r.ok,
+      draft: r.draft,
+      quarter: r.quarter,
+      outputs: r.outputs,
+      passes: r.passes,
+      summary: issueCounts(r.issues),
+      issues: r.issues,
+    }));
+    io.stdout(`${JSON.stringify({ schemaVersion: 1, ok: code === EXIT.ok, results: docs, error }, null, 2)}\n`);
+  }
+  if (!(flags.json && flags.quiet))
     for (const r of results)
       io.stderr(
         `${r.quarter}：${r.ok ? `已生成${r.draft ? '草稿' : ''} ${r.outputs.length} 个文件` : '数据有错误，没有生成'}\n${formatIssues(r.issues, io)}`,
       );
-  if (results.some((r) => r.unreadable)) return EXIT.unreadableInput;
-  return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalidData;
+  return code;
 }

@@ -2,13 +2,18 @@ import { join, resolve } from 'node:path';
 import type { BulletinConfig } from '../pipeline/config.js';
 import { defaultArchiveDirs } from '../pipeline/quarter-source.js';
 
-/** Flags > configuration (already absolute) > defaults relative to the working directory. */
+/**
+ * Flags (relative to the working directory) > configuration (already
+ * absolute) > data/ and out/ beside the configuration file that was found,
+ * else in the working directory. So a command run from data/2022Q3/ uses
+ * the project's folders, not data/2022Q3/data/.
+ */
 export function dataDir(flag: string | undefined, config: BulletinConfig, cwd: string): string {
-  return flag ? resolve(cwd, flag) : (config.data ?? resolve(cwd, 'data'));
+  return flag ? resolve(cwd, flag) : (config.data ?? resolve(config.root ?? cwd, 'data'));
 }
 
 export function outDir(flag: string | undefined, config: BulletinConfig, cwd: string): string {
-  return flag ? resolve(cwd, flag) : (config.out ?? resolve(cwd, 'out'));
+  return flag ? resolve(cwd, flag) : (config.out ?? resolve(config.root ?? cwd, 'out'));
 }
 
 /** Where archived <quarter>/stats.json files are looked for, in order. */

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { parseQuarter } from '../model/quarter.js';
 import { loadConfig } from '../pipeline/config.js';
 import { startPreview } from '../pipeline/preview-server.js';
+import { BulletinError } from '../model/errors.js';
 import { EXIT } from './exit-codes.js';
+import { openUrl } from './open-url.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import type { CliIo } from './io.js';
 import { dataDir } from './paths.js';
@@ -10,14 +12,17 @@ import { dataDir } from './paths.js';
 export interface PreviewFlags {
   quarter: string;
   data?: string;
-  port: string;
+  /** Undefined when not given: 4173, or the next free port. */
+  port?: string;
   host: string;
+  open?: boolean;
   templates?: string;
   config?: string;
 }
 
 /** Serves until the process is interrupted (Ctrl+C), then closes everything. */
 export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<void> = interrupted()): Promise<number> {
+  const port = parsePort(flags.port);
   const config = await loadConfig(flags.config, io.cwd);
   const preview = await startPreview({
     quarter: parseQuarter(flags.quarter),
@@ -26,20 +31,44 @@ export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<v
     dataDir: dataDir(flags.data, config, io.cwd),
     templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
     host: flags.host,
-    port: Number(flags.port),
+    port: port ?? DEFAULT_PORT,
+    portFallback: port === undefined,
     watchPaths: config.source.startsWith('/') ? [config.source] : [],
     onRebuild: (ok, issues, draft) => {
       const n = issueCounts(issues);
       io.stderr(
-        `${new Date().toLocaleTimeString('zh-CN')} ${ok ? (draft ? '已重新生成草稿' : '已重新生成') : '数据有错误'}（${n.errors} 个错误，${n.warnings} 个警告）\n${ok && !draft ? '' : formatIssues(issues, io, 10)}`,
+        `${new Date().toLocaleTimeString('zh-CN')} ${ok ? (draft ? '已重新生成草稿' : '已重新生成') : '数据有错误'}（${n.errors} 个错误，${n.warnings} 个警告）\n${formatIssues(issues, io, 10)}`,
       );
     },
   });
-  io.stdout(`预览地址：${preview.url}\n`);
-  io.stderr('修改数据、文章或模板后页面会自动刷新。按 Ctrl+C 结束。\n');
-  await stop;
-  await preview.close();
+  try {
+    if (preview.busyPort) io.stderr(`端口 ${preview.busyPort} 已被占用，改用 ${new URL(preview.url).port}。\n`);
+    io.stdout(`预览地址：${preview.url}\n`);
+    io.stderr('修改数据、文章或模板后页面会自动刷新。按 Ctrl+C 结束。\n');
+    if (flags.open) {
+      const failed = await openUrl(preview.url);
+      if (failed) io.stderr(`无法自动打开浏览器（${failed}），请手动打开上面的地址。\n`);
+    }
+    await stop;
+  } finally {
+    await preview.close();
+  }
   return EXIT.ok;
+}
+
+const DEFAULT_PORT = 4173;
+
+function parsePort(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new BulletinError(
+      'usage.port',
+      'usage',
+      `--port 需要 0 到 65535 之间的整数，收到“${text}”。`,
+      '例如 --port 4174；不写 --port 时自动选择空闲端口。',
+    );
+  return n;
 }
 
 function interrupted(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ProgressEvent } from '../pipeline/progress.js';
-import { paint, type CliIo } from './io.js';
+import { liveTerminal, paint, type CliIo } from './io.js';
 
 const LABEL: Record<ProgressEvent['phase'], string> = {
   read: '读取',
@@ -19,32 +19,30 @@ export interface ProgressDisplay {
 
 /**
  * On a terminal, the current phase is shown live and rewritten in place with
- * a tick and its time when the next one starts; piped or in CI (not a
- * terminal), one plain line per phase with the time the previous one took.
+ * a tick and its time when the next one starts. Piped, in CI or with
+ * TERM=dumb, one plain line per phase, written when it ends, with that
+ * phase's own duration (no cursor movement).
  */
 export function progressPrinter(io: CliIo, now: () => number = () => performance.now()): ProgressDisplay {
   const c = paint(io);
-  let current: { line: string; start: number } | null = null;
+  const live = liveTerminal(io);
+  let current: { label: string; message: string; start: number } | null = null;
   const ms = (t: number) => `${Math.round(now() - t)} ms`;
-  if (!io.isTty) {
-    let last = now();
-    return {
-      onProgress: (e) => {
-        io.stderr(`${c(36, `[${LABEL[e.phase]}]`)} ${e.message} ${c(2, `(+${ms(last)})`)}\n`);
-        last = now();
-      },
-      done: () => undefined,
-    };
-  }
   const close = () => {
-    if (current) io.stderr(`\r\u001b[2K${c(32, '✓')} ${current.line} ${c(2, ms(current.start))}\n`);
+    if (!current) return;
+    const took = ms(current.start);
+    io.stderr(
+      live
+        ? `\r\u001b[2K${c(32, '✓')} ${c(36, current.label)} ${current.message} ${c(2, took)}\n`
+        : `${c(36, `[${current.label}]`)} ${current.message} ${c(2, `(${took})`)}\n`,
+    );
     current = null;
   };
   return {
     onProgress: (e) => {
       close();
-      current = { line: `${c(36, LABEL[e.phase])} ${e.message}`, start: now() };
-      io.stderr(`${c(33, '…')} ${current.line}`);
+      current = { label: LABEL[e.phase], message: e.message, start: now() };
+      if (live) io.stderr(`${c(33, '…')} ${c(36, current.label)} ${current.message}`);
     },
     done: close,
   };

@@ -5,9 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
-import { isBulletinError } from '../model/errors.js';
 import { packageRoot } from '../pipeline/package-root.js';
 import type { BuildFlags } from './build-command.js';
 import type { ValidateFlags } from './validate-command.js';
@@ -16,15 +14,22 @@ import type { StatsFlags } from './stats-command.js';
 import type { DoctorFlags } from './doctor-command.js';
 import type { InitFlags } from './init-command.js';
 import type { PreviewFlags } from './preview-command.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import type { CompletionShell } from './completion-command.js';
+import { EXIT } from './exit-codes.js';
+import { debugDetail, failureJson, failureOf, failureText, type FailureInfo } from './failure.js';
+import { chineseUsageError, localiseHelp } from './help-zh.js';
 import { withInterrupts } from './interrupts.js';
 import { processIo, type CliIo } from './io.js';
+
+export { chineseUsageError } from './help-zh.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void>): Command {
+type Run = (action: () => Promise<number>) => Promise<void>;
+
+function program(io: CliIo, run: Run, usageErrors: string[]): Command {
   const cmd = new Command('bulletin')
     .description('把召回记录（CSV/XLSX）生成季度缺陷产品召回公报（HTML 与 PDF）。')
     .version(version(), '-V, --version', '显示版本号')
@@ -34,8 +39,12 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      outputError: (text, write) => write(chineseUsageError(text)),
+      outputError: (text, write) => {
+        usageErrors.push(chineseUsageError(text).trim());
+        write(chineseUsageError(text));
+      },
     });
+  localiseHelp(cmd);
   // Subcommands inherit the help option, exit override and output from here.
   cmd
     .command('build')
@@ -43,9 +52,9 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3（也接受 2022-Q3、2022q3）')
     .option('-d, --data <dir>', '数据目录（默认 data）')
     .option('-o, --out <dir>', '输出目录（默认 out）')
-    .option('-f, --format <list>', '输出格式：pdf、html，逗号分隔', 'pdf,html')
+    .option('-f, --format <list>', '输出格式：pdf、html、docx，逗号分隔', 'pdf,html')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
-    .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
+    .option('--config <file>', '配置文件（默认为当前文件夹或其上级中最近的 bulletin.config.json 或 .js）')
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
     .option('--templates <dir>', '模板目录：其中的文件替换同名的默认模板，其余沿用默认')
     .option(
@@ -69,14 +78,17 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
   cmd
     .command('validate')
     .description('检查输入文件：一个季度文件夹（如 data/2022Q3），或任意几个文件；列出所有问题及修改建议')
-    .argument('[paths...]', '季度文件夹，或要检查的文件')
+    .argument('[paths...]', '季度文件夹，或要检查的文件；- 表示从标准输入读取一个 CSV 或 XLSX')
     .option('-q, --quarter <quarter>', '季度（文件夹名不是 2022Q3 这种形式时需要）')
     .option('-d, --data <dir>', '数据目录（只给 --quarter 时使用；默认 data）')
     .option('--json', '在标准输出打印机器可读的报告')
     .option('--csv', '在标准输出打印问题清单（CSV，可用 Excel 打开）')
+    .option('--csv-headers <lang>', 'CSV 的列名：zh（中文，默认）或 en（英文字段名，便于脚本）')
+    .option('--kind <kind>', '从标准输入（-）读取时文件的类型，如 recalls、clues')
+    .option('--quiet', '与 --json/--csv 同用时，标准错误不再重复显示问题')
     .option('--max-errors <n>', '最多列出多少个错误')
     .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
-    .option('--config <file>', '配置文件（默认为当前目录的 bulletin.config.json）')
+    .option('--config <file>', '配置文件（默认为当前文件夹或其上级中最近的 bulletin.config.json 或 .js）')
     .action(async (paths: string[], flags: ValidateFlags) =>
       run(async () => (await import('./validate-command.js')).runValidate(paths, flags, io)),
     );
@@ -113,11 +125,12 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
   cmd
     .command('init')
     .description('为一个新季度创建数据文件夹：空白表格（带下拉列表和格式）、期刊信息、文章模板')
-    .argument('<quarter>', '季度，如 2022Q4')
+    .argument('[quarter]', '季度，如 2022Q4')
+    .option('--sample', '在当前文件夹写入自带的示例（2022年第一至第三季度、存档、文章和配置）')
     .option('-d, --data <dir>', '数据目录（默认 data）')
     .option('--force', '文件夹已有文件时也重新生成（覆盖同名文件）')
     .option('--config <file>', '配置文件')
-    .action(async (quarter: string, flags: InitFlags) =>
+    .action(async (quarter: string | undefined, flags: InitFlags) =>
       run(async () => (await import('./init-command.js')).runInit(quarter, flags, io)),
     );
   cmd
@@ -125,8 +138,9 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .description('在本机浏览器中预览公报（HTML），修改输入文件或模板后自动刷新')
     .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3')
     .option('-d, --data <dir>', '数据目录（默认 data）')
-    .option('--port <port>', '端口（0 表示任选一个空闲端口）', '4173')
+    .option('--port <port>', '端口（默认 4173，被占用时自动换下一个；明确指定时被占用则报错；0 表示任选）')
     .option('--host <host>', '监听地址', '127.0.0.1')
+    .option('--open', '启动后用默认浏览器打开预览页')
     .option('--templates <dir>', '模板目录')
     .option('--config <file>', '配置文件')
     .action(async (flags: PreviewFlags) =>
@@ -140,50 +154,37 @@ function program(io: CliIo, run: (action: () => Promise<number>) => Promise<void
     .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
     .option('--templates <dir>', '模板目录')
     .option('--config <file>', '配置文件')
-    .option('--json', 'JSON')
+    .option('--json', 'JSON（含 schemaVersion）')
+    .option('--quiet', '与 --json 同用时，标准错误不显示检查结果')
     .action(async (flags: DoctorFlags) =>
       run(async () => (await import('./doctor-command.js')).runDoctorCommand(flags, io)),
     );
+  addCompletion(cmd, io, run);
   return cmd;
 }
 
-/** Commander's own usage errors, in the language of every other message. */
-export function chineseUsageError(text: string): string {
-  const rules: Array<[RegExp, string]> = [
-    [/error: required option '([^']+)' not specified/, '错误：缺少必需的选项 $1。'],
-    [/error: unknown option '([^']+)'(?:\s*\(Did you mean ([^)]+)\?\))?/, '错误：不认识的选项 $1。'],
-    [/error: missing required argument '([^']+)'/, '错误：缺少参数 $1。'],
-    [/error: option '([^']+)' argument missing/, '错误：选项 $1 后面需要一个值。'],
-    [/error: too many arguments(?: for '([^']+)')?.*/, '错误：参数太多。'],
-    [
-      /error: unknown command '([^']+)'/,
-      '错误：没有 $1 这个命令。可用的命令：build、validate、stats、compare、init、preview、doctor。',
-    ],
-  ];
-  for (const [re, zh] of rules) if (re.test(text)) return text.replace(re, zh);
-  return text;
+function addCompletion(cmd: Command, io: CliIo, run: Run): void {
+  cmd
+    .command('completion')
+    .description('打印命令行补全脚本：bash、zsh 或 powershell（用法见 README）')
+    .argument('<shell>', 'bash、zsh 或 powershell')
+    .action(async (shell: CompletionShell) =>
+      run(async () => (await import('./completion-command.js')).runCompletion(shell, cmd, io)),
+    );
 }
 
-/** An error's own words and those of its causes; not every library rejects with an Error. */
-function detailOf(e: unknown): string {
-  if (!(e instanceof Error)) return inspect(e, { depth: 2, breakLength: Infinity });
-  return e.cause === undefined ? e.message : `${e.message} ← ${detailOf(e.cause)}`;
+/** The command definitions, for tools that check command lines against them (tests, completion). */
+export function describeCli(): Command {
+  const silent: CliIo = { stdout: () => undefined, stderr: () => undefined, cwd: '/', env: {}, isTty: false };
+  return program(silent, async () => undefined, []);
 }
 
-function reportError(e: unknown, io: CliIo): number {
-  if (isBulletinError(e)) {
-    io.stderr(`错误：${e.message}\n${e.hint ? `  → ${e.hint}\n` : ''}`);
-    // The system's or a library's own words (Puppeteer's English), for whoever debugs: never in the message itself.
-    if (io.env.BULLETIN_DEBUG && e.cause !== undefined)
-      io.stderr(`  （详细信息：${detailOf(e.cause)}）
-`);
-    return exitCodeFor(e.kind);
-  }
-  const detail = e instanceof Error ? (io.env.BULLETIN_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
-  io.stderr(
-    `内部错误（这是 bulletin 的问题，不是您的数据的问题）：${detail}\n  → 请把这条信息和所用的命令报告给维护者；设置 BULLETIN_DEBUG=1 可显示详细信息。\n`,
-  );
-  return EXIT.internal;
+/** Reports a failure: the message on stderr, and with --json one JSON document on stdout. */
+function report(failure: FailureInfo, argv: readonly string[], io: CliIo, alreadyShown: boolean, e?: unknown): number {
+  const json = argv.includes('--json');
+  if (json) io.stdout(failureJson(failure));
+  if (!alreadyShown && !(json && argv.includes('--quiet'))) io.stderr(failureText(failure) + debugDetail(e, io));
+  return failure.exitCode;
 }
 
 /** Runs the command line and returns the exit code; never calls process.exit. */
@@ -192,15 +193,18 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   const run = async (action: () => Promise<number>): Promise<void> => {
     code = await action();
   };
+  const usageErrors: string[] = [];
   try {
-    await program(io, run).parseAsync([...argv], { from: 'user' });
+    await program(io, run, usageErrors).parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
         return EXIT.ok;
-      return EXIT.usage;
+      const message = (usageErrors.join('\n') || chineseUsageError(e.message)).replace(/^错误：/, '');
+      const failure = { code: `usage.${e.code.replace(/^commander\./, '')}`, message, hint: '用 --help 查看用法。' };
+      return report({ ...failure, exitCode: EXIT.usage }, argv, io, true);
     }
-    return reportError(e, io);
+    return report(failureOf(e, io), argv, io, false, e);
   }
 }

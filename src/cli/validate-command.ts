@@ -10,6 +10,8 @@ import { paint, type CliIo } from './io.js';
 import { columns } from './text-width.js';
 import { dataDir, streamBytes } from './paths.js';
 import { toCsv } from './csv-output.js';
+import { dataFailure } from './failure.js';
+import { STDIN_NAME, withStdinFile } from './validate-stdin.js';
 
 export interface ValidateFlags {
   quarter?: string;
@@ -19,6 +21,9 @@ export interface ValidateFlags {
   maxErrors?: string;
   config?: string;
   sheet?: string;
+  kind?: string;
+  csvHeaders?: string;
+  quiet?: boolean;
 }
 
 function kindName(kind: string | null): string {
@@ -89,11 +94,27 @@ const CSV_FIELDS = [
   'hint',
 ] as const;
 
+/** What staff see in Excel; `--csv-headers en` keeps the field names for scripts. */
+const CSV_HEADERS_ZH = ['级别', '代码', '文件', '工作表', '行', '列', '列名', '单元格内容', '问题', '修改建议'];
+
 /** The findings as a spreadsheet staff can sort and tick off. */
-export function findingsCsv(r: ValidateReport): string {
+export function findingsCsv(r: ValidateReport, headers: 'zh' | 'en' = 'zh'): string {
+  const zh = headers === 'zh';
   return toCsv(
-    CSV_FIELDS,
-    r.findings.map((f) => CSV_FIELDS.map((k) => f[k])),
+    zh ? CSV_HEADERS_ZH : CSV_FIELDS,
+    r.findings.map((f) =>
+      CSV_FIELDS.map((k) => (zh && k === 'severity' ? (f.severity === 'error' ? '错误' : '警告') : f[k])),
+    ),
+  );
+}
+
+function csvHeaders(text: string | undefined): 'zh' | 'en' {
+  if (text === undefined || text === 'zh' || text === 'en') return text ?? 'zh';
+  throw new BulletinError(
+    'usage.csv-headers',
+    'usage',
+    `--csv-headers 只能是 zh 或 en，收到“${text}”。`,
+    '例如 --csv-headers en。',
   );
 }
 
@@ -108,6 +129,13 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
       '例如 --max-errors 50。',
     );
   }
+  if (paths.includes(STDIN_NAME) && paths.length > 1)
+    throw new BulletinError(
+      'usage.stdin.mixed',
+      'usage',
+      '“-”（标准输入）只能单独使用，不能和其他文件一起检查。',
+      '请分两次运行 bulletin validate。',
+    );
   if (paths.length === 0 && !quarter)
     throw new BulletinError(
       'usage.validate.nothing',
@@ -115,19 +143,18 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
       '没有指定要检查的内容。',
       '用法：bulletin validate data/2022Q3，或 bulletin validate 文件…，或 bulletin validate --quarter 2022Q3。',
     );
+  const headers = csvHeaders(flags.csvHeaders);
   const config = await loadConfig(flags.config, io.cwd);
   const targets = paths.length ? paths : [resolve(dataDir(flags.data, config, io.cwd), quarterId(quarter!))];
-  const report = await validateInputs({
-    paths: targets,
-    quarter,
-    config,
-    cwd: io.cwd,
-    sheet: flags.sheet,
-    maxErrors,
-    streamBytes: streamBytes(io.env),
-  });
-  if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (flags.csv) io.stdout(findingsCsv(report));
-  else io.stderr(formatReport(report, io));
-  return report.unreadable ? EXIT.unreadableInput : report.ok ? EXIT.ok : EXIT.invalidData;
+  const options = { quarter, config, sheet: flags.sheet, maxErrors, streamBytes: streamBytes(io.env) };
+  const report = paths.includes(STDIN_NAME)
+    ? await withStdinFile(io, flags.kind, (dir, name) => validateInputs({ ...options, paths: [name], cwd: dir }))
+    : await validateInputs({ ...options, paths: targets, cwd: io.cwd });
+  const code = report.unreadable ? EXIT.unreadableInput : report.ok ? EXIT.ok : EXIT.invalidData;
+  const error = code === EXIT.ok ? undefined : dataFailure(report.summary, report.unreadable);
+  if (flags.json) io.stdout(`${JSON.stringify({ ...report, error }, null, 2)}\n`);
+  else if (flags.csv) io.stdout(findingsCsv(report, headers));
+  // The readable report goes to stderr with --json/--csv too (CI logs show it), unless --quiet.
+  if (!((flags.json || flags.csv) && flags.quiet)) io.stderr(formatReport(report, io));
+  return code;
 }

@@ -1,8 +1,9 @@
 /**
  * Configuration: flags > config file > defaults. The file is
  * bulletin.config.json or bulletin.config.js (exporting defineConfig({...}))
- * in the working directory, or --config FILE; paths in it are relative to
- * the file. Everything that names the province or the publishing unit
+ * nearest to the working directory (it or a parent, as Quarto finds its
+ * project file), or --config FILE; paths in it, and the default data/ and
+ * out/ folders, are relative to the file. Everything that names the province or the publishing unit
  * lives here, so another province's center needs no code change.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -73,6 +74,8 @@ export interface BulletinConfig {
   out?: string;
   /** Where the settings came from, for messages. */
   source: string;
+  /** The folder of a configuration file that was found (not named with --config): default folders resolve there. */
+  root?: string;
 }
 
 /** The generated 季度分析报告; the other sections hold articles. */
@@ -130,7 +133,15 @@ async function readRaw(path: string): Promise<unknown> {
   return json.value;
 }
 
-/** Reads `explicit`, else the first bulletin.config.* in `cwd`, else defaults. */
+/** The nearest bulletin.config.* in `cwd` or one of its parents, if any. */
+export async function findConfigFile(cwd: string): Promise<string | undefined> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const c of CANDIDATES) if (await exists(resolve(dir, c))) return resolve(dir, c);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads `explicit`, else the nearest bulletin.config.* (see findConfigFile), else defaults. */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<BulletinConfig> {
   let path: string | undefined;
   if (explicit) {
@@ -143,7 +154,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
         '请检查 --config 指定的路径。',
       );
   } else {
-    for (const c of CANDIDATES) if (!path && (await exists(resolve(cwd, c)))) path = resolve(cwd, c);
+    path = await findConfigFile(cwd);
     if (!path) return DEFAULT_CONFIG;
   }
   const parsed = schema.safeParse(await readRaw(path));
@@ -181,5 +192,8 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
     data: rel(d.data),
     out: rel(d.out),
     source: path,
+    // Default data/ and out/ sit beside a file that was found; a file named with --config may be shared, so
+    // its defaults stay in the working folder (its own data/out keys are still relative to it).
+    root: explicit ? undefined : base,
   };
 }

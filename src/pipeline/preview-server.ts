@@ -13,10 +13,13 @@ import type { ValidationIssue } from '../model/issues.js';
 import { quarterId } from '../model/quarter.js';
 import { buildBulletin, type BuildOptions } from './build.js';
 import { packageRoot } from './package-root.js';
+import { listen } from './listen-port.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'> {
   host: string;
   port: number;
+  /** When the port is busy: try the next ones (the default port) or refuse (a port the user chose). */
+  portFallback: boolean;
   /** Extra files or folders to watch (e.g. the configuration file). */
   watchPaths: string[];
   /** ok: the page shows this version (a draft when `draft`), else still the last one that built. */
@@ -25,6 +28,8 @@ export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'>
 
 export interface Preview {
   url: string;
+  /** The port asked for, when it was busy and another was taken. */
+  busyPort: number | null;
   close: () => Promise<void>;
 }
 
@@ -40,11 +45,11 @@ function page(title: string, version: number, issues: readonly ValidationIssue[]
   const items = issues
     .map(
       (i) =>
-        `<li class="${i.severity}">${i.severity === 'error' ? '错误' : '警告'} ${esc(i.file)}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${esc(i.message)}</li>`,
+        `<li class="${i.severity}">${i.severity === 'error' ? '错误' : '警告'} ${esc(i.file)}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${esc(i.message)}${i.hint ? `<br><span class="hint">→ ${esc(i.hint)}</span>` : ''}</li>`,
     )
     .join('');
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{margin:0;font-family:sans-serif}header{padding:6px 12px;background:#f5f5f5;border-bottom:1px solid #ccc}ul{margin:4px 0;padding-left:20px}.error{color:#b00}.warning{color:#8a6d00}iframe{border:0;width:100%;height:calc(100vh - 60px)}</style></head>
+<style>body{margin:0;font-family:sans-serif}header{padding:6px 12px;background:#f5f5f5;border-bottom:1px solid #ccc}ul{margin:4px 0;padding-left:20px}.error{color:#b00}.warning{color:#8a6d00}.hint{color:#555}iframe{border:0;width:100%;height:calc(100vh - 60px)}</style></head>
 <body><header><strong>${esc(title)}</strong> <span id="status">${status(ok, draft)}</span> <span id="version">#${version}</span>${items ? `<ul id="findings">${items}</ul>` : ''}</header>
 <iframe id="bulletin" src="/bulletin.html?v=${version}" title="公报"></iframe>
 <script>new EventSource('/events').onmessage = function () { location.reload(); };</script></body></html>`;
@@ -52,6 +57,15 @@ function page(title: string, version: number, issues: readonly ValidationIssue[]
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const out = await mkdtemp(join(tmpdir(), 'bulletin-preview-'));
+  try {
+    return await serve(opts, out);
+  } catch (e) {
+    await rm(out, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
   const id = quarterId(opts.quarter);
   let state = { version: 0, html: '<p>正在生成……</p>', issues: [] as ValidationIssue[], ok: false, draft: false };
   const clients = new Set<import('node:http').ServerResponse>();
@@ -81,7 +95,23 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }
     for (const c of clients) c.write(`data: ${state.version}\n\n`);
   };
-  await rebuild();
+  // One rebuild at a time: a save during a rebuild queues exactly one more.
+  let running: Promise<void> | null = null;
+  let pending = false;
+  const trigger = (): Promise<void> => {
+    if (running) {
+      pending = true;
+      return running;
+    }
+    running = rebuild().finally(() => {
+      running = null;
+      if (pending) {
+        pending = false;
+        void trigger();
+      }
+    });
+    return running;
+  };
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -104,14 +134,13 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((done) => server.listen(opts.port, opts.host, done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const port = await listen(server, opts.port, opts.host, opts.portFallback);
+  await trigger();
 
   let timer: NodeJS.Timeout | null = null;
   const changed = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), 200);
+    timer = setTimeout(() => void trigger(), 200);
   };
   const watched = [
     join(opts.dataDir, id),
@@ -128,9 +157,12 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   });
   return {
     url: `http://${opts.host}:${port}/`,
+    busyPort: opts.port !== 0 && port !== opts.port ? opts.port : null,
     close: async () => {
       if (timer) clearTimeout(timer);
       watchers.forEach((w) => w.close());
+      pending = false;
+      await running;
       for (const c of clients) c.end();
       await new Promise<void>((done) => server.close(() => done()));
       await rm(out, { recursive: true, force: true });

@@ -12,6 +12,7 @@ const SYSTEM_PATHS = [
   '/usr/lib/chromium/chromium',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
+  '/usr/lib64/chromium-browser/chromium-browser',
   '/usr/bin/google-chrome-stable',
   '/usr/bin/google-chrome',
   '/opt/google/chrome/chrome',
@@ -19,7 +20,10 @@ const SYSTEM_PATHS = [
   '/snap/bin/chromium',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
   'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
 ];
 
@@ -71,5 +75,17 @@ export function browserVersion(path: string): Promise<string | null> {
   });
 }
 
-export const INSTALL_HINT =
-  '请安装 Chromium 或 Chrome：Debian/Ubuntu 运行 `apt-get install -y chromium`；macOS 运行 `brew install --cask chromium` 或安装 Google Chrome；Windows 安装 Google Chrome 或使用自带的 Edge。也可以用 --browser 或环境变量 BULLETIN_BROWSER 指定浏览器路径。';
+/**
+ * How to get a browser, per system: the package never downloads one (an
+ * intranet often reaches an npm mirror at best), so the message must say
+ * where each kind of office machine gets it.
+ */
+export const INSTALL_HINT = [
+  '请安装 Chromium、Google Chrome 或 Microsoft Edge 中的任意一个：',
+  'Debian/Ubuntu：sudo apt-get install -y chromium（Ubuntu 上包名为 chromium-browser，或安装 Google Chrome 的 .deb 包）',
+  '统信UOS、银河麒麟等 deb 系统：sudo apt-get install -y chromium（软件源没有时从应用商店安装 Chromium，或 sudo apt-get install ./google-chrome-stable_current_amd64.deb；ARM 机器用 chromium）',
+  'CentOS/RHEL/Rocky/AlmaLinux：sudo dnf install -y epel-release && sudo dnf install -y chromium（CentOS 7 用 yum）',
+  'macOS：brew install --cask google-chrome，或从 https://www.google.cn/chrome/ 下载安装',
+  'Windows：系统自带的 Microsoft Edge 即可，或安装 Google Chrome',
+  '浏览器不在常用位置时，用 --browser 路径、环境变量 BULLETIN_BROWSER 或配置文件的 browser 指定。',
+].join('\n');

@@ -27,14 +27,17 @@ describe('text from data is inert', () => {
     expect(pdfTextCompact(join(out, '2022Q3', 'bulletin.pdf'))).toContain('<script>alert(1)</script>');
   });
 
-  it('CSV written by the tool neutralises cells that a spreadsheet would run as formulas', () => {
-    expect(['=1+1', '+86', '-5', '@SUM(A1)', '\tx', '湖南'].map(neutralise)).toEqual([
+  it('CSV written by the tool neutralises cells that a spreadsheet would run as formulas (a plain number is none)', () => {
+    expect(['=1+1', '+86 731', '-5+3', '@SUM(A1)', '\tx', '湖南', '-5', '+86', '-51.87%'].map(neutralise)).toEqual([
       "'=1+1",
-      "'+86",
-      "'-5",
+      "'+86 731",
+      "'-5+3",
       "'@SUM(A1)",
       "'\tx",
       '湖南',
+      '-5',
+      '+86',
+      '-51.87%',
     ]);
     expect(
       toCsv(
@@ -47,13 +50,14 @@ describe('text from data is inert', () => {
     ).toBe('\ufeffa,b\r\n"\'=HYPERLINK(""x"")",42\r\n"a,b",\r\n');
   });
 
-  it('validate --csv lists findings with data values neutralised', () => {
+  it('validate --csv lists findings with formula-like values neutralised and numbers left as numbers', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'recalls.csv'), `${HEADER}\n2022-08-15,=CMD(),产品,99,长沙,机械物理,-5,描述,否\n`);
-    const r = bulletin(['validate', join(dir, 'recalls.csv'), '--quarter', '2022Q3', '--csv']);
+    writeFileSync(join(dir, 'recalls.csv'), `${HEADER}\n2022-08-15,=CMD(),产品,99,长沙,机械物理,-5+1,描述,否\n`);
+    const r = bulletin(['validate', join(dir, 'recalls.csv'), '--quarter', '2022Q3', '--csv', '--csv-headers', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith('\ufeffseverity,code,file,sheet,row,column,header,value,message,hint\r\n')).toBe(true);
-    expect(r.stdout).toContain(",'-5,");
-    expect(r.stdout).not.toMatch(/,-5,/);
+    expect(r.stdout).toContain(",'-5+1,");
+    expect(r.stdout).not.toMatch(/,-5\+1,/);
+    expect(r.stdout).toMatch(/,99,/);
   });
 });

@@ -27,6 +27,16 @@ async function fill(path: string, rows: unknown[][]): Promise<void> {
 }
 
 describe('bulletin init', () => {
+  it('ends by naming the folder to validate and the quarter to build', () => {
+    const dir = tempDir();
+    const r = bulletin(['init', '2022Q4'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '填好后运行 bulletin validate data/2022Q4 检查，再运行 bulletin build --quarter 2022Q4 生成公报。',
+    );
+    expect(bulletin(['init'], { cwd: dir }).code).toBe(2);
+  });
+
   it('creates workbooks with Chinese headers, a frozen header, drop-downs and formats, issue.json with the next number, and article stubs', async () => {
     const data = tempDir();
     const r = bulletin(['init', '2022Q4', '--data', data]);

@@ -125,7 +125,22 @@ describe('bulletin compare', () => {
       '| 全国 | 合计 | 召回次数 | 162 | 193 | +31 | +19.14% |  |',
     );
     const csv = bulletin(['compare', '2022Q2', '2022Q3', '--csv', '--by', 'category']).stdout;
-    expect(csv).toContain("湖南省,电子电器,召回数量,17466,150,'-17316,'-99.14%,'-18.50个百分点");
+    // Numbers stay numbers a spreadsheet or pandas reads: no apostrophe, no % or 个百分点 in numeric cells.
+    expect(csv).toContain('湖南省,电子电器,召回数量,17466,150,-17316,-99.14,-18.5');
+    expect(csv.split('\r\n')[0]).toBe('\ufeff范围,项目,指标,起,止,变化,变化率(%),占比变化(个百分点)');
+    expect(csv).toContain('湖南省,合计,全国排名,2,1,1,,');
+  });
+
+  it("a range with --by lists every period's items in table, Markdown and CSV", () => {
+    const args = ['compare', '2022Q1..2022Q3', '--by', 'category'];
+    const table = bulletin(args).stdout;
+    expect(table).toMatch(/2022年第三季度\s+湖南省\s+电子电器\s+1\s+150\s+-99\.14%/);
+    const md = bulletin([...args, '--md']).stdout;
+    expect(md).toContain('| 2022年第三季度 | 湖南省 | 电子电器 | 1 | 150 | -99.14% |  |');
+    expect(md).toContain('| 2022年第三季度 | 全国 | 电子电器 |');
+    const csv = bulletin([...args, '--csv']).stdout;
+    expect(csv.split('\r\n')[0]).toBe('\ufeff期间,范围,项目,召回次数,召回数量,数量环比(%),数量同比(%)');
+    expect(csv).toContain('2022年第三季度,湖南省,电子电器,1,150,-99.14,');
   });
 
   it('a series lists every quarter it could not use, with the reason, and exits 1', () => {

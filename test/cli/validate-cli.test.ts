@@ -58,6 +58,10 @@ const REPORT = z
     findings: z.array(finding.strict()),
     truncated: z.boolean(),
     unreadable: z.boolean(),
+    error: z
+      .object({ code: z.string(), message: z.string(), hint: z.string(), exitCode: z.number().int() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/render/find-browser.js';
+import { findBrowser, INSTALL_HINT } from '../../src/render/find-browser.js';
 
 describe('findBrowser', () => {
   it('prefers an explicit path and does not fall back silently when it is missing', () => {
@@ -33,5 +33,21 @@ describe('findBrowser order', () => {
     // puppeteer-core brings no browser: with nothing chosen, only the usual locations are searched.
     const found = findBrowser({}, {});
     expect('path' in found ? found.source : 'none').toMatch(/^(system|none)$/);
+  });
+});
+
+describe('the message when no browser is found', () => {
+  it('says how to install one on each kind of office machine, and how to name one elsewhere', () => {
+    for (const system of ['Debian/Ubuntu', '统信UOS', '银河麒麟', 'CentOS/RHEL', 'macOS', 'Windows'])
+      expect(INSTALL_HINT).toContain(system);
+    for (const command of [
+      'apt-get install -y chromium',
+      'dnf install -y chromium',
+      'brew install --cask google-chrome',
+      'Microsoft Edge',
+      '--browser',
+      'BULLETIN_BROWSER',
+    ])
+      expect(INSTALL_HINT).toContain(command);
   });
 });

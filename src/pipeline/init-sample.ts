@@ -1,0 +1,44 @@
+/**
+ * bulletin init --sample: the bundled sample (2022Q1–2022Q3, the archived
+ * 2021 figures, the articles and the configuration) copied into a folder,
+ * so the tool can be tried from an installed package with no repository.
+ */
+import { cp, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BulletinError } from '../model/errors.js';
+import { packageRoot } from './package-root.js';
+
+/** What the sample is made of, relative to the package root and to the target. */
+export const SAMPLE_PARTS = ['bulletin.config.json', 'data/2022Q1', 'data/2022Q2', 'data/2022Q3', 'data/archive'];
+
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
+
+/** Copies the sample into `target`; refuses to overwrite unless `force`. Returns the paths written. */
+export async function initSample(target: string, force = false): Promise<string[]> {
+  const root = packageRoot();
+  const present = [];
+  for (const part of SAMPLE_PARTS) if (await exists(join(target, part))) present.push(part);
+  if (present.length && !force)
+    throw new BulletinError(
+      'usage.init.exists',
+      'usage',
+      `这里已经有 ${present.join('、')}，没有写入示例。`,
+      '请换一个空文件夹运行 bulletin init --sample，或加 --force 覆盖这些文件。',
+    );
+  for (const part of SAMPLE_PARTS) {
+    const from = join(root, part);
+    if (!(await exists(from)))
+      throw new BulletinError(
+        'internal.sample.missing',
+        'internal',
+        `安装的软件包中缺少示例文件 ${part}。`,
+        '请重新安装 bulletin。',
+      );
+    await cp(from, join(target, part), { recursive: true, force: true });
+  }
+  return SAMPLE_PARTS.map((p) => join(target, p));
+}

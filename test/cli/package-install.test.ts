@@ -1,0 +1,108 @@
+/**
+ * The package as a user gets it: packed, installed into an empty project
+ * from the npm cache alone (`npm install --offline`, as behind a firewall
+ * that reaches no browser download; see writeUserProject for the lockfile),
+ * then the sample built from there with the system's Chromium.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { writeUserProject } from '../helpers/user-project.js';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  dependencies: Record<string, string>;
+};
+let project: string;
+let installed: string;
+let tarballFiles: string[];
+
+/** The command as the user's shell finds it: node_modules/.bin/bulletin. */
+function userBulletin(args: string[]) {
+  const r = spawnSync(join(project, 'node_modules', '.bin', 'bulletin'), args, {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', BULLETIN_CACHE_DIR: join(project, '.layout-cache') },
+    timeout: 180_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  const packDir = tempDir('bulletin-pack-');
+  // dist/ is compiled by the test setup; the tarball is what `npm publish` would upload.
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }),
+  ) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  tarballFiles = packed[0]!.files.map((f) => f.path);
+  project = tempDir('bulletin-user-project-');
+  writeUserProject(project, ROOT, join(packDir, packed[0]!.filename));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], {
+    cwd: project,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  installed = join(project, 'node_modules', ...pkg.name.split('/'));
+}, 300_000);
+
+describe('the package', () => {
+  it('depends on puppeteer-core (no browser download), never on puppeteer', () => {
+    expect(Object.keys(pkg.dependencies)).toContain('puppeteer-core');
+    expect(pkg.dependencies['puppeteer-core']).toBe('24.43.1');
+    expect(Object.keys(pkg.dependencies)).not.toContain('puppeteer');
+    expect(existsSync(join(project, 'node_modules', 'puppeteer'))).toBe(false);
+  });
+
+  it('ships what users need (CLI, templates, reference data, sample, licence, picture) and nothing else', () => {
+    for (const f of [
+      'bin/bulletin.js',
+      'dist/cli/run-cli.js',
+      'dist/index.d.ts',
+      'templates/bulletin.hbs',
+      'data/reference/divisions.json',
+      'data/2022Q3/recalls.xlsx',
+      'data/archive/2021Q2/stats.json',
+      'bulletin.config.json',
+      'LICENSE',
+      'README.md',
+      'docs/first-pages.png',
+    ])
+      expect(tarballFiles).toContain(f);
+    const stray = tarballFiles.filter((f) => /\.map$|^(src|test|fixtures|bench|scripts|\.ci)\//.test(f));
+    expect(stray).toEqual([]);
+    expect(tarballFiles.some((f) => f.startsWith('data/2022Q4/'))).toBe(false);
+    expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+  });
+
+  it('installed offline, runs --version, writes the sample and builds its PDF from the user project', () => {
+    const v = userBulletin(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(pkg.version);
+
+    const init = userBulletin(['init', '--sample']);
+    expect(init.stderr).toContain('bulletin build --quarter 2022Q3');
+    expect(init.code).toBe(0);
+    expect(readdirSync(join(project, 'data')).sort()).toEqual(['2022Q1', '2022Q2', '2022Q3', 'archive']);
+    expect(existsSync(join(project, 'bulletin.config.json'))).toBe(true);
+
+    const build = userBulletin(['build', '--quarter', '2022Q3', '--json']);
+    expect(build.code, build.stderr).toBe(0);
+    const result = JSON.parse(build.stdout) as { ok: boolean; outputs: string[] };
+    expect(result.ok).toBe(true);
+    const pdf = readFileSync(join(project, 'out', '2022Q3', 'bulletin.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(100_000);
+  }, 240_000);
+
+  it('init --sample refuses to overwrite the sample a second time (exit 2), and --force rewrites it', () => {
+    const again = userBulletin(['init', '--sample']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--force');
+    expect(userBulletin(['init', '--sample', '--force']).code).toBe(0);
+  });
+});
