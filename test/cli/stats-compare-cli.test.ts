@@ -143,8 +143,17 @@ describe('bulletin compare', () => {
     expect(csv).toContain('2022年第三季度,湖南省,电子电器,1,150,-99.14,');
   });
 
+  /** The bundled data plus a 2022Q4 begun with bulletin init (its stand-ins left: invalid). */
+  function withUnfinishedQ4(): string {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    expect(bulletin(['init', '2022Q4'], { cwd }).code).toBe(0);
+    return cwd;
+  }
+
   it('a series lists every quarter it could not use, with the reason, and exits 1', () => {
-    const r = bulletin(['compare', '2021Q1..2022Q4', '--json']);
+    const cwd = withUnfinishedQ4();
+    const r = bulletin(['compare', '2021Q1..2022Q4', '--json'], { cwd });
     expect(r.code).toBe(1);
     const doc = COMPARE.parse(JSON.parse(r.stdout));
     expect(doc.series?.map((e) => e.period.id)).toEqual(['2021Q2', '2021Q4', '2022Q1', '2022Q2', '2022Q3']);
@@ -154,7 +163,7 @@ describe('bulletin compare', () => {
       ['2022Q4', 'invalid'],
     ]);
     expect(doc.skipped[2]?.message).toMatch(/2022Q4 的数据有 \d+ 个错误/);
-    const table = bulletin(['compare', '2021Q1..2022Q4']);
+    const table = bulletin(['compare', '2021Q1..2022Q4'], { cwd });
     expect(table.code).toBe(1);
     expect(table.stdout).toBe('');
     expect(table.stderr).toContain('以下 3 个季度没有可用的数据');
@@ -163,11 +172,14 @@ describe('bulletin compare', () => {
   });
 
   it('--allow-gaps prints the series with a note and exits 0; the JSON still lists what was skipped', () => {
-    const r = bulletin(['compare', '2021Q1..2022Q4', '--allow-gaps']);
+    const cwd = withUnfinishedQ4();
+    const r = bulletin(['compare', '2021Q1..2022Q4', '--allow-gaps'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2022年第三季度');
     expect(r.stderr).toContain('注意：以下 3 个季度没有可用的数据，已跳过（--allow-gaps）');
-    const doc = COMPARE.parse(JSON.parse(bulletin(['compare', '2021Q1..2022Q4', '--json', '--allow-gaps']).stdout));
+    const doc = COMPARE.parse(
+      JSON.parse(bulletin(['compare', '2021Q1..2022Q4', '--json', '--allow-gaps'], { cwd }).stdout),
+    );
     expect(doc.skipped.map((u) => u.quarter)).toEqual(['2021Q1', '2021Q3', '2022Q4']);
   });
 
