@@ -56,7 +56,7 @@ function aptInstall(packages) {
 
 async function ensureBrowser() {
   const { findBrowser, INSTALL_HINT } = await import(join(root, 'dist', 'render', 'find-browser.js'));
-  let found = findBrowser({});
+  let found = findBrowser({}, process.env);
   if ('path' in found) return;
   if ('missing' in found && found.missing) {
     say(`${found.missing.source} points to ${found.missing.path}, which does not exist. ${INSTALL_HINT}`);
@@ -67,7 +67,7 @@ async function ensureBrowser() {
     say(`cannot install a browser automatically here. ${INSTALL_HINT}`);
     process.exit(4);
   }
-  found = findBrowser({});
+  found = findBrowser({}, process.env);
   if (!('path' in found)) {
     say('chromium was installed but not found; set BULLETIN_BROWSER to its path.');
     process.exit(4);

@@ -26,6 +26,7 @@ export async function runDoctorCommand(flags: DoctorFlags, io: CliIo): Promise<n
     templates: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
     dataDir: data,
     quarter: flags.quarter ? parseQuarter(flags.quarter) : null,
+    env: io.env,
   });
   const ok = checks.every((c) => c.ok);
   const code = exitCode(checks);

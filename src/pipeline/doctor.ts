@@ -27,13 +27,14 @@ export interface DoctorOptions {
   templates?: string;
   dataDir: string;
   quarter: Quarter | null;
+  env: NodeJS.ProcessEnv;
 }
 
 /** Which outputs need the browser: a user who only needs HTML or Word can go ahead without one. */
 const BROWSER_USE = '（只有 PDF 需要浏览器；--format html、docx 不需要）';
 
 async function browserCheck(o: DoctorOptions): Promise<Check> {
-  const found = chooseBrowser(o.browser, o.config.browser);
+  const found = chooseBrowser(o.browser, o.config.browser, o.env);
   if (!('path' in found)) {
     const detail = found.missing
       ? `${found.missing.source} 指定的 ${found.missing.path} 不存在`

@@ -42,12 +42,12 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-export function chooseBrowser(explicit?: string, configured?: string, env?: NodeJS.ProcessEnv) {
+export function chooseBrowser(explicit: string | undefined, configured: string | undefined, env: NodeJS.ProcessEnv) {
   return findBrowser({ explicit, configured }, env);
 }
 
 function resolveExecutable(options: PrinterOptions): string {
-  const found = chooseBrowser(options.executablePath, options.configuredPath, options.env);
+  const found = chooseBrowser(options.executablePath, options.configuredPath, options.env ?? {});
   if ('path' in found) return found.path;
   if (found.missing) {
     throw new BulletinError(

@@ -58,7 +58,8 @@ export function browserCandidates(choice: BrowserChoice, env: NodeJS.ProcessEnv)
 /** The first candidate that exists; a chosen browser that is missing is not skipped silently. */
 export function findBrowser(
   choice: BrowserChoice | string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  /** The environment, as the CLI was given it (BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH). */
+  env: NodeJS.ProcessEnv,
 ): BrowserCandidate | { missing: BrowserCandidate | null } {
   const c0 = typeof choice === 'string' || choice === undefined ? { explicit: choice } : choice;
   for (const c of browserCandidates(c0, env)) {

@@ -29,7 +29,7 @@ beforeAll(async () => {
     });
     child.on('exit', (code) => reject(new Error(`preview exited ${code}`)));
   });
-  const found = findBrowser({});
+  const found = findBrowser({}, process.env);
   if (!('path' in found)) throw new Error('no browser');
   browser = await puppeteer.launch({
     executablePath: found.path,
