@@ -3,35 +3,11 @@
  * abort the work's signal; the work closes its browser and writes nothing,
  * and the run ends with 130 or 143 and a message saying so.
  */
-import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
-export type InterruptName = 'SIGINT' | 'SIGTERM';
+import { exitCodeOf, type InterruptName } from './interrupt-trap.js';
 
-export interface InterruptTrap {
-  /** Aborted on SIGINT or SIGTERM; the reason is the signal's name. */
-  signal: AbortSignal;
-  /** Gives the signals their default handling back. */
-  release(): void;
-}
-
-/** The real process's signals. A second signal while the first is handled ends the process at once. */
-export function processInterrupts(exit: (code: number) => never = process.exit): InterruptTrap {
-  const stop = new AbortController();
-  const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) => {
-    const handler = () => (stop.signal.aborted ? exit(exitCodeOf(name)) : stop.abort(name));
-    process.on(name, handler);
-    return [name, handler] as const;
-  });
-  return {
-    signal: stop.signal,
-    release: () => handlers.forEach(([name, handler]) => process.off(name, handler)),
-  };
-}
-
-export function exitCodeOf(name: InterruptName): number {
-  return name === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
-}
+export { exitCodeOf, processInterrupts, type InterruptName, type InterruptTrap } from './interrupt-trap.js';
 
 /**
  * Runs `work` with the signals trapped. When it fails because it was stopped,

@@ -1,4 +1,4 @@
-import { processInterrupts, type InterruptTrap } from './interrupts.js';
+import { processInterrupts, type InterruptTrap } from './interrupt-trap.js';
 
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIo {

@@ -5,7 +5,7 @@
  * milliseconds to load, which then overlaps the browser's launch.
  */
 import { join } from 'node:path';
-import type { BuildOptions, BuildResult } from './build.js';
+import type { BuildOptions, BuildResult } from './build-options.js';
 import { draftDecision } from '../model/draft.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName } from '../model/quarter.js';

@@ -3,63 +3,15 @@
  * launched first, so it starts while the rest of the build is loaded.
  */
 import { join } from 'node:path';
-import type { DraftMode } from '../model/draft.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
-import type { ValidationIssue } from '../model/issues.js';
-import type { BulletinStats } from '../model/stats.js';
 import { BulletinError } from '../model/errors.js';
 import { createPrinter, type Printer } from '../render/browser.js';
 import { bounded, DeadlineExceeded } from '../render/deadline.js';
-import type { BulletinConfig } from './config.js';
-import type { FileReport } from './check-file.js';
+import type { BuildOptions, BuildResult } from './build-options.js';
 import type { ProgressListener } from './progress.js';
 import { checkOutputFolder } from './write-outputs.js';
 
-export type OutputFormat = 'pdf' | 'html' | 'docx';
-
-export interface BuildOptions {
-  quarter: Quarter;
-  dataDir: string;
-  outDir: string;
-  formats: readonly OutputFormat[];
-  config: BulletinConfig;
-  cwd: string;
-  browser?: string;
-  /** Limit of each call into the browser (launch, load, each print, close), in milliseconds. */
-  timeoutMs?: number;
-  /** Limit of one quarter's whole build; default 20 times timeoutMs. */
-  buildTimeoutMs?: number;
-  /** Aborted when the run is stopped (SIGINT, SIGTERM): the browser is closed and nothing is written. */
-  signal?: AbortSignal;
-  /** The environment (from the CLI): where to find the browser, and Chromium's own. */
-  env?: NodeJS.ProcessEnv;
-  /** XLSX sheet to read instead of the first. */
-  sheet?: string;
-  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
-  streamBytes?: number;
-  templatesDir?: string;
-  /** A printer to reuse across builds; otherwise one is made and closed here. */
-  printer?: Printer;
-  /** Folder of measured layouts (layout-cache.ts); null or absent: always measure. */
-  cacheDir?: string | null;
-  /** Whether errors about content may give a draft instead of stopping the build (model/draft.ts); default never. */
-  draft?: DraftMode;
-}
-
-export interface BuildResult {
-  ok: boolean;
-  /** Some input could not be read at all: nothing was built (exit code 3). */
-  unreadable: boolean;
-  quarter: string;
-  issues: ValidationIssue[];
-  files: FileReport[];
-  stats: BulletinStats | null;
-  outputs: string[];
-  /** Prints the PDF took: 1 when an earlier build's layout held, 2 when measured afresh; 0 without PDF. */
-  passes: number;
-  /** The outputs are a draft: stamped 草稿, named bulletin-draft.*, no stats.json. */
-  draft: boolean;
-}
+export type { BuildOptions, BuildResult, OutputFormat } from './build-options.js';
 
 const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>
   createPrinter({

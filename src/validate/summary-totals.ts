@@ -7,7 +7,7 @@ import type { ValidationIssue } from '../model/issues.js';
 import type { CellValue } from '../ingest/table.js';
 import type { HeaderMap } from './header-map.js';
 import { parseQuantity } from './parse-quantity.js';
-import type { SummaryResult, SummarySchema } from './summary-table.js';
+import type { SummaryResult, SummarySchema } from './summary-types.js';
 
 export function statedTotals<K extends string>(
   schema: SummarySchema<K>,

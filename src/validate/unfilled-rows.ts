@@ -11,13 +11,9 @@ import { cellText, type CellValue } from '../ingest/table.js';
 import type { HeaderMap } from './header-map.js';
 import type { MakeIssue } from './issue-factory.js';
 import { PLACEHOLDER_HINT } from './placeholders.js';
-import type { SummarySchema } from './summary-table.js';
+import type { SummarySchema, UnfilledRow } from './summary-types.js';
 
-export interface UnfilledRow {
-  row: number;
-  /** The row's names (省份, 类别, 单位 …), for messages. */
-  label: string;
-}
+export type { UnfilledRow } from './summary-types.js';
 
 const figureFields = <K extends string>(schema: SummarySchema<K>) => schema.fields.filter((f) => f.kind !== 'text');
 

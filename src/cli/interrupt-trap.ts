@@ -1,0 +1,29 @@
+/** The process's SIGINT and SIGTERM, trapped while a build runs (interrupts.ts says what a stop means). */
+import { EXIT } from './exit-codes.js';
+
+export type InterruptName = 'SIGINT' | 'SIGTERM';
+
+export interface InterruptTrap {
+  /** Aborted on SIGINT or SIGTERM; the reason is the signal's name. */
+  signal: AbortSignal;
+  /** Gives the signals their default handling back. */
+  release(): void;
+}
+
+/** The real process's signals. A second signal while the first is handled ends the process at once. */
+export function processInterrupts(exit: (code: number) => never = process.exit): InterruptTrap {
+  const stop = new AbortController();
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) => {
+    const handler = () => (stop.signal.aborted ? exit(exitCodeOf(name)) : stop.abort(name));
+    process.on(name, handler);
+    return [name, handler] as const;
+  });
+  return {
+    signal: stop.signal,
+    release: () => handlers.forEach(([name, handler]) => process.off(name, handler)),
+  };
+}
+
+export function exitCodeOf(name: InterruptName): number {
+  return name === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+}

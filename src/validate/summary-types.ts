@@ -1,0 +1,44 @@
+/** The shapes of summary tables and what reading one gives (summary-table.ts reads, summary-totals.ts checks totals). */
+import type { ValidationIssue } from '../model/issues.js';
+import type { MakeIssue } from './issue-factory.js';
+import type { FieldDef, TableSchema } from './table-schema.js';
+
+export type FieldKind = 'text' | 'count' | 'quantity' | 'quantity-or-undisclosed';
+
+export interface SummaryField<K extends string> extends FieldDef<K> {
+  kind: FieldKind;
+}
+
+export interface SummarySchema<K extends string> extends TableSchema<K> {
+  fields: readonly SummaryField<K>[];
+}
+
+/** null means 未公开 (not disclosed). */
+export type SummaryValue = string | number | null;
+
+export interface SummaryRow<K extends string> {
+  row: number;
+  values: Partial<Record<K, SummaryValue>>;
+  /** Where each field's cell is, for later messages. */
+  at: (key: K) => { row: number; col: number | null; header: string | null; value: string };
+}
+
+export interface SummaryResult<K extends string> {
+  rows: SummaryRow<K>[];
+  issues: ValidationIssue[];
+  /** Totals stated in the file (the last 合计/总计 row), by field, and where. */
+  statedTotal: { values: Partial<Record<K, number>>; at: SummaryRow<K>['at'] } | null;
+  issue: MakeIssue;
+  /** Excel rows of the data rows, and the rows skipped, for the row account. */
+  rowNumbers: number[];
+  skipped: { blank: number; totalRows: number; notes: number };
+  /** Data rows without a single figure: rejected, reported together (unfilled-rows.ts). */
+  unfilled: UnfilledRow[];
+}
+
+/** A data row without a single figure: rejected, and reported with the others (unfilled-rows.ts). */
+export interface UnfilledRow {
+  row: number;
+  /** The row's names (省份, 类别, 单位 …), for messages. */
+  label: string;
+}
