@@ -59,12 +59,13 @@ describe('compareQuarters on the bundled quarters (hand-computed expectations)',
   });
 
   it('a series lists every quarter that has figures, with 环比 and 同比, and every other with its reason', async () => {
+    // A quarter with invalid data is skipped too (reason 'invalid'): test/cli/stats-compare-cli.test.ts.
     const r = await compareQuarters(['2021Q1..2022Q4'], opts(false));
     expect(r.series?.map((e) => e.period.id)).toEqual(['2021Q2', '2021Q4', '2022Q1', '2022Q2', '2022Q3']);
     expect(r.skipped.map((u) => [u.quarter, u.reason, u.code])).toEqual([
       ['2021Q1', 'missing', 'input.quarter.unavailable'],
       ['2021Q3', 'missing', 'input.quarter.unavailable'],
-      ['2022Q4', 'invalid', 'data.quarter.invalid'],
+      ['2022Q4', 'missing', 'input.quarter.unavailable'],
     ]);
     const q2 = r.series?.find((e) => e.period.id === '2022Q2');
     expect(q2?.qoq?.province.recalls.pct).toBe(60);
