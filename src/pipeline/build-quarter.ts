@@ -11,21 +11,19 @@ import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import type { Printer } from '../render/browser.js';
-import { composeBulletin } from '../render/compose-bulletin.js';
-import { buildDraftView } from '../render/draft-notice.js';
-import { finalizePdf, warmUpPdfLib } from '../render/pdf-file.js';
-import { printBulletin } from '../render/print-bulletin.js';
-import { MARKER_PREFIX } from '../render/table-layout.js';
-import { layoutCache } from './layout-cache.js';
+import { composeBulletin, type Composed } from '../render/compose-bulletin.js';
+import { buildDraftView, type DraftView } from '../render/draft-notice.js';
 import { withTrend } from './trend.js';
 import { defaultArchiveDirs, figuresAsTheyStand, statsOf } from './quarter-source.js';
 import { loadCheckedQuarter } from './cross-quarter.js';
-import { htmlRenderer } from '../render/render-html.js';
+import { htmlRenderer, type HtmlRenderer } from '../render/render-html.js';
 import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
 import { REPORT_SECTION } from './config.js';
 import { packageRoot } from './package-root.js';
 import type { ProgressListener } from './progress.js';
+import { printPdfEdition, wordEdition, type DocumentMeta } from './build-editions.js';
+import type { LoadedQuarter } from './load-quarter.js';
 import { DRAFT_OUTPUT_NAMES, FINAL_OUTPUT_NAMES, writeQuarterOutputs, type OutputFile } from './write-outputs.js';
 
 /** Before a draft's title (HTML and PDF): the metadata says draft too. */
@@ -56,28 +54,30 @@ function glyphWarning(missing: readonly string[]): ValidationIssue[] {
   ];
 }
 
-export async function buildWith(
-  opts: BuildOptions,
-  printer: Printer | null,
-  onProgress: ProgressListener,
-): Promise<BuildResult> {
-  const archiveDirs = defaultArchiveDirs(opts.dataDir, opts.outDir);
-  const loaded = await loadCheckedQuarter({ ...opts, archiveDirs }, onProgress);
-  const base = {
-    quarter: quarterId(opts.quarter),
-    issues: loaded.issues,
-    files: loaded.files,
-    unreadable: loaded.unreadable,
-  };
-  const decision = draftDecision(loaded.issues, opts.draft ?? 'never');
-  if (!decision.build) return { ...base, ok: false, draft: false, stats: null, outputs: [], passes: 0 };
-  const draft = decision.draft ? buildDraftView(decision.errors) : null;
+interface Rendered {
+  stats: BulletinStats;
+  composed: Composed;
+  renderer: HtmlRenderer;
+  /** The document's title, marked when it is a draft. */
+  title: string;
+  templateDirs: string[];
+  publisher: string;
+  bulletinName: string;
+  /** Warnings found on the way: comparison quarters left out of the trend, glyphs no font has. */
+  issues: ValidationIssue[];
+}
 
+/** Figures (with the trend) → the composed bulletin and the HTML renderer every edition prints from. */
+async function composeAndRender(
+  opts: BuildOptions,
+  loaded: LoadedQuarter,
+  draft: DraftView | null,
+  onProgress: ProgressListener,
+): Promise<Rendered> {
   onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
   const figures = draft ? figuresAsTheyStand(loaded, opts.config.decimals) : statsOf(loaded, opts.config.decimals);
   const trended = await withTrend(figures, opts.quarter, opts);
   const stats = trended.stats;
-  const issue = stats.issue;
   const meta = {
     bulletinName: opts.config.bulletinName ?? `${loaded.home.short}缺陷产品召回`,
     publisher: opts.config.publisher ?? `${loaded.home.name}市场监督管理局缺陷产品召回服务中心`,
@@ -108,65 +108,77 @@ export async function buildWith(
     fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
     draft,
   );
-  const issues = [...loaded.issues, ...trended.issues, ...glyphWarning(renderer.missingGlyphs)];
+  const issues = [...trended.issues, ...glyphWarning(renderer.missingGlyphs)];
+  return { stats, composed, renderer, title, templateDirs, ...meta, issues };
+}
 
+function documentMeta(opts: BuildOptions, r: Rendered, draft: DraftView | null): DocumentMeta {
+  const mark = draft ? DRAFT_MARK : '';
+  const issue = r.stats.issue;
+  return {
+    title: `${mark}${r.composed.report.title}`,
+    author: r.publisher,
+    subject: `${mark}${r.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
+    keywords: [...(draft ? ['草稿'] : []), '缺陷产品召回', quarterName(opts.quarter)],
+    date: new Date(`${issue.publicationDate ?? r.stats.period.end}T00:00:00Z`),
+  };
+}
+
+/** Every edition asked for, as files to write; passes is 0 without a PDF. */
+async function renderEditions(
+  opts: BuildOptions,
+  printer: Printer | null,
+  r: Rendered,
+  draft: DraftView | null,
+  onProgress: ProgressListener,
+): Promise<{ files: OutputFile[]; passes: number }> {
   // A draft's figures are never written as stats.json: an archive must only hold what was published.
   const name = (ext: string) => (draft ? `bulletin-draft.${ext}` : `bulletin.${ext}`);
-  const files: OutputFile[] = draft ? [] : [{ name: 'stats.json', data: statsJson(stats) }];
-  const mark = draft ? DRAFT_MARK : '';
-  // The same document properties in the PDF and the Word edition; a draft says so in each.
-  const docMeta = {
-    title: `${mark}${composed.report.title}`,
-    author: meta.publisher,
-    subject: `${mark}${meta.bulletinName} 第${issue.number}期（总第${issue.totalNumber}期） ${quarterName(opts.quarter)}`,
-    keywords: [...(draft ? ['草稿'] : []), '缺陷产品召回', quarterName(opts.quarter)],
-    date: new Date(`${issue.publicationDate ?? stats.period.end}T00:00:00Z`),
-  };
+  const files: OutputFile[] = draft ? [] : [{ name: 'stats.json', data: statsJson(r.stats) }];
+  const docMeta = documentMeta(opts, r, draft);
   // The web edition does not wait for the print: its font subsetting overlaps Chromium's passes.
   const web = opts.formats.includes('html')
-    ? renderWebEdition(templateDirs, title, composed.makeView(new Map()), opts.config.fonts.sans, draft)
+    ? renderWebEdition(r.templateDirs, r.title, r.composed.makeView(new Map()), opts.config.fonts.sans, draft)
     : null;
   // Its failure is reported where it is awaited, below; this only keeps it from
   // counting as unhandled while the print runs.
   web?.catch(reportedWhereAwaited);
   let passes = 0;
   if (printer) {
-    opts.signal?.throwIfAborted();
-    const cache = layoutCache(opts.cacheDir ?? null);
-    let key = '';
-    const guess = opts.cacheDir
-      ? async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml)))
-      : undefined;
-    void warmUpPdfLib().catch(() => undefined);
-    const printed = await printBulletin(
-      composed.makeView,
-      composed.targets,
-      renderer,
-      printer,
-      (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }),
-      guess,
-    );
+    const printed = await printPdfEdition(opts, printer, r.composed, r.renderer, docMeta, onProgress);
     passes = printed.passes;
-    if (passes > 1) await cache.put(key, printed.layout);
-    const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX });
-    files.push({ name: name('pdf'), data: pdf });
+    files.push({ name: name('pdf'), data: printed.pdf });
   }
   if (web) files.push({ name: name('html'), data: await web });
   if (opts.formats.includes('docx')) {
-    onProgress({ phase: 'docx', message: '生成 Word 文档（图表转为图片）' });
-    const { docxEdition } = await import('../render/docx-edition.js');
-    const view = composed.makeView(new Map());
-    const docx = await docxEdition(
-      view,
-      { ...docMeta, creator: docMeta.author, description: title, runningHeader: view.runningHeader },
-      fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
-    );
-    files.push({ name: name('docx'), data: docx });
+    files.push({ name: name('docx'), data: await wordEdition(opts, r.composed, r.title, docMeta, onProgress) });
   }
+  return { files, passes };
+}
+
+export async function buildWith(
+  opts: BuildOptions,
+  printer: Printer | null,
+  onProgress: ProgressListener,
+): Promise<BuildResult> {
+  const archiveDirs = defaultArchiveDirs(opts.dataDir, opts.outDir);
+  const loaded = await loadCheckedQuarter({ ...opts, archiveDirs }, onProgress);
+  const base = {
+    quarter: quarterId(opts.quarter),
+    issues: loaded.issues,
+    files: loaded.files,
+    unreadable: loaded.unreadable,
+  };
+  const decision = draftDecision(loaded.issues, opts.draft ?? 'never');
+  if (!decision.build) return { ...base, ok: false, draft: false, stats: null, outputs: [], passes: 0 };
+  const draft = decision.draft ? buildDraftView(decision.errors) : null;
+  const rendered = await composeAndRender(opts, loaded, draft, onProgress);
+  const issues = [...loaded.issues, ...rendered.issues];
+  const { files, passes } = await renderEditions(opts, printer, rendered, draft, onProgress);
   // A build that was stopped or ran out of time writes nothing, even if its work finishes later.
   opts.signal?.throwIfAborted();
   onProgress({ phase: 'write', message: `写入 ${join(opts.outDir, quarterId(opts.quarter))}` });
   const owned = draft ? DRAFT_OUTPUT_NAMES : FINAL_OUTPUT_NAMES;
   const outputs = await writeQuarterOutputs(opts.outDir, quarterId(opts.quarter), files, owned);
-  return { ...base, issues, ok: true, draft: draft !== null, stats, outputs, passes };
+  return { ...base, issues, ok: true, draft: draft !== null, stats: rendered.stats, outputs, passes };
 }

@@ -51,6 +51,67 @@ export function homeProvince(ref: ReferenceData, config: BulletinConfig): Provin
   return home;
 }
 
+type CheckContext = Parameters<typeof checkTableFile>[2];
+type Summaries = Awaited<ReturnType<typeof loadSummaries>>;
+type CheckedFile = Awaited<ReturnType<typeof checkTableFile>>;
+
+/** The recall records come first: their file decides the quarter's figures, the rest only adds to them. */
+async function readRecallRecords(
+  quarterDir: string,
+  ctx: CheckContext,
+  display: (p: string) => string,
+  sheet: string | undefined,
+  onProgress: ProgressListener,
+): Promise<{ recalls: CheckedFile; records: RecallRecord[] }> {
+  const path = await locateRecords(quarterDir);
+  onProgress({ phase: 'read', message: `读取 ${display(path)}` });
+  const recalls = await checkTableFile(path, display(path), ctx, 'recalls', sheet);
+  const r = recalls.report;
+  onProgress({
+    phase: 'validate',
+    message: `检查 ${r.rows?.read ?? 0} 行召回记录（${r.sheet ? `工作表“${r.sheet}”` : `${r.encoding ?? ''} 编码`}）`,
+  });
+  const records = recalls.checked?.kind === 'recalls' ? recalls.checked.records : [];
+  return { recalls, records };
+}
+
+/** Cross-checks between the records and the summary tables, each finding naming the file it comes from. */
+function reconcileQuarter(
+  quarter: Quarter,
+  home: Province,
+  summaries: Summaries,
+  recalls: CheckedFile,
+  records: RecallRecord[],
+): ValidationIssue[] {
+  const fileOf = (kind: string) => summaries.files.find((f) => f.report.kind === kind)?.report.file;
+  return reconcile({
+    quarter,
+    home,
+    national: summaries.national,
+    foreign: summaries.foreign,
+    records: recalls.checked ? records : null,
+    files: {
+      national: fileOf('national-categories') ?? fileOf('national-recalls'),
+      foreign: fileOf('foreign-categories'),
+      recalls: recalls.report.file,
+    },
+  });
+}
+
+/** The issue metadata and articles are listed with the tables, though they have no sheet, encoding or rows. */
+function otherFileReport(file: string, kind: 'issue' | 'article'): FileReport {
+  return {
+    file,
+    kind,
+    format: kind === 'issue' ? 'json' : 'markdown',
+    sheet: null,
+    encoding: null,
+    headerRow: null,
+    rows: null,
+    unreadable: false,
+  };
+}
+
 export async function loadQuarter(
   opts: {
     dataDir: string;
@@ -75,15 +136,7 @@ export async function loadQuarter(
     maxQuantity: opts.config.maxQuantity,
     streamBytes: opts.streamBytes,
   };
-  const path = await locateRecords(quarterDir);
-  onProgress({ phase: 'read', message: `读取 ${display(path)}` });
-  const recalls = await checkTableFile(path, display(path), ctx, 'recalls', opts.sheet);
-  const r = recalls.report;
-  onProgress({
-    phase: 'validate',
-    message: `检查 ${r.rows?.read ?? 0} 行召回记录（${r.sheet ? `工作表“${r.sheet}”` : `${r.encoding ?? ''} 编码`}）`,
-  });
-  const records = recalls.checked?.kind === 'recalls' ? recalls.checked.records : [];
+  const { recalls, records } = await readRecallRecords(quarterDir, ctx, display, opts.sheet, onProgress);
 
   onProgress({ phase: 'read', message: '读取全国、国外、线索表格和文章' });
   const names = await listQuarterDir(quarterDir);
@@ -94,30 +147,8 @@ export async function loadQuarter(
     opts.config.sections.filter((s) => s !== REPORT_SECTION),
     display,
   );
-  const fileOf = (kind: string) => summaries.files.find((f) => f.report.kind === kind)?.report.file;
-  const reconciled = reconcile({
-    quarter: opts.quarter,
-    home,
-    national: summaries.national,
-    foreign: summaries.foreign,
-    records: recalls.checked ? records : null,
-    files: {
-      national: fileOf('national-categories') ?? fileOf('national-recalls'),
-      foreign: fileOf('foreign-categories'),
-      recalls: r.file,
-    },
-  });
+  const reconciled = reconcileQuarter(opts.quarter, home, summaries, recalls, records);
   const files = [recalls, ...summaries.files];
-  const other = (file: string, kind: 'issue' | 'article'): FileReport => ({
-    file,
-    kind,
-    format: kind === 'issue' ? 'json' : 'markdown',
-    sheet: null,
-    encoding: null,
-    headerRow: null,
-    rows: null,
-    unreadable: false,
-  });
   return {
     quarter: opts.quarter,
     ref,
@@ -131,8 +162,8 @@ export async function loadQuarter(
     issues: [...recalls.issues, ...summaries.issues, ...meta.issues, ...articles.issues, ...reconciled],
     files: [
       ...files.map((f) => f.report),
-      ...(meta.file ? [other(meta.file, 'issue')] : []),
-      ...articles.files.map((f) => other(f, 'article')),
+      ...(meta.file ? [otherFileReport(meta.file, 'issue')] : []),
+      ...articles.files.map((f) => otherFileReport(f, 'article')),
     ],
     unreadable: files.some((f) => f.report.unreadable),
   };

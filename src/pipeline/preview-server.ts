@@ -6,7 +6,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ValidationIssue } from '../model/issues.js';
@@ -14,6 +14,7 @@ import { quarterId } from '../model/quarter.js';
 import { buildBulletin, type BuildOptions } from './build.js';
 import { packageRoot } from './package-root.js';
 import { listen } from './listen-port.js';
+import { previewPage } from './preview-page.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'> {
   host: string;
@@ -33,28 +34,6 @@ export interface Preview {
   close: () => Promise<void>;
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-
-function status(ok: boolean, draft: boolean): string {
-  if (!ok) return '数据有错误，显示的是上一次生成的版本';
-  return draft ? '草稿：数据还有下列错误，改正后才能生成正式版' : '已更新';
-}
-
-function page(title: string, version: number, issues: readonly ValidationIssue[], ok: boolean, draft: boolean): string {
-  const items = issues
-    .map(
-      (i) =>
-        `<li class="${i.severity}">${i.severity === 'error' ? '错误' : '警告'} ${esc(i.file)}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${esc(i.message)}${i.hint ? `<br><span class="hint">→ ${esc(i.hint)}</span>` : ''}</li>`,
-    )
-    .join('');
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{margin:0;font-family:sans-serif}header{padding:6px 12px;background:#f5f5f5;border-bottom:1px solid #ccc}ul{margin:4px 0;padding-left:20px}.error{color:#b00}.warning{color:#8a6d00}.hint{color:#555}iframe{border:0;width:100%;height:calc(100vh - 60px)}</style></head>
-<body><header><strong>${esc(title)}</strong> <span id="status">${status(ok, draft)}</span> <span id="version">#${version}</span>${items ? `<ul id="findings">${items}</ul>` : ''}</header>
-<iframe id="bulletin" src="/bulletin.html?v=${version}" title="公报"></iframe>
-<script>new EventSource('/events').onmessage = function () { location.reload(); };</script></body></html>`;
-}
-
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const out = await mkdtemp(join(tmpdir(), 'bulletin-preview-'));
   try {
@@ -65,37 +44,32 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   }
 }
 
-async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
-  const id = quarterId(opts.quarter);
-  let state = { version: 0, html: '<p>正在生成……</p>', issues: [] as ValidationIssue[], ok: false, draft: false };
-  const clients = new Set<import('node:http').ServerResponse>();
-  const rebuild = async () => {
-    try {
-      // Unfinished content shows as a stamped draft with its findings, not as the previous version.
-      const r = await buildBulletin({ ...opts, outDir: out, formats: ['html'], draft: 'when-unfinished' });
-      const file = r.outputs.find((o) => o.endsWith('.html'));
-      const html = r.ok && file ? await readFile(file, 'utf8') : state.html;
-      state = { version: state.version + 1, html, issues: r.issues, ok: r.ok, draft: r.draft };
-      opts.onRebuild?.(r.ok, r.issues, r.draft);
-    } catch (e) {
-      const issue: ValidationIssue = {
-        severity: 'error',
-        code: 'preview.build',
-        file: id,
-        sheet: null,
-        row: null,
-        column: null,
-        header: null,
-        value: null,
-        message: (e as Error).message,
-        hint: '',
-      };
-      state = { ...state, version: state.version + 1, issues: [issue], ok: false };
-      opts.onRebuild?.(false, [issue], false);
-    }
-    for (const c of clients) c.write(`data: ${state.version}\n\n`);
+interface PreviewState {
+  version: number;
+  html: string;
+  issues: ValidationIssue[];
+  ok: boolean;
+  draft: boolean;
+}
+
+/** A build that threw (not one with findings) still shows on the page, as one finding. */
+function buildFailure(id: string, e: unknown): ValidationIssue {
+  return {
+    severity: 'error',
+    code: 'preview.build',
+    file: id,
+    sheet: null,
+    row: null,
+    column: null,
+    header: null,
+    value: null,
+    message: (e as Error).message,
+    hint: '',
   };
-  // One rebuild at a time: a save during a rebuild queues exactly one more.
+}
+
+/** One rebuild at a time: a save during a rebuild queues exactly one more. */
+function oneAtATime(rebuild: () => Promise<void>): { trigger: () => Promise<void>; stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
   let pending = false;
   const trigger = (): Promise<void> => {
@@ -112,8 +86,16 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
     });
     return running;
   };
+  const stop = async () => {
+    pending = false;
+    await running;
+  };
+  return { trigger, stop };
+}
 
-  const server: Server = createServer((req, res) => {
+/** The page, the bulletin in its iframe, and the event stream that tells the page to reload. */
+function previewServer(id: string, state: () => PreviewState, clients: Set<ServerResponse>): Server {
+  return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/events') {
       res.writeHead(200, {
@@ -126,17 +108,19 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
       req.on('close', () => clients.delete(res));
     } else if (path === '/bulletin.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(state.html);
+      res.end(state().html);
     } else if (path === '/' || path === '/index.html') {
+      const s = state();
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(page(`${id} 公报预览`, state.version, state.issues, state.ok, state.draft));
+      res.end(previewPage(`${id} 公报预览`, s.version, s.issues, s.ok, s.draft));
     } else {
       res.writeHead(404).end();
     }
   });
-  const port = await listen(server, opts.port, opts.host, opts.portFallback);
-  await trigger();
+}
 
+/** Inputs, templates and configuration: a change rebuilds after 200 ms of quiet (an editor saves in bursts). */
+function watchInputs(opts: PreviewOptions, id: string, trigger: () => Promise<void>): { close: () => void } {
   let timer: NodeJS.Timeout | null = null;
   const changed = () => {
     if (timer) clearTimeout(timer);
@@ -156,13 +140,43 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
     }
   });
   return {
+    close: () => {
+      if (timer) clearTimeout(timer);
+      watchers.forEach((w) => w.close());
+    },
+  };
+}
+
+async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
+  const id = quarterId(opts.quarter);
+  let state: PreviewState = { version: 0, html: '<p>正在生成……</p>', issues: [], ok: false, draft: false };
+  const clients = new Set<ServerResponse>();
+  const rebuild = async () => {
+    try {
+      // Unfinished content shows as a stamped draft with its findings, not as the previous version.
+      const r = await buildBulletin({ ...opts, outDir: out, formats: ['html'], draft: 'when-unfinished' });
+      const file = r.outputs.find((o) => o.endsWith('.html'));
+      const html = r.ok && file ? await readFile(file, 'utf8') : state.html;
+      state = { version: state.version + 1, html, issues: r.issues, ok: r.ok, draft: r.draft };
+      opts.onRebuild?.(r.ok, r.issues, r.draft);
+    } catch (e) {
+      const issue = buildFailure(id, e);
+      state = { ...state, version: state.version + 1, issues: [issue], ok: false };
+      opts.onRebuild?.(false, [issue], false);
+    }
+    for (const c of clients) c.write(`data: ${state.version}\n\n`);
+  };
+  const rebuilds = oneAtATime(rebuild);
+  const server = previewServer(id, () => state, clients);
+  const port = await listen(server, opts.port, opts.host, opts.portFallback);
+  await rebuilds.trigger();
+  const watcher = watchInputs(opts, id, rebuilds.trigger);
+  return {
     url: `http://${opts.host}:${port}/`,
     busyPort: opts.port !== 0 && port !== opts.port ? opts.port : null,
     close: async () => {
-      if (timer) clearTimeout(timer);
-      watchers.forEach((w) => w.close());
-      pending = false;
-      await running;
+      watcher.close();
+      await rebuilds.stop();
       for (const c of clients) c.end();
       await new Promise<void>((done) => server.close(() => done()));
       await rm(out, { recursive: true, force: true });

@@ -96,6 +96,26 @@ function defectSentences(s: QuarterStats, ref: ReferenceData, meta: ReportMeta):
   return `本季度召回的消费品中，${parts.join('；')}。`;
 }
 
+/** Table 2 exists only when the quarter has typical cases to show. */
+function typicalCasesTable(s: QuarterStats, qName: string, prov: string): TableView | null {
+  if (!s.typicalCases.length) return null;
+  return table(
+    'cases',
+    `表2 ${qName}${prov}消费品召回典型案例`,
+    ['序号', '企业名称', '召回缺陷产品名称', '生产日期', '缺陷产品数量', '缺陷产品问题'],
+    ['code', 'name', 'name', 'period', 'num', 'text'],
+    s.typicalCases.map((c, i) => [
+      n(i + 1),
+      c.manufacturer,
+      c.product,
+      c.productionPeriod,
+      `${n(c.quantity)}${c.unit}`,
+      c.description,
+    ]),
+    null,
+  );
+}
+
 export function buildReportView(
   s: QuarterStats,
   ref: ReferenceData,
@@ -121,23 +141,7 @@ export function buildReportView(
     s.byRegion.map((r, i) => [n(i + 1), r.short, n(r.manufacturers), n(r.quantity)]),
     ['', '合计', n(s.totals.manufacturers), n(s.totals.quantity)],
   );
-  const casesTable = s.typicalCases.length
-    ? table(
-        'cases',
-        `表2 ${qName}${prov}消费品召回典型案例`,
-        ['序号', '企业名称', '召回缺陷产品名称', '生产日期', '缺陷产品数量', '缺陷产品问题'],
-        ['code', 'name', 'name', 'period', 'num', 'text'],
-        s.typicalCases.map((c, i) => [
-          n(i + 1),
-          c.manufacturer,
-          c.product,
-          c.productionPeriod,
-          `${n(c.quantity)}${c.unit}`,
-          c.description,
-        ]),
-        null,
-      )
-    : null;
+  const casesTable = typicalCasesTable(s, qName, prov);
   return {
     meta,
     title: `${qName}${prov}消费品召回分析报告`,

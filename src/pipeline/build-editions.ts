@@ -1,0 +1,65 @@
+/**
+ * The printed editions of one composed quarter: the PDF (Chromium's passes,
+ * the layout cache, the document properties) and the Word edition. Apart
+ * from build-quarter.ts so that the build's steps each read on one screen.
+ */
+import type { BuildOptions } from './build-options.js';
+import type { Printer } from '../render/browser.js';
+import type { Composed } from '../render/compose-bulletin.js';
+import { fontSpecs } from '../render/fonts.js';
+import { finalizePdf, warmUpPdfLib, type PdfInfo } from '../render/pdf-file.js';
+import { printBulletin } from '../render/print-bulletin.js';
+import type { HtmlRenderer } from '../render/render-html.js';
+import { MARKER_PREFIX } from '../render/table-layout.js';
+import { layoutCache } from './layout-cache.js';
+import type { ProgressListener } from './progress.js';
+
+/** The same document properties in the PDF and the Word edition; a draft says so in each. */
+export type DocumentMeta = Omit<PdfInfo, 'dropLinksTo'>;
+
+/** The PDF and the number of passes it took (1 when a cached layout held). */
+export async function printPdfEdition(
+  opts: BuildOptions,
+  printer: Printer,
+  composed: Composed,
+  renderer: HtmlRenderer,
+  docMeta: DocumentMeta,
+  onProgress: ProgressListener,
+): Promise<{ pdf: Uint8Array; passes: number }> {
+  opts.signal?.throwIfAborted();
+  const cache = layoutCache(opts.cacheDir ?? null);
+  let key = '';
+  const guess = opts.cacheDir
+    ? async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml)))
+    : undefined;
+  void warmUpPdfLib().catch(() => undefined);
+  const printed = await printBulletin(
+    composed.makeView,
+    composed.targets,
+    renderer,
+    printer,
+    (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }),
+    guess,
+  );
+  if (printed.passes > 1) await cache.put(key, printed.layout);
+  const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX });
+  return { pdf, passes: printed.passes };
+}
+
+/** The Word edition; its module (charts drawn as pictures) is loaded only when asked for. */
+export async function wordEdition(
+  opts: BuildOptions,
+  composed: Composed,
+  title: string,
+  docMeta: DocumentMeta,
+  onProgress: ProgressListener,
+): Promise<Uint8Array> {
+  onProgress({ phase: 'docx', message: '生成 Word 文档（图表转为图片）' });
+  const { docxEdition } = await import('../render/docx-edition.js');
+  const view = composed.makeView(new Map());
+  return docxEdition(
+    view,
+    { ...docMeta, creator: docMeta.author, description: title, runningHeader: view.runningHeader },
+    fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
+  );
+}
