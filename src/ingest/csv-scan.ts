@@ -10,6 +10,11 @@
  * file again with csv-parse, which also words the error if there is one.
  */
 
+import { IntList, forEachRecord, type CellBatch } from './cell-batch.js';
+
+// The batch format lives in cell-batch.ts; its users import it from here, with the scanner.
+export { forEachRecord, type CellBatch };
+
 export class CsvNeedsFullParser extends Error {}
 
 export interface CsvScanner {
@@ -39,36 +44,6 @@ function detectTerminator(text: string, final: boolean): string | null {
     }
   }
   return null;
-}
-
-/**
- * Records as offsets into one text, so they can cross to a worker thread as
- * a string and a transferable array instead of a million small arrays: for
- * each record its cell count, then each cell's start and end. A quoted
- * cell's start is stored as ~start (its text between the quotes, in which
- * "" stands for ").
- */
-export interface CellBatch {
-  text: string;
-  cells: Int32Array;
-}
-
-class IntList {
-  data = new Int32Array(1 << 14);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.data.length) {
-      const bigger = new Int32Array(this.n * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.n++] = v;
-  }
-  take(): Int32Array {
-    const out = this.data.slice(0, this.n);
-    this.n = 0;
-    return out;
-  }
 }
 
 /** Cells of the record at `pos` that has a quote somewhere; the position after it, or -1 when the text ends first. */
@@ -132,21 +107,6 @@ function plainRecord(buf: string, pos: number, end: number, delimiter: string, o
     s = d + delimiter.length;
   }
   out.data[countAt] = count;
-}
-
-/** Calls `onRecord` for each record of a batch, cells as strings. */
-export function forEachRecord(batch: CellBatch, onRecord: (cells: string[]) => void): void {
-  const { text, cells } = batch;
-  for (let i = 0; i < cells.length;) {
-    const n = cells[i++] as number;
-    const row = new Array<string>(n);
-    for (let k = 0; k < n; k++) {
-      const start = cells[i++] as number;
-      const end = cells[i++] as number;
-      row[k] = start >= 0 ? text.slice(start, end) : text.slice(~start, end).replaceAll('""', '"');
-    }
-    onRecord(row);
-  }
 }
 
 /** The scanner, giving the complete records of each chunk as one batch. */

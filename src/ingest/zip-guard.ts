@@ -43,6 +43,72 @@ function findEocd(b: Buffer): number {
   return -1;
 }
 
+const truncated = (): ZipProblem => ({
+  code: 'input.xlsx.truncated',
+  message: '工作簿文件不完整（文件末尾缺失，可能下载或复制时中断）。',
+  hint: '请重新下载或从原处重新复制该文件。',
+});
+
+const corruptDirectory = (): ZipProblem => ({
+  code: 'input.xlsx.corrupt',
+  message: '工作簿文件已损坏（目录结构不正确）。',
+  hint: '请在 Excel 中打开并重新保存，或重新导出。',
+});
+
+/**
+ * Bytes one entry inflates to, found by inflating it with a cap (the size
+ * fields may lie): Infinity past the room left or for an unknown method.
+ */
+function inflatedSize(method: number, data: Buffer, total: number, limit: number): number | ZipProblem {
+  try {
+    return method === 0
+      ? data.length
+      : method === 8
+        ? inflateRawSync(data, { maxOutputLength: Math.max(1, limit - total + 1) }).length
+        : Infinity;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return Infinity;
+    return {
+      code: 'input.xlsx.corrupt',
+      message: '工作簿文件已损坏（压缩数据无法解开）。',
+      hint: '请在 Excel 中打开并重新保存，或重新导出。',
+    };
+  }
+}
+
+/** Walks the central directory: the entries' names, or the first problem (broken, truncated, too large). */
+function readEntries(b: Buffer, eocd: number, limit: number): Set<string> | ZipProblem {
+  const count = b.readUInt16LE(eocd + 10);
+  let at = b.readUInt32LE(eocd + 16);
+  if (count > MAX_ENTRIES || at >= b.length) return corruptDirectory();
+  const names = new Set<string>();
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) return corruptDirectory();
+    const method = b.readUInt16LE(at + 10);
+    const compressed = b.readUInt32LE(at + 20);
+    const nameLen = b.readUInt16LE(at + 28);
+    const extraLen = b.readUInt16LE(at + 30);
+    const commentLen = b.readUInt16LE(at + 32);
+    const local = b.readUInt32LE(at + 42);
+    names.add(b.toString('utf8', at + 46, at + 46 + nameLen));
+    at += 46 + nameLen + extraLen + commentLen;
+    if (local + 30 > b.length) return truncated();
+    const dataStart = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    const size = inflatedSize(method, b.subarray(dataStart, dataStart + compressed), total, limit);
+    if (typeof size !== 'number') return size;
+    total += size;
+    if (total > limit) {
+      return {
+        code: 'input.xlsx.too-large',
+        message: `工作簿解压后超过 ${Math.round(limit / 1048576)} MB 的上限，为避免耗尽内存而拒绝读取（可能是“压缩炸弹”）。`,
+        hint: '如果这确实是正常数据，请拆分成几个较小的文件，或导出为 CSV。',
+      };
+    }
+  }
+  return names;
+}
+
 export function inspectXlsx(bytes: Uint8Array, limit = MAX_UNCOMPRESSED): ZipProblem | null {
   if (startsWith(bytes, CFB)) return cfbProblem(bytes);
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -54,70 +120,9 @@ export function inspectXlsx(bytes: Uint8Array, limit = MAX_UNCOMPRESSED): ZipPro
     };
   }
   const eocd = findEocd(b);
-  if (eocd < 0) {
-    return {
-      code: 'input.xlsx.truncated',
-      message: '工作簿文件不完整（文件末尾缺失，可能下载或复制时中断）。',
-      hint: '请重新下载或从原处重新复制该文件。',
-    };
-  }
-  const count = b.readUInt16LE(eocd + 10);
-  let at = b.readUInt32LE(eocd + 16);
-  if (count > MAX_ENTRIES || at >= b.length)
-    return {
-      code: 'input.xlsx.corrupt',
-      message: '工作簿文件已损坏（目录结构不正确）。',
-      hint: '请在 Excel 中打开并重新保存，或重新导出。',
-    };
-  const names = new Set<string>();
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50)
-      return {
-        code: 'input.xlsx.corrupt',
-        message: '工作簿文件已损坏（目录结构不正确）。',
-        hint: '请在 Excel 中打开并重新保存，或重新导出。',
-      };
-    const method = b.readUInt16LE(at + 10);
-    const compressed = b.readUInt32LE(at + 20);
-    const nameLen = b.readUInt16LE(at + 28);
-    const extraLen = b.readUInt16LE(at + 30);
-    const commentLen = b.readUInt16LE(at + 32);
-    const local = b.readUInt32LE(at + 42);
-    names.add(b.toString('utf8', at + 46, at + 46 + nameLen));
-    at += 46 + nameLen + extraLen + commentLen;
-    if (local + 30 > b.length)
-      return {
-        code: 'input.xlsx.truncated',
-        message: '工作簿文件不完整（文件末尾缺失，可能下载或复制时中断）。',
-        hint: '请重新下载或从原处重新复制该文件。',
-      };
-    const dataStart = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-    const data = b.subarray(dataStart, dataStart + compressed);
-    try {
-      total +=
-        method === 0
-          ? data.length
-          : method === 8
-            ? inflateRawSync(data, { maxOutputLength: Math.max(1, limit - total + 1) }).length
-            : Infinity;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') total = Infinity;
-      else
-        return {
-          code: 'input.xlsx.corrupt',
-          message: '工作簿文件已损坏（压缩数据无法解开）。',
-          hint: '请在 Excel 中打开并重新保存，或重新导出。',
-        };
-    }
-    if (total > limit) {
-      return {
-        code: 'input.xlsx.too-large',
-        message: `工作簿解压后超过 ${Math.round(limit / 1048576)} MB 的上限，为避免耗尽内存而拒绝读取（可能是“压缩炸弹”）。`,
-        hint: '如果这确实是正常数据，请拆分成几个较小的文件，或导出为 CSV。',
-      };
-    }
-  }
+  if (eocd < 0) return truncated();
+  const names = readEntries(b, eocd, limit);
+  if (!(names instanceof Set)) return names;
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
     return {
       code: 'input.xlsx.not-workbook',

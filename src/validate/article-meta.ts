@@ -72,35 +72,33 @@ export function validateArticle(
     return { article: null, body: fm.body, issues };
   }
   const d = parsed.data;
-  if (!sections.includes(d.section)) {
-    return {
-      article: null,
-      body: fm.body,
-      issues: [
-        issue(
-          file,
-          'article.section.unknown',
-          `栏目“${d.section}”不存在。`,
-          `可用的栏目：${sections.join('、')}。`,
-          null,
-          'section',
-        ),
-      ],
-    };
-  }
+  if (!sections.includes(d.section))
+    return { article: null, body: fm.body, issues: [unknownSection(file, d.section, sections)] };
+  return { article: articleMeta(file, d), body: fm.body, issues: [] };
+}
+
+function unknownSection(file: string, section: string, sections: readonly string[]): ValidationIssue {
+  return issue(
+    file,
+    'article.section.unknown',
+    `栏目“${section}”不存在。`,
+    `可用的栏目：${sections.join('、')}。`,
+    null,
+    'section',
+  );
+}
+
+/** The front matter's optional fields with their defaults (toc is the title, order 0). */
+function articleMeta(file: string, d: z.infer<typeof schema>): Omit<Article, 'body' | 'images'> {
   return {
-    article: {
-      file,
-      section: d.section,
-      title: d.title,
-      toc: d.toc ?? d.title,
-      subtitle: d.subtitle ?? null,
-      date: d.date ?? null,
-      order: d.order ?? 0,
-      speakers: d.speakers ?? [],
-    },
-    body: fm.body,
-    issues: [],
+    file,
+    section: d.section,
+    title: d.title,
+    toc: d.toc ?? d.title,
+    subtitle: d.subtitle ?? null,
+    date: d.date ?? null,
+    order: d.order ?? 0,
+    speakers: d.speakers ?? [],
   };
 }
 

@@ -1,8 +1,8 @@
 import type { ValidationIssue } from '../model/issues.js';
 import { preview } from '../model/text.js';
-import { cellText, isBlankRow, type CellValue, type RawTable } from '../ingest/table.js';
+import { cellText, isBlankRow, type CellValue, type RawRow, type RawTable } from '../ingest/table.js';
 import { fieldForHeader, type TableSchema } from './table-schema.js';
-import { issueFactory } from './issue-factory.js';
+import { issueFactory, type MakeIssue } from './issue-factory.js';
 
 export interface ColumnRef {
   /** 0-based cell index. */
@@ -39,39 +39,36 @@ function matchCount(schema: TableSchema, cells: readonly unknown[]): number {
   return cells.filter((c) => typeof c === 'string' && fieldForHeader(schema, c)).length;
 }
 
-export function mapHeader<K extends string>(
-  table: RawTable,
-  schema: TableSchema<K>,
-): { map: HeaderMap<K> | null; issues: ValidationIssue[] } {
-  const issue = issueFactory(table);
-  const issues: ValidationIssue[] = [];
-  const candidates = table.rows.slice(0, HEADER_SEARCH_ROWS);
+/** Index of the first row with the most known column names among the first rows; -1 when none has any. */
+function bestHeaderRow(table: RawTable, schema: TableSchema): { best: number; bestCount: number } {
   let best = -1;
   let bestCount = 0;
-  candidates.forEach((r, i) => {
+  table.rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, i) => {
     const n = matchCount(schema, r.cells);
     if (n > bestCount) [best, bestCount] = [i, n];
   });
-  const minMatches = Math.min(MIN_MATCHES, schema.fields.filter((f) => f.required).length);
-  const expected = schema.fields
-    .filter((f) => f.required)
-    .map((f) => f.label)
-    .join('、');
-  if (best < 0 || bestCount < minMatches) {
-    const first = table.rows.find((r) => !isBlankRow(r.cells));
-    const found = first ? cellList(first.cells) : '（无内容）';
-    issues.push(
-      issue(
-        'error',
-        'structure.header.missing',
-        { row: first?.row ?? null },
-        `找不到${schema.title}的表头行。前 ${HEADER_SEARCH_ROWS} 行中没有一行包含足够的已知列名；第一行内容为：${found}。`,
-        `请确认表头行包含这些列：${expected}（列名可以带单位，如“召回数量（件）”）。`,
-      ),
-    );
-    return { map: null, issues };
-  }
-  const headerRow = table.rows[best]!;
+  return { best, bestCount };
+}
+
+function headerMissing(table: RawTable, schema: TableSchema, issue: MakeIssue, expected: string): ValidationIssue {
+  const first = table.rows.find((r) => !isBlankRow(r.cells));
+  const found = first ? cellList(first.cells) : '（无内容）';
+  return issue(
+    'error',
+    'structure.header.missing',
+    { row: first?.row ?? null },
+    `找不到${schema.title}的表头行。前 ${HEADER_SEARCH_ROWS} 行中没有一行包含足够的已知列名；第一行内容为：${found}。`,
+    `请确认表头行包含这些列：${expected}（列名可以带单位，如“召回数量（件）”）。`,
+  );
+}
+
+/** The header row's cells → the schema's columns; unknown and repeated columns are reported into issues. */
+function readColumns<K extends string>(
+  headerRow: RawRow,
+  schema: TableSchema<K>,
+  issue: MakeIssue,
+  issues: ValidationIssue[],
+): { columns: Map<K, ColumnRef>; width: number } {
   const columns = new Map<K, ColumnRef>();
   let width = 0;
   let unknown = 0;
@@ -121,6 +118,27 @@ export function mapHeader<K extends string>(
       ),
     );
   }
+  return { columns, width };
+}
+
+export function mapHeader<K extends string>(
+  table: RawTable,
+  schema: TableSchema<K>,
+): { map: HeaderMap<K> | null; issues: ValidationIssue[] } {
+  const issue = issueFactory(table);
+  const issues: ValidationIssue[] = [];
+  const { best, bestCount } = bestHeaderRow(table, schema);
+  const minMatches = Math.min(MIN_MATCHES, schema.fields.filter((f) => f.required).length);
+  const expected = schema.fields
+    .filter((f) => f.required)
+    .map((f) => f.label)
+    .join('、');
+  if (best < 0 || bestCount < minMatches) {
+    issues.push(headerMissing(table, schema, issue, expected));
+    return { map: null, issues };
+  }
+  const headerRow = table.rows[best]!;
+  const { columns, width } = readColumns(headerRow, schema, issue, issues);
   const missing = schema.fields.filter((f) => f.required && !columns.has(f.key));
   if (missing.length > 0) {
     const found = cellList(headerRow.cells);

@@ -6,7 +6,13 @@ import type { ReferenceData } from '../model/reference.js';
 import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import { rankFindings, type StatedRank } from './province-rank.js';
-import { readSummary, summaryAccount, type SummaryField, type SummarySchema } from './summary-table.js';
+import {
+  readSummary,
+  summaryAccount,
+  type SummaryField,
+  type SummaryRow,
+  type SummarySchema,
+} from './summary-table.js';
 
 type CatKey = 'category' | 'code' | 'cumRecalls' | 'cumQty' | 'ytdRecalls' | 'ytdQty' | 'qRecalls' | 'qQty';
 type ProvKey = 'seq' | 'province' | 'ytdRecalls' | 'ytdQty' | 'qRecalls' | 'qQty';
@@ -86,13 +92,7 @@ export function readNationalCategories(
       );
       continue;
     }
-    const v = row.values;
-    byCode.set(m.value.code, {
-      code: m.value.code,
-      cumulative: { recalls: num(v.cumRecalls), quantity: num(v.cumQty) },
-      ytd: { recalls: num(v.ytdRecalls), quantity: num(v.ytdQty) },
-      quarter: { recalls: num(v.qRecalls), quantity: num(v.qQty) },
-    });
+    byCode.set(m.value.code, categoryFigures(m.value.code, row.values));
   }
   const missing = ref.categories.filter((c) => !byCode.has(c.code));
   if (missing.length > 0 && r.rows.length > 0 && !hasErrors(r.issues)) {
@@ -116,6 +116,16 @@ export function readNationalCategories(
 }
 
 const zero = () => ({ recalls: 0, quantity: 0 });
+
+/** A category row's figures for three periods; a figure not given (an optional column left blank) counts 0. */
+function categoryFigures(code: string, v: SummaryRow<CatKey>['values']): NationalCategoryInput {
+  return {
+    code,
+    cumulative: { recalls: num(v.cumRecalls), quantity: num(v.cumQty) },
+    ytd: { recalls: num(v.ytdRecalls), quantity: num(v.ytdQty) },
+    quarter: { recalls: num(v.qRecalls), quantity: num(v.qQty) },
+  };
+}
 
 export function readNationalProvinces(
   table: RawTable,

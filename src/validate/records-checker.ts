@@ -8,13 +8,22 @@ import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
-import { fold } from '../model/text.js';
 import { FirstRows } from './first-rows.js';
 import { cellText, type RawRow, type RawTable } from '../ingest/table.js';
 import { HEADER_SEARCH_ROWS, mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { RECORD_SCHEMA, type FieldKey } from './record-columns.js';
+import { keyHashes } from './record-key.js';
 import { parseRow, type RowContext } from './row-fields.js';
+import {
+  cellOutsideHeader,
+  duplicateRow,
+  findingsTruncated,
+  noRecords,
+  noteRow,
+  shortRow,
+  type FilledCell,
+} from './records-findings.js';
 import { checkTotalRow, totalRowKind, type Segment } from './total-rows.js';
 
 export interface RecordsContext {
@@ -37,34 +46,6 @@ export interface CheckerOptions {
   keepRecords: boolean;
   /** Findings kept in memory; past this they are counted and summed up in one. */
   maxIssues: number;
-}
-
-/** Cells that fold() changes only by case (printable ASCII and CJK ideographs): hashed as they are. */
-const FOLD_IS_CASE = /^[\x21-\x7e\u4e00-\u9fff]*$/;
-
-/**
- * Two independent 32-bit FNV-1a hashes of the folded key fields, separated
- * by U+0000: 64 bits, no strings kept. A–Z are lowered as they are hashed,
- * so the usual cell needs no folded copy.
- */
-function keyHashes(fields: readonly string[]): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let f = 0; f < fields.length; f++) {
-    const raw = fields[f] as string;
-    const key = FOLD_IS_CASE.test(raw) ? raw : fold(raw);
-    if (f > 0) {
-      a = Math.imul(a, 0x01000193) >>> 0;
-      b = Math.imul(b, 0x5bd1e995) >>> 0;
-    }
-    for (let i = 0; i < key.length; i++) {
-      let c = key.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      a = Math.imul(a ^ c, 0x01000193) >>> 0;
-      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-    }
-  }
-  return [a, b];
 }
 
 export class RecordsChecker {
@@ -131,83 +112,57 @@ export class RecordsChecker {
 
   private row(r: RawRow): void {
     const map = this.map as HeaderMap<FieldKey>;
-    const issue = this.issue;
     // One pass over the cells (this runs for every row of a file of any size).
-    const filled: Array<{ i: number; t: string }> = [];
+    const filled: FilledCell[] = [];
     for (let i = 0; i < r.cells.length; i++) {
       const t = cellText(r.cells[i] ?? null);
       if (t !== '') filled.push({ i, t });
     }
-    // 序号 filled in ahead (Excel users number empty rows, and init's template invites it): still blank.
-    const seq = map.columns.get('seq');
-    if (filled.length === 0 || (filled.length === 1 && seq && filled[0]!.i === seq.index)) {
-      this.rows.blank++;
-      return;
-    }
-    const kind = totalRowKind(r.cells.length > map.width ? r.cells.slice(0, map.width) : r.cells);
-    if (kind) {
-      this.rows.totalRows++;
-      this.add(
-        ...checkTotalRow(r, kind, kind === '小计' ? this.segment : this.grand, map.columns.get('quantity'), issue),
-      );
-      if (kind === '小计') this.segment = { sum: 0, firstRow: null };
-      return;
-    }
-    if (filled.length === 1 && filled[0]!.i === 0 && !map.columns.has('seq')) {
-      this.rows.notes++;
-      this.add(
-        issue(
-          'warning',
-          'row.note',
-          { row: r.row, col: 1, value: filled[0]!.t },
-          '这一行只有第一格有内容，当作备注跳过，没有计入召回。',
-          '如果这是一条召回记录，请把各列填完整。',
-        ),
-      );
-      return;
-    }
+    if (this.skipped(r, map, filled)) return;
     this.rows.read++;
-    if (this.source.format === 'csv' && r.cells.length < map.width) {
-      this.add(
-        issue(
-          'warning',
-          'structure.row.short',
-          { row: r.row, col: r.cells.length + 1 },
-          `这一行只有 ${r.cells.length} 个单元格，表头有 ${map.width} 列；缺少的列按空白处理。`,
-          '通常是导出时漏了末尾的逗号；如果后面的列确实为空，可以忽略。',
-        ),
-      );
-    }
+    if (this.source.format === 'csv' && r.cells.length < map.width) this.add(shortRow(this.issue, r, map.width));
     const extra = filled.filter((c) => c.i >= map.width);
-    for (const c of extra) {
-      this.add(
-        issue(
-          'error',
-          'structure.row.extra-cells',
-          { row: r.row, col: c.i + 1, value: c.t },
-          '这个单元格在表头范围之外（没有列名），内容无法归属到任何一列。',
-          '请把内容移到正确的列，或给这一列加上列名。',
-        ),
-      );
-    }
+    for (const c of extra) this.add(cellOutsideHeader(this.issue, r, c));
     const { record, issues } = parseRow(r, this.rowCtx as RowContext);
     this.add(...issues);
     if (!record || extra.length > 0) {
       this.rows.rejected++;
       return;
     }
+    this.accept(r, record);
+  }
+
+  /** Rows that are not records (blank, 小计/合计, a note in the first cell): counted, true when skipped. */
+  private skipped(r: RawRow, map: HeaderMap<FieldKey>, filled: FilledCell[]): boolean {
+    // 序号 filled in ahead (Excel users number empty rows, and init's template invites it): still blank.
+    const seq = map.columns.get('seq');
+    if (filled.length === 0 || (filled.length === 1 && seq && filled[0]!.i === seq.index)) {
+      this.rows.blank++;
+      return true;
+    }
+    const kind = totalRowKind(r.cells.length > map.width ? r.cells.slice(0, map.width) : r.cells);
+    if (kind) {
+      this.rows.totalRows++;
+      this.add(
+        ...checkTotalRow(r, kind, kind === '小计' ? this.segment : this.grand, map.columns.get('quantity'), this.issue),
+      );
+      if (kind === '小计') this.segment = { sum: 0, firstRow: null };
+      return true;
+    }
+    if (filled.length === 1 && filled[0]!.i === 0 && !map.columns.has('seq')) {
+      this.rows.notes++;
+      this.add(noteRow(this.issue, r, filled[0]!));
+      return true;
+    }
+    return false;
+  }
+
+  /** A valid record: rejected if it repeats an earlier row, else counted into the running totals. */
+  private accept(r: RawRow, record: RecallRecord): void {
     const first = this.duplicateOf(record);
     if (first !== null) {
       this.rows.rejected++;
-      this.add(
-        issue(
-          'error',
-          'value.record.duplicate',
-          { row: r.row, value: `${record.manufacturer} ${record.product}` },
-          `这一行与第 ${first} 行是同一次召回（生产者、产品名称、型号和发布日期都相同），会被重复计数。`,
-          '请删除重复的一行；如果确实是两次召回，请核对型号或日期。',
-        ),
-      );
+      this.add(duplicateRow(this.issue, r, `${record.manufacturer} ${record.product}`, first));
       return;
     }
     this.rows.accepted++;
@@ -227,29 +182,9 @@ export class RecordsChecker {
   finish(): RecordsResult {
     if (!this.map && !this.headerFailed) this.locateHeader();
     const map = this.map;
-    if (map && !this.headerFailed && this.rows.read === 0) {
-      this.add(
-        this.issue(
-          'error',
-          'structure.rows.none',
-          { row: map.headerRow },
-          '表头下面没有任何召回记录。',
-          '请把本季度的召回记录填入这张表；如已填写，请检查是否选错了文件或工作表（--sheet）。',
-        ),
-      );
-    }
+    if (map && !this.headerFailed && this.rows.read === 0) this.add(noRecords(this.issue, map.headerRow));
     const issues = [...this.issues];
-    if (this.dropped > 0) {
-      issues.push(
-        this.issue(
-          'warning',
-          'findings.truncated',
-          {},
-          `另有 ${this.dropped} 条问题没有逐条列出（为节省内存只保留前 ${this.opts.maxIssues} 条）。`,
-          '请先改正列出的问题，再重新检查。',
-        ),
-      );
-    }
+    if (this.dropped > 0) issues.push(findingsTruncated(this.issue, this.dropped, this.opts.maxIssues));
     return { records: this.records, issues, headerRow: map?.headerRow ?? null, rows: this.rows };
   }
 }

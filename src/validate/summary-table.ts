@@ -87,60 +87,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
       result.unfilled.push({ row: r.row, label: rowLabel(schema, map, r.cells) });
       continue;
     }
-    const values: Partial<Record<K, SummaryValue>> = {};
-    for (const f of schema.fields) {
-      const col = map.columns.get(f.key);
-      const v = col ? (r.cells[col.index] ?? null) : null;
-      if (!col || (!f.required && cellText(v) === '')) continue;
-      if (isErrorCell(v)) {
-        issues.push(
-          issue(
-            'error',
-            'value.cell.formula-error',
-            at(f.key),
-            `单元格是公式错误 ${v.error}，没有可用的值。`,
-            '请修正该单元格的公式，或改为直接填写数值。',
-          ),
-        );
-        continue;
-      }
-      if (isUnsavedFormula(v)) {
-        issues.push(
-          issue(
-            'error',
-            'value.cell.formula-no-result',
-            at(f.key),
-            '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
-            '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
-          ),
-        );
-        continue;
-      }
-      const p = parseField(f.kind, v);
-      if (p.ok && !(f.required && p.value === '')) values[f.key] = p.value;
-      else if (p.ok || cellText(v) === '')
-        issues.push(
-          issue(
-            'error',
-            'value.required.missing',
-            at(f.key),
-            `“${f.label}”是必填项，这一行是空的。`,
-            f.kind === 'text' ? `请填写${f.label}。` : `请填写${f.label}：没有的填 0（空白不按 0 计算）。`,
-          ),
-        );
-      else
-        issues.push(
-          issue(
-            'error',
-            'value.number.invalid',
-            at(f.key),
-            `${f.label}“${preview(cellText(v), 60)}”${p.why}。`,
-            f.kind === 'quantity-or-undisclosed'
-              ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
-              : '请填写不小于 0 的整数。',
-          ),
-        );
-    }
+    const values = readValues(schema, map, r.cells, at, issue, issues);
     result.rows.push({ row: r.row, values, at });
   }
   issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
@@ -149,6 +96,85 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   const rejected = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
   result.rows = result.rows.filter((row) => !rejected.has(row.row));
   return result;
+}
+
+type Locate<K extends string> = ReturnType<typeof locator<K>>;
+type Place = ReturnType<Locate<string>>;
+
+/** A summary row's field values; each unusable cell is reported into issues instead. */
+function readValues<K extends string>(
+  schema: SummarySchema<K>,
+  map: HeaderMap<K>,
+  cells: readonly CellValue[],
+  at: Locate<K>,
+  issue: MakeIssue,
+  issues: ValidationIssue[],
+): Partial<Record<K, SummaryValue>> {
+  const values: Partial<Record<K, SummaryValue>> = {};
+  for (const f of schema.fields) {
+    const col = map.columns.get(f.key);
+    const v = col ? (cells[col.index] ?? null) : null;
+    if (!col || (!f.required && cellText(v) === '')) continue;
+    const formula = formulaFinding(v, at(f.key), issue);
+    if (formula) {
+      issues.push(formula);
+      continue;
+    }
+    const p = parseField(f.kind, v);
+    if (p.ok && !(f.required && p.value === '')) values[f.key] = p.value;
+    else issues.push(valueFinding(f, v, p.ok ? null : p.why, at(f.key), issue));
+  }
+  return values;
+}
+
+/** A formula cell with no value to read (an error, or a result never saved). */
+function formulaFinding(v: CellValue, place: Place, issue: MakeIssue): ValidationIssue | null {
+  if (isErrorCell(v)) {
+    return issue(
+      'error',
+      'value.cell.formula-error',
+      place,
+      `单元格是公式错误 ${v.error}，没有可用的值。`,
+      '请修正该单元格的公式，或改为直接填写数值。',
+    );
+  }
+  if (isUnsavedFormula(v)) {
+    return issue(
+      'error',
+      'value.cell.formula-no-result',
+      place,
+      '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
+      '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
+    );
+  }
+  return null;
+}
+
+/** A required field left empty, or (why given) a value that is not a usable number. */
+function valueFinding(
+  f: SummarySchema<string>['fields'][number],
+  v: CellValue,
+  why: string | null,
+  place: Place,
+  issue: MakeIssue,
+): ValidationIssue {
+  if (why === null || cellText(v) === '')
+    return issue(
+      'error',
+      'value.required.missing',
+      place,
+      `“${f.label}”是必填项，这一行是空的。`,
+      f.kind === 'text' ? `请填写${f.label}。` : `请填写${f.label}：没有的填 0（空白不按 0 计算）。`,
+    );
+  return issue(
+    'error',
+    'value.number.invalid',
+    place,
+    `${f.label}“${preview(cellText(v), 60)}”${why}。`,
+    f.kind === 'quantity-or-undisclosed'
+      ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
+      : '请填写不小于 0 的整数。',
+  );
 }
 
 function locator<K extends string>(map: HeaderMap<K>, row: number, cells: readonly CellValue[]) {

@@ -1,0 +1,75 @@
+/**
+ * The records checker's findings about the table's shape rather than a
+ * field's value: a note row, a short CSV row, cells beyond the header, a
+ * repeated record, no records at all, findings left unlisted. Module
+ * functions so the per-row checker builds nothing it does not report.
+ */
+import type { ValidationIssue } from '../model/issues.js';
+import type { RawRow } from '../ingest/table.js';
+import type { MakeIssue } from './issue-factory.js';
+
+/** A non-empty cell of a row: its index and text (found in the checker's one pass over the cells). */
+export interface FilledCell {
+  i: number;
+  t: string;
+}
+
+export function noteRow(issue: MakeIssue, r: RawRow, only: FilledCell): ValidationIssue {
+  return issue(
+    'warning',
+    'row.note',
+    { row: r.row, col: 1, value: only.t },
+    '这一行只有第一格有内容，当作备注跳过，没有计入召回。',
+    '如果这是一条召回记录，请把各列填完整。',
+  );
+}
+
+export function shortRow(issue: MakeIssue, r: RawRow, width: number): ValidationIssue {
+  return issue(
+    'warning',
+    'structure.row.short',
+    { row: r.row, col: r.cells.length + 1 },
+    `这一行只有 ${r.cells.length} 个单元格，表头有 ${width} 列；缺少的列按空白处理。`,
+    '通常是导出时漏了末尾的逗号；如果后面的列确实为空，可以忽略。',
+  );
+}
+
+export function cellOutsideHeader(issue: MakeIssue, r: RawRow, c: FilledCell): ValidationIssue {
+  return issue(
+    'error',
+    'structure.row.extra-cells',
+    { row: r.row, col: c.i + 1, value: c.t },
+    '这个单元格在表头范围之外（没有列名），内容无法归属到任何一列。',
+    '请把内容移到正确的列，或给这一列加上列名。',
+  );
+}
+
+export function duplicateRow(issue: MakeIssue, r: RawRow, value: string, first: number): ValidationIssue {
+  return issue(
+    'error',
+    'value.record.duplicate',
+    { row: r.row, value },
+    `这一行与第 ${first} 行是同一次召回（生产者、产品名称、型号和发布日期都相同），会被重复计数。`,
+    '请删除重复的一行；如果确实是两次召回，请核对型号或日期。',
+  );
+}
+
+export function noRecords(issue: MakeIssue, headerRow: number): ValidationIssue {
+  return issue(
+    'error',
+    'structure.rows.none',
+    { row: headerRow },
+    '表头下面没有任何召回记录。',
+    '请把本季度的召回记录填入这张表；如已填写，请检查是否选错了文件或工作表（--sheet）。',
+  );
+}
+
+export function findingsTruncated(issue: MakeIssue, dropped: number, kept: number): ValidationIssue {
+  return issue(
+    'warning',
+    'findings.truncated',
+    {},
+    `另有 ${dropped} 条问题没有逐条列出（为节省内存只保留前 ${kept} 条）。`,
+    '请先改正列出的问题，再重新检查。',
+  );
+}
