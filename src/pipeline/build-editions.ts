@@ -32,6 +32,7 @@ export async function printPdfEdition(
   const guess = opts.cacheDir
     ? async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml)))
     : undefined;
+  // Only a head start: if loading pdf-lib fails, finalizePdf loads it again below and reports that.
   void warmUpPdfLib().catch(() => undefined);
   const printed = await printBulletin(
     composed.makeView,
