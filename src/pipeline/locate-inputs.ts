@@ -45,3 +45,18 @@ export async function locateRecords(quarterDir: string): Promise<string> {
   }
   return path;
 }
+
+/**
+ * Whether a quarter folder has its records (recalls.xlsx or .csv, any case): the one naming
+ * rule build, validate, stats and compare share. A missing folder has none.
+ */
+export async function hasRecordsFile(quarterDir: string): Promise<boolean> {
+  let names: string[];
+  try {
+    names = await readdir(quarterDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw e;
+  }
+  return findTable(quarterDir, names, 'recalls') !== null;
+}

@@ -12,6 +12,7 @@ import { quarterId, type Quarter } from '../model/quarter.js';
 import { STATS_SCHEMA_VERSION, type BulletinStats } from '../model/stats.js';
 import type { BulletinConfig } from './config.js';
 import { displayPath, loadQuarter, type LoadedQuarter } from './load-quarter.js';
+import { hasRecordsFile } from './locate-inputs.js';
 
 export interface SourcedStats {
   quarter: string;
@@ -138,7 +139,7 @@ export async function requireStats(q: Quarter, opts: SourceOptions): Promise<Sou
 export async function loadStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
   const id = quarterId(q);
   const dir = join(opts.dataDir, id);
-  if ((await exists(join(dir, 'recalls.xlsx'))) || (await exists(join(dir, 'recalls.csv')))) {
+  if (await hasRecordsFile(dir)) {
     const loaded = await loadQuarter({ dataDir: opts.dataDir, quarter: q, config: opts.config, cwd: opts.cwd });
     if (loaded.unreadable || hasErrors(loaded.issues)) {
       const errors = loaded.issues.filter((i) => i.severity === 'error').length;

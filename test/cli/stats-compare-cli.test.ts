@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -91,6 +91,20 @@ describe('bulletin stats', () => {
     expect(csv.stdout).toContain('国外,欧盟,,1083,未公开,74.79,');
     const md = bulletin(['stats', '--quarter', '2022Q3', '--md']);
     expect(md.stdout).toContain('| 本省按市州 | 邵阳 | 430500 | 2 | 258000 |  | 61.66 |');
+  });
+
+  it('finds the records by the same rule as build: Recalls.XLSX is recalls.xlsx', () => {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    renameSync(join(cwd, 'data', '2022Q3', 'recalls.xlsx'), join(cwd, 'data', '2022Q3', 'Recalls.XLSX'));
+    const stats = bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd });
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout).totals).toMatchObject({ recalls: 8, quantity: 418448 });
+    const compare = bulletin(['compare', '2022Q2', '2022Q3', '--json'], { cwd });
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(JSON.parse(compare.stdout).sources[1]).toMatchObject({ quarter: '2022Q3', source: 'data' });
+    const build = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', join(cwd, 'out')], { cwd });
+    expect(build.code, build.stderr).toBe(0);
   });
 
   it('reads an archived quarter when its data folder is gone, and says so', () => {
