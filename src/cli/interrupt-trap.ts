@@ -11,10 +11,10 @@ export interface InterruptTrap {
 }
 
 /** The real process's signals. A second signal while the first is handled ends the process at once. */
-export function processInterrupts(exit: (code: number) => never = process.exit): InterruptTrap {
+export function processInterrupts(exitProcess: (code: number) => never = process.exit): InterruptTrap {
   const stop = new AbortController();
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) => {
-    const handler = () => (stop.signal.aborted ? exit(exitCodeOf(name)) : stop.abort(name));
+    const handler = () => (stop.signal.aborted ? exitProcess(exitCodeOf(name)) : stop.abort(name));
     process.on(name, handler);
     return [name, handler] as const;
   });

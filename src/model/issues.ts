@@ -66,3 +66,19 @@ export function accountRows(
   const rejected = rows.filter((r) => bad.has(r)).length;
   return { read: rows.length, accepted: rows.length - rejected, rejected, ...skipped };
 }
+
+/** A warning about a whole file (no sheet, row or cell), such as a cross-table or cross-quarter check. */
+export function fileWarning(file: string, code: string, message: string, hint: string): ValidationIssue {
+  return {
+    severity: 'warning',
+    code,
+    file,
+    sheet: null,
+    row: null,
+    column: null,
+    header: null,
+    value: null,
+    message,
+    hint,
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ValidationIssue } from '../model/issues.js';
+import { fileWarning, type ValidationIssue } from '../model/issues.js';
 import { numberGaps, type IssueNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import {
@@ -28,27 +28,12 @@ export interface CrossQuarterSubject extends QuarterSubject {
 const order = (q: Quarter) => q.year * 4 + q.quarter - 1;
 const fromOrder = (n: number): Quarter => ({ year: Math.floor(n / 4), quarter: ((n % 4) + 1) as Quarter['quarter'] });
 
-function warning(file: string, code: string, message: string, hint: string): ValidationIssue {
-  return {
-    severity: 'warning',
-    code,
-    file,
-    sheet: null,
-    row: null,
-    column: null,
-    header: null,
-    value: null,
-    message,
-    hint,
-  };
-}
-
 /** An earlier quarter that has data or an archive we cannot use: the checks against it were not made. */
 function unusable(s: CrossQuarterSubject, passed: Unavailable[]): ValidationIssue[] {
   return passed
     .filter((u) => u.reason !== 'missing')
     .map((u) =>
-      warning(
+      fileWarning(
         s.files.provinces ?? s.files.categories ?? s.files.recalls ?? quarterId(s.quarter),
         'reconcile.quarters.unavailable',
         `没有与 ${u.quarter} 核对本年、累计和本季度的数字：${u.message}`,
@@ -78,7 +63,7 @@ async function numbering(s: CrossQuarterSubject, opts: SourceOptions): Promise<V
   const gaps = [...(before ? numberGaps(before, mine) : []), ...(after ? numberGaps(mine, after) : [])];
   if (gaps.length === 0) return [];
   return [
-    warning(
+    fileWarning(
       s.issue.file,
       'reconcile.issue.number',
       `期号不连续：${gaps.join('；')}。`,

@@ -4,7 +4,7 @@
  * we cannot correct, but editors must know before they print.
  */
 import type { CountQty, ForeignInput, NationalInput } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { fileWarning, type ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import { quarterName } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
@@ -30,21 +30,6 @@ const same = (a: CountQty, b: CountQty) => a.recalls === b.recalls && a.quantity
 const fmt = (x: CountQty) => `${x.recalls} 次、${x.quantity} 件`;
 const diff = (a: CountQty, b: CountQty) => `${a.recalls - b.recalls} 次、${a.quantity - b.quantity} 件`;
 
-function warning(file: string, code: string, message: string, hint: string): ValidationIssue {
-  return {
-    severity: 'warning',
-    code,
-    file,
-    sheet: null,
-    row: null,
-    column: null,
-    header: null,
-    value: null,
-    message,
-    hint,
-  };
-}
-
 function nationalTotals(r: ReconcileInput): ValidationIssue[] {
   const n = r.national;
   if (!n || n.source !== 'summary' || n.provinces.length === 0) return [];
@@ -61,7 +46,7 @@ function nationalTotals(r: ReconcileInput): ValidationIssue[] {
     (p) => `${p.name}按类别合计 ${fmt(p.cats)}，按省份合计 ${fmt(p.provs)}，相差 ${diff(p.cats, p.provs)}`,
   );
   return [
-    warning(
+    fileWarning(
       r.files.national ?? 'national',
       'reconcile.national.totals',
       `全国分类汇总表与全国各省汇总表的合计不一致：${parts.join('；')}。`,
@@ -78,7 +63,7 @@ function foreignCategories(r: ReconcileInput): ValidationIssue[] {
   if (byJurisdiction === byCategory) return [];
   const top = [...f.categories].sort((a, b) => b.recalls - a.recalls)[0]!;
   return [
-    warning(
+    fileWarning(
       r.files.foreign ?? 'foreign',
       'reconcile.foreign.categories',
       `国外分类召回表合计 ${byCategory} 次，国外召回统计表合计 ${byJurisdiction} 次，相差 ${byCategory - byJurisdiction} 次。按类别的占比是以 ${byCategory} 次为分母计算的（如最多的一类 ${top.recalls} 次占 ${percentOf(top.recalls, byCategory).toFixed(2)}%），不是 ${byJurisdiction} 次（那样是 ${percentOf(top.recalls, byJurisdiction).toFixed(2)}%）。`,
@@ -93,7 +78,7 @@ function homeQuarter(r: ReconcileInput): ValidationIssue[] {
   const own = { recalls: r.records.length, quantity: r.records.reduce((a, x) => a + x.quantity, 0) };
   if (same(own, row.quarter)) return [];
   return [
-    warning(
+    fileWarning(
       r.files.recalls ?? 'recalls',
       'reconcile.home.quarter',
       `本省召回记录合计 ${fmt(own)}，而全国各省汇总表中${r.home.name}本季度为 ${fmt(row.quarter)}，相差 ${diff(own, row.quarter)}。`,
