@@ -21,9 +21,14 @@ interface Finding {
 }
 
 let data: string;
+// Run outside the repository: its bulletin.config.json and its out/ (archived stats.json that
+// other tests or `npm run sample` write) would make earlier quarters to check these against.
+const outside = tempDir();
+const cli = (args: string[]) => bulletin(args, { cwd: outside });
+
 beforeAll(() => {
   data = tempDir();
-  expect(bulletin(['init', '2022Q4', '--data', data]).code).toBe(0);
+  expect(cli(['init', '2022Q4', '--data', data]).code).toBe(0);
 });
 
 const fileName = (f: Finding) => f.file.split('/').slice(-1)[0];
@@ -39,7 +44,7 @@ function pageTexts(pdf: string): string[] {
 
 describe('a fresh bulletin init folder', () => {
   it('validate: a few findings, one per table and one per stand-in line, each with a hint', () => {
-    const r = bulletin(['validate', join(data, '2022Q4'), '--json']);
+    const r = cli(['validate', join(data, '2022Q4'), '--json']);
     expect(r.code).toBe(1);
     const findings: Finding[] = JSON.parse(r.stdout).findings;
     const byFile = (name: string) => findings.filter((f) => fileName(f) === name).map((f) => [f.code, f.row, f.column]);
@@ -70,7 +75,7 @@ describe('a fresh bulletin init folder', () => {
 
   it('build: exit 1 with the stand-ins as content.placeholder findings, and nothing written', () => {
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--json']);
+    const r = cli(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: false, draft: false, outputs: [] });
@@ -80,7 +85,7 @@ describe('a fresh bulletin init folder', () => {
 
   it('build --draft: exit 0, 草稿 on every page of the PDF and in its metadata, the findings listed at the end', () => {
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--draft']);
+    const r = cli(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--draft']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('已生成草稿');
     expect(r.stderr).toContain('13 个错误改正后才能生成正式版');
@@ -110,7 +115,7 @@ describe('a fresh bulletin init folder', () => {
     cpSync(join(data, '2022Q4'), join(copy, '2022Q4'), { recursive: true });
     writeFileSync(join(copy, '2022Q4', 'clues.xlsx'), 'not a workbook');
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q4', '--data', copy, '--out', out, '--draft', '--format', 'html']);
+    const r = cli(['build', '--quarter', '2022Q4', '--data', copy, '--out', out, '--draft', '--format', 'html']);
     expect(r.code).toBe(3);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -128,7 +133,7 @@ describe('empty and missing tables (from the finished 2022Q3 sample)', () => {
     const file = join(dir, '2022Q3', 'national-provinces.csv');
     writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n`);
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', dir, '--out', out, '--format', 'html', '--json']);
+    const r = cli(['build', '--quarter', '2022Q3', '--data', dir, '--out', out, '--format', 'html', '--json']);
     expect(r.code).toBe(1);
     const errors = JSON.parse(r.stdout).issues.filter((i: Finding) => i.severity === 'error');
     expect(errors).toEqual([
@@ -146,7 +151,7 @@ describe('empty and missing tables (from the finished 2022Q3 sample)', () => {
   it('a missing foreign-categories is a warning that its part is left out', () => {
     const dir = sample();
     rmSync(join(dir, '2022Q3', 'foreign-categories.csv'));
-    const r = bulletin(['validate', join(dir, '2022Q3'), '--json']);
+    const r = cli(['validate', join(dir, '2022Q3'), '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).findings).toContainEqual(
       expect.objectContaining({
