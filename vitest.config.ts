@@ -1,11 +1,40 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that need Chromium (a real PDF) or LibreOffice: the `browser` project.
+ * Everything else is `unit`, the fast lane (`npm run test:unit`). `npm test` runs both.
+ */
+const BROWSER = [
+  'test/cli/browser-faults.test.ts',
+  'test/cli/build-docx.test.ts',
+  'test/cli/build-pdf.test.ts',
+  'test/cli/inert-data.test.ts',
+  'test/cli/package-install.test.ts',
+  'test/cli/preview.test.ts',
+  'test/cli/print-layout.test.ts',
+  'test/cli/readme-commands.test.ts',
+  'test/cli/unfinished.test.ts',
+  'test/cli/web-edition.test.ts',
+  'test/render/no-network.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // PDF tests drive a real Chromium; the 2-core CI machine needs headroom.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Vitest's default on two cores is one worker (cores - 1): test files ran one after another while
+    // the CLI tests spawned Node. In-process tests use the worker's core, PDF tests wait on Chromium.
+    maxWorkers: 2,
+    // The end-to-end tests run bin/bulletin.js: dist/ compiled from the current sources.
     globalSetup: ['test/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: BROWSER } },
+      {
+        extends: true,
+        // The sample PDF is built once for the run and shared (test/sample-pdf-setup.ts).
+        test: { name: 'browser', include: BROWSER, globalSetup: ['test/sample-pdf-setup.ts'] },
+      },
+    ],
   },
 });

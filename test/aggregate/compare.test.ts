@@ -4,14 +4,14 @@ import { compareQuarters, quarterRange } from '../../src/pipeline/compare-quarte
 import { DEFAULT_CONFIG } from '../../src/pipeline/config.js';
 import type { BulletinStats } from '../../src/model/stats.js';
 import { sampleStats } from '../helpers/sample.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, sampleProject } from '../helpers/cli.js';
 import { join } from 'node:path';
 
 const opts = (ytd: boolean, by: 'category' | 'region' | 'defect' | 'province' | null = null) => ({
   dataDir: join(ROOT, 'data'),
   archiveDirs: [join(ROOT, 'data', 'archive')],
   config: DEFAULT_CONFIG,
-  cwd: ROOT,
+  cwd: sampleProject(),
   ytd,
   by,
 });

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bulletin, tempDir } from '../helpers/cli.js';
+import { bulletin, bulletinProcess, tempDir } from '../helpers/cli.js';
 import { chromiumOfRun, eventually, isAlive, processesNaming, runFoldersOf, startBuild } from '../helpers/processes.js';
 
 /** An output folder holding an earlier build, to check that a failed or stopped one leaves it as it was. */
@@ -35,7 +35,7 @@ describe('nothing left behind', () => {
     await run.exit;
     await eventually(() => tree.every((p) => !isAlive(p.pid)), 'every Chromium process of the killed run has ended');
     expect(runFoldersOf(pid)).toHaveLength(1); // a killed process cannot clean up: the next run does
-    const next = bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--format', 'pdf', '--quiet']);
+    const next = bulletinProcess(['build', '--quarter', '2022Q3', '--out', tempDir(), '--format', 'pdf', '--quiet']);
     expect(next.code, next.stderr).toBe(0);
     expect(runFoldersOf(pid)).toEqual([]);
   });
@@ -77,14 +77,14 @@ describe('hangs: every browser step is bounded', () => {
     unchanged();
   });
 
-  it('a browser that never answers: exit 4, “stopped answering while starting”, no install advice, nothing left', () => {
+  it('a browser that never answers: exit 4, “stopped answering while starting”, no install advice, nothing left', async () => {
     const dir = tempDir();
     const marker = String(600 + (process.pid % 300));
     const fake = join(dir, 'chrome');
     writeFileSync(fake, `#!/bin/sh\nexec sleep ${marker}\n`);
     chmodSync(fake, 0o755);
     const { out, unchanged } = earlierOutputs();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--out', out, '--browser', fake, '--timeout', '1']);
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--out', out, '--browser', fake, '--timeout', '1']);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('错误：浏览器在“启动浏览器”时停止响应：1 秒内没有应答，已强制结束浏览器。');
     expect(r.stderr).not.toMatch(/apt-get|请安装/);
@@ -92,17 +92,17 @@ describe('hangs: every browser step is bounded', () => {
     unchanged();
   });
 
-  it('a browser that exits at once (a fake DevTools endpoint): “did not start”, never [object Object]; English only under BULLETIN_DEBUG', () => {
+  it('a browser that exits at once (a fake DevTools endpoint): “did not start”, never [object Object]; English only under BULLETIN_DEBUG', async () => {
     const dir = tempDir();
     const fake = join(dir, 'chrome');
     writeFileSync(fake, '#!/bin/sh\necho "DevTools listening on ws://127.0.0.1:1/devtools/browser/x" >&2\nexit 3\n');
     chmodSync(fake, 0o755);
     const args = ['build', '--quarter', '2022Q3', '--out', tempDir(), '--browser', fake];
-    const r = bulletin(args);
+    const r = await bulletin(args);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain(`错误：浏览器没有启动：${fake} 无法运行，或启动后立即退出了。`);
     expect(r.stderr).not.toMatch(/\[object Object\]|Error|Protocol|Target/);
-    const debug = bulletin(args, { env: { BULLETIN_DEBUG: '1' } });
+    const debug = await bulletin(args, { env: { BULLETIN_DEBUG: '1' } });
     expect(debug.code).toBe(4);
     expect(debug.stderr).toMatch(/详细信息：.*(Target closed|Failed to launch|Protocol error)/);
   });

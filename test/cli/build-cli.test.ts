@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { bulletin, bulletinProcess, ROOT, tempDir } from '../helpers/cli.js';
 
 /** A data folder holding one quarter whose recall file is `source`. */
 function dataWith(source: string, name = 'recalls.csv'): string {
@@ -12,9 +12,9 @@ function dataWith(source: string, name = 'recalls.csv'): string {
 }
 
 describe('bulletin build (HTML only: no browser needed)', () => {
-  it('builds the bundled 2022Q3 sample with every figure of the report in the HTML', () => {
+  it('builds the bundled 2022Q3 sample with every figure of the report in the HTML', async () => {
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022-Q3', '--out', out, '--format', 'html']);
+    const r = await bulletin(['build', '--quarter', '2022-Q3', '--out', out, '--format', 'html']);
     expect(r.stderr).not.toMatch(/错误/);
     expect(r.code).toBe(0);
     expect(readdirSync(join(out, '2022Q3')).sort()).toEqual(['bulletin.html', 'stats.json']);
@@ -44,9 +44,9 @@ describe('bulletin build (HTML only: no browser needed)', () => {
     expect(stats).toMatchObject({ schemaVersion: 1, quarter: '2022Q3', totals: { recalls: 8, quantity: 418448 } });
   });
 
-  it('prints a machine-readable result with --json on stdout', () => {
+  it('prints a machine-readable result with --json on stdout', async () => {
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022q3', '--out', out, '--format', 'html', '--json']);
+    const r = await bulletin(['build', '--quarter', '2022q3', '--out', out, '--format', 'html', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: true, quarter: '2022Q3', summary: { errors: 0 } });
@@ -62,29 +62,41 @@ describe('bulletin build (HTML only: no browser needed)', () => {
     expect(doc.outputs.map((p: string) => p.split('/').pop()).sort()).toEqual(['bulletin.html', 'stats.json']);
   });
 
-  it('gives identical stats.json for the same records as CSV UTF-8, CSV GBK and XLSX', () => {
-    const results = [
+  it('gives identical stats.json for the same records as CSV UTF-8, CSV GBK and XLSX', async () => {
+    const results = [];
+    for (const [fixture, name] of [
       ['recalls-utf8.csv', 'recalls.csv'],
       ['recalls-gbk.csv', 'recalls.csv'],
       ['recalls.xlsx', 'recalls.xlsx'],
-    ].map(([fixture, name]) => {
+    ]) {
       const data = dataWith(join(ROOT, 'fixtures', 'sample-records', fixture!), name);
       const out = tempDir();
-      const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', '--json']);
+      const r = await bulletin([
+        'build',
+        '--quarter',
+        '2022Q3',
+        '--data',
+        data,
+        '--out',
+        out,
+        '--format',
+        'html',
+        '--json',
+      ]);
       expect(r.code, r.stderr).toBe(0);
-      return {
+      results.push({
         stats: readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'),
-        encoding: JSON.parse(r.stdout).files[0].encoding,
-      };
-    });
+        encoding: JSON.parse(r.stdout).files[0].encoding as string | null,
+      });
+    }
     expect(results[1]!.stats).toBe(results[0]!.stats);
     expect(results[2]!.stats).toBe(results[0]!.stats);
     expect(results.map((r) => r.encoding)).toEqual(['UTF-8', 'GBK/GB18030', null]);
   });
 
-  it('runs from any directory', () => {
+  it('runs from any directory', async () => {
     const out = tempDir();
-    const r = bulletin(
+    const r = await bulletin(
       ['build', '--quarter', '2022Q3', '--data', join(ROOT, 'data'), '--out', out, '--format', 'html', '--quiet'],
       { cwd: tempDir() },
     );
@@ -96,7 +108,7 @@ describe('bulletin build (HTML only: no browser needed)', () => {
 });
 
 describe('bulletin build: failures keep their exit codes and lose nothing', () => {
-  it('exits 1 on invalid data, names file/row/column, and leaves earlier outputs untouched', () => {
+  it('exits 1 on invalid data, names file/row/column, and leaves earlier outputs untouched', async () => {
     const data = tempDir();
     mkdirSync(join(data, '2022Q3'));
     const csv = readFileSync(join(ROOT, 'fixtures', 'sample-records', 'recalls-utf8.csv'), 'utf8').replace(
@@ -107,7 +119,7 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
     const out = tempDir();
     mkdirSync(join(out, '2022Q3'));
     writeFileSync(join(out, '2022Q3', 'bulletin.html'), 'earlier build');
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       `错误 ${join(data, '2022Q3', 'recalls.csv')} 第 2 行 H 列（市州）：“广州”属于广东省，不在湖南省。`,
@@ -118,50 +130,52 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
     expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toBe('earlier build');
   });
 
-  it('exits 2 on a bad quarter, an unknown format or an unknown option', () => {
+  it('exits 2 on a bad quarter, an unknown format or an unknown option', async () => {
     for (const args of [
       ['--quarter', '2022Q5'],
       ['--quarter', '2022Q3', '--format', 'odt'],
       ['--quarter', '2022Q3', '--colour'],
     ]) {
-      const r = bulletin(['build', ...args, '--out', tempDir()]);
+      const r = await bulletin(['build', ...args, '--out', tempDir()]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.length).toBeGreaterThan(0);
       expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
     }
   });
 
-  it('exits 2 when --quarter is missing, saying so in Chinese', () => {
-    const r = bulletin(['build']);
+  it('exits 2 when --quarter is missing, saying so in Chinese', async () => {
+    const r = await bulletin(['build']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('错误：缺少必需的选项 -q, --quarter <quarter>。');
-    expect(bulletin(['build', '--quarter', '2022Q3', '--colour']).stderr).toContain('错误：不认识的选项 --colour。');
-    expect(bulletin(['publish']).stderr).toContain('错误：没有 publish 这个命令。');
+    expect((await bulletin(['build', '--quarter', '2022Q3', '--colour'])).stderr).toContain(
+      '错误：不认识的选项 --colour。',
+    );
+    expect((await bulletin(['publish'])).stderr).toContain('错误：没有 publish 这个命令。');
   });
 
-  it('exits 3 when the quarter folder or its records are missing', () => {
-    const r = bulletin(['build', '--quarter', '2019Q1', '--out', tempDir()]);
+  it('exits 3 when the quarter folder or its records are missing', async () => {
+    const r = await bulletin(['build', '--quarter', '2019Q1', '--out', tempDir()]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('找不到季度数据文件夹');
     const empty = tempDir();
     mkdirSync(join(empty, '2022Q3'));
     writeFileSync(join(empty, '2022Q3', 'notes.txt'), 'x');
-    const r2 = bulletin(['build', '--quarter', '2022Q3', '--data', empty, '--out', tempDir()]);
+    const r2 = await bulletin(['build', '--quarter', '2022Q3', '--data', empty, '--out', tempDir()]);
     expect(r2.code).toBe(3);
     expect(r2.stderr).toContain('没有召回记录文件 recalls.xlsx 或 recalls.csv。现有文件：notes.txt。');
   });
 
-  it('exits 3 on an unreadable workbook', () => {
+  it('exits 3 on an unreadable workbook', async () => {
     const data = tempDir();
     mkdirSync(join(data, '2022Q3'));
     writeFileSync(join(data, '2022Q3', 'recalls.xlsx'), 'this is not a zip');
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir()]);
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir()]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('文件内容不是 Excel 工作簿');
   });
 
-  it('reads a named sheet with --sheet, and exits 3 naming the sheets when it is missing', () => {
-    const ok = bulletin([
+  it('reads a named sheet with --sheet, and exits 3 naming the sheets when it is missing', async () => {
+    const ok = await bulletin([
       'build',
       '--quarter',
       '2022Q3',
@@ -174,32 +188,32 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
     ]);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain('检查 8 行召回记录（工作表“召回记录”）');
-    const r = bulletin(['build', '--quarter', '2022Q3', '--sheet', '汇总', '--out', tempDir()]);
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--sheet', '汇总', '--out', tempDir()]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('找不到工作表“汇总”。现有工作表：召回记录。');
   });
 
-  it('exits 4 when no browser can be found for the PDF', () => {
-    const r = bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--browser', '/nonexistent/chrome']);
+  it('exits 4 when no browser can be found for the PDF', async () => {
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--browser', '/nonexistent/chrome']);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('/nonexistent/chrome');
     expect(r.stderr).toContain('apt-get install -y chromium');
   });
 
-  it('answers --help and --version with exit 0', () => {
-    const help = bulletin(['build', '--help']);
+  it('answers --help and --version with exit 0', async () => {
+    const help = await bulletin(['build', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--quarter');
-    const version = bulletin(['--version']);
+    const version = bulletinProcess(['--version']); // the real binary, as an install check would run it
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 });
 
 describe('bulletin build: several quarters in one run', () => {
-  it('builds a range with one browser and reports each quarter', () => {
+  it('builds a range with one browser and reports each quarter', async () => {
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q1..2022Q2', '--out', out, '--format', 'html', '--json']);
+    const r = await bulletin(['build', '--quarter', '2022Q1..2022Q2', '--out', out, '--format', 'html', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.results.map((x: { quarter: string; ok: boolean }) => [x.quarter, x.ok])).toEqual([

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bulletin, tempDir } from '../helpers/cli.js';
+import { sampleBuild } from '../helpers/sample-build.js';
 import { compactLines, pdfFonts, pdfInfo, pdfTextCompact } from '../helpers/pdf.js';
 import { CAPTIONS, CASE_CELLS, MASTHEAD, ROWS, SENTENCES } from '../helpers/seed-figures.js';
 import { readZip, type ZipEntry } from '../helpers/zip.js';
@@ -21,12 +22,11 @@ let entries: ZipEntry[];
 const part = (name: string) => entries.find((e) => e.name === name)?.data.toString('utf8') ?? '';
 
 beforeAll(async () => {
-  const out = tempDir();
-  // One build with both editions: the combination works, and the PDF's page count is the reference.
-  const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'pdf,docx', '--out', out, '--json']);
-  if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stderr}`);
-  docx = readFileSync(join(out, '2022Q3', 'bulletin.docx'));
-  pdf = join(out, '2022Q3', 'bulletin.pdf');
+  // The run's one sample build (test/sample-pdf-setup.ts) has every edition: the combination works,
+  // and the PDF's page count is the reference.
+  const { out } = sampleBuild();
+  docx = readFileSync(join(out, 'bulletin.docx'));
+  pdf = join(out, 'bulletin.pdf');
   html = (await mammoth.convertToHtml({ buffer: docx })).value;
   text = (await mammoth.extractRawText({ buffer: docx })).value;
   entries = readZip(docx);
@@ -211,10 +211,10 @@ describe('the Word edition’s XML: what Word needs', () => {
     expect(new Set(entries.map((e) => `${e.date}/${e.time}`))).toEqual(new Set([`${(42 << 9) | (11 << 5) | 8}/0`]));
   });
 
-  it('is byte-identical when built again, within a batch, with no browser to be found', () => {
+  it('is byte-identical when built again, within a batch, with no browser to be found', async () => {
     // A batch build shares one process: ids docx takes from process-wide counters would differ here.
     const out = tempDir();
-    const r = bulletin([
+    const r = await bulletin([
       'build',
       '--quarter',
       '2022Q2,2022Q3',

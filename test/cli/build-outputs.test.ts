@@ -26,11 +26,11 @@ function markingBrowser(): { path: string; mark: string } {
 }
 
 describe('bulletin build: the output folder is checked before anything is read or launched', () => {
-  it('an output path under a regular file: exit 2, a Chinese message, no data read, no browser started', () => {
+  it('an output path under a regular file: exit 2, a Chinese message, no data read, no browser started', async () => {
     const base = tempDir();
     writeFileSync(join(base, 'out'), 'not a folder');
     const browser = markingBrowser();
-    const r = bulletin(['build', '-q', '2022Q3', '--data', invalidData(), '--out', join(base, 'out')], {
+    const r = await bulletin(['build', '-q', '2022Q3', '--data', invalidData(), '--out', join(base, 'out')], {
       env: { BULLETIN_BROWSER: browser.path },
     });
     expect(r.code).toBe(2);
@@ -44,19 +44,19 @@ describe('bulletin build: the output folder is checked before anything is read o
     expect(readFileSync(join(base, 'out'), 'utf8')).toBe('not a folder');
   });
 
-  it('the English reason is shown only with BULLETIN_DEBUG', () => {
+  it('the English reason is shown only with BULLETIN_DEBUG', async () => {
     const base = tempDir();
     writeFileSync(join(base, 'out'), '');
     const args = ['build', '-q', '2022Q3', '--data', invalidData(), '--out', join(base, 'out'), '--format', 'html'];
-    expect(bulletin(args, { env: { BULLETIN_DEBUG: '1' } }).stderr).toContain('（详细信息：');
-    expect(bulletin(args).stderr).not.toContain('详细信息');
+    expect((await bulletin(args, { env: { BULLETIN_DEBUG: '1' } })).stderr).toContain('（详细信息：');
+    expect((await bulletin(args)).stderr).not.toContain('详细信息');
   });
 
-  it('bulletin.pdf being a folder holding a user file: exit 2, nothing deleted, nothing written', () => {
+  it('bulletin.pdf being a folder holding a user file: exit 2, nothing deleted, nothing written', async () => {
     const out = tempDir();
     mkdirSync(join(out, '2022Q3', 'bulletin.pdf'), { recursive: true });
     writeFileSync(join(out, '2022Q3', 'bulletin.pdf', 'notes.txt'), 'mine');
-    const r = bulletin(['build', '-q', '2022Q3', '--out', out, '--format', 'html', '--json']);
+    const r = await bulletin(['build', '-q', '2022Q3', '--out', out, '--format', 'html', '--json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`错误：输出文件夹中的 ${join(out, '2022Q3', 'bulletin.pdf')} 是一个文件夹`);
     expect(r.stderr).toContain('没有写入任何文件');
@@ -64,14 +64,14 @@ describe('bulletin build: the output folder is checked before anything is read o
     expect(readFileSync(join(out, '2022Q3', 'bulletin.pdf', 'notes.txt'), 'utf8')).toBe('mine');
   });
 
-  it('a later build removes what a killed build left and keeps the user file', () => {
+  it('a later build removes what a killed build left and keeps the user file', async () => {
     const out = tempDir();
     mkdirSync(join(out, '2022Q3'));
     mkdirSync(join(out, '2022Q3', '.bulletin-new-999999999'));
     writeFileSync(join(out, '2022Q3', '.bulletin-new-999999999', 'stats.json'), '{');
     writeFileSync(join(out, '2022Q3', '.stats.json.999999999.tmp'), '{');
     writeFileSync(join(out, '2022Q3', 'notes.txt'), 'mine');
-    const r = bulletin(['build', '-q', '2022Q3', '--out', out, '--format', 'html', '--quiet']);
+    const r = await bulletin(['build', '-q', '2022Q3', '--out', out, '--format', 'html', '--quiet']);
     expect(r.code).toBe(0);
     expect(readdirSync(join(out, '2022Q3')).sort()).toEqual(['bulletin.html', 'notes.txt', 'stats.json']);
   });

@@ -5,6 +5,7 @@ import { readLayout } from '../../src/render/pdf-file.js';
 import { MARKER_PREFIX } from '../../src/render/table-layout.js';
 import { structureReport } from '../helpers/pdf-structure.js';
 import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { copyOfSampleCache, sampleBuild } from '../helpers/sample-build.js';
 import { axisTicks, canonical, inputNumbers, numbersIn, statsNumbers } from '../helpers/numbers.js';
 import {
   colouredPixels,
@@ -28,8 +29,8 @@ let text: string;
 let json: { issues: Array<{ code: string }>; passes: number };
 let cache: string;
 
-const build = (dir: string, ...more: string[]) => {
-  const r = bulletin(['build', '--quarter', '2022Q3', '--out', dir, '--json', ...more], {
+const build = async (dir: string, ...more: string[]) => {
+  const r = await bulletin(['build', '--quarter', '2022Q3', '--out', dir, '--json', ...more], {
     env: { BULLETIN_CACHE_DIR: cache },
   });
   expect(r.code, r.stderr).toBe(0);
@@ -41,13 +42,14 @@ const build = (dir: string, ...more: string[]) => {
 };
 
 beforeAll(() => {
-  out = tempDir();
-  cache = tempDir('bulletin-cache-');
-  const r = bulletin(['build', '--quarter', '2022Q3', '--out', out, '--json'], { env: { BULLETIN_CACHE_DIR: cache } });
-  if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stderr}`);
-  json = JSON.parse(r.stdout);
-  pdf = join(out, '2022Q3', 'bulletin.pdf');
-  html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
+  // The sample built once for the whole run (test/sample-pdf-setup.ts), with a layout cache of its own
+  // copied here: the rebuilding tests below tamper with it.
+  const shared = sampleBuild();
+  out = shared.out;
+  cache = copyOfSampleCache();
+  json = JSON.parse(shared.json);
+  pdf = join(out, 'bulletin.pdf');
+  html = readFileSync(join(out, 'bulletin.html'), 'utf8');
   lines = compactLines(pdf);
   text = pdfTextCompact(pdf);
 });
@@ -189,7 +191,7 @@ describe('the 2022Q3 bulletin PDF: every table and figure of the seed', () => {
 
 describe('stats.json holds the figures the PDF prints', () => {
   it('every category, region and national row of stats.json is a line of the PDF', () => {
-    const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
+    const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8'));
     const expected = [
       ...stats.byCategory.map(
         (c: { name: string; code: string; recalls: number; quantity: number }) =>
@@ -215,7 +217,7 @@ describe('stats.json holds the figures the PDF prints', () => {
   });
 
   it('every number of the generated report is in stats.json; every other number is in the inputs', () => {
-    const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
+    const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8'));
     const all = pdfText(pdf);
     // Part 二's 季度分析报告 runs from its heading (the second mention: the first is 本期要目) to the next section.
     const from = all.indexOf('【季度分析报告】', all.indexOf('【季度分析报告】') + 1);
@@ -381,20 +383,20 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
     expect(json.passes).toBeLessThanOrEqual(6);
   });
 
-  it('prints once with the layout measured before, and the PDF and HTML are byte-identical', () => {
-    const again = build(tempDir());
+  it('prints once with the layout measured before, and the PDF and HTML are byte-identical', async () => {
+    const again = await build(tempDir());
     expect(again.passes).toBe(1);
     expect(again.pdf.equals(readFileSync(pdf))).toBe(true);
     expect(again.html).toBe(html);
   });
 
-  it('measures again with --no-cache, to the same bytes', () => {
-    const cold = build(tempDir(), '--no-cache');
+  it('measures again with --no-cache, to the same bytes', async () => {
+    const cold = await build(tempDir(), '--no-cache');
     expect(cold.passes).toBe(json.passes);
     expect(cold.pdf.equals(readFileSync(pdf))).toBe(true);
   });
 
-  it('corrects a cached layout that is wrong (a tampered cache costs a pass, not a wrong page number)', () => {
+  it('corrects a cached layout that is wrong (a tampered cache costs a pass, not a wrong page number)', async () => {
     const [file] = readdirSync(cache).filter((f) => f.endsWith('.json'));
     const path = join(cache, file as string);
     const layout = JSON.parse(readFileSync(path, 'utf8')) as {
@@ -408,10 +410,10 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
         splits: {},
       }),
     );
-    const fixed = build(tempDir());
+    const fixed = await build(tempDir());
     expect(fixed.passes).toBeGreaterThan(1);
     expect(fixed.pdf.equals(readFileSync(pdf))).toBe(true);
     writeFileSync(path, '{ not json');
-    expect(build(tempDir()).passes).toBe(json.passes);
+    expect((await build(tempDir())).passes).toBe(json.passes);
   });
 });

@@ -11,34 +11,45 @@ function copyData(): string {
 }
 
 describe('bulletin build: the quarter folder', () => {
-  it('refuses two issues with the same number, naming both quarters', () => {
+  it('refuses two issues with the same number, naming both quarters', async () => {
     const data = copyData();
     mkdirSync(join(data, '2022Q2'));
     writeFileSync(join(data, '2022Q2', 'issue.json'), JSON.stringify({ number: 3, totalNumber: 2 }));
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir(), '--format', 'html']);
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir(), '--format', 'html']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('期号重复：2022年第二季度和2022年第三季度都是第3期。');
   });
 
-  it('derives the issue number from the previous quarter when issue.json does not state it', () => {
+  it('derives the issue number from the previous quarter when issue.json does not state it', async () => {
     const data = copyData();
     writeFileSync(join(data, '2022Q3', 'issue.json'), JSON.stringify({ publicationDate: '2022-11-08' }));
     mkdirSync(join(data, '2022Q2'));
     writeFileSync(join(data, '2022Q2', 'issue.json'), JSON.stringify({ number: 2, totalNumber: 2 }));
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toContain(
       '<div class="issue-line">第3期（总第3期）</div>',
     );
   });
 
-  it('builds a quarter that has only its recall records, warning about each missing section', () => {
+  it('builds a quarter that has only its recall records, warning about each missing section', async () => {
     const data = tempDir();
     mkdirSync(join(data, '2022Q3'));
     cpSync(join(ROOT, 'data', '2022Q3', 'recalls.xlsx'), join(data, '2022Q3', 'recalls.xlsx'));
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', '--json']);
+    const r = await bulletin([
+      'build',
+      '--quarter',
+      '2022Q3',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.issues.map((i: { code: string }) => i.code)).toEqual([
@@ -51,7 +62,7 @@ describe('bulletin build: the quarter folder', () => {
     expect(html).not.toContain('二、全国缺陷产品召回情况');
   });
 
-  it('computes the national tables from a record-level export when one is given', () => {
+  it('computes the national tables from a record-level export when one is given', async () => {
     const data = copyData();
     const rows = [
       '发布日期,省份,产品类别,召回数量',
@@ -62,7 +73,7 @@ describe('bulletin build: the quarter folder', () => {
     ];
     writeFileSync(join(data, '2022Q3', 'national-recalls.csv'), `${rows.join('\n')}\n`);
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html']);
     expect(r.code, r.stderr).toBe(0);
     const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
     expect(stats.national.source).toBe('records');
@@ -72,11 +83,11 @@ describe('bulletin build: the quarter folder', () => {
     expect(html).toContain('2022年前三季度湖南省省局开展消费品缺陷产品召回2次，共召回缺陷产品6000件，位居全国第二');
   });
 
-  it('refuses an article image that points outside the data folder', () => {
+  it('refuses an article image that points outside the data folder', async () => {
     const data = copyData();
     const file = join(data, '2022Q3', 'articles', '01-director-inspection.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('images/01-inspection.svg', '../../../../etc/passwd'));
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir(), '--format', 'html']);
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', tempDir(), '--format', 'html']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /01-director-inspection\.md 第 \d+ 行：图片“..\/..\/..\/..\/etc\/passwd”在本季度数据文件夹之外，不会被读取。/,

@@ -17,7 +17,7 @@ function project(config: unknown, configName = 'bulletin.config.json'): string {
 }
 
 describe('configuration', () => {
-  it('lets another province’s center make its own bulletin by configuration alone (广东省, 21 prefectures)', () => {
+  it('lets another province’s center make its own bulletin by configuration alone (广东省, 21 prefectures)', async () => {
     const dir = project({
       province: '广东省',
       publisher: '广东省市场监督管理局缺陷产品召回中心',
@@ -25,7 +25,7 @@ describe('configuration', () => {
       data: 'inputs',
       out: 'outputs',
     });
-    const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--quiet'], { cwd: dir });
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--quiet'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(dir, 'outputs', '2022Q3', 'bulletin.html'), 'utf8');
     expect(html).toContain('<div class="bulletin-name">广东缺陷产品召回</div>');
@@ -41,12 +41,12 @@ describe('configuration', () => {
     expect(html).toContain('电话：020-12345678');
   });
 
-  it('reads bulletin.config.js exporting defineConfig, with paths relative to the file', () => {
+  it('reads bulletin.config.js exporting defineConfig, with paths relative to the file', async () => {
     const dir = project(
       `export default { province: '广东', decimals: 1, data: './inputs', out: './outputs' };\n`,
       'bulletin.config.js',
     );
-    const r = bulletin(
+    const r = await bulletin(
       ['build', '--quarter', '2022Q3', '--format', 'html', '--quiet', '--config', '../bulletin.config.js'],
       { cwd: join(dir, 'inputs') },
     );
@@ -54,38 +54,40 @@ describe('configuration', () => {
     expect(readFileSync(join(dir, 'outputs', '2022Q3', 'bulletin.html'), 'utf8')).toContain('占广东召回总数量的60.0%');
   });
 
-  it('puts flags before the configuration file', () => {
+  it('puts flags before the configuration file', async () => {
     const dir = project({ province: '广东省', data: 'inputs', out: 'outputs' });
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', out, '--quiet'], { cwd: dir });
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', out, '--quiet'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8')).toContain('"name": "广东省"');
   });
 
-  it('rejects a wrong setting with the list of valid ones, exit 2', () => {
+  it('rejects a wrong setting with the list of valid ones, exit 2', async () => {
     const dir = project({ provnce: '广东省', decimals: 9 });
-    const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html'], { cwd: dir });
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bulletin.config.json 有误');
     expect(r.stderr).toContain('decimals');
     expect(r.stderr).toContain('可用的设置项：province');
   });
 
-  it('uses another @fontsource package when configured, and says when it is not installed', () => {
+  it('uses another @fontsource package when configured, and says when it is not installed', async () => {
     const dir = project({ province: '广东省', data: 'inputs', fonts: { serif: '@fontsource/not-installed-sc' } });
-    const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html'], { cwd: dir });
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('配置的字体包“@fontsource/not-installed-sc”没有安装');
   });
 });
 
 describe('templates', () => {
-  it('--templates replaces one partial, the rest falling back to the defaults', () => {
+  it('--templates replaces one partial, the rest falling back to the defaults', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'partials'));
     writeFileSync(join(dir, 'partials', 'closing.hbs'), '<aside class="closing">本期完</aside>\n');
     const out = tempDir();
-    const r = bulletin([
+    const r = await bulletin([
       'build',
       '--quarter',
       '2022Q3',
@@ -104,19 +106,29 @@ describe('templates', () => {
     expect(html).not.toContain('重要提示：');
   });
 
-  it('names the template file and line of a missing partial, exit 2', () => {
+  it('names the template file and line of a missing partial, exit 2', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'partials'));
     writeFileSync(join(dir, 'partials', 'closing.hbs'), '<aside>\n{{> signature}}\n</aside>\n');
-    const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', tempDir(), '--templates', dir]);
+    const r = await bulletin([
+      'build',
+      '--quarter',
+      '2022Q3',
+      '--format',
+      'html',
+      '--out',
+      tempDir(),
+      '--templates',
+      dir,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'partials', 'closing.hbs')} 第 2 行：找不到 partial “signature”`);
   });
 });
 
 describe('bulletin doctor', () => {
-  it('says which browser, how it was found, its version, fonts, templates and whether a quarter is complete', () => {
-    const r = bulletin(['doctor', '--quarter', '2022Q3', '--json']);
+  it('says which browser, how it was found, its version, fonts, templates and whether a quarter is complete', async () => {
+    const r = await bulletin(['doctor', '--quarter', '2022Q3', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
@@ -133,18 +145,18 @@ describe('bulletin doctor', () => {
     );
   });
 
-  it('fails with the code a build would fail with', () => {
-    expect(bulletin(['doctor', '--browser', '/nonexistent/chrome']).code).toBe(4);
+  it('fails with the code a build would fail with', async () => {
+    expect((await bulletin(['doctor', '--browser', '/nonexistent/chrome'])).code).toBe(4);
     const data = tempDir();
     mkdirSync(join(data, '2022Q3'));
     writeFileSync(join(data, '2022Q3', 'recalls.csv'), `${HEADER}\n2022-07-20,甲,乙,99,长沙,机械物理,1,描述,否\n`);
-    const r = bulletin(['doctor', '--quarter', '2022Q3', '--data', data]);
+    const r = await bulletin(['doctor', '--quarter', '2022Q3', '--data', data]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ 2022Q3 数据');
-    expect(bulletin(['doctor', '--quarter', '2019Q1']).code).toBe(1);
+    expect((await bulletin(['doctor', '--quarter', '2019Q1'])).code).toBe(1);
   });
 });
 
-it('keeps the repository’s own configuration valid', () => {
+it('keeps the repository’s own configuration valid', async () => {
   expect(JSON.parse(readFileSync(join(ROOT, 'bulletin.config.json'), 'utf8')).province).toBe('湖南省');
 });

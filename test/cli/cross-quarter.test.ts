@@ -33,14 +33,14 @@ function dataWith(edits: Record<string, Array<[string, string]>>): string {
   return cwd;
 }
 
-function validate(cwd: string, folder = 'data/2022Q3'): { code: number | null; findings: Finding[] } {
-  const r = bulletin(['validate', folder, '--json'], { cwd });
+async function validate(cwd: string, folder = 'data/2022Q3'): Promise<{ code: number | null; findings: Finding[] }> {
+  const r = await bulletin(['validate', folder, '--json'], { cwd });
   return { code: r.code, findings: (JSON.parse(r.stdout) as { findings: Finding[] }).findings };
 }
 
-function build(cwd: string): { code: number | null; issues: Finding[]; written: boolean } {
+async function build(cwd: string): Promise<{ code: number | null; issues: Finding[]; written: boolean }> {
   const out = join(cwd, 'out');
-  const r = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--json', '--out', out], { cwd });
+  const r = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--json', '--out', out], { cwd });
   const doc = JSON.parse(r.stdout) as { issues: Finding[]; outputs: string[] };
   return { code: r.code, issues: doc.issues, written: doc.outputs.length > 0 };
 }
@@ -48,9 +48,9 @@ function build(cwd: string): { code: number | null; issues: Finding[]; written: 
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
 
 describe('the bundled quarters agree with each other', () => {
-  it('2022Q1, 2022Q2 and 2022Q3 give no cross-quarter finding', () => {
+  it('2022Q1, 2022Q2 and 2022Q3 give no cross-quarter finding', async () => {
     for (const q of ['2022Q1', '2022Q2', '2022Q3']) {
-      const r = bulletin(['validate', `data/${q}`, '--json']);
+      const r = await bulletin(['validate', `data/${q}`, '--json']);
       expect(
         codes(JSON.parse(r.stdout).findings).filter((c: string) =>
           /^reconcile\.(home\.ytd|national\.(ytd|quarter|rank)|issue|quarters)/.test(c),
@@ -62,9 +62,9 @@ describe('the bundled quarters agree with each other', () => {
 });
 
 describe('reconcile.home.ytd', () => {
-  it("Hunan's 本年 against its three quarters' records: both figures, every source, the difference", () => {
+  it("Hunan's 本年 against its three quarters' records: both figures, every source, the difference", async () => {
     const cwd = dataWith({ '2022Q3/national-provinces.csv': [['1,湖南省,34,570443', '1,湖南省,36,570443']] });
-    const v = validate(cwd);
+    const v = await validate(cwd);
     expect(v.code).toBe(0);
     const f = v.findings.find((x) => x.code === 'reconcile.home.ytd')!;
     expect(f.severity).toBe('warning');
@@ -80,32 +80,32 @@ describe('reconcile.home.ytd', () => {
       expect(f.message).toContain(s);
     // Loose files inside the quarter folder are checked the same way.
     const files = ['recalls.xlsx', 'national-categories.csv', 'national-provinces.csv'].map((f) => `data/2022Q3/${f}`);
-    const loose = JSON.parse(bulletin(['validate', ...files, '--quarter', '2022Q3', '--json'], { cwd }).stdout);
+    const loose = JSON.parse((await bulletin(['validate', ...files, '--quarter', '2022Q3', '--json'], { cwd })).stdout);
     expect(loose.findings.find((x: Finding) => x.code === 'reconcile.home.ytd')?.message).toBe(f.message);
     // The build reports the same finding, as a warning that does not stop it.
-    const b = build(cwd);
+    const b = await build(cwd);
     expect(b.code).toBe(0);
     expect(b.issues.find((x) => x.code === 'reconcile.home.ytd')?.message).toBe(f.message);
   });
 
-  it('uses an archived stats.json for an earlier quarter whose data folder is gone', () => {
+  it('uses an archived stats.json for an earlier quarter whose data folder is gone', async () => {
     const cwd = dataWith({ '2022Q3/national-provinces.csv': [['1,湖南省,34,570443', '1,湖南省,34,570000']] });
     const out = join(cwd, 'out');
-    expect(bulletin(['build', '--quarter', '2022Q1', '--format', 'html', '--out', out, '--quiet'], { cwd }).code).toBe(
-      0,
-    );
+    expect(
+      (await bulletin(['build', '--quarter', '2022Q1', '--format', 'html', '--out', out, '--quiet'], { cwd })).code,
+    ).toBe(0);
     mkdirSync(join(cwd, 'data', 'archive', '2022Q1'));
     cpSync(join(out, '2022Q1', 'stats.json'), join(cwd, 'data', 'archive', '2022Q1', 'stats.json'));
     rmSync(join(cwd, 'data', '2022Q1'), { recursive: true });
     rmSync(out, { recursive: true });
-    const f = validate(cwd).findings.find((x) => x.code === 'reconcile.home.ytd');
+    const f = (await validate(cwd)).findings.find((x) => x.code === 'reconcile.home.ytd');
     expect(f?.message).toContain('2022Q1 10 次、57758 件（data/archive/2022Q1/stats.json）');
     expect(f?.message).toContain('相差 0 次、-443 件');
   });
 
-  it('an earlier quarter with errors is not used, and the finding says the checks against it were not made', () => {
+  it('an earlier quarter with errors is not used, and the finding says the checks against it were not made', async () => {
     const cwd = dataWith({ '2022Q1/recalls.csv': [['电取暖器', '']] });
-    const v = validate(cwd);
+    const v = await validate(cwd);
     expect(v.code).toBe(0);
     const f = v.findings.find((x) => x.code === 'reconcile.quarters.unavailable');
     expect(f?.message).toMatch(/没有与 2022Q1 核对.*2022Q1 的数据有 \d+ 个错误/);
@@ -114,58 +114,58 @@ describe('reconcile.home.ytd', () => {
 });
 
 describe('reconcile.national.ytd-decrease', () => {
-  it('a national 本年 below the previous quarter’s is an error: validate and build exit 1, nothing written', () => {
+  it('a national 本年 below the previous quarter’s is an error: validate and build exit 1, nothing written', async () => {
     const cwd = dataWith({
       '2022Q3/national-categories.csv': [['电子电器,01,874,26520643,100,550242', '电子电器,01,874,26520643,60,550242']],
     });
-    const v = validate(cwd);
+    const v = await validate(cwd);
     expect(v.code).toBe(1);
     const f = v.findings.find((x) => x.code === 'reconcile.national.ytd-decrease')!;
     expect(f.severity).toBe('error');
     expect(f.message).toContain('电子电器 本期 60 次、550242 件，2022Q2 为 71 次、46858 件，相差 -11 次、503384 件');
     expect(f.message).toContain('data/2022Q2');
-    const b = build(cwd);
+    const b = await build(cwd);
     expect(b.code).toBe(1);
     expect(b.written).toBe(false);
     expect(codes(b.issues)).toContain('reconcile.national.ytd-decrease');
   });
 
-  it('a province missing from this quarter’s table that had recalls before has gone down too', () => {
+  it('a province missing from this quarter’s table that had recalls before has gone down too', async () => {
     const cwd = dataWith({ '2022Q3/national-provinces.csv': [['19,海南省,1,560,,\r\n', '']] });
-    const f = validate(cwd).findings.find((x) => x.code === 'reconcile.national.ytd-decrease');
+    const f = (await validate(cwd)).findings.find((x) => x.code === 'reconcile.national.ytd-decrease');
     expect(f?.message).toContain('海南省 本期 0 次、0 件，2022Q2 为 1 次、560 件');
   });
 });
 
 describe('reconcile.national.quarter', () => {
-  it('本季度 against 本年 minus the previous quarter’s 本年', () => {
+  it('本季度 against 本年 minus the previous quarter’s 本年', async () => {
     const cwd = dataWith({
       '2022Q3/national-provinces.csv': [['2,安徽省,101,472249,29,266553', '2,安徽省,101,472249,30,266553']],
     });
-    const f = validate(cwd).findings.find((x) => x.code === 'reconcile.national.quarter')!;
+    const f = (await validate(cwd)).findings.find((x) => x.code === 'reconcile.national.quarter')!;
     expect(f.severity).toBe('warning');
     expect(f.message).toContain('安徽省 本季度 30 次、266553 件，本年减上季度本年为 29 次、266553 件，相差 1 次、0 件');
   });
 });
 
 describe('reconcile.national.rank', () => {
-  it('a 序号 that is not the printed order names the row, the column and the rank it should be', () => {
+  it('a 序号 that is not the printed order names the row, the column and the rank it should be', async () => {
     const cwd = dataWith({ '2022Q3/national-provinces.csv': [['2,安徽省', '5,安徽省']] });
-    const f = validate(cwd).findings.find((x) => x.code === 'reconcile.national.rank')!;
+    const f = (await validate(cwd)).findings.find((x) => x.code === 'reconcile.national.rank')!;
     expect(f).toMatchObject({ severity: 'warning', row: 3, column: 'A', value: '5' });
     expect(f.message).toContain('安徽省 序号为 5，按本年召回数量 472249 件应为第 2');
   });
 });
 
 describe('reconcile.issue.number', () => {
-  it('a gap in 期号 and 总期号 against the quarter before and after', () => {
+  it('a gap in 期号 and 总期号 against the quarter before and after', async () => {
     const cwd = dataWith({
       '2022Q3/issue.json': [['"number": 3,\n  "totalNumber": 3', '"number": 5,\n  "totalNumber": 5']],
     });
     // The quarter after: a folder begun for 2022Q4 with its issue.json filled in.
     mkdirSync(join(cwd, 'data', '2022Q4'));
     writeFileSync(join(cwd, 'data', '2022Q4', 'issue.json'), '{ "number": 4, "totalNumber": 4 }\n');
-    const f = validate(cwd).findings.find((x) => x.code === 'reconcile.issue.number')!;
+    const f = (await validate(cwd)).findings.find((x) => x.code === 'reconcile.issue.number')!;
     expect(f.file).toBe('data/2022Q3/issue.json');
     expect(f.message).toContain('2022年第二季度是第2期，2022年第三季度是第5期，应为第3期');
     expect(f.message).toContain('2022年第三季度是总第5期，2022年第四季度是总第4期，应为总第6期');

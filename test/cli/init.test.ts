@@ -27,19 +27,19 @@ async function fill(path: string, rows: unknown[][]): Promise<void> {
 }
 
 describe('bulletin init', () => {
-  it('ends by naming the folder to validate and the quarter to build', () => {
+  it('ends by naming the folder to validate and the quarter to build', async () => {
     const dir = tempDir();
-    const r = bulletin(['init', '2022Q4'], { cwd: dir });
+    const r = await bulletin(['init', '2022Q4'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
       '填好后运行 bulletin validate data/2022Q4 检查，再运行 bulletin build --quarter 2022Q4 生成公报。',
     );
-    expect(bulletin(['init'], { cwd: dir }).code).toBe(2);
+    expect((await bulletin(['init'], { cwd: dir })).code).toBe(2);
   });
 
   it('creates workbooks with Chinese headers, a frozen header, drop-downs and formats, issue.json with the next number, and article stubs', async () => {
     const data = tempDir();
-    const r = bulletin(['init', '2022Q4', '--data', data]);
+    const r = await bulletin(['init', '2022Q4', '--data', data]);
     expect(r.code).toBe(0);
     const ws = await sheet(join(data, '2022Q4', 'recalls.xlsx'));
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
@@ -88,11 +88,11 @@ describe('bulletin init', () => {
     expect(rows[31]).toEqual([]);
   });
 
-  it('fills in the next issue number after the existing quarters', () => {
+  it('fills in the next issue number after the existing quarters', async () => {
     const data = tempDir();
     mkdirSync(join(data, '2022Q3'));
     copyFileSync(join(ROOT, 'data', '2022Q3', 'issue.json'), join(data, '2022Q3', 'issue.json'));
-    expect(bulletin(['init', '2022Q4', '--data', data]).code).toBe(0);
+    expect((await bulletin(['init', '2022Q4', '--data', data])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(data, '2022Q4', 'issue.json'), 'utf8'))).toMatchObject({
       number: 4,
       totalNumber: 4,
@@ -101,9 +101,9 @@ describe('bulletin init', () => {
 
   it('round trip: the files it writes, once filled in, pass bulletin validate; the example row left in does not', async () => {
     const data = tempDir();
-    expect(bulletin(['init', '2022Q4', '--data', data]).code).toBe(0);
+    expect((await bulletin(['init', '2022Q4', '--data', data])).code).toBe(0);
     const dir = join(data, '2022Q4');
-    const left = bulletin(['validate', join(dir, 'recalls.xlsx'), '--quarter', '2022Q4', '--json']);
+    const left = await bulletin(['validate', join(dir, 'recalls.xlsx'), '--quarter', '2022Q4', '--json']);
     expect(JSON.parse(left.stdout).findings.map((f: { code: string }) => f.code)).toEqual(['content.placeholder']);
 
     await fill(join(dir, 'recalls.xlsx'), [
@@ -176,7 +176,7 @@ describe('bulletin init', () => {
     }
     const meta = join(dir, 'issue.json');
     writeFileSync(meta, readFileSync(meta, 'utf8').replace(/"【待填写】[^"]*"/, '"2023-01-16"'));
-    const r = bulletin(['validate', dir, '--json']);
+    const r = await bulletin(['validate', dir, '--json']);
     const report = JSON.parse(r.stdout);
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
     expect(r.code).toBe(0);
@@ -186,8 +186,8 @@ describe('bulletin init', () => {
     });
   });
 
-  it('refuses to overwrite a folder that already has files', () => {
-    const r = bulletin(['init', '2022Q3']);
+  it('refuses to overwrite a folder that already has files', async () => {
+    const r = await bulletin(['init', '2022Q3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('已经存在且不是空的，没有改动任何文件');
   });

@@ -1,11 +1,18 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, sampleProject } from '../helpers/cli.js';
 
 const DIR = join(ROOT, 'fixtures', 'invalid');
+
+/** The sample project with the fixtures beside its data, so findings name them as fixtures/invalid/<file>. */
+function project(): string {
+  const dir = sampleProject();
+  if (!existsSync(join(dir, 'fixtures'))) symlinkSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'));
+  return dir;
+}
 
 interface Expected {
   severity: 'error' | 'warning';
@@ -740,7 +747,7 @@ async function validate(file: string): Promise<{
   const io: CliIo = {
     stdout: (t) => void (stdout += t),
     stderr: () => undefined,
-    cwd: ROOT,
+    cwd: project(),
     env: { NO_COLOR: '1' },
     isTty: false,
   };
@@ -784,7 +791,7 @@ describe('fixtures/invalid: what was read, not only what was said', () => {
     const io: CliIo = {
       stdout: () => undefined,
       stderr: (t) => void (stderr += t),
-      cwd: ROOT,
+      cwd: project(),
       env: { NO_COLOR: '1' },
       isTty: false,
     };

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN } from '../../src/render/nowrap.js';
 import { PAGE_AREA } from '../../src/render/table-layout.js';
 import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { sampleBuild } from '../helpers/sample-build.js';
 import { pageText, pdfInfo } from '../helpers/pdf.js';
 
 interface Built {
@@ -22,11 +23,14 @@ interface Built {
   };
 }
 
-function build(quarter: string, data?: string): Built {
+async function build(quarter: string, data: string): Promise<Built> {
   const out = tempDir();
-  const r = bulletin(['build', '--quarter', quarter, '--out', out, '--json', ...(data ? ['--data', data] : [])]);
+  const r = await bulletin(['build', '--quarter', quarter, '--out', out, '--json', '--data', data]);
   if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stderr}`);
-  const dir = join(out, quarter);
+  return read(join(out, quarter));
+}
+
+function read(dir: string): Built {
   return {
     pdf: join(dir, 'bulletin.pdf'),
     html: readFileSync(join(dir, 'bulletin.html'), 'utf8'),
@@ -80,11 +84,11 @@ function tokensSplit(built: Built): string[] {
 let sample: Built;
 let long: Built;
 
-beforeAll(() => {
+beforeAll(async () => {
   const data = tempDir('bulletin-long-');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'make-long-issue.mjs'), data], { cwd: ROOT });
-  sample = build('2022Q3');
-  long = build('2022Q2', data);
+  sample = read(sampleBuild().out); // built once for the run (test/sample-pdf-setup.ts)
+  long = await build('2022Q2', data);
 }, 400_000);
 
 describe('print layout rules', () => {

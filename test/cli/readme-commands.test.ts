@@ -6,11 +6,10 @@
  * [optional] parts) and the commands that cannot run in a test are checked
  * for their command and flags only.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
 import { commandProblems, shellWords } from '../helpers/command-lines.js';
 
 /** Commands that cannot run to an end in a test, and why. */
@@ -70,22 +69,15 @@ describe('README commands', () => {
     expect(problems).toEqual([]);
   });
 
-  it('each runnable command exits as the README says, run in order on the bundled sample', () => {
+  it('each runnable command exits as the README says, run in order on the bundled sample', async () => {
     const dir = tempDir('bulletin-readme-');
-    const env = { ...process.env, NO_COLOR: '1', BULLETIN_CACHE_DIR: join(dir, '.cache') };
+    const env = { BULLETIN_CACHE_DIR: join(dir, '.cache') };
     const results: string[] = [];
     for (const c of commands) {
       if (c.synopsis || NOT_RUN[c.words[0] as string]) continue;
-      const r = spawnSync(process.execPath, [BIN, ...c.words], {
-        cwd: dir,
-        env,
-        encoding: 'utf8',
-        input: c.stdin ? readFileSync(join(dir, c.stdin)) : '',
-        timeout: 180_000,
-      });
-      results.push(
-        `${c.line} → exit ${r.status}${r.status === c.expected ? '' : ` (README: ${c.expected})\n${r.stderr}`}`,
-      );
+      // In this process through runCli (the binary itself is run by the end-to-end tests).
+      const r = await bulletin(c.words, { cwd: dir, env, input: c.stdin ? readFileSync(join(dir, c.stdin)) : '' });
+      results.push(`${c.line} → exit ${r.code}${r.code === c.expected ? '' : ` (README: ${c.expected})\n${r.stderr}`}`);
     }
     expect(results.filter((r) => r.includes('README:'))).toEqual([]);
     expect(results.length).toBeGreaterThanOrEqual(12);

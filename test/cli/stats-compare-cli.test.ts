@@ -74,100 +74,104 @@ const COMPARE = z
   .strict();
 
 describe('bulletin stats', () => {
-  it('--json is the stats.json the build writes, with a schema version', () => {
+  it('--json is the stats.json the build writes, with a schema version', async () => {
     const out = tempDir();
-    expect(bulletin(['build', '--quarter', '2022Q3', '--out', out, '--format', 'html', '--quiet']).code).toBe(0);
-    const r = bulletin(['stats', '--quarter', '2022Q3', '--json']);
+    expect((await bulletin(['build', '--quarter', '2022Q3', '--out', out, '--format', 'html', '--quiet'])).code).toBe(
+      0,
+    );
+    const r = await bulletin(['stats', '--quarter', '2022Q3', '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
   });
 
-  it('--csv and --md list every figure; CSV cells cannot run as formulas', () => {
-    const csv = bulletin(['stats', '--quarter', '2022Q3', '--csv']);
+  it('--csv and --md list every figure; CSV cells cannot run as formulas', async () => {
+    const csv = await bulletin(['stats', '--quarter', '2022Q3', '--csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('本省按类别,家用日用品,04,1,257500,12.50,61.54');
     expect(csv.stdout).toContain('全国本年,合计,,471,2288116,,');
     expect(csv.stdout).toContain('国外,欧盟,,1083,未公开,74.79,');
-    const md = bulletin(['stats', '--quarter', '2022Q3', '--md']);
+    const md = await bulletin(['stats', '--quarter', '2022Q3', '--md']);
     expect(md.stdout).toContain('| 本省按市州 | 邵阳 | 430500 | 2 | 258000 |  | 61.66 |');
   });
 
-  it('finds the records by the same rule as build: Recalls.XLSX is recalls.xlsx', () => {
+  it('finds the records by the same rule as build: Recalls.XLSX is recalls.xlsx', async () => {
     const cwd = tempDir();
     cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
     renameSync(join(cwd, 'data', '2022Q3', 'recalls.xlsx'), join(cwd, 'data', '2022Q3', 'Recalls.XLSX'));
-    const stats = bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd });
+    const stats = await bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd });
     expect(stats.code, stats.stderr).toBe(0);
     expect(JSON.parse(stats.stdout).totals).toMatchObject({ recalls: 8, quantity: 418448 });
-    const compare = bulletin(['compare', '2022Q2', '2022Q3', '--json'], { cwd });
+    const compare = await bulletin(['compare', '2022Q2', '2022Q3', '--json'], { cwd });
     expect(compare.code, compare.stderr).toBe(0);
     expect(JSON.parse(compare.stdout).sources[1]).toMatchObject({ quarter: '2022Q3', source: 'data' });
-    const build = bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', join(cwd, 'out')], { cwd });
+    const build = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', join(cwd, 'out')], {
+      cwd,
+    });
     expect(build.code, build.stderr).toBe(0);
   });
 
-  it('reads an archived quarter when its data folder is gone, and says so', () => {
-    const r = bulletin(['stats', '--quarter', '2021Q4']);
+  it('reads an archived quarter when its data folder is gone, and says so', async () => {
+    const r = await bulletin(['stats', '--quarter', '2021Q4']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('数据来源：存档 data/archive/2021Q4/stats.json');
     expect(r.stdout).toMatch(/全国本年\s+合计\s+549\s+7230000/);
   });
 
-  it('exits 3 for a quarter with no data and 2 for a bad quarter', () => {
-    expect(bulletin(['stats', '--quarter', '2019Q1']).code).toBe(3);
-    expect(bulletin(['stats', '--quarter', '2019Q9']).code).toBe(2);
+  it('exits 3 for a quarter with no data and 2 for a bad quarter', async () => {
+    expect((await bulletin(['stats', '--quarter', '2019Q1'])).code).toBe(3);
+    expect((await bulletin(['stats', '--quarter', '2019Q9'])).code).toBe(2);
   });
 });
 
 describe('bulletin compare', () => {
-  it('--ytd --json: 2022 H1 against 2021 H1, in the documented shape', () => {
-    const r = bulletin(['compare', '2021Q2', '2022Q2', '--ytd', '--json']);
+  it('--ytd --json: 2022 H1 against 2021 H1, in the documented shape', async () => {
+    const r = await bulletin(['compare', '2021Q2', '2022Q2', '--ytd', '--json']);
     expect(r.code).toBe(0);
     const doc = COMPARE.parse(JSON.parse(r.stdout));
     expect(doc.comparison?.national?.recalls.pct).toBe(29.91);
     expect(doc.comparison?.national?.quantity.pct).toBe(-86.19);
   });
 
-  it('prints a table with the sources, and Markdown and CSV on request', () => {
-    const r = bulletin(['compare', '2022Q2', '2022Q3']);
+  it('prints a table with the sources, and Markdown and CSV on request', async () => {
+    const r = await bulletin(['compare', '2022Q2', '2022Q3']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2022年第二季度 → 2022年第三季度（环比）');
     expect(r.stdout).toMatch(/湖南省\s+合计\s+召回数量\s+94237\s+418448\s+\+324211\s+\+344\.04%/);
     expect(r.stderr).toContain('数据来源：2022Q2 数据 data/2022Q2；2022Q3 数据 data/2022Q3');
-    expect(bulletin(['compare', '2022Q2', '2022Q3', '--md']).stdout).toContain(
+    expect((await bulletin(['compare', '2022Q2', '2022Q3', '--md'])).stdout).toContain(
       '| 全国 | 合计 | 召回次数 | 162 | 193 | +31 | +19.14% |  |',
     );
-    const csv = bulletin(['compare', '2022Q2', '2022Q3', '--csv', '--by', 'category']).stdout;
+    const csv = (await bulletin(['compare', '2022Q2', '2022Q3', '--csv', '--by', 'category'])).stdout;
     // Numbers stay numbers a spreadsheet or pandas reads: no apostrophe, no % or 个百分点 in numeric cells.
     expect(csv).toContain('湖南省,电子电器,召回数量,17466,150,-17316,-99.14,-18.5');
     expect(csv.split('\r\n')[0]).toBe('\ufeff范围,项目,指标,起,止,变化,变化率(%),占比变化(个百分点)');
     expect(csv).toContain('湖南省,合计,全国排名,2,1,1,,');
   });
 
-  it("a range with --by lists every period's items in table, Markdown and CSV", () => {
+  it("a range with --by lists every period's items in table, Markdown and CSV", async () => {
     const args = ['compare', '2022Q1..2022Q3', '--by', 'category'];
-    const table = bulletin(args).stdout;
+    const table = (await bulletin(args)).stdout;
     expect(table).toMatch(/2022年第三季度\s+湖南省\s+电子电器\s+1\s+150\s+-99\.14%/);
-    const md = bulletin([...args, '--md']).stdout;
+    const md = (await bulletin([...args, '--md'])).stdout;
     expect(md).toContain('| 2022年第三季度 | 湖南省 | 电子电器 | 1 | 150 | -99.14% |  |');
     expect(md).toContain('| 2022年第三季度 | 全国 | 电子电器 |');
-    const csv = bulletin([...args, '--csv']).stdout;
+    const csv = (await bulletin([...args, '--csv'])).stdout;
     expect(csv.split('\r\n')[0]).toBe('\ufeff期间,范围,项目,召回次数,召回数量,数量环比(%),数量同比(%)');
     expect(csv).toContain('2022年第三季度,湖南省,电子电器,1,150,-99.14,');
   });
 
   /** The bundled data plus a 2022Q4 begun with bulletin init (its stand-ins left: invalid). */
-  function withUnfinishedQ4(): string {
+  async function withUnfinishedQ4(): Promise<string> {
     const cwd = tempDir();
     cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
-    expect(bulletin(['init', '2022Q4'], { cwd }).code).toBe(0);
+    expect((await bulletin(['init', '2022Q4'], { cwd })).code).toBe(0);
     return cwd;
   }
 
-  it('a series lists every quarter it could not use, with the reason, and exits 1', () => {
-    const cwd = withUnfinishedQ4();
-    const r = bulletin(['compare', '2021Q1..2022Q4', '--json'], { cwd });
+  it('a series lists every quarter it could not use, with the reason, and exits 1', async () => {
+    const cwd = await withUnfinishedQ4();
+    const r = await bulletin(['compare', '2021Q1..2022Q4', '--json'], { cwd });
     expect(r.code).toBe(1);
     const doc = COMPARE.parse(JSON.parse(r.stdout));
     expect(doc.series?.map((e) => e.period.id)).toEqual(['2021Q2', '2021Q4', '2022Q1', '2022Q2', '2022Q3']);
@@ -177,7 +181,7 @@ describe('bulletin compare', () => {
       ['2022Q4', 'invalid'],
     ]);
     expect(doc.skipped[2]?.message).toMatch(/2022Q4 的数据有 \d+ 个错误/);
-    const table = bulletin(['compare', '2021Q1..2022Q4'], { cwd });
+    const table = await bulletin(['compare', '2021Q1..2022Q4'], { cwd });
     expect(table.code).toBe(1);
     expect(table.stdout).toBe('');
     expect(table.stderr).toContain('以下 3 个季度没有可用的数据');
@@ -185,42 +189,42 @@ describe('bulletin compare', () => {
     expect(table.stderr).toContain('--allow-gaps');
   });
 
-  it('--allow-gaps prints the series with a note and exits 0; the JSON still lists what was skipped', () => {
-    const cwd = withUnfinishedQ4();
-    const r = bulletin(['compare', '2021Q1..2022Q4', '--allow-gaps'], { cwd });
+  it('--allow-gaps prints the series with a note and exits 0; the JSON still lists what was skipped', async () => {
+    const cwd = await withUnfinishedQ4();
+    const r = await bulletin(['compare', '2021Q1..2022Q4', '--allow-gaps'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2022年第三季度');
     expect(r.stderr).toContain('注意：以下 3 个季度没有可用的数据，已跳过（--allow-gaps）');
     const doc = COMPARE.parse(
-      JSON.parse(bulletin(['compare', '2021Q1..2022Q4', '--json', '--allow-gaps'], { cwd }).stdout),
+      JSON.parse((await bulletin(['compare', '2021Q1..2022Q4', '--json', '--allow-gaps'], { cwd })).stdout),
     );
     expect(doc.skipped.map((u) => u.quarter)).toEqual(['2021Q1', '2021Q3', '2022Q4']);
   });
 
-  it('a range with one broken quarter names it: exit 1, or 0 with --allow-gaps', () => {
+  it('a range with one broken quarter names it: exit 1, or 0 with --allow-gaps', async () => {
     const cwd = tempDir();
     cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
     writeFileSync(join(cwd, 'data', '2022Q2', 'recalls.csv'), '');
-    const r = bulletin(['compare', '2022Q1..2022Q3', '--json'], { cwd });
+    const r = await bulletin(['compare', '2022Q1..2022Q3', '--json'], { cwd });
     expect(r.code).toBe(1);
     const doc = COMPARE.parse(JSON.parse(r.stdout));
     expect(doc.skipped.map((u) => [u.quarter, u.reason, u.code])).toEqual([
       ['2022Q2', 'invalid', 'data.quarter.invalid'],
     ]);
     expect(doc.series?.map((e) => e.period.id)).toEqual(['2022Q1', '2022Q3']);
-    const allowed = bulletin(['compare', '2022Q1..2022Q3', '--allow-gaps'], { cwd });
+    const allowed = await bulletin(['compare', '2022Q1..2022Q3', '--allow-gaps'], { cwd });
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toContain('2022Q2：2022Q2 的数据有');
   });
 
-  it('compares by defect type', () => {
-    const table = bulletin(['compare', '2022Q2', '2022Q3', '--by', 'defect']).stdout;
+  it('compares by defect type', async () => {
+    const table = (await bulletin(['compare', '2022Q2', '2022Q3', '--by', 'defect'])).stdout;
     expect(table).toMatch(/湖南省\s+电气安全\s+召回次数/);
   });
 
-  it('exits 2 for a bad --by and 3 for a quarter with no data', () => {
-    expect(bulletin(['compare', '2022Q2', '2022Q3', '--by', 'colour']).code).toBe(2);
-    expect(bulletin(['compare', '2019Q1', '2022Q3']).code).toBe(3);
+  it('exits 2 for a bad --by and 3 for a quarter with no data', async () => {
+    expect((await bulletin(['compare', '2022Q2', '2022Q3', '--by', 'colour'])).code).toBe(2);
+    expect((await bulletin(['compare', '2019Q1', '2022Q3'])).code).toBe(3);
   });
 });
 
@@ -236,17 +240,19 @@ describe('the trend sentence (同比/环比) is a feature the configuration turn
   const SENTENCE =
     '共召回缺陷产品418448件。与上季度相比，召回次数环比下降50.00%，召回数量环比增长344.04%，全国排名由第二上升至第一。';
 
-  it('off in the bundled configuration: the sample reproduces the seed, and stats.json says trend null', () => {
+  it('off in the bundled configuration: the sample reproduces the seed, and stats.json says trend null', async () => {
     const out = tempDir();
-    expect(bulletin(['build', '--quarter', '2022Q3', '--out', out, '--format', 'html', '--quiet']).code).toBe(0);
+    expect((await bulletin(['build', '--quarter', '2022Q3', '--out', out, '--format', 'html', '--quiet'])).code).toBe(
+      0,
+    );
     const html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
     expect(html).not.toMatch(/环比|同比|与上季度相比|与上年同期相比/);
     expect(JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8')).trend).toBeNull();
   });
 
-  it('on, with two sample quarters: the 环比 sentence, and its figures in stats.json and stats --json', () => {
+  it('on, with two sample quarters: the 环比 sentence, and its figures in stats.json and stats --json', async () => {
     const cwd = trendOn();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--out', 'out', '--format', 'html', '--json'], { cwd });
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--out', 'out', '--format', 'html', '--json'], { cwd });
     expect(r.code).toBe(0);
     // The year-ago quarter (2021Q3) has no data: the documented fallback to the quarter before, no warning.
     expect(JSON.parse(r.stdout).issues.map((i: { code: string }) => i.code)).not.toContain('trend.unavailable');
@@ -259,13 +265,13 @@ describe('the trend sentence (同比/环比) is a feature the configuration turn
       quantity: { from: 94237, to: 418448, diff: 324211, pct: 344.04 },
       rank: { from: 2, to: 1 },
     });
-    expect(bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd }).stdout).toBe(stats);
+    expect((await bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd })).stdout).toBe(stats);
   });
 
-  it('says so when the quarter to compare with is invalid: a warning, and no sentence', () => {
+  it('says so when the quarter to compare with is invalid: a warning, and no sentence', async () => {
     const cwd = trendOn();
     writeFileSync(join(cwd, 'data', '2022Q2', 'recalls.csv'), '');
-    const r = bulletin(['build', '--quarter', '2022Q3', '--out', 'out', '--format', 'html', '--json'], { cwd });
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--out', 'out', '--format', 'html', '--json'], { cwd });
     expect(r.code).toBe(0);
     const note = JSON.parse(r.stdout).issues.find((i: { code: string }) => i.code === 'trend.unavailable');
     expect(note.severity).toBe('warning');

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { bulletin, bulletinProcess, ROOT, tempDir } from '../helpers/cli.js';
 
 const HEADER = '发布日期,生产者,品牌,产品名称,型号,产品类别,市州,缺陷类型,召回数量,缺陷描述,典型案例';
 const REGIONS = [
@@ -36,12 +36,12 @@ function records(n: number, faults = false): string {
 }
 
 describe('streaming validation of large CSV files', () => {
-  it('gives the same report as the in-memory path on a file larger than one chunk', () => {
+  it('gives the same report as the in-memory path on a file larger than one chunk', async () => {
     const dir = tempDir();
     const file = join(dir, 'recalls.csv');
     writeFileSync(file, records(30_000, true));
-    const inMemory = bulletin(['validate', file, '--quarter', '2022Q3', '--json']);
-    const streamed = bulletin(['validate', file, '--quarter', '2022Q3', '--json'], {
+    const inMemory = await bulletin(['validate', file, '--quarter', '2022Q3', '--json']);
+    const streamed = await bulletin(['validate', file, '--quarter', '2022Q3', '--json'], {
       env: { BULLETIN_STREAM_BYTES: '1' },
     });
     expect(streamed.code).toBe(1);
@@ -84,8 +84,8 @@ describe('streaming validation of large CSV files', () => {
     ws.addRow(['合计', '', '', '', '', '', '', '', 999, '', '']).commit();
     await ws.commit();
     await wb.commit();
-    const loaded = JSON.parse(bulletin(['validate', file, '--quarter', '2022Q3', '--json']).stdout);
-    const streamed = bulletin(['validate', file, '--quarter', '2022Q3', '--json'], {
+    const loaded = JSON.parse((await bulletin(['validate', file, '--quarter', '2022Q3', '--json'])).stdout);
+    const streamed = await bulletin(['validate', file, '--quarter', '2022Q3', '--json'], {
       env: { BULLETIN_STREAM_BYTES: '1' },
     });
     const report = JSON.parse(streamed.stdout);
@@ -99,7 +99,7 @@ describe('streaming validation of large CSV files', () => {
     );
   });
 
-  it('reads GBK as a stream too', () => {
+  it('reads GBK as a stream too', async () => {
     const dir = tempDir();
     const file = join(dir, 'recalls.csv');
     writeFileSync(
@@ -110,7 +110,9 @@ describe('streaming validation of large CSV files', () => {
         { input: records(2_000), cwd: ROOT },
       ),
     );
-    const r = bulletin(['validate', file, '--quarter', '2022Q3', '--json'], { env: { BULLETIN_STREAM_BYTES: '1' } });
+    const r = await bulletin(['validate', file, '--quarter', '2022Q3', '--json'], {
+      env: { BULLETIN_STREAM_BYTES: '1' },
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).files[0]).toMatchObject({
       encoding: 'GBK/GB18030',
@@ -118,17 +120,18 @@ describe('streaming validation of large CSV files', () => {
     });
   });
 
-  it('does not hold the file: 200,000 rows are checked within a 40 MB heap (on both threads), which the in-memory path cannot do', () => {
+  it('does not hold the file: 200,000 rows are checked within a 40 MB heap (on both threads), which the in-memory path cannot do', async () => {
     const dir = tempDir();
     const file = join(dir, 'recalls.csv');
     writeFileSync(file, records(200_000));
+    // The heap limit is Node's own: these two run the real binary.
     const limited = { NODE_OPTIONS: '--max-old-space-size=40' };
-    const streamed = bulletin(['validate', file, '--quarter', '2022Q3', '--json'], {
+    const streamed = bulletinProcess(['validate', file, '--quarter', '2022Q3', '--json'], {
       env: { ...limited, BULLETIN_STREAM_BYTES: '1' },
     });
     expect(streamed.code).toBe(0);
     expect(JSON.parse(streamed.stdout).files[0].rows.accepted).toBe(200_000);
-    const held = bulletin(['validate', file, '--quarter', '2022Q3', '--json'], {
+    const held = bulletinProcess(['validate', file, '--quarter', '2022Q3', '--json'], {
       env: { ...limited, BULLETIN_STREAM_BYTES: String(1e12) },
     });
     expect(held.code).not.toBe(0);

@@ -26,9 +26,9 @@ let data: string;
 const outside = tempDir();
 const cli = (args: string[]) => bulletin(args, { cwd: outside });
 
-beforeAll(() => {
+beforeAll(async () => {
   data = tempDir();
-  expect(cli(['init', '2022Q4', '--data', data]).code).toBe(0);
+  expect((await cli(['init', '2022Q4', '--data', data])).code).toBe(0);
 });
 
 const fileName = (f: Finding) => f.file.split('/').slice(-1)[0];
@@ -43,8 +43,8 @@ function pageTexts(pdf: string): string[] {
 }
 
 describe('a fresh bulletin init folder', () => {
-  it('validate: a few findings, one per table and one per stand-in line, each with a hint', () => {
-    const r = cli(['validate', join(data, '2022Q4'), '--json']);
+  it('validate: a few findings, one per table and one per stand-in line, each with a hint', async () => {
+    const r = await cli(['validate', join(data, '2022Q4'), '--json']);
     expect(r.code).toBe(1);
     const findings: Finding[] = JSON.parse(r.stdout).findings;
     const byFile = (name: string) => findings.filter((f) => fileName(f) === name).map((f) => [f.code, f.row, f.column]);
@@ -73,9 +73,9 @@ describe('a fresh bulletin init folder', () => {
     expect(provinces?.hint).toContain('请删除这个文件');
   });
 
-  it('build: exit 1 with the stand-ins as content.placeholder findings, and nothing written', () => {
+  it('build: exit 1 with the stand-ins as content.placeholder findings, and nothing written', async () => {
     const out = tempDir();
-    const r = cli(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--json']);
+    const r = await cli(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: false, draft: false, outputs: [] });
@@ -83,9 +83,9 @@ describe('a fresh bulletin init folder', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('build --draft: exit 0, 草稿 on every page of the PDF and in its metadata, the findings listed at the end', () => {
+  it('build --draft: exit 0, 草稿 on every page of the PDF and in its metadata, the findings listed at the end', async () => {
     const out = tempDir();
-    const r = cli(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--draft']);
+    const r = await cli(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--draft']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('已生成草稿');
     expect(r.stderr).toContain('13 个错误改正后才能生成正式版');
@@ -112,12 +112,12 @@ describe('a fresh bulletin init folder', () => {
     expect(html.match(/<li>/g)?.length).toBeGreaterThanOrEqual(13);
   });
 
-  it('build --draft still refuses a file it cannot read (exit 3), and writes nothing', () => {
+  it('build --draft still refuses a file it cannot read (exit 3), and writes nothing', async () => {
     const copy = tempDir();
     cpSync(join(data, '2022Q4'), join(copy, '2022Q4'), { recursive: true });
     writeFileSync(join(copy, '2022Q4', 'clues.xlsx'), 'not a workbook');
     const out = tempDir();
-    const r = cli(['build', '--quarter', '2022Q4', '--data', copy, '--out', out, '--draft', '--format', 'html']);
+    const r = await cli(['build', '--quarter', '2022Q4', '--data', copy, '--out', out, '--draft', '--format', 'html']);
     expect(r.code).toBe(3);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -130,12 +130,12 @@ describe('empty and missing tables (from the finished 2022Q3 sample)', () => {
     return dir;
   };
 
-  it('an emptied national-provinces is an error naming it: fill it in, or delete it to leave the section out', () => {
+  it('an emptied national-provinces is an error naming it: fill it in, or delete it to leave the section out', async () => {
     const dir = sample();
     const file = join(dir, '2022Q3', 'national-provinces.csv');
     writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n`);
     const out = tempDir();
-    const r = cli(['build', '--quarter', '2022Q3', '--data', dir, '--out', out, '--format', 'html', '--json']);
+    const r = await cli(['build', '--quarter', '2022Q3', '--data', dir, '--out', out, '--format', 'html', '--json']);
     expect(r.code).toBe(1);
     const errors = JSON.parse(r.stdout).issues.filter((i: Finding) => i.severity === 'error');
     expect(errors).toEqual([
@@ -150,10 +150,10 @@ describe('empty and missing tables (from the finished 2022Q3 sample)', () => {
     expect(existsSync(join(out, '2022Q3'))).toBe(false);
   });
 
-  it('a missing foreign-categories is a warning that its part is left out', () => {
+  it('a missing foreign-categories is a warning that its part is left out', async () => {
     const dir = sample();
     rmSync(join(dir, '2022Q3', 'foreign-categories.csv'));
-    const r = cli(['validate', join(dir, '2022Q3'), '--json']);
+    const r = await cli(['validate', join(dir, '2022Q3'), '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).findings).toContainEqual(
       expect.objectContaining({

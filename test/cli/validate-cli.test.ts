@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { bulletin, bulletinProcess, ROOT, tempDir } from '../helpers/cli.js';
 
 /** The documented shape of `bulletin validate --json` (README, "Validation report"). */
 const finding = z.object({
@@ -72,8 +72,9 @@ function copyQuarter(): string {
 }
 
 describe('bulletin validate on the bundled 2022Q3 data', () => {
-  it('finds exactly the three reconciliation warnings of the seed and no errors', () => {
-    const r = bulletin(['validate', 'data/2022Q3', '--json']);
+  it('finds exactly the three reconciliation warnings of the seed and no errors', async () => {
+    // The real binary: the suite's end-to-end validate.
+    const r = bulletinProcess(['validate', 'data/2022Q3', '--json']);
     expect(r.code).toBe(0);
     const report = REPORT.parse(JSON.parse(r.stdout));
     expect(report.summary).toMatchObject({ errors: 0, warnings: 3 });
@@ -100,8 +101,8 @@ describe('bulletin validate on the bundled 2022Q3 data', () => {
     });
   });
 
-  it('prints a readable report by default, with the quarter taken from --quarter', () => {
-    const r = bulletin(['validate', '--quarter', '2022Q3']);
+  it('prints a readable report by default, with the quarter taken from --quarter', async () => {
+    const r = await bulletin(['validate', '--quarter', '2022Q3']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('文件');
@@ -112,7 +113,7 @@ describe('bulletin validate on the bundled 2022Q3 data', () => {
 });
 
 describe('bulletin validate: every problem in one run', () => {
-  it('reports all errors of all files, and says when the province disagrees with the national table', () => {
+  it('reports all errors of all files, and says when the province disagrees with the national table', async () => {
     const dir = copyQuarter();
     const provinces = join(dir, 'national-provinces.csv');
     writeFileSync(
@@ -124,7 +125,7 @@ describe('bulletin validate: every problem in one run', () => {
       readFileSync(join(dir, 'clues.csv'), 'utf8').replace('株洲市市场监督管理局,4,2,0', '株洲市市场监督管理局,四,2,0'),
     );
     writeFileSync(join(dir, 'foreign.csv'), 'not,a,table\n\u0000\u0001');
-    const r = bulletin(['validate', dir, '--json']);
+    const r = await bulletin(['validate', dir, '--json']);
     expect(r.code).toBe(3);
     const report = REPORT.parse(JSON.parse(r.stdout));
     expect(report.unreadable).toBe(true);
@@ -136,14 +137,22 @@ describe('bulletin validate: every problem in one run', () => {
     );
   });
 
-  it('limits the list with --max-errors and says so', () => {
+  it('limits the list with --max-errors and says so', async () => {
     const dir = tempDir();
     const bad = [
       '发布日期,生产者,产品名称,产品类别,市州,缺陷类型,召回数量',
       ...Array.from({ length: 5 }, (_, i) => `2022-08-0${i + 1},企业${i},产品,99,长沙,机械物理,1`),
     ];
     writeFileSync(join(dir, 'recalls.csv'), bad.join('\n'));
-    const r = bulletin(['validate', join(dir, 'recalls.csv'), '--quarter', '2022Q3', '--json', '--max-errors', '2']);
+    const r = await bulletin([
+      'validate',
+      join(dir, 'recalls.csv'),
+      '--quarter',
+      '2022Q3',
+      '--json',
+      '--max-errors',
+      '2',
+    ]);
     expect(r.code).toBe(1);
     const report = REPORT.parse(JSON.parse(r.stdout));
     expect(report.summary.errors).toBe(5);
@@ -151,18 +160,18 @@ describe('bulletin validate: every problem in one run', () => {
     expect(report.truncated).toBe(true);
   });
 
-  it('exits 2 on usage errors and 3 when the folder does not exist', () => {
-    expect(bulletin(['validate']).code).toBe(2);
-    expect(bulletin(['validate', 'data/2022Q3', '--max-errors', 'lots']).code).toBe(2);
-    const missing = bulletin(['validate', '--quarter', '2019Q1']);
+  it('exits 2 on usage errors and 3 when the folder does not exist', async () => {
+    expect((await bulletin(['validate'])).code).toBe(2);
+    expect((await bulletin(['validate', 'data/2022Q3', '--max-errors', 'lots'])).code).toBe(2);
+    const missing = await bulletin(['validate', '--quarter', '2019Q1']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('找不到季度数据文件夹');
   });
 });
 
 describe('bulletin build runs the same checks', () => {
-  it('prints the reconciliation warnings and still builds', () => {
-    const r = bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--format', 'html', '--json']);
+  it('prints the reconciliation warnings and still builds', async () => {
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--format', 'html', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).issues.map((i: { code: string }) => i.code)).toEqual([
       'total.mismatch',
@@ -171,11 +180,21 @@ describe('bulletin build runs the same checks', () => {
     ]);
   });
 
-  it('exits 3 and writes nothing when an input cannot be read', () => {
+  it('exits 3 and writes nothing when an input cannot be read', async () => {
     const dir = copyQuarter();
     writeFileSync(join(dir, 'clues.csv'), Buffer.from([0, 1, 2, 3, 4, 5]));
     const out = tempDir();
-    const r = bulletin(['build', '--quarter', '2022Q3', '--data', join(dir, '..'), '--out', out, '--format', 'html']);
+    const r = await bulletin([
+      'build',
+      '--quarter',
+      '2022Q3',
+      '--data',
+      join(dir, '..'),
+      '--out',
+      out,
+      '--format',
+      'html',
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('文件内容不是文本');
   });

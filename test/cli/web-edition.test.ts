@@ -13,7 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const out = tempDir();
-  const r = bulletin(['build', '--quarter', '2022Q3', '--out', out, '--format', 'html']);
+  const r = await bulletin(['build', '--quarter', '2022Q3', '--out', out, '--format', 'html']);
   if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stderr}`);
   file = join(out, '2022Q3', 'bulletin.html');
   html = readFileSync(file, 'utf8');
@@ -60,7 +60,7 @@ async function axeAt(width: number): Promise<{ result: AxeResult; requests: stri
 }
 
 describe('the web edition (bulletin.html)', () => {
-  it('is a web page: viewport, language, no page furniture, under 1 MB with its fonts', () => {
+  it('is a web page: viewport, language, no page furniture, under 1 MB with its fonts', async () => {
     expect(html).toMatch(/<html lang="zh-CN">/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"`);
@@ -70,7 +70,7 @@ describe('the web edition (bulletin.html)', () => {
     expect(statSync(file).size).toBeLessThan(1_000_000);
   });
 
-  it('has a 本期要目 of anchor links to headings that exist', () => {
+  it('has a 本期要目 of anchor links to headings that exist', async () => {
     const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
     const links = [...toc.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)];
     expect(links.length).toBe(7);
@@ -78,7 +78,7 @@ describe('the web edition (bulletin.html)', () => {
     expect(toc).not.toMatch(/toc-page|\d+<\/span>/);
   });
 
-  it('shows every table whole, with a caption and column headers that have a scope', () => {
+  it('shows every table whole, with a caption and column headers that have a scope', async () => {
     const tables = [...html.matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => m[0]);
     expect(tables.length).toBe(9);
     const captions = tables.map((t) => /<caption>([^<]+)<\/caption>/.exec(t)?.[1]);

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { BIN, ROOT } from './cli.js';
+import { BIN, sampleProject } from './cli.js';
 
 export interface RunningBuild {
   child: ChildProcess;
@@ -18,7 +18,7 @@ export interface RunningBuild {
 
 export function startBuild(args: string[], env: Record<string, string> = {}): RunningBuild {
   const child = spawn(process.execPath, [BIN, 'build', ...args], {
-    cwd: ROOT,
+    cwd: sampleProject(),
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

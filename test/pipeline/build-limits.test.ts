@@ -5,7 +5,7 @@ import { BulletinError } from '../../src/model/errors.js';
 import { buildBulletin } from '../../src/pipeline/build.js';
 import { loadConfig } from '../../src/pipeline/config.js';
 import type { Printer } from '../../src/render/browser.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, sampleProject, tempDir } from '../helpers/cli.js';
 
 /** A printer whose first page never comes (a browser that stopped answering, unbounded). */
 function stuckPrinter() {
@@ -45,8 +45,8 @@ const options = async (out: string) => ({
   dataDir: join(ROOT, 'data'),
   outDir: out,
   formats: ['pdf' as const],
-  config: await loadConfig(undefined, ROOT),
-  cwd: ROOT,
+  config: await loadConfig(undefined, sampleProject()),
+  cwd: sampleProject(),
   cacheDir: null,
 });
 

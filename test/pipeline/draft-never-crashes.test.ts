@@ -13,7 +13,7 @@ import { draftMayPass } from '../../src/model/draft.js';
 import { parseQuarter } from '../../src/model/quarter.js';
 import { buildBulletin } from '../../src/pipeline/build.js';
 import { DEFAULT_CONFIG } from '../../src/pipeline/config.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, sampleProject, tempDir } from '../helpers/cli.js';
 
 const TABLES = ['recalls', 'national-categories', 'national-provinces', 'foreign', 'foreign-categories', 'clues'];
 const BAD = ['', '', '', '-3', '约', '未公开', '【待填写】', '0'];
@@ -74,7 +74,7 @@ function apply(dir: string, e: Edit): void {
 
 describe('build --draft never crashes', () => {
   it('builds a stamped draft, or refuses only for findings a draft may not pass, whatever was left unfinished', async () => {
-    const opts = { formats: ['html'] as const, config: DEFAULT_CONFIG, cwd: ROOT, draft: 'always' as const };
+    const opts = { formats: ['html'] as const, config: DEFAULT_CONFIG, cwd: sampleProject(), draft: 'always' as const };
     let drafts = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {

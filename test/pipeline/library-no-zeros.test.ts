@@ -3,7 +3,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError, computeStats, DEFAULT_CONFIG, loadQuarter, parseQuarter } from '../../src/index.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, sampleProject, tempDir } from '../helpers/cli.js';
 
 describe('computeStats', () => {
   it('on a quarter with errors throws a data BulletinError carrying the findings, never zeros', async () => {
@@ -36,7 +36,7 @@ describe('computeStats', () => {
       dataDir: join(ROOT, 'data'),
       quarter: parseQuarter('2022Q2'),
       config: DEFAULT_CONFIG,
-      cwd: ROOT,
+      cwd: sampleProject(),
     });
     expect(computeStats(loaded).totals).toMatchObject({ recalls: 16, quantity: 94237 });
   });

@@ -6,7 +6,7 @@ import { buildBulletin } from '../../src/pipeline/build.js';
 import { loadConfig } from '../../src/pipeline/config.js';
 import { createPrinter } from '../../src/render/browser.js';
 import { findBrowser } from '../../src/render/find-browser.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, sampleProject, tempDir } from '../helpers/cli.js';
 import { eventually } from '../helpers/processes.js';
 
 /**
@@ -85,8 +85,8 @@ describe('a PDF build makes no network request of any kind', () => {
         dataDir: join(ROOT, 'data'),
         outDir: tempDir(),
         formats: ['pdf'],
-        config: await loadConfig(undefined, ROOT),
-        cwd: ROOT,
+        config: await loadConfig(undefined, sampleProject()),
+        cwd: sampleProject(),
         cacheDir: null,
         printer,
       });

@@ -1,0 +1,34 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { tempDir } from './cli.js';
+
+/** The sample bulletin built once per run by test/sample-pdf-setup.ts. */
+export interface SampleBuild {
+  /** The folder holding bulletin.pdf, bulletin.html, bulletin.docx and stats.json. */
+  out: string;
+  /** The layout cache that build filled. */
+  cache: string;
+  /** What `build --json` printed. */
+  json: string;
+  /** The project folder it was built in (a copy of data/ and bulletin.config.json). */
+  project: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sampleBuild: SampleBuild;
+  }
+}
+
+/** The shared build; read its files, never change them (other test files read them at the same time). */
+export function sampleBuild(): SampleBuild {
+  return inject('sampleBuild');
+}
+
+/** A copy of the shared build's layout cache, for a test that changes it. */
+export function copyOfSampleCache(): string {
+  const dir = join(tempDir('bulletin-cache-'), 'layouts');
+  cpSync(sampleBuild().cache, dir, { recursive: true });
+  return dir;
+}
