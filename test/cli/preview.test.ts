@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/find-browser.js';
-import { BIN, ROOT, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, sampleProject, tempDir } from '../helpers/cli.js';
 
 let child: ChildProcess;
 let browser: Browser;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   rmSync(join(data, '2022Q3', 'recalls.xlsx'));
   cpSync(join(ROOT, 'fixtures', 'sample-records', 'recalls-utf8.csv'), join(data, '2022Q3', 'recalls.csv'));
   child = spawn(process.execPath, [BIN, 'preview', '--quarter', '2022Q3', '--data', data, '--port', '0'], {
-    cwd: ROOT,
+    cwd: sampleProject(),
     env: { ...process.env, NO_COLOR: '1' },
   });
   url = await new Promise<string>((resolveUrl, reject) => {
