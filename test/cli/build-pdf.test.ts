@@ -338,6 +338,11 @@ describe('the 2022Q3 bulletin PDF: print quality', () => {
     }
   });
 
+  it('names each embedded font for the weight printed: regular serif body, bold serif and sans headings', () => {
+    const names = new Set(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    expect([...names].sort()).toEqual(['NotoSansSC-Bold', 'NotoSerifSC-Bold', 'NotoSerifSC-Regular']);
+  });
+
   it('has no character that the bundled fonts lack (no missing-glyph boxes)', () => {
     expect(json.issues.filter((i) => i.code === 'render.glyph.missing')).toEqual([]);
   });
