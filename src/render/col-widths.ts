@@ -2,7 +2,8 @@
  * Column widths from the content, for tables of long text (表2): the
  * tallest row is as short as the page width allows. Each column has a
  * least width (its longest unbreakable token, see nowrap.ts; its header on
- * at most two lines, or three when long; one character otherwise) and
+ * at most two lines, or three when long; five characters a line, or its
+ * longest cell when shorter) and
  * wraps its longest cell over as few lines as possible: the smallest line
  * count L is found for which every column at max(least, longest / L) fits
  * the table, and the width left over goes to the columns in proportion.
@@ -36,6 +37,8 @@ function headerLeast(header: string): number {
 
 /** Ems each column loses to padding and rules (5pt each side and a 0.75pt rule, at 10pt). */
 const CELL_EXTRA = 1.08;
+/** A text column is not narrowed below five characters a line, or fewer when its text is shorter. */
+const READABLE = 5;
 // Line breaks leave the end of most lines short of the column: allow for it.
 const WRAP_SLACK = 1.08;
 
@@ -47,7 +50,11 @@ export function columnWidths(headers: readonly string[], rows: readonly string[]
   const cols = headers.map((h, c) => {
     const cells = rows.map((r) => r[c] ?? '');
     return {
-      least: Math.max(headerLeast(h), ...cells.map(unbreakable)),
+      least: Math.max(
+        headerLeast(h),
+        Math.min(READABLE, Math.max(0, ...cells.map(emWidth))),
+        ...cells.map(unbreakable),
+      ),
       longest: Math.max(0, ...cells.map(emWidth)) * WRAP_SLACK,
     };
   });

@@ -110,7 +110,10 @@ export async function printBulletin(
       onPass(passes, read.pageCount);
       const markerPage = (m: string) => read.markers.get(m) ?? -1;
       const markerTop = (m: string) => read.markerTops.get(m);
-      const splits = Object.fromEntries(tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop)]));
+      const floating = new Set(flows(view).flatMap((f) => f.flatMap((b) => (b.table ? [b.table.id] : []))));
+      const splits = Object.fromEntries(
+        tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop, floating.has(t.id))]),
+      );
       const next: PageLayout = {
         pages: targetPages(targets, read.outline),
         splits,
