@@ -162,4 +162,31 @@ describe('print layout rules', () => {
     expect(heights.length).toBeGreaterThan(20);
     expect(Math.max(...heights)).toBeLessThanOrEqual((PAGE_AREA.bottom - PAGE_AREA.top) / 3);
   });
+
+  it.each(['sample', 'long'])(
+    'ends no paragraph of the %s issue with one character alone on its last line',
+    (which) => {
+      const pdf = which === 'sample' ? sample.pdf : long.pdf;
+      const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      const pagesOf = [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(([, body]) =>
+        [...body!.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({
+          x: Number(m[1]),
+          y: Number(m[2]),
+          text: m[3]!,
+        })),
+      );
+      // A body line starts at the left margin (28 mm); chart labels and table cells do not.
+      const alone = pagesOf.flatMap((words, p) =>
+        words
+          .filter(
+            (w, i) =>
+              Math.abs(w.x - 79.4) < 1.5 &&
+              /^\p{Script=Han}[。；，、）”]?$/u.test(w.text) &&
+              !words.some((o, j) => j !== i && Math.abs(o.y - w.y) < 1 && o.x > w.x),
+          )
+          .map((w) => `page ${p + 1}: ${w.text}`),
+      );
+      expect(alone).toEqual([]);
+    },
+  );
 });
