@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { renameWoff } from './font-names.js';
 import { woffToSfnt } from './woff.js';
 
 export interface FontSpec {
@@ -119,6 +120,17 @@ export function codePoints(text: string): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
+/** A slice's .woff twin named for the family and weight it is used as (font-names.ts), base64, once per process. */
+function renamedFace(path: string, spec: FontSpec): Promise<string> {
+  const key = `renamed:${spec.family}:${spec.weight}:${path}`;
+  if (!cache.has(key))
+    cache.set(
+      key,
+      readFile(path).then((b) => renameWoff(b, spec.family, spec.weight).toString('base64')),
+    );
+  return cache.get(key) as Promise<string>;
+}
+
 /**
  * @font-face rules for `text`, and the characters no font covers (those
  * would print as missing-glyph boxes; the caller reports them).
@@ -136,10 +148,10 @@ export async function fontFaceCss(
       const used = covered(face, cps);
       if (used.length === 0) continue;
       used.forEach((cp) => coveredByAny.add(cp));
-      const data = await readCached(join(dir, face.file), 'base64');
+      const data = await renamedFace(join(dir, face.file.replace(/\.woff2$/, '.woff')), spec);
       rules.push(
         `@font-face{font-family:'${spec.family}';font-style:normal;font-weight:${spec.weight};font-display:block;` +
-          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};}`,
+          `src:url(data:font/woff;base64,${data}) format('woff');unicode-range:${face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};}`,
       );
     }
   }

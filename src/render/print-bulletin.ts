@@ -12,7 +12,8 @@ import { BulletinError } from '../model/errors.js';
 import type { Printer } from './browser.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
-import { layOutTable, mapTables, MARKER_PREFIX, nextSplits, tableIds } from './table-layout.js';
+import { arrangeFlow, nextFlow, type FlowBlock, type FlowLayout } from './report-flow.js';
+import { layOutTable, mapTables, MARKER_PREFIX, markerFor, nextSplits, PAGE_AREA, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';
 
 export interface TocTarget {
@@ -20,8 +21,11 @@ export interface TocTarget {
   text: string;
 }
 
-/** Where things go: the page of each table-of-contents target, and each table's split rows. */
-export interface PageLayout {
+/**
+ * Where things go: the page of each table-of-contents target, each table's
+ * split rows, and the report's floated blocks and shrunk charts (report-flow.ts).
+ */
+export interface PageLayout extends FlowLayout {
   pages: Record<string, number>;
   splits: Record<string, number[]>;
 }
@@ -34,7 +38,7 @@ export interface PrintedBulletin {
   layout: PageLayout;
 }
 
-const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {} };
+const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {}, floats: {}, scales: {} };
 // Editing splits (table-layout.ts editSplits) can take a pass or two more than measuring alone.
 const MAX_PASSES = 8;
 
@@ -54,7 +58,34 @@ function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline'
 
 const sameLayout = (a: PageLayout, b: PageLayout): boolean =>
   JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-const sortKeys = (l: PageLayout) => [Object.entries(l.pages).sort(), Object.entries(l.splits).sort()];
+const sortKeys = (l: PageLayout) =>
+  [l.pages, l.splits, l.floats, l.scales].map((r) => Object.entries(r).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+
+const flowMarker = (id: string): string => `${MARKER_PREFIX}flow.${id}`;
+const flows = (v: BulletinView): FlowBlock[][] => v.sections.flatMap((s) => (s.report ? [s.report.flow] : []));
+
+/** The view with its report flows arranged as `l` says (with page markers when measuring). */
+function arrange(v: BulletinView, l: FlowLayout, markers: boolean): BulletinView {
+  const flow = (blocks: FlowBlock[]) => arrangeFlow(blocks, l, markers ? flowMarker : null);
+  return {
+    ...v,
+    sections: v.sections.map((s) => (s.report ? { ...s, report: { ...s.report, flow: flow(s.report.flow) } } : s)),
+  };
+}
+
+/** Floats and scales for the next pass, from where the measured print put the flow's blocks. */
+function measureFlows(view: BulletinView, l: FlowLayout, read: PdfLayout, splits: PageLayout['splits']): FlowLayout {
+  const where = { page: (m: string) => read.markers.get(m) ?? -1, top: (m: string) => read.markerTops.get(m) };
+  const firstRow = (b: FlowBlock) => (b.table ? markerFor(b.table.id, 0) : null);
+  const fits = (b: FlowBlock) => b.table !== null && JSON.stringify(splits[b.table.id]) === '[0]';
+  let out: FlowLayout = { floats: l.floats, scales: l.scales };
+  for (const f of flows(view)) {
+    const { remeasure, ...next } = nextFlow(f, out, where, PAGE_AREA, firstRow, fits);
+    for (const id of remeasure) splits[id] = [];
+    out = next;
+  }
+  return out;
+}
 
 export async function printBulletin(
   makeView: (pages: ReadonlyMap<string, number>) => BulletinView,
@@ -65,8 +96,11 @@ export async function printBulletin(
   guess?: (firstHtml: string) => Promise<PageLayout | null>,
 ): Promise<PrintedBulletin> {
   const lay = (l: PageLayout, markers: boolean) =>
-    mapTables(makeView(new Map(Object.entries(l.pages))), (t) => layOutTable(t, l.splits[t.id] ?? [], markers));
-  let layout = (guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))))) || EMPTY_LAYOUT;
+    mapTables(arrange(makeView(new Map(Object.entries(l.pages))), l, markers), (t) =>
+      layOutTable(t, l.splits[t.id] ?? [], markers),
+    );
+  const guessed = guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))));
+  let layout: PageLayout = { ...EMPTY_LAYOUT, ...guessed };
   const job = await printer.open();
   try {
     for (let passes = 1; passes <= MAX_PASSES; passes++) {
@@ -76,9 +110,14 @@ export async function printBulletin(
       onPass(passes, read.pageCount);
       const markerPage = (m: string) => read.markers.get(m) ?? -1;
       const markerTop = (m: string) => read.markerTops.get(m);
+      const floating = new Set(flows(view).flatMap((f) => f.flatMap((b) => (b.table ? [b.table.id] : []))));
+      const splits = Object.fromEntries(
+        tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop, floating.has(t.id))]),
+      );
       const next: PageLayout = {
         pages: targetPages(targets, read.outline),
-        splits: Object.fromEntries(tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop)])),
+        splits,
+        ...measureFlows(view, layout, read, splits),
       };
       if (sameLayout(next, layout)) {
         const lost = targets.filter((t) => !(t.id in layout.pages));

@@ -41,17 +41,19 @@ export function webView(view: BulletinView): BulletinView {
   return {
     ...whole,
     sections: whole.sections.map((s) => {
-      const charts = s.report?.charts;
-      if (!s.report || !charts) return s;
+      if (!s.report) return s;
+      const charts = s.report.charts;
       return {
         ...s,
         report: {
           ...s.report,
-          charts: {
+          charts: charts && {
             categories: labelChart(charts.categories),
             regions: labelChart(charts.regions),
             defects: labelChart(charts.defects),
           },
+          // The flow is what the template prints (report-flow.ts).
+          flow: s.report.flow.map((b) => (b.svg ? { ...b, svg: labelChart(b.svg) } : b)),
         },
       };
     }),

@@ -80,7 +80,12 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
  * page only if it does not fit where it stands) and, once chosen, is kept:
  * it costs nothing where the table fits.
  */
-export function nextSplits(t: TableView, markerPage: MarkerPages, markerTop: MarkerTops = () => undefined): number[] {
+export function nextSplits(
+  t: TableView,
+  markerPage: MarkerPages,
+  markerTop: MarkerTops = () => undefined,
+  floats = false,
+): number[] {
   const { rows, total } = flatten(t);
   const count = rows.length + (total ? 1 : 0);
   const pageOf = (i: number): number => markerPage(markerFor(t.id, i));
@@ -99,7 +104,7 @@ export function nextSplits(t: TableView, markerPage: MarkerPages, markerTop: Mar
   const stale = new Set(starts.slice(1).filter((s, j) => observed.some((b) => b > (starts[j] as number) && b < s)));
   const kept = [...new Set(observed.filter((b) => !stale.has(b)))].sort((a, b) => a - b);
   const keepWhole = t.parts[0]?.keepWhole ?? false;
-  const fits = kept.length === 1 && fitsOnePage(count, kept[0] as number, (i) => markerTop(markerFor(t.id, i)));
+  const fits = kept.length === 1 && fitsOnePage(count, kept[0] as number, (i) => markerTop(markerFor(t.id, i)), floats);
   return editSplits(kept, rows.length, keepWhole, fits);
 }
 
@@ -108,12 +113,13 @@ export function nextSplits(t: TableView, markerPage: MarkerPages, markerTop: Mar
  * next page: it fits on one page (its caption and header, as repeated at
  * the top of the second page, and all its rows, measured from the row
  * tops, the last row of each page taken at the median row height), and
- * the space it leaves behind is at most a quarter of the page. Text after
- * the table does not flow into that space (document order is kept), so a
- * larger gap is the worse fault and the table is split instead. False
- * when a top is unknown.
+ * the space it leaves behind is at most a quarter of the page, unless
+ * the table `floats` (report-flow.ts: the paragraphs and charts after it
+ * fill that space). Elsewhere text after a table does not flow into the
+ * space, so a larger gap is the worse fault and the table is split
+ * instead. False when a top is unknown.
  */
-export function fitsOnePage(count: number, b: number, top: (i: number) => number | undefined): boolean {
+export function fitsOnePage(count: number, b: number, top: (i: number) => number | undefined, floats = false): boolean {
   const tops = Array.from({ length: count }, (_, i) => top(i));
   if (tops.some((y) => y === undefined) || b <= 0 || b >= count) return false;
   const y = tops as number[];
@@ -127,7 +133,7 @@ export function fitsOnePage(count: number, b: number, top: (i: number) => number
   const first = (y[b - 1] as number) - (y[0] as number) + row;
   const second = (y[count - 1] as number) - (y[b] as number) + row;
   const leftBehind = PAGE_AREA.bottom - ((y[0] as number) - header);
-  return header + first + second <= area && leftBehind <= area / 4;
+  return header + first + second <= area && (floats || leftBehind <= area / 4);
 }
 
 /**

@@ -9,6 +9,8 @@ import type { Leader, QuarterStats } from '../model/stats.js';
 import type { ClueStats, ForeignStats, NationalStats } from '../model/bulletin-stats.js';
 import { buildCluesView, buildForeignView, type CluesView, type ForeignView } from './view-foreign.js';
 import { buildNationalView, summarySentence, trendSentence, type NationalView, type Trend } from './view-national.js';
+import { withWidths } from './col-widths.js';
+import { reportFlow, type FlowBlock } from './report-flow.js';
 import { n, table, type TableView } from './view-table.js';
 
 export interface ReportMeta {
@@ -36,6 +38,8 @@ export interface ReportView {
   national: NationalView | null;
   foreign: ForeignView | null;
   clues: CluesView | null;
+  /** The statistics part in print order (report-flow.ts): what the print layout may float and scale. */
+  flow: FlowBlock[];
 }
 
 /** Static SVG markup, made by charts.ts from the same stats. */
@@ -97,9 +101,15 @@ function defectSentences(s: QuarterStats, ref: ReferenceData, meta: ReportMeta):
 }
 
 /** Table 2 exists only when the quarter has typical cases to show. */
+/**
+ * 表2's width in em of its 10pt text: the A4 text block of templates/styles.css
+ * (210 mm less 28 mm and 26 mm margins, 442 pt).
+ */
+const CASES_EM = 44.2;
+
 function typicalCasesTable(s: QuarterStats, qName: string, prov: string): TableView | null {
   if (!s.typicalCases.length) return null;
-  return table(
+  const t = table(
     'cases',
     `表2 ${qName}${prov}消费品召回典型案例`,
     ['序号', '企业名称', '召回缺陷产品名称', '生产日期', '缺陷产品数量', '缺陷产品问题'],
@@ -114,6 +124,7 @@ function typicalCasesTable(s: QuarterStats, qName: string, prov: string): TableV
     ]),
     null,
   );
+  return withWidths(t, CASES_EM);
 }
 
 export function buildReportView(
@@ -142,7 +153,7 @@ export function buildReportView(
     ['', '合计', n(s.totals.manufacturers), n(s.totals.quantity)],
   );
   const casesTable = typicalCasesTable(s, qName, prov);
-  return {
+  const view: Omit<ReportView, 'flow'> = {
     meta,
     title: `${qName}${prov}消费品召回分析报告`,
     quarterName: qName,
@@ -161,4 +172,5 @@ export function buildReportView(
     foreign: more.foreign ? buildForeignView(more.foreign, q, undefined, meta.decimals) : null,
     clues: more.clues ? buildCluesView(more.clues, q, prov, `四、${qName}全省共享缺陷信息线索情况`) : null,
   };
+  return { ...view, flow: reportFlow(view) };
 }

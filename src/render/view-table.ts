@@ -4,6 +4,8 @@ export interface Cell {
   text: string;
   /** CSS class: "num" right-aligns figures, "text" wraps long prose. */
   cls: string;
+  /** Header cells only: the column's width in percent, when measured from the content (col-widths.ts). */
+  width?: number;
 }
 
 export interface TableRow {

@@ -281,7 +281,14 @@ describe('the 2022Q3 bulletin PDF: layout', () => {
         expect(t.indexOf(cap), cap).toBeLessThan(40);
       }
       for (const cap of t.match(/表\d2022年第三季度[^（]*?表(?!（续表）)/g) ?? []) seen.push(cap);
+      // A table without a caption continues under a bare （续表）, also at the top.
+      const bare = t.indexOf('（续表）');
+      if (bare >= 0 && !t.includes('表（续表）')) {
+        continuations++;
+        expect(bare, `page ${p}`).toBeLessThan(40);
+      }
     }
+    // 表1 fits on a page and is no longer split (issue 16); the national table still continues.
     expect(continuations).toBeGreaterThan(0);
   });
 
@@ -338,6 +345,11 @@ describe('the 2022Q3 bulletin PDF: print quality', () => {
       expect(f.type).toBe('CID TrueType');
       expect(f.name).toMatch(/\+NotoS(erif|ans)SC/);
     }
+  });
+
+  it('names each embedded font for the weight printed: regular serif body, bold serif and sans headings', () => {
+    const names = new Set(pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')));
+    expect([...names].sort()).toEqual(['NotoSansSC-Bold', 'NotoSerifSC-Bold', 'NotoSerifSC-Regular']);
   });
 
   it('has no character that the bundled fonts lack (no missing-glyph boxes)', () => {

@@ -92,28 +92,32 @@ beforeAll(async () => {
 }, 400_000);
 
 describe('print layout rules', () => {
-  it('splits no table of the sample into a part of fewer than three rows, and never leaves a total alone', () => {
-    const s = sample.stats;
-    const tables = {
-      categories: [...s.byCategory.map((c) => `${c.name}${c.code}${c.recalls}${c.quantity}`)],
-      regions: s.byRegion.map((r, i) => `${i + 1}${r.short}${r.manufacturers}${r.quantity}`),
-    };
-    for (const [name, rows] of Object.entries(tables)) {
-      const parts = rowsPerPage(sample.pdf, rows);
-      expect(
-        parts.reduce((a, p) => a + p.rows, 0),
-        name,
-      ).toBe(rows.length);
-      if (parts.length > 1)
-        for (const p of parts) expect(p.rows, `${name} ${JSON.stringify(parts)}`).toBeGreaterThanOrEqual(3);
-    }
-    // The total follows the last row on its page: never alone.
-    const total = `合计${s.totals.recalls}${s.totals.quantity}`;
-    for (const rows of Object.values(tables)) {
-      const last = rowsPerPage(sample.pdf, [rows.at(-1)!])[0]!.page;
-      expect(compactPage(sample.pdf, last)).toContain(total);
-    }
-  });
+  it.each(['sample', 'long'])(
+    'splits no table of the %s issue into a part of fewer than three rows, never a total alone',
+    (which) => {
+      const built = which === 'sample' ? sample : long;
+      const s = built.stats;
+      const tables = {
+        categories: [...s.byCategory.map((c) => `${c.name}${c.code}${c.recalls}${c.quantity}`)],
+        regions: s.byRegion.map((r, i) => `${i + 1}${r.short}${r.manufacturers}${r.quantity}`),
+      };
+      for (const [name, rows] of Object.entries(tables)) {
+        const parts = rowsPerPage(built.pdf, rows);
+        expect(
+          parts.reduce((a, p) => a + p.rows, 0),
+          name,
+        ).toBe(rows.length);
+        if (parts.length > 1)
+          for (const p of parts) expect(p.rows, `${name} ${JSON.stringify(parts)}`).toBeGreaterThanOrEqual(3);
+      }
+      // The total follows the last row on its page: never alone.
+      const total = `合计${s.totals.recalls}${s.totals.quantity}`;
+      for (const rows of Object.values(tables)) {
+        const last = rowsPerPage(built.pdf, [rows.at(-1)!])[0]!.page;
+        expect(compactPage(built.pdf, last)).toContain(total);
+      }
+    },
+  );
 
   it('splits the long issue’s 30-row 表2 into parts of at least three rows', () => {
     const rows = Array.from({ length: 30 }, (_, k) => k * 13 + 1).map(
@@ -135,16 +139,58 @@ describe('print layout rules', () => {
     expect(tokensSplit(long)).toEqual([]);
   });
 
-  it('leaves no page of the sample more than a quarter empty, except the last of a section', () => {
-    const shares = emptyShare(sample.pdf);
-    const sectionLast = (p: number) =>
-      p === shares.length ||
-      compactPage(sample.pdf, p + 1)
-        .slice(0, 4)
-        .some((l) => l.startsWith('【'));
-    const over = shares
-      .map((s, i) => ({ page: i + 1, empty: Math.round(s * 100) }))
-      .filter((x) => x.empty > 25 && !sectionLast(x.page));
-    expect(over).toEqual([]);
+  it.each(['sample', 'long'])(
+    'leaves no page of the %s issue more than a quarter empty, except the last of a section',
+    (which) => {
+      const pdf = which === 'sample' ? sample.pdf : long.pdf;
+      const shares = emptyShare(pdf);
+      const sectionLast = (p: number) =>
+        p === shares.length ||
+        compactPage(pdf, p + 1)
+          .slice(0, 4)
+          .some((l) => l.startsWith('【'));
+      const over = shares
+        .map((s, i) => ({ page: i + 1, empty: Math.round(s * 100) }))
+        .filter((x) => x.empty > 25 && !sectionLast(x.page));
+      expect(over).toEqual([]);
+    },
+  );
+
+  it('makes no row of the long issue’s 表2 taller than a third of the page (its text fits narrower rows)', () => {
+    const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', long.pdf, '-'], { encoding: 'utf8' });
+    const heights = [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].flatMap(([, body]) => {
+      // Each case row ends its description with its e-mail address: one per row, at the row's foot.
+      const ys = [...body!.matchAll(/yMin="([\d.]+)"[^>]*>recall\d{3}@example\.com/g)].map((m) => Number(m[1]));
+      return ys.slice(1).map((y, i) => y - ys[i]!);
+    });
+    expect(heights.length).toBeGreaterThan(20);
+    expect(Math.max(...heights)).toBeLessThanOrEqual((PAGE_AREA.bottom - PAGE_AREA.top) / 3);
   });
+
+  it.each(['sample', 'long'])(
+    'ends no paragraph of the %s issue with one character alone on its last line',
+    (which) => {
+      const pdf = which === 'sample' ? sample.pdf : long.pdf;
+      const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      const pagesOf = [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(([, body]) =>
+        [...body!.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({
+          x: Number(m[1]),
+          y: Number(m[2]),
+          text: m[3]!,
+        })),
+      );
+      // A body line starts at the left margin (28 mm); chart labels and table cells do not.
+      const alone = pagesOf.flatMap((words, p) =>
+        words
+          .filter(
+            (w, i) =>
+              Math.abs(w.x - 79.4) < 1.5 &&
+              /^\p{Script=Han}[。；，、）”]?$/u.test(w.text) &&
+              !words.some((o, j) => j !== i && Math.abs(o.y - w.y) < 1 && o.x > w.x),
+          )
+          .map((w) => `page ${p + 1}: ${w.text}`),
+      );
+      expect(alone).toEqual([]);
+    },
+  );
 });

@@ -5,7 +5,7 @@ import { layoutCache } from '../../src/pipeline/layout-cache.js';
 import { cacheDir } from '../../src/cli/paths.js';
 import { tempDir } from '../helpers/cli.js';
 
-const layout = { pages: { intro: 3, report: 5 }, splits: { t1: [12], t2: [] } };
+const layout = { pages: { intro: 3, report: 5 }, splits: { t1: [12], t2: [] }, floats: {}, scales: {} };
 
 describe('layoutCache', () => {
   it('gives back what was put under the same key', async () => {
