@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { ValidationIssue } from '../model/issues.js';
+import { issueLocation } from '../model/issues.js';
 import { parseQuarter, quarterId } from '../model/quarter.js';
 import { BulletinError } from '../model/errors.js';
 import { loadConfig } from '../config/config.js';
@@ -32,16 +32,6 @@ function kindName(kind: string | null): string {
   return kind && (TABLE_KINDS as readonly string[]).includes(kind) ? kindTitle(kind as TableKind) : '（未知）';
 }
 
-function where(i: ValidationIssue): string {
-  return [
-    i.sheet ? `工作表“${i.sheet}”` : '',
-    i.row !== null ? `第 ${i.row} 行` : '',
-    i.column ? `${i.column} 列${i.header ? `（${i.header}）` : ''}` : i.header ? `“${i.header}”` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
 /** The readable report: files with their row counts, then findings grouped by file. */
 export function formatReport(r: ValidateReport, io: CliIo): string {
   const c = paint(io);
@@ -68,7 +58,8 @@ export function formatReport(r: ValidateReport, io: CliIo): string {
     out.push('', c(1, file));
     for (const i of r.findings.filter((f) => f.file === file)) {
       const label = i.severity === 'error' ? c(31, '错误') : c(33, '警告');
-      const at = where(i);
+      // Grouped under the file's name, so the location starts at the sheet.
+      const at = issueLocation(i, { file: false });
       out.push(`  ${label} ${at ? `${at}：` : ''}${i.message}`, `       ${c(2, `→ ${i.hint}  [${i.code}]`)}`);
     }
   }

@@ -4,7 +4,7 @@
  * files are still checked.
  */
 import { isBulletinError } from '../model/errors.js';
-import type { RowAccount, ValidationIssue } from '../model/issues.js';
+import { fileError, makeIssue, type RowAccount, type ValidationIssue } from '../model/issues.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { streamCsv } from '../ingest/csv-stream.js';
@@ -42,21 +42,6 @@ export interface CheckedFile {
   issues: ValidationIssue[];
 }
 
-export function fileProblem(file: string, code: string, message: string, hint: string): ValidationIssue {
-  return {
-    severity: 'error',
-    code,
-    file,
-    sheet: null,
-    row: null,
-    column: null,
-    header: null,
-    value: null,
-    message,
-    hint,
-  };
-}
-
 /** A reader's input error as a finding, so the other files are still checked; anything else is a bug and goes on up. */
 function unreadableFile(e: unknown, display: string, report: FileReport): CheckedFile {
   if (!isBulletinError(e) || e.kind !== 'input') throw e;
@@ -64,17 +49,15 @@ function unreadableFile(e: unknown, display: string, report: FileReport): Checke
   return {
     report,
     checked: null,
-    issues: [fileProblem(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')],
+    issues: [fileError(display, e.code, e.message.replace(`${display}：`, ''), e.hint ?? '')],
   };
 }
 
 /** The reader's notices (sheet chosen, encoding guessed) as warnings about the file. */
 function readerNotices(table: Pick<RawTable, 'file' | 'sheet' | 'notices'>): ValidationIssue[] {
-  return (table.notices ?? []).map((n) => ({
-    ...fileProblem(table.file, n.code, n.message, n.hint),
-    severity: 'warning' as const,
-    sheet: table.sheet,
-  }));
+  return (table.notices ?? []).map((n) =>
+    makeIssue('warning', n.code, { file: table.file, sheet: table.sheet }, n.message, n.hint),
+  );
 }
 
 const KIND_HINT = `文件名请用：${TABLE_KINDS.map((k) => `${k}.xlsx（${kindTitle(k)}）`).join('、')}；或者让表头包含该表的全部必需列。`;
@@ -175,12 +158,7 @@ export async function checkTableFile(
       checked: null,
       issues: [
         ...readerNotices(table),
-        fileProblem(
-          display,
-          'input.kind.unknown',
-          '无法判断这是哪一种表格：文件名和表头都对不上已知的表格。',
-          KIND_HINT,
-        ),
+        fileError(display, 'input.kind.unknown', '无法判断这是哪一种表格：文件名和表头都对不上已知的表格。', KIND_HINT),
       ],
     };
   }

@@ -6,7 +6,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { looksLikeText, sniffImage, type ImageKind } from '../ingest/image-type.js';
 import { checkArticleText } from '../validate/article-meta.js';
 
@@ -49,17 +49,6 @@ function contentMismatch(
 }
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 const IMAGE_REF = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-
-function problem(
-  file: string,
-  code: string,
-  line: number | null,
-  value: string,
-  message: string,
-  hint: string,
-): ValidationIssue {
-  return { severity: 'error', code, file, sheet: null, row: line, column: null, header: null, value, message, hint };
-}
 
 function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
@@ -144,11 +133,10 @@ export async function loadArticles(
       if ('url' in r) images[href] = r.url;
       else
         out.issues.push(
-          problem(
-            file,
+          makeIssue(
+            'error',
             r.code,
-            lineOf(text.replace(/\r\n?/g, '\n'), bodyStart + (m.index ?? 0)),
-            href,
+            { file, row: lineOf(text.replace(/\r\n?/g, '\n'), bodyStart + (m.index ?? 0)), value: href },
             r.message,
             r.hint,
           ),

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { fileError, makeIssue, type ValidationIssue } from '../model/issues.js';
 import { jsonText, SAVE_AS_UTF8 } from '../model/schema.js';
 import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
@@ -26,19 +26,7 @@ async function readMeta(
 export function checkIssueJsonBytes(bytes: Uint8Array, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
   const t = jsonText(bytes);
   if (t.ok) return checkIssueMetaText(t.text, file);
-  const issue: ValidationIssue = {
-    severity: 'error',
-    code: 'meta.encoding',
-    file,
-    sheet: null,
-    row: null,
-    column: null,
-    header: null,
-    value: null,
-    message: `issue.json ${t.message}。`,
-    hint: SAVE_AS_UTF8,
-  };
-  return { meta: EMPTY_META, issues: [issue] };
+  return { meta: EMPTY_META, issues: [fileError(file, 'meta.encoding', `issue.json ${t.message}。`, SAVE_AS_UTF8)] };
 }
 
 export interface LoadedMeta {
@@ -83,18 +71,15 @@ export async function loadIssueMeta(
   const mine = numbers.find((n) => n.quarter === id)!;
   const issues = [...own.issues];
   for (const c of numberConflicts(numbers).filter((c) => c.quarters.includes(id))) {
-    issues.push({
-      severity: 'error',
-      code: 'meta.number.duplicate',
-      file: display(join(dataDir, id, 'issue.json')),
-      sheet: null,
-      row: null,
-      column: null,
-      header: c.kind,
-      value: String(c.value),
-      message: `期号重复：${c.message}`,
-      hint: '请在各季度文件夹的 issue.json 中改正 number（期号）或 totalNumber（总期号）。',
-    });
+    issues.push(
+      makeIssue(
+        'error',
+        'meta.number.duplicate',
+        { file: display(join(dataDir, id, 'issue.json')), header: c.kind, value: String(c.value) },
+        `期号重复：${c.message}`,
+        '请在各季度文件夹的 issue.json 中改正 number（期号）或 totalNumber（总期号）。',
+      ),
+    );
   }
   return { meta: own.meta, file: own.file, number: mine.number, totalNumber: mine.totalNumber, issues };
 }

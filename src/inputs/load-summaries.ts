@@ -1,6 +1,6 @@
 /** The optional tables of a quarter folder: national, foreign, clues. */
 import type { ClueRow, ForeignInput, NationalInput } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { fileWarning, type ValidationIssue } from '../model/issues.js';
 import { nationalFromRecords } from '../aggregate/national-stats.js';
 import { checkTableFile, type CheckedFile } from './check-file.js';
 import type { CheckContext, Checked, TableKind } from './input-kinds.js';
@@ -21,18 +21,12 @@ interface Ctx extends CheckContext {
 }
 
 function missingSection(ctx: Ctx, what: string, files: string): ValidationIssue {
-  return {
-    severity: 'warning',
-    code: 'input.section.missing',
-    file: ctx.display(ctx.quarterDir),
-    sheet: null,
-    row: null,
-    column: null,
-    header: null,
-    value: null,
-    message: `没有${what}的数据文件（${files}），公报中将不包含这一部分。`,
-    hint: `如需这一部分，请把 ${files} 放入本季度文件夹。`,
-  };
+  return fileWarning(
+    ctx.display(ctx.quarterDir),
+    'input.section.missing',
+    `没有${what}的数据文件（${files}），公报中将不包含这一部分。`,
+    `如需这一部分，请把 ${files} 放入本季度文件夹。`,
+  );
 }
 
 export async function loadSummaries(ctx: Ctx): Promise<Summaries> {

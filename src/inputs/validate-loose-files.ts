@@ -6,12 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { ForeignInput, NationalInput } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { fileError, type ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { checkArticleText } from '../validate/article-meta.js';
 import { reconcile } from '../validate/reconcile.js';
-import { checkTableFile, fileProblem, type FileReport } from './check-file.js';
+import { checkTableFile, type FileReport } from './check-file.js';
 import { REPORT_SECTION } from '../config/config.js';
 import { crossQuarterChecks } from './cross-quarter.js';
 import type { Checked } from './input-kinds.js';
@@ -50,7 +50,7 @@ async function validateOther(
     return {
       report: { ...report, unreadable: true },
       issues: [
-        fileProblem(
+        fileError(
           display,
           'input.file.unreadable',
           '无法读取该文件。',

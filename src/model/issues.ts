@@ -19,9 +19,48 @@ export interface ValidationIssue {
 
 export type IssueLocation = Pick<ValidationIssue, 'file' | 'sheet' | 'row' | 'column' | 'header' | 'value'>;
 
-/** Where a finding is, for people: file, sheet, row, column (and its header). */
-export function issueLocation(i: ValidationIssue): string {
-  const parts = [i.file];
+/** Where a finding points: only the file is required, every other place is null when not given. */
+export type IssueAt = Pick<ValidationIssue, 'file'> & Partial<Omit<IssueLocation, 'file'>>;
+
+/** The one way a finding is made (validation, inputs, render notes, preview), so no field is forgotten. */
+export function makeIssue(
+  severity: Severity,
+  code: string,
+  at: IssueAt,
+  message: string,
+  hint: string,
+): ValidationIssue {
+  return {
+    severity,
+    code,
+    file: at.file,
+    sheet: at.sheet ?? null,
+    row: at.row ?? null,
+    column: at.column ?? null,
+    header: at.header ?? null,
+    value: at.value ?? null,
+    message,
+    hint,
+  };
+}
+
+/** A warning about a whole file (no sheet, row or cell), such as a cross-table or cross-quarter check. */
+export function fileWarning(file: string, code: string, message: string, hint: string): ValidationIssue {
+  return makeIssue('warning', code, { file }, message, hint);
+}
+
+/** An error about a whole file: unreadable, of no known kind, or in the wrong place. */
+export function fileError(file: string, code: string, message: string, hint: string): ValidationIssue {
+  return makeIssue('error', code, { file }, message, hint);
+}
+
+/**
+ * Where a finding is, for people: file, sheet, Excel row, column (and its
+ * header). The one formatter for the terminal, the validate report (grouped
+ * by file, so `file: false`), the preview page and the draft's findings page.
+ */
+export function issueLocation(i: IssueLocation, opts: { file?: boolean } = {}): string {
+  const parts = opts.file === false ? [] : [i.file];
   if (i.sheet) parts.push(`工作表“${i.sheet}”`);
   if (i.row !== null) parts.push(`第 ${i.row} 行`);
   if (i.column) parts.push(`${i.column} 列${i.header ? `（${i.header}）` : ''}`);
@@ -65,20 +104,4 @@ export function accountRows(
   const bad = new Set(issues.filter((i) => i.severity === 'error' && i.row !== null).map((i) => i.row));
   const rejected = rows.filter((r) => bad.has(r)).length;
   return { read: rows.length, accepted: rows.length - rejected, rejected, ...skipped };
-}
-
-/** A warning about a whole file (no sheet, row or cell), such as a cross-table or cross-quarter check. */
-export function fileWarning(file: string, code: string, message: string, hint: string): ValidationIssue {
-  return {
-    severity: 'warning',
-    code,
-    file,
-    sheet: null,
-    row: null,
-    column: null,
-    header: null,
-    value: null,
-    message,
-    hint,
-  };
 }

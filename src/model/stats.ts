@@ -96,6 +96,9 @@ export interface TrendStats {
   rank: { from: number; to: number } | null;
 }
 
+/** What the 同比/环比 sentence says (render/view-national.ts); computed by pipeline/trend.ts as TrendStats. */
+export type Trend = Pick<TrendStats, 'kind' | 'recalls' | 'quantity' | 'rank'>;
+
 /** stats.json: the province's quarter plus the bulletin's other figures. */
 export interface BulletinStats extends QuarterStats {
   issue: { number: number; totalNumber: number; publicationDate: string | null };

@@ -104,10 +104,11 @@ export async function writeQuarterOutputs(
   quarter: string,
   files: readonly OutputFile[],
   owned: readonly string[] = FINAL_OUTPUT_NAMES,
+  fs: OutputFs = realOutputFs,
 ): Promise<string[]> {
   const dir = join(outDir, quarter);
   try {
-    return await commitOutputs(dir, files, { owned });
+    return await commitOutputs(dir, files, { owned, fs });
   } catch (e) {
     throw outputError(dir, e, 'write');
   }

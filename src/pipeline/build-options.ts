@@ -4,6 +4,7 @@ import type { ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import type { Printer } from '../render/browser.js';
+import type { Launcher } from '../render/chromium.js';
 import type { FileReport } from '../inputs/check-file.js';
 import type { BulletinConfig } from '../config/config.js';
 
@@ -32,6 +33,8 @@ export interface BuildOptions {
   templatesDir?: string;
   /** A printer to reuse across builds; otherwise one is made and closed here. */
   printer?: Printer;
+  /** Tests: the printer made here drives this fake browser (render/chromium.ts) instead of Chromium. */
+  launcher?: Launcher;
   /** Folder of measured layouts (layout-cache.ts); null or absent: always measure. */
   cacheDir?: string | null;
   /** Whether errors about content may give a draft instead of stopping the build (model/draft.ts); default never. */

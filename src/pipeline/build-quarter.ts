@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build-options.js';
 import { draftDecision } from '../model/draft.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import type { Printer } from '../render/browser.js';
@@ -44,18 +44,13 @@ function statsJson(stats: BulletinStats): string {
 function glyphWarning(missing: readonly string[]): ValidationIssue[] {
   if (missing.length === 0) return [];
   return [
-    {
-      severity: 'warning',
-      code: 'render.glyph.missing',
-      file: 'templates',
-      sheet: null,
-      row: null,
-      column: null,
-      header: null,
-      value: missing.join(''),
-      message: `内置字体中没有这些字符，PDF 中可能显示为方框：${missing.join(' ')}`,
-      hint: '请改用常用汉字，或检查数据中是否混入了特殊符号。',
-    },
+    makeIssue(
+      'warning',
+      'render.glyph.missing',
+      { file: 'templates', value: missing.join('') },
+      `内置字体中没有这些字符，PDF 中可能显示为方框：${missing.join(' ')}`,
+      '请改用常用汉字，或检查数据中是否混入了特殊符号。',
+    ),
   ];
 }
 

@@ -19,6 +19,7 @@ const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>
     configuredPath: opts.config.browser,
     timeoutMs: opts.timeoutMs,
     env: opts.env,
+    launcher: opts.launcher,
   });
 
 function buildTimedOut(ms: number, cause: unknown): BulletinError {

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { change } from '../model/chinese.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { BulletinStats, TrendStats } from '../model/stats.js';
 import type { BulletinConfig } from '../config/config.js';
@@ -38,20 +38,15 @@ function note(file: string, used: TrendStats | null, passed: Unavailable[]): Val
   if (worth.length === 0) return [];
   const why = worth.map((u) => `${u.quarter}：${u.message}`).join('；');
   return [
-    {
-      severity: 'warning',
-      code: 'trend.unavailable',
-      file,
-      sheet: null,
-      row: null,
-      column: null,
-      header: null,
-      value: worth.map((u) => u.quarter).join(','),
-      message: used
+    makeIssue(
+      'warning',
+      'trend.unavailable',
+      { file, value: worth.map((u) => u.quarter).join(',') },
+      used
         ? `同比/环比的句子改为与 ${used.against} 比较，因为 ${why}`
         : `公报中没有同比/环比的句子，因为没有可比较的季度：${why}`,
-      hint: '请补齐或改正该季度的数据或存档（--archive）；不需要这句话时，在配置中设 "trend": false。',
-    },
+      '请补齐或改正该季度的数据或存档（--archive）；不需要这句话时，在配置中设 "trend": false。',
+    ),
   ];
 }
 

@@ -3,7 +3,7 @@
  * script that reloads on each rebuild. Apart from preview-server.ts, which
  * owns the server, the watchers and the rebuild queue.
  */
-import type { ValidationIssue } from '../model/issues.js';
+import { issueLocation, type ValidationIssue } from '../model/issues.js';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -23,7 +23,7 @@ export function previewPage(
   const items = issues
     .map(
       (i) =>
-        `<li class="${i.severity}">${i.severity === 'error' ? '错误' : '警告'} ${esc(i.file)}${i.row ? ` 第 ${i.row} 行` : ''}${i.column ? ` ${i.column} 列` : ''}：${esc(i.message)}${i.hint ? `<br><span class="hint">→ ${esc(i.hint)}</span>` : ''}</li>`,
+        `<li class="${i.severity}">${i.severity === 'error' ? '错误' : '警告'} ${esc(issueLocation(i))}：${esc(i.message)}${i.hint ? `<br><span class="hint">→ ${esc(i.hint)}</span>` : ''}</li>`,
     )
     .join('');
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ValidationIssue } from '../model/issues.js';
+import { fileError, type ValidationIssue } from '../model/issues.js';
 import { quarterId } from '../model/quarter.js';
 import { buildBulletin, type BuildOptions } from '../pipeline/build.js';
 import { packageRoot } from '../config/package-root.js';
@@ -54,18 +54,7 @@ interface PreviewState {
 
 /** A build that threw (not one with findings) still shows on the page, as one finding. */
 function buildFailure(id: string, e: unknown): ValidationIssue {
-  return {
-    severity: 'error',
-    code: 'preview.build',
-    file: id,
-    sheet: null,
-    row: null,
-    column: null,
-    header: null,
-    value: null,
-    message: (e as Error).message,
-    hint: '',
-  };
+  return fileError(id, 'preview.build', (e as Error).message, '');
 }
 
 /** One rebuild at a time: a save during a rebuild queues exactly one more. */

@@ -7,7 +7,7 @@ import type { TocTarget } from './print-bulletin.js';
 import { reportCharts } from './report-charts.js';
 import { buildBulletinView, REPORT_ID, type BulletinView } from './view-bulletin.js';
 import { buildReportView, type ReportMeta, type ReportView } from './view-model.js';
-import type { Trend } from './view-national.js';
+import type { Trend } from '../model/stats.js';
 
 export interface ComposeInput {
   stats: BulletinStats;

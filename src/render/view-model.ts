@@ -5,10 +5,10 @@
 import { andJoin, listJoin, percent } from '../model/chinese.js';
 import { parseQuarter, quarterName } from '../model/quarter.js';
 import type { ReferenceData } from '../model/reference.js';
-import type { Leader, QuarterStats } from '../model/stats.js';
+import type { Leader, QuarterStats, Trend } from '../model/stats.js';
 import type { ClueStats, ForeignStats, NationalStats } from '../model/bulletin-stats.js';
 import { buildCluesView, buildForeignView, type CluesView, type ForeignView } from './view-foreign.js';
-import { buildNationalView, summarySentence, trendSentence, type NationalView, type Trend } from './view-national.js';
+import { buildNationalView, summarySentence, trendSentence, type NationalView } from './view-national.js';
 import { withWidths } from './col-widths.js';
 import { reportFlow, type FlowBlock } from './report-flow.js';
 import { n, table, type TableView } from './view-table.js';

@@ -1,7 +1,7 @@
 /** Part 二 (national) of the analysis report, and the province's national rank. Pure. */
 import { chineseMonthDay } from '../model/calendar.js';
 import { changePhrase, ordinal, rankPhrase, wan } from '../model/chinese.js';
-import type { TrendStats } from '../model/stats.js';
+import type { Trend } from '../model/stats.js';
 import type { CategoryTableStats, NationalStats, ProvinceTableStats } from '../model/bulletin-stats.js';
 import { quarterName, yearToDateName, type Quarter } from '../model/quarter.js';
 import { n, table, type TableView } from './view-table.js';
@@ -95,9 +95,6 @@ export function summarySentence(
   if (q.quarter === 1) return `根据市场监督管理总局数据统计显示，${own.slice(0, -1)}，${rank}。`;
   return `根据市场监督管理总局数据统计显示，${q.year}年${yearToDateName(q)}${provinceName}省局开展消费品缺陷产品召回${n(home.ytd.recalls)}次，共召回缺陷产品${n(home.ytd.quantity)}件，${rank}，${own}`;
 }
-
-/** How this quarter moved against an earlier one (see pipeline/trend.ts). */
-export type Trend = Pick<TrendStats, 'kind' | 'recalls' | 'quantity' | 'rank'>;
 
 /** 与上年同期相比，召回次数同比增长29.91%，召回数量同比下降86.19%，全国排名由第二上升至第一。 */
 export function trendSentence(t: Trend): string {

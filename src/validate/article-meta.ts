@@ -2,7 +2,7 @@
 import { z } from '../model/schema.js';
 import { isIsoDate } from '../model/calendar.js';
 import type { Article } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { splitFrontMatter, type FrontMatter } from '../ingest/front-matter.js';
 import { textPlaceholders, withoutPlaceholders } from './placeholders.js';
 
@@ -23,17 +23,6 @@ const schema = z
   })
   .strict();
 
-function issue(
-  file: string,
-  code: string,
-  message: string,
-  hint: string,
-  line: number | null = null,
-  header: string | null = null,
-): ValidationIssue {
-  return { severity: 'error', code, file, sheet: null, row: line, column: null, header, value: null, message, hint };
-}
-
 const FIELDS_HINT =
   '文章开头的 --- 之间可写：section（栏目）、title（标题）、toc（目录中的写法）、subtitle、date（YYYY-MM-DD）、order（栏目内顺序）、speakers（访谈发言人）。';
 
@@ -47,12 +36,12 @@ export function validateArticle(
       article: null,
       body: '',
       issues: [
-        issue(
-          file,
+        makeIssue(
+          'error',
           'article.front-matter',
+          { file, row: fm.line },
           `文章开头的信息块（front matter）无法读取：${fm.detail}。`,
           fm.original ? `${FIELDS_HINT}（YAML 解析器原文：${fm.original}）` : FIELDS_HINT,
-          fm.line,
         ),
       ],
     };
@@ -60,13 +49,12 @@ export function validateArticle(
   const parsed = schema.safeParse(fm.data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) =>
-      issue(
-        file,
+      makeIssue(
+        'error',
         'article.front-matter',
+        { file, header: i.path.join('.') || null },
         `文章信息“${i.path.join('.') || '(整体)'}”有误：${i.message}。`,
         FIELDS_HINT,
-        null,
-        i.path.join('.') || null,
       ),
     );
     return { article: null, body: fm.body, issues };
@@ -78,13 +66,12 @@ export function validateArticle(
 }
 
 function unknownSection(file: string, section: string, sections: readonly string[]): ValidationIssue {
-  return issue(
-    file,
+  return makeIssue(
+    'error',
     'article.section.unknown',
+    { file, header: 'section' },
     `栏目“${section}”不存在。`,
     `可用的栏目：${sections.join('、')}。`,
-    null,
-    'section',
   );
 }
 

@@ -2,7 +2,7 @@
 import { parseJson, z } from '../model/schema.js';
 import { isIsoDate } from '../model/calendar.js';
 import type { IssueMeta } from '../model/bulletin.js';
-import type { ValidationIssue } from '../model/issues.js';
+import { fileError, makeIssue, type ValidationIssue } from '../model/issues.js';
 import { textPlaceholders, withoutPlaceholders } from './placeholders.js';
 
 const schema = z
@@ -27,18 +27,15 @@ export const EMPTY_META: IssueMeta = { number: null, totalNumber: null, publicat
 export function validateIssueMeta(raw: unknown, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i): ValidationIssue => ({
-      severity: 'error',
-      code: 'meta.invalid',
-      file,
-      sheet: null,
-      row: null,
-      column: null,
-      header: i.path.join('.') || null,
-      value: null,
-      message: `“${i.path.join('.') || '(整个文件)'}”${i.message}。`,
-      hint: '可写的项目：number（期号，整数）、totalNumber（总期号）、publicationDate（出版日期 YYYY-MM-DD）、notice（文末提示，字符串数组）。',
-    }));
+    const issues = parsed.error.issues.map((i) =>
+      makeIssue(
+        'error',
+        'meta.invalid',
+        { file, header: i.path.join('.') || null },
+        `“${i.path.join('.') || '(整个文件)'}”${i.message}。`,
+        '可写的项目：number（期号，整数）、totalNumber（总期号）、publicationDate（出版日期 YYYY-MM-DD）、notice（文末提示，字符串数组）。',
+      ),
+    );
     return { meta: EMPTY_META, issues };
   }
   const d = parsed.data;
@@ -60,18 +57,12 @@ export function checkIssueMetaText(text: string, file: string): { meta: IssueMet
     return {
       meta: EMPTY_META,
       issues: [
-        {
-          severity: 'error',
-          code: 'meta.json',
+        fileError(
           file,
-          sheet: null,
-          row: null,
-          column: null,
-          header: null,
-          value: null,
-          message: `issue.json 不是有效的 JSON：${json.message}。`,
-          hint: '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
-        },
+          'meta.json',
+          `issue.json 不是有效的 JSON：${json.message}。`,
+          '请检查逗号、引号和括号（最后一项后面不能有逗号）。',
+        ),
       ],
     };
   const v = validateIssueMeta(withoutPlaceholders(json.value), file);

@@ -1,5 +1,5 @@
 /** Findings for the stand-ins `bulletin init` wrote and nobody replaced (see model/placeholder.ts). */
-import type { ValidationIssue } from '../model/issues.js';
+import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { isPlaceholder, PLACEHOLDER_MARK, placeholderLines } from '../model/placeholder.js';
 import { preview } from '../model/text.js';
 
@@ -7,18 +7,15 @@ export const PLACEHOLDER_HINT = `请把这段文字换成真正的内容（连�
 
 /** One finding per line of a text file (article, issue.json) that still holds a stand-in. */
 export function textPlaceholders(text: string, file: string): ValidationIssue[] {
-  return placeholderLines(text).map((l) => ({
-    severity: 'error',
-    code: 'content.placeholder',
-    file,
-    sheet: null,
-    row: l.line,
-    column: null,
-    header: null,
-    value: preview(l.text, 80),
-    message: `还没有填写，这一行仍是 bulletin init 写入的占位内容：${preview(l.text, 60)}`,
-    hint: PLACEHOLDER_HINT,
-  }));
+  return placeholderLines(text).map((l) =>
+    makeIssue(
+      'error',
+      'content.placeholder',
+      { file, row: l.line, value: preview(l.text, 80) },
+      `还没有填写，这一行仍是 bulletin init 写入的占位内容：${preview(l.text, 60)}`,
+      PLACEHOLDER_HINT,
+    ),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  * came from and the difference.
  */
 import type { CountQty, NationalInput } from '../model/bulletin.js';
-import type { Severity, ValidationIssue } from '../model/issues.js';
+import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import type { BulletinStats } from '../model/stats.js';
@@ -34,10 +34,6 @@ const diff = (a: CountQty, b: CountQty) => `${a.recalls - b.recalls} 次、${a.q
 const same = (a: CountQty, b: CountQty) => a.recalls === b.recalls && a.quantity === b.quantity;
 const MAX_LISTED = 8;
 
-function finding(severity: Severity, file: string, code: string, message: string, hint: string): ValidationIssue {
-  return { severity, code, file, sheet: null, row: null, column: null, header: null, value: null, message, hint };
-}
-
 function listed(items: string[]): string {
   const shown = items.slice(0, MAX_LISTED).join('；');
   return items.length > MAX_LISTED ? `${shown}；等共 ${items.length} 项` : shown;
@@ -58,10 +54,10 @@ export function homeYearToDate(s: QuarterSubject, earlier: ReadonlyArray<Earlier
   const own = parts.reduce((a, p) => ({ recalls: a.recalls + p.recalls, quantity: a.quantity + p.quantity }), ZERO);
   if (same(own, row.ytd)) return [];
   return [
-    finding(
+    makeIssue(
       'warning',
-      s.files.provinces ?? 'national-provinces',
       'reconcile.home.ytd',
+      { file: s.files.provinces ?? 'national-provinces' },
       `全国各省汇总表中${s.home.name}本年为 ${fmt(row.ytd)}，而本省 ${s.quarter.year} 年各季度召回记录合计为 ${fmt(own)}（${parts.map((p) => p.text).join(' + ')}），相差 ${diff(row.ytd, own)}。公报按全国表印出 ${fmt(row.ytd)}。`,
       '请核对全国汇总表中本省的本年数字，以及前面各季度的召回记录是否完整、是否后来有增减。',
     ),
@@ -128,10 +124,10 @@ export function nationalDecrease(s: QuarterSubject, prev: EarlierQuarter | null)
       .map((i) => `${i.name} 本期 ${fmt(i.now)}，${prev.quarter} 为 ${fmt(i.before)}，相差 ${diff(i.now, i.before)}`);
     if (down.length === 0) return [];
     return [
-      finding(
+      makeIssue(
         'error',
-        c.file,
         'reconcile.national.ytd-decrease',
+        { file: c.file },
         `${c.table}数字比上一季度（${prev.quarter}，${prev.path}）还少，而累计数只能增加：${listed(down)}。`,
         '请核对是否把本季度的数字填进了本年或累计列，或上一季度的表是否有误；改正后再生成。',
       ),
@@ -174,10 +170,10 @@ export function nationalQuarter(s: QuarterSubject, prev: EarlierQuarter | null):
   return tables
     .filter((t) => t.items.length > 0)
     .map((t) =>
-      finding(
+      makeIssue(
         'warning',
-        t.file,
         'reconcile.national.quarter',
+        { file: t.file },
         `${t.table}的本季度数字与“本年减去${against}”不一致：${listed(t.items)}。公报按表中的本季度数字印出。`,
         '请向数据来源核实（常见原因：上季度的数字后来有更正，或本季度列填错了）。',
       ),
