@@ -84,9 +84,13 @@ const notices = [...packages]
   .map(([name, dir]) => {
     const full = join(root, dir);
     const pkg = JSON.parse(readFileSync(join(full, 'package.json'), 'utf8'));
-    const file = readdirSync(full).find((f) => /^(licen[cs]e|copying)/i.test(f));
-    const text = file ? readFileSync(join(full, file), 'utf8').trim() : `License: ${pkg.license}`;
-    return `${name}@${pkg.version} (${pkg.license ?? 'see text'})\n\n${text}\n`;
+    const files = readdirSync(full);
+    const licence = files.find((f) => /^(licen[cs]e|copying)/i.test(f));
+    // Apache-2.0 (echarts) asks that its NOTICE travel with copies too.
+    const notice = files.find((f) => /^notice/i.test(f));
+    const text = [licence ? readFileSync(join(full, licence), 'utf8').trim() : `License: ${pkg.license}`];
+    if (notice) text.push(readFileSync(join(full, notice), 'utf8').trim());
+    return `${name}@${pkg.version} (${pkg.license ?? 'see text'})\n\n${text.join('\n\n')}\n`;
   });
 if (!existsSync(join(outdir, 'run-cli.js'))) throw new Error('bundle: run-cli.js was not written');
 writeFileSync(
