@@ -1,10 +1,25 @@
 // The architecture as rules, checked on every `npm test` (README, Layout):
-//   cli -> pipeline -> {ingest, validate, aggregate, render} -> model
+//   cli -> {preview, doctor, init} -> pipeline -> {inputs, outputs, render}
+//   inputs -> {ingest, validate, aggregate, config}; everything -> model
 // Only src/cli/ touches argv, stdout/stderr, the environment and exit codes;
 // each third-party library is imported by one module.
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['cli', 'pipeline', 'ingest', 'validate', 'aggregate', 'render', 'model'];
+const LAYERS = [
+  'cli',
+  'preview',
+  'doctor',
+  'init',
+  'pipeline',
+  'inputs',
+  'outputs',
+  'config',
+  'ingest',
+  'validate',
+  'aggregate',
+  'render',
+  'model',
+];
 
 /** Import patterns that reach into the given layers from a sibling folder of src/. */
 const into = (...layers) => layers.map((l) => `**/${l}/*`);
@@ -60,18 +75,24 @@ function restrictImports(folder, forbiddenLayers) {
   };
 }
 
-const below = (layer) => {
-  const order = {
-    cli: [],
-    pipeline: ['cli'],
-    ingest: ['cli', 'pipeline', 'validate', 'aggregate', 'render'],
-    validate: ['cli', 'pipeline', 'aggregate', 'render'],
-    aggregate: ['cli', 'pipeline', 'ingest', 'validate', 'render'],
-    render: ['cli', 'pipeline', 'ingest', 'validate'],
-    model: LAYERS.filter((l) => l !== 'model'),
-  };
-  return order[layer];
+/** What each folder of src/ may import besides model (and itself); everything else is above or beside it. */
+const ALLOWED = {
+  cli: LAYERS,
+  preview: ['pipeline', 'config'],
+  doctor: ['pipeline', 'inputs', 'render', 'config'],
+  init: ['inputs', 'ingest', 'validate', 'config'],
+  pipeline: ['inputs', 'outputs', 'render', 'aggregate', 'config'],
+  inputs: ['ingest', 'validate', 'aggregate', 'config'],
+  outputs: [],
+  config: [],
+  ingest: [],
+  validate: ['ingest'],
+  aggregate: [],
+  render: ['aggregate'],
+  model: [],
 };
+
+const below = (layer) => LAYERS.filter((l) => l !== layer && l !== 'model' && !ALLOWED[layer].includes(l));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'out/', 'fixtures/', 'data/', 'bench/', 'scripts/', 'bin/'] },

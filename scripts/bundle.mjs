@@ -53,7 +53,7 @@ const keepExternal = {
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { 'run-cli': 'src/cli/run-cli.ts', 'checker-worker': 'src/pipeline/checker-worker.ts' },
+  entryPoints: { 'run-cli': 'src/cli/run-cli.ts', 'checker-worker': 'src/inputs/checker-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -3,11 +3,11 @@
  *
  *   import { loadQuarter, computeStats, compareQuarters, buildBulletin } from 'bulletin';
  */
-export { loadQuarter, type LoadedQuarter } from './pipeline/load-quarter.js';
+export { loadQuarter, type LoadedQuarter } from './inputs/load-quarter.js';
 export { buildBulletin, type BuildOptions, type BuildResult } from './pipeline/build.js';
 export { compareQuarters, quarterRange, type CompareResult, type SeriesEntry } from './pipeline/compare-quarters.js';
 export { validateInputs, type ValidateReport } from './pipeline/validate-inputs.js';
-export { loadConfig, defineConfig, DEFAULT_CONFIG, type BulletinConfig } from './pipeline/config.js';
+export { loadConfig, defineConfig, DEFAULT_CONFIG, type BulletinConfig } from './config/config.js';
 export {
   compare,
   quarterPeriod,
@@ -28,6 +28,6 @@ export {
   tryStats,
   type StatsOutcome,
   type Unavailable,
-} from './pipeline/quarter-source.js';
+} from './inputs/quarter-source.js';
 /** loadQuarter plus the checks against the other quarters of the year, as build and validate run them. */
-export { loadCheckedQuarter } from './pipeline/cross-quarter.js';
+export { loadCheckedQuarter } from './inputs/cross-quarter.js';

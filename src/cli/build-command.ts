@@ -3,7 +3,7 @@ import { BulletinError } from '../model/errors.js';
 import { parseQuarter, type Quarter } from '../model/quarter.js';
 import { quarterRange } from '../pipeline/compare-quarters.js';
 import { buildBulletin, buildMany, type BuildOptions, type BuildResult, type OutputFormat } from '../pipeline/build.js';
-import { loadConfig } from '../pipeline/config.js';
+import { loadConfig } from '../config/config.js';
 import { EXIT } from './exit-codes.js';
 import { dataFailure } from './failure.js';
 import { formatIssues, issueCounts } from './format-issues.js';

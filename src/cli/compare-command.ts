@@ -1,7 +1,7 @@
 import type { Dimension } from '../aggregate/compare.js';
 import { BulletinError } from '../model/errors.js';
 import { compareQuarters, type CompareResult } from '../pipeline/compare-quarters.js';
-import { loadConfig } from '../pipeline/config.js';
+import { loadConfig } from '../config/config.js';
 import { EXIT } from './exit-codes.js';
 import { archiveDirs, dataDir, outDir, type SourceFlags } from './paths.js';
 import { renderRows, type RowFormat } from './figures-output.js';

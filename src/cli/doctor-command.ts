@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseQuarter } from '../model/quarter.js';
-import { loadConfig } from '../pipeline/config.js';
-import { runDoctor, type Check } from '../pipeline/doctor.js';
+import { loadConfig } from '../config/config.js';
+import { runDoctor, type Check } from '../doctor/doctor.js';
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
 import { dataDir } from './paths.js';

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, quarterId } from '../model/quarter.js';
-import { loadConfig } from '../pipeline/config.js';
-import { displayPath } from '../pipeline/load-quarter.js';
-import { initQuarter } from '../pipeline/init-quarter.js';
-import { initSample } from '../pipeline/init-sample.js';
+import { loadConfig } from '../config/config.js';
+import { displayPath } from '../inputs/load-quarter.js';
+import { initQuarter } from '../init/init-quarter.js';
+import { initSample } from '../init/init-sample.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { dataDir } from './paths.js';

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import type { BulletinConfig } from '../pipeline/config.js';
-import { defaultArchiveDirs } from '../pipeline/quarter-source.js';
+import type { BulletinConfig } from '../config/config.js';
+import { defaultArchiveDirs } from '../inputs/quarter-source.js';
 
 /**
  * Flags (relative to the working directory) > configuration (already

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseQuarter } from '../model/quarter.js';
-import { loadConfig } from '../pipeline/config.js';
-import { startPreview } from '../pipeline/preview-server.js';
+import { loadConfig } from '../config/config.js';
+import { startPreview } from '../preview/preview-server.js';
 import { BulletinError } from '../model/errors.js';
 import { EXIT } from './exit-codes.js';
 import { openUrl } from './open-url.js';

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../pipeline/progress.js';
+import type { ProgressEvent } from '../model/progress.js';
 import { liveTerminal, paint, type CliIo } from './io.js';
 
 const LABEL: Record<ProgressEvent['phase'], string> = {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { packageRoot } from '../pipeline/package-root.js';
+import { packageRoot } from '../config/package-root.js';
 import {
   addBuildCommand,
   addCompletion,

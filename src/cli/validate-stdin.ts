@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
-import { TABLE_KINDS } from '../pipeline/input-kinds.js';
+import { TABLE_KINDS } from '../inputs/input-kinds.js';
 import type { ValidateReport } from '../pipeline/validate-inputs.js';
 import type { CliIo } from './io.js';
 

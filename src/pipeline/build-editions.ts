@@ -12,7 +12,7 @@ import { printBulletin } from '../render/print-bulletin.js';
 import type { HtmlRenderer } from '../render/render-html.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
-import type { ProgressListener } from './progress.js';
+import type { ProgressListener } from '../model/progress.js';
 
 /** The same document properties in the PDF and the Word edition; a draft says so in each. */
 export type DocumentMeta = Omit<PdfInfo, 'dropLinksTo'>;

@@ -4,8 +4,8 @@ import type { ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import type { Printer } from '../render/browser.js';
-import type { FileReport } from './check-file.js';
-import type { BulletinConfig } from './config.js';
+import type { FileReport } from '../inputs/check-file.js';
+import type { BulletinConfig } from '../config/config.js';
 
 export type OutputFormat = 'pdf' | 'html' | 'docx';
 

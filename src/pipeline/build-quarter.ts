@@ -14,17 +14,22 @@ import type { Printer } from '../render/browser.js';
 import { composeBulletin, type Composed } from '../render/compose-bulletin.js';
 import { buildDraftView, type DraftView } from '../render/draft-notice.js';
 import { withTrend } from './trend.js';
-import { defaultArchiveDirs, figuresAsTheyStand, statsOf } from './quarter-source.js';
-import { loadCheckedQuarter } from './cross-quarter.js';
+import { defaultArchiveDirs, figuresAsTheyStand, statsOf } from '../inputs/quarter-source.js';
+import { loadCheckedQuarter } from '../inputs/cross-quarter.js';
 import { htmlRenderer, type HtmlRenderer } from '../render/render-html.js';
 import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
-import { REPORT_SECTION } from './config.js';
-import { packageRoot } from './package-root.js';
-import type { ProgressListener } from './progress.js';
+import { REPORT_SECTION } from '../config/config.js';
+import { packageRoot } from '../config/package-root.js';
+import type { ProgressListener } from '../model/progress.js';
 import { printPdfEdition, wordEdition, type DocumentMeta } from './build-editions.js';
-import type { LoadedQuarter } from './load-quarter.js';
-import { DRAFT_OUTPUT_NAMES, FINAL_OUTPUT_NAMES, writeQuarterOutputs, type OutputFile } from './write-outputs.js';
+import type { LoadedQuarter } from '../inputs/load-quarter.js';
+import {
+  DRAFT_OUTPUT_NAMES,
+  FINAL_OUTPUT_NAMES,
+  writeQuarterOutputs,
+  type OutputFile,
+} from '../outputs/write-outputs.js';
 
 /** Before a draft's title (HTML and PDF): the metadata says draft too. */
 const DRAFT_MARK = '草稿：';

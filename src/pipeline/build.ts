@@ -8,8 +8,8 @@ import { BulletinError } from '../model/errors.js';
 import { createPrinter, type Printer } from '../render/browser.js';
 import { bounded, DeadlineExceeded } from '../render/deadline.js';
 import type { BuildOptions, BuildResult } from './build-options.js';
-import type { ProgressListener } from './progress.js';
-import { checkOutputFolder } from './write-outputs.js';
+import type { ProgressListener } from '../model/progress.js';
+import { checkOutputFolder } from '../outputs/write-outputs.js';
 
 export type { BuildOptions, BuildResult, OutputFormat } from './build-options.js';
 

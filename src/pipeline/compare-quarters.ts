@@ -16,7 +16,7 @@ import {
   type SourceOptions,
   type SourcedStats,
   type Unavailable,
-} from './quarter-source.js';
+} from '../inputs/quarter-source.js';
 
 export interface SeriesEntry {
   period: Period;

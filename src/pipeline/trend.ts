@@ -10,9 +10,9 @@ import { change } from '../model/chinese.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { BulletinStats, TrendStats } from '../model/stats.js';
-import type { BulletinConfig } from './config.js';
-import { displayPath } from './load-quarter.js';
-import { defaultArchiveDirs, tryStats, type Unavailable } from './quarter-source.js';
+import type { BulletinConfig } from '../config/config.js';
+import { displayPath } from '../inputs/load-quarter.js';
+import { defaultArchiveDirs, tryStats, type Unavailable } from '../inputs/quarter-source.js';
 
 export interface TrendOptions {
   dataDir: string;

@@ -5,9 +5,15 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { BulletinError } from '../model/errors.js';
-import { loadCheckedQuarter } from './cross-quarter.js';
-import { validateLooseFiles } from './validate-loose-files.js';
-import { archivesFor, quarterFromPath, report, type ValidateOptions, type ValidateReport } from './validate-report.js';
+import { loadCheckedQuarter } from '../inputs/cross-quarter.js';
+import { validateLooseFiles } from '../inputs/validate-loose-files.js';
+import {
+  archivesFor,
+  quarterFromPath,
+  report,
+  type ValidateOptions,
+  type ValidateReport,
+} from '../inputs/validate-report.js';
 
 export {
   VALIDATE_SCHEMA_VERSION,
@@ -15,7 +21,7 @@ export {
   type FileSummary,
   type ValidateOptions,
   type ValidateReport,
-} from './validate-report.js';
+} from '../inputs/validate-report.js';
 
 async function validateFolder(dir: string, opts: ValidateOptions): Promise<ValidateReport> {
   const quarter = opts.quarter ?? quarterFromPath(dir);

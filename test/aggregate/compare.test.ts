@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, quarterPeriod, ytdPeriod } from '../../src/aggregate/compare.js';
 import { compareQuarters, quarterRange } from '../../src/pipeline/compare-quarters.js';
-import { DEFAULT_CONFIG } from '../../src/pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import type { BulletinStats } from '../../src/model/stats.js';
 import { sampleStats } from '../helpers/sample.js';
 import { ROOT } from '../helpers/cli.js';

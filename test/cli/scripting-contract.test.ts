@@ -227,8 +227,8 @@ describe('preview on a busy port', () => {
   });
 
   it('on the default port: takes the next free one and says which was busy', async () => {
-    const { startPreview } = await import('../../src/pipeline/preview-server.js');
-    const { DEFAULT_CONFIG } = await import('../../src/pipeline/config.js');
+    const { startPreview } = await import('../../src/preview/preview-server.js');
+    const { DEFAULT_CONFIG } = await import('../../src/config/config.js');
     const { parseQuarter } = await import('../../src/model/quarter.js');
     const preview = await startPreview({
       quarter: parseQuarter('2022Q1'),

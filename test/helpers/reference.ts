@@ -1,4 +1,4 @@
-import { loadReference } from '../../src/pipeline/load-reference.js';
+import { loadReference } from '../../src/inputs/load-reference.js';
 import { findProvince, type Province, type ReferenceData } from '../../src/model/reference.js';
 
 let cached: Promise<ReferenceData> | null = null;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseQuarter } from '../../src/model/quarter.js';
-import { checkTableFile } from '../../src/pipeline/check-file.js';
+import { checkTableFile } from '../../src/inputs/check-file.js';
 import { tempDir } from '../helpers/cli.js';
 import { rawXlsx, type RawCell, type RawSheet } from '../helpers/raw-xlsx.js';
 import { hunan } from '../helpers/reference.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/model/errors.js';
 import { buildBulletin } from '../../src/pipeline/build.js';
-import { loadConfig } from '../../src/pipeline/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import type { Printer } from '../../src/render/browser.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { draftMayPass } from '../../src/model/draft.js';
 import { parseQuarter } from '../../src/model/quarter.js';
 import { buildBulletin } from '../../src/pipeline/build.js';
-import { DEFAULT_CONFIG } from '../../src/pipeline/config.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const TABLES = ['recalls', 'national-categories', 'national-provinces', 'foreign', 'foreign-categories', 'clues'];

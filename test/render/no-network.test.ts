@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBulletin } from '../../src/pipeline/build.js';
-import { loadConfig } from '../../src/pipeline/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { createPrinter } from '../../src/render/browser.js';
 import { findBrowser } from '../../src/render/find-browser.js';
 import { ROOT, tempDir } from '../helpers/cli.js';

@@ -6,7 +6,7 @@
 import { cp, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../config/package-root.js';
 
 /** What the sample is made of, relative to the package root and to the target. */
 export const SAMPLE_PARTS = ['bulletin.config.json', 'data/2022Q1', 'data/2022Q2', 'data/2022Q3', 'data/archive'];

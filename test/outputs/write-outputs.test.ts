@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realOutputFs } from '../../src/pipeline/output-fs.js';
-import { checkOutputFolder, writeAtomically } from '../../src/pipeline/write-outputs.js';
+import { realOutputFs } from '../../src/outputs/output-fs.js';
+import { checkOutputFolder, writeAtomically } from '../../src/outputs/write-outputs.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('writeAtomically', () => {

@@ -9,9 +9,9 @@ import { browserVersion, INSTALL_HINT } from '../render/find-browser.js';
 import { fontSpecs } from '../render/fonts.js';
 import { rasterizerProblem } from '../render/rasterize.js';
 import { templateFiles } from '../render/template-engine.js';
-import type { BulletinConfig } from './config.js';
-import { packageRoot } from './package-root.js';
-import { validateInputs } from './validate-inputs.js';
+import type { BulletinConfig } from '../config/config.js';
+import { packageRoot } from '../config/package-root.js';
+import { validateInputs } from '../pipeline/validate-inputs.js';
 
 export interface Check {
   name: string;

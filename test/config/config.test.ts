@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/model/errors.js';
-import { DEFAULT_CONFIG, loadConfig } from '../../src/pipeline/config.js';
-import { homeProvince } from '../../src/pipeline/load-quarter.js';
+import { DEFAULT_CONFIG, loadConfig } from '../../src/config/config.js';
+import { homeProvince } from '../../src/inputs/load-quarter.js';
 import { tempDir } from '../helpers/cli.js';
 import { reference } from '../helpers/reference.js';
 

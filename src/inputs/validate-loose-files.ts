@@ -12,7 +12,7 @@ import type { Province, ReferenceData } from '../model/reference.js';
 import { checkArticleText } from '../validate/article-meta.js';
 import { reconcile } from '../validate/reconcile.js';
 import { checkTableFile, fileProblem, type FileReport } from './check-file.js';
-import { REPORT_SECTION } from './config.js';
+import { REPORT_SECTION } from '../config/config.js';
 import { crossQuarterChecks } from './cross-quarter.js';
 import type { Checked } from './input-kinds.js';
 import { checkIssueJsonBytes } from './load-issue-meta.js';

@@ -8,13 +8,13 @@ import type { RecallRecord } from '../model/record.js';
 import { findProvince, type Province, type ReferenceData } from '../model/reference.js';
 import { reconcile } from '../validate/reconcile.js';
 import { checkTableFile, type FileReport } from './check-file.js';
-import { REPORT_SECTION, type BulletinConfig } from './config.js';
+import { REPORT_SECTION, type BulletinConfig } from '../config/config.js';
 import { loadArticles } from './load-articles.js';
 import { loadIssueMeta, type LoadedMeta } from './load-issue-meta.js';
 import { loadReference } from './load-reference.js';
 import { loadSummaries } from './load-summaries.js';
 import { listQuarterDir, locateRecords } from './locate-inputs.js';
-import type { ProgressListener } from './progress.js';
+import type { ProgressListener } from '../model/progress.js';
 
 export interface LoadedQuarter {
   quarter: Quarter;

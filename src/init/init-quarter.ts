@@ -11,10 +11,10 @@ import { quarterEnd, quarterId, quarterStart, type Quarter } from '../model/quar
 import type { Province, ReferenceData } from '../model/reference.js';
 import { workbookBytes, type ColumnSpec, type SheetSpec } from '../ingest/xlsx-writer.js';
 import { RECORD_FIELDS } from '../validate/record-columns.js';
-import { REPORT_SECTION, type BulletinConfig } from './config.js';
-import { homeProvince } from './load-quarter.js';
-import { loadReference } from './load-reference.js';
-import { otherIssueNumbers } from './load-issue-meta.js';
+import { REPORT_SECTION, type BulletinConfig } from '../config/config.js';
+import { homeProvince } from '../inputs/load-quarter.js';
+import { loadReference } from '../inputs/load-reference.js';
+import { otherIssueNumbers } from '../inputs/load-issue-meta.js';
 
 const WIDTH: Record<string, number> = {
   生产者: 28,

@@ -17,7 +17,7 @@ import {
 } from '../validate/reconcile-quarters.js';
 import { loadIssueMeta } from './load-issue-meta.js';
 import { displayPath, loadQuarter, type LoadedQuarter } from './load-quarter.js';
-import type { ProgressListener } from './progress.js';
+import type { ProgressListener } from '../model/progress.js';
 import { tryStats, type SourceOptions, type Unavailable } from './quarter-source.js';
 
 export interface CrossQuarterSubject extends QuarterSubject {

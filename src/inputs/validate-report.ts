@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import type { ValidationIssue } from '../model/issues.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
 import type { FileReport } from './check-file.js';
-import type { BulletinConfig } from './config.js';
+import type { BulletinConfig } from '../config/config.js';
 import { defaultArchiveDirs } from './quarter-source.js';
 
 export const VALIDATE_SCHEMA_VERSION = 1;

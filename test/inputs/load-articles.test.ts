@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/pipeline/load-articles.js';
+import { loadArticles } from '../../src/inputs/load-articles.js';
 import { tempDir } from '../helpers/cli.js';
 
 const SECTIONS = ['召回工作快讯', '市县召回动态'];

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ValidationIssue } from '../model/issues.js';
 import { quarterId } from '../model/quarter.js';
-import { buildBulletin, type BuildOptions } from './build.js';
-import { packageRoot } from './package-root.js';
+import { buildBulletin, type BuildOptions } from '../pipeline/build.js';
+import { packageRoot } from '../config/package-root.js';
 import { listen } from './listen-port.js';
 import { previewPage } from './preview-page.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from '../model/schema.js';
 import { BulletinError } from '../model/errors.js';
 import type { ReferenceData } from '../model/reference.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../config/package-root.js';
 
 const entry = z.object({ code: z.string().min(1), name: z.string().min(1), aliases: z.array(z.string()).default([]) });
 const prefecture = entry.extend({ code: z.string().regex(/^\d{6}$/), short: z.string().min(1) });

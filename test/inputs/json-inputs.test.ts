@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/model/errors.js';
 import { parseJsonBytes } from '../../src/model/schema.js';
-import { loadConfig } from '../../src/pipeline/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { tempDir } from '../helpers/cli.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitOutputs, recoverOutputs } from '../../src/pipeline/output-commit.js';
-import { realOutputFs, type OutputFs } from '../../src/pipeline/output-fs.js';
-import { OUTPUT_NAMES } from '../../src/pipeline/write-outputs.js';
+import { commitOutputs, recoverOutputs } from '../../src/outputs/output-commit.js';
+import { realOutputFs, type OutputFs } from '../../src/outputs/output-fs.js';
+import { OUTPUT_NAMES } from '../../src/outputs/write-outputs.js';
 import { tempDir } from '../helpers/cli.js';
 
 const OLD = { 'stats.json': 'old stats', 'bulletin.pdf': 'old pdf', 'bulletin.html': 'old html' };

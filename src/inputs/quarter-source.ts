@@ -10,7 +10,7 @@ import { BulletinError } from '../model/errors.js';
 import { hasErrors } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { STATS_SCHEMA_VERSION, type BulletinStats } from '../model/stats.js';
-import type { BulletinConfig } from './config.js';
+import type { BulletinConfig } from '../config/config.js';
 import { displayPath, loadQuarter, type LoadedQuarter } from './load-quarter.js';
 import { hasRecordsFile } from './locate-inputs.js';
 
