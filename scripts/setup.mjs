@@ -37,6 +37,9 @@ function ensureDependencies() {
 function compile() {
   say('compiling TypeScript');
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+  // After tsc: bin/bulletin.js runs the bundle only when it is at least as new as dist/cli/.
+  say('bundling the CLI (esbuild)');
+  run(process.execPath, [join(root, 'scripts', 'bundle.mjs')]);
 }
 
 let aptUpdated = false;

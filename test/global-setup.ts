@@ -16,15 +16,16 @@ function mtimes(dir: string, ending: string, pick: (a: number, b: number) => num
 function distIsFresh(): boolean {
   try {
     return mtimes(join(root, 'dist'), '.js', Math.min, Infinity) > mtimes(join(root, 'src'), '.ts', Math.max, 0);
-  } catch {
-    return false; // no dist/ yet
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false; // no dist/ yet
+    throw e;
   }
 }
 
 /**
  * The end-to-end tests run bin/bulletin.js, which loads dist/: compile it
- * from the current sources first, unless that was just done (a compile costs
- * 10-30 s on two cores).
+ * from the current sources and bundle it as the package ships it (bin prefers
+ * the bundle), unless that was just done (a compile costs 10-30 s on two cores).
  */
 export default function setup(): void {
   if (distIsFresh()) return;
@@ -33,4 +34,5 @@ export default function setup(): void {
     [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
     { cwd: root, stdio: 'inherit' },
   );
+  execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
 }

@@ -62,6 +62,9 @@ describe('the package', () => {
     for (const f of [
       'bin/bulletin.js',
       'dist/cli/run-cli.js',
+      'dist/bundle/run-cli.js',
+      'dist/bundle/checker-worker.js',
+      'dist/bundle/THIRD-PARTY-LICENSES.txt',
       'dist/index.d.ts',
       'templates/bulletin.hbs',
       'data/reference/divisions.json',
