@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { DEFAULT_CONFIG, loadConfig } from '../../src/config/config.js';
+import { archivesFor } from '../../src/inputs/validate-report.js';
 import { packageRoot } from '../../src/config/package-root.js';
 import {
   mastheadNames,
@@ -210,5 +211,21 @@ describe('options that need the quarter’s data', () => {
     expect(templateDirs('/t', config)).toEqual([bundled, '/t']);
     expect(templateDirs(undefined, config)).toEqual([bundled, '/c']);
     expect(templateDirs(undefined, DEFAULT_CONFIG)).toEqual([bundled]);
+  });
+});
+
+describe('validate looks for archives where build writes them', () => {
+  it('the output folder beside a found configuration, not <working folder>/out (issue 14)', async () => {
+    const project = tempDir('bulletin-options-');
+    const cwd = join(project, 'data', '2022Q3');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(project, 'bulletin.config.json'), '{}');
+    const config = await loadConfig(undefined, cwd);
+    const data = join(project, 'data');
+    expect(archivesFor(data, { paths: ['.'], quarter: null, config, cwd })).toEqual([
+      join(project, 'out'),
+      join(data, 'archive'),
+    ]);
+    expect(archivesFor(data, { paths: ['.'], quarter: null, config, cwd, outDir: '/o' })[0]).toBe('/o');
   });
 });
