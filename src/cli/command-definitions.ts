@@ -26,12 +26,8 @@ export function addBuildCommand(cmd: Command, io: CliIo, run: Run): void {
     .command('build')
     .description('生成一个季度的公报：读取 DATA/<季度>/，写入 OUT/<季度>/bulletin.pdf、bulletin.html、stats.json')
     .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3（也接受 2022-Q3、2022q3）');
-  withOptions(build, 'data', 'out').option(
-    '-f, --format <list>',
-    '输出格式：pdf、html、docx，逗号分隔',
-    DEFAULT_FORMATS,
-  );
-  withOptions(build, 'sheet', 'config', 'browser', 'templates')
+  withOptions(build, 'data', 'out', 'sheet', 'config', 'browser', 'templates')
+    .option('-f, --format <list>', '输出格式：pdf、html、docx，逗号分隔', DEFAULT_FORMATS)
     .option(
       '--timeout <seconds>',
       '浏览器每一步（启动、载入、每遍排版、关闭）的时限，秒；整个生成的时限是它的 20 倍',
@@ -44,8 +40,7 @@ export function addBuildCommand(cmd: Command, io: CliIo, run: Run): void {
     .option(
       '--draft',
       '数据还有未完成或有误的内容时也生成：每页标“草稿”，文末列出问题；文件名 bulletin-draft.*，不写 stats.json',
-    );
-  build
+    )
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
     .action(async (flags: BuildFlags) =>
