@@ -107,7 +107,7 @@ export function subjectOf(loaded: LoadedQuarter, folder: string): CrossQuarterSu
     ref: loaded.ref,
     home: loaded.home,
     national: loaded.national,
-    records: clean ? loaded.records : null,
+    totals: clean ? loaded.totals : null,
     files: {
       categories: fileOf('national-categories') ?? national,
       provinces: fileOf('national-provinces') ?? national,

@@ -4,10 +4,12 @@ import type { Article, ClueRow, ForeignInput, NationalInput } from '../model/bul
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
-import type { RecallRecord } from '../model/record.js';
+import { createStatsAccumulator, type StatsTallies } from '../aggregate/stats-accumulator.js';
+import type { CountQty } from '../model/bulletin.js';
 import { findProvince, type Province, type ReferenceData } from '../model/reference.js';
 import { reconcile } from '../validate/reconcile.js';
 import { checkTableFile, type FileReport } from './check-file.js';
+import type { Hold } from './tallied-checker.js';
 import { REPORT_SECTION, type BulletinConfig } from '../config/config.js';
 import { loadArticles } from './load-articles.js';
 import { loadIssueMeta, type LoadedMeta } from './load-issue-meta.js';
@@ -20,7 +22,14 @@ export interface LoadedQuarter {
   quarter: Quarter;
   ref: ReferenceData;
   home: Province;
-  records: RecallRecord[];
+  /**
+   * What is held of the recall records: the figures they add up to, gathered
+   * while the rows were checked (null for validate, which asks for totals
+   * only), never the records themselves: memory does not grow with them.
+   */
+  tallies: StatsTallies | null;
+  /** Accepted records and their quantity; null when the records file could not be checked. */
+  totals: CountQty | null;
   meta: LoadedMeta;
   national: NationalInput | null;
   foreign: ForeignInput | null;
@@ -62,17 +71,20 @@ async function readRecallRecords(
   display: (p: string) => string,
   sheet: string | undefined,
   onProgress: ProgressListener,
-): Promise<{ recalls: CheckedFile; records: RecallRecord[] }> {
+  hold: Hold,
+): Promise<{ recalls: CheckedFile; tallies: StatsTallies | null; totals: CountQty | null }> {
   const path = await locateRecords(quarterDir);
   onProgress({ phase: 'read', message: `读取 ${display(path)}` });
-  const recalls = await checkTableFile(path, display(path), ctx, 'recalls', sheet);
+  const recalls = await checkTableFile(path, display(path), ctx, 'recalls', sheet, hold);
   const r = recalls.report;
   onProgress({
     phase: 'validate',
     message: `检查 ${r.rows?.read ?? 0} 行召回记录（${r.sheet ? `工作表“${r.sheet}”` : `${r.encoding ?? ''} 编码`}）`,
   });
-  const records = recalls.checked?.kind === 'recalls' ? recalls.checked.records : [];
-  return { recalls, records };
+  const c = recalls.checked?.kind === 'recalls' ? recalls.checked : null;
+  // A file that could not be checked adds up to nothing (a draft prints it so, stamped 草稿).
+  const none = hold === 'tallies' ? createStatsAccumulator().finish() : null;
+  return { recalls, tallies: c?.tallies ?? none, totals: c?.totals ?? null };
 }
 
 /** Cross-checks between the records and the summary tables, each finding naming the file it comes from. */
@@ -81,7 +93,7 @@ function reconcileQuarter(
   home: Province,
   summaries: Summaries,
   recalls: CheckedFile,
-  records: RecallRecord[],
+  totals: CountQty | null,
 ): ValidationIssue[] {
   const fileOf = (kind: string) => summaries.files.find((f) => f.report.kind === kind)?.report.file;
   return reconcile({
@@ -89,7 +101,7 @@ function reconcileQuarter(
     home,
     national: summaries.national,
     foreign: summaries.foreign,
-    records: recalls.checked ? records : null,
+    totals,
     files: {
       national: fileOf('national-categories') ?? fileOf('national-recalls'),
       foreign: fileOf('foreign-categories'),
@@ -122,6 +134,8 @@ export async function loadQuarter(
     quarterDir?: string;
     /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
     streamBytes?: number;
+    /** 'none' when only the checks are wanted (validate): the records' figures are then not gathered. */
+    hold?: 'tallies' | 'none';
   },
   onProgress: ProgressListener = () => undefined,
 ): Promise<LoadedQuarter> {
@@ -136,7 +150,8 @@ export async function loadQuarter(
     maxQuantity: opts.config.maxQuantity,
     streamBytes: opts.streamBytes,
   };
-  const { recalls, records } = await readRecallRecords(quarterDir, ctx, display, opts.sheet, onProgress);
+  const hold = opts.hold ?? 'tallies';
+  const { recalls, tallies, totals } = await readRecallRecords(quarterDir, ctx, display, opts.sheet, onProgress, hold);
 
   onProgress({ phase: 'read', message: '读取全国、国外、线索表格和文章' });
   const names = await listQuarterDir(quarterDir);
@@ -147,13 +162,14 @@ export async function loadQuarter(
     opts.config.sections.filter((s) => s !== REPORT_SECTION),
     display,
   );
-  const reconciled = reconcileQuarter(opts.quarter, home, summaries, recalls, records);
+  const reconciled = reconcileQuarter(opts.quarter, home, summaries, recalls, totals);
   const files = [recalls, ...summaries.files];
   return {
     quarter: opts.quarter,
     ref,
     home,
-    records,
+    tallies,
+    totals,
     meta,
     national: summaries.national,
     foreign: summaries.foreign,

@@ -27,6 +27,8 @@ export interface SourceOptions {
   archiveDirs: string[];
   config: BulletinConfig;
   cwd: string;
+  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+  streamBytes?: number;
 }
 
 /** Where a quarter's archived stats.json is looked for: the rule lives with the other options. */
@@ -61,8 +63,15 @@ export function figuresAsTheyStand(loaded: LoadedQuarter, decimals = 2): Bulleti
     totalNumber: loaded.meta.totalNumber,
     publicationDate: loaded.meta.meta.publicationDate,
   };
+  if (!loaded.tallies)
+    throw new BulletinError(
+      'internal.tallies.missing',
+      'internal',
+      `${quarterId(loaded.quarter)} 的召回记录没有汇总（读取时未要求汇总）。`,
+      '这是程序的错误：请把这条信息和所用的命令报告给维护者。',
+    );
   return computeBulletinStats(
-    { records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue },
+    { tallies: loaded.tallies, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue },
     loaded.ref,
     loaded.home,
     loaded.quarter,
@@ -138,7 +147,8 @@ export async function loadStats(q: Quarter, opts: SourceOptions): Promise<Source
   const id = quarterId(q);
   const dir = join(opts.dataDir, id);
   if (await hasRecordsFile(dir)) {
-    const loaded = await loadQuarter({ dataDir: opts.dataDir, quarter: q, config: opts.config, cwd: opts.cwd });
+    const { dataDir, config, cwd, streamBytes } = opts;
+    const loaded = await loadQuarter({ dataDir, quarter: q, config, cwd, streamBytes });
     if (loaded.unreadable || hasErrors(loaded.issues)) {
       const errors = loaded.issues.filter((i) => i.severity === 'error').length;
       throw new BulletinError(

@@ -80,7 +80,7 @@ async function checkLooseFile(
     );
   }
   const ctx = { ref, home, quarter, maxQuantity: opts.config.maxQuantity, streamBytes: opts.streamBytes };
-  const r = await checkTableFile(path, display, ctx, undefined, opts.sheet, false);
+  const r = await checkTableFile(path, display, ctx, undefined, opts.sheet, 'none');
   return { report: r.report, issues: r.issues, checked: r.checked };
 }
 
@@ -96,7 +96,7 @@ function summariesOf(checked: readonly Checked[]) {
   const foreign: ForeignInput | null = jur
     ? { jurisdictions: jur.jurisdictions, categories: pick('foreign-categories')?.categories ?? [] }
     : null;
-  return { national, foreign, records: pick('recalls')?.records ?? null };
+  return { national, foreign, totals: pick('recalls')?.totals ?? null };
 }
 
 export async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport> {
@@ -112,7 +112,7 @@ export async function validateLooseFiles(opts: ValidateOptions): Promise<Validat
     findings.push(...r.issues);
     if (r.checked) checked.push(r.checked);
   }
-  const { national, foreign, records } = summariesOf(checked);
+  const { national, foreign, totals } = summariesOf(checked);
   const fileOf = (kind: string) => files.find((f) => f.kind === kind)?.file;
   findings.push(
     ...reconcile({
@@ -120,7 +120,7 @@ export async function validateLooseFiles(opts: ValidateOptions): Promise<Validat
       home,
       national,
       foreign,
-      records,
+      totals,
       files: {
         national: fileOf('national-categories'),
         foreign: fileOf('foreign-categories'),
@@ -139,7 +139,7 @@ export async function validateLooseFiles(opts: ValidateOptions): Promise<Validat
           ref,
           home,
           national,
-          records: findings.some((f) => f.file === recalls && f.severity === 'error') ? null : records,
+          totals: findings.some((f) => f.file === recalls && f.severity === 'error') ? null : totals,
           files: { categories: fileOf('national-categories'), provinces: fileOf('national-provinces'), recalls },
           issue: null,
         },

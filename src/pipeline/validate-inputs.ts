@@ -41,6 +41,8 @@ async function validateFolder(dir: string, opts: ValidateOptions): Promise<Valid
     sheet: opts.sheet,
     archiveDirs: archivesFor(dirname(dir), opts),
     streamBytes: opts.streamBytes,
+    // Validation gathers no figures: only the totals the reconciliation needs.
+    hold: 'none',
   });
   return report(quarter, loaded.files, loaded.issues, opts.maxErrors ?? Infinity);
 }
