@@ -81,7 +81,7 @@ async function buildCase() {
   const barePrint = join(tmp, 'bare-print.mjs');
   writeFileSync(
     barePrint,
-    `import puppeteer from '${join(ROOT, 'node_modules', 'puppeteer-core', 'lib', 'esm', 'puppeteer', 'puppeteer-core.js')}';\nimport { readFileSync } from 'node:fs';\nimport { findBrowser } from '${join(ROOT, 'dist', 'render', 'find-browser.js')}';\nconst b = await puppeteer.launch({ executablePath: findBrowser({}, process.env).path, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });\nconst p = await b.newPage();\nawait p.setContent(readFileSync(process.argv[2], 'utf8'), { waitUntil: 'load' });\nawait p.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });\nawait b.close();\n`,
+    `import puppeteer from '${join(ROOT, 'node_modules', 'puppeteer-core', 'lib', 'esm', 'puppeteer', 'puppeteer-core.js')}';\nimport { readFileSync } from 'node:fs';\nimport { findBrowser } from '${join(ROOT, 'dist', 'render', 'find-browser.js')}';\nconst b = await puppeteer.launch({ executablePath: findBrowser([]).path, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });\nconst p = await b.newPage();\nawait p.setContent(readFileSync(process.argv[2], 'utf8'), { waitUntil: 'load' });\nawait p.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });\nawait b.close();\n`,
   );
   const build = [BIN, 'build', '--quarter', '2022Q3', '--out', out, ...quiet];
   const [cold, warm, bare] = await interleaved([

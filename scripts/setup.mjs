@@ -59,7 +59,11 @@ function aptInstall(packages) {
 
 async function ensureBrowser() {
   const { findBrowser, INSTALL_HINT } = await import(join(root, 'dist', 'render', 'find-browser.js'));
-  let found = findBrowser({}, process.env);
+  const { browserChoices } = await import(join(root, 'dist', 'config', 'resolve-options.js'));
+  const { DEFAULT_CONFIG } = await import(join(root, 'dist', 'config', 'config.js'));
+  // As the CLI chooses: BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual locations.
+  const chosen = browserChoices(undefined, process.env, DEFAULT_CONFIG, process.cwd());
+  let found = findBrowser(chosen);
   if ('path' in found) return;
   if ('missing' in found && found.missing) {
     say(`${found.missing.source} points to ${found.missing.path}, which does not exist. ${INSTALL_HINT}`);
@@ -70,7 +74,7 @@ async function ensureBrowser() {
     say(`cannot install a browser automatically here. ${INSTALL_HINT}`);
     process.exit(4);
   }
-  found = findBrowser({}, process.env);
+  found = findBrowser(chosen);
   if (!('path' in found)) {
     say('chromium was installed but not found; set BULLETIN_BROWSER to its path.');
     process.exit(4);

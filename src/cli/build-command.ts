@@ -1,92 +1,53 @@
-import { resolve } from 'node:path';
-import { BulletinError } from '../model/errors.js';
 import { parseQuarter, type Quarter } from '../model/quarter.js';
 import { quarterRange } from '../pipeline/compare-quarters.js';
-import { buildBulletin, buildMany, type BuildOptions, type BuildResult, type OutputFormat } from '../pipeline/build.js';
-import { loadConfig } from '../config/config.js';
+import { buildBulletin, buildMany, type BuildOptions, type BuildResult } from '../pipeline/build.js';
+import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
 import { EXIT } from './exit-codes.js';
 import { dataFailure } from './failure.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import { progressPrinter } from './progress-printer.js';
-import { cacheDir, dataDir, outDir, streamBytes } from './paths.js';
 import type { CliIo } from './io.js';
 
-export interface BuildFlags {
+export interface BuildFlags extends OptionFlags {
   quarter: string;
-  data?: string;
-  out?: string;
-  templates?: string;
-  timeout: string;
-  format: string;
   json?: boolean;
   quiet?: boolean;
-  browser?: string;
-  config?: string;
   sheet?: string;
-  /** False with --no-cache. */
-  cache: boolean;
   draft?: boolean;
 }
 
-const FORMATS: readonly OutputFormat[] = ['pdf', 'html', 'docx'];
-
-export function parseFormats(text: string): OutputFormat[] {
-  const items = text
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  const bad = items.filter((f) => !FORMATS.includes(f as OutputFormat));
-  if (bad.length || items.length === 0) {
-    throw new BulletinError(
-      'usage.format',
-      'usage',
-      `不支持的输出格式：${bad.join(',') || '（空）'}。`,
-      '--format 可取 pdf、html、docx，或用逗号连接几种，例如 pdf,html,docx。',
-    );
-  }
-  return [...new Set(items as OutputFormat[])];
-}
-
-function timeoutMs(text: string): number {
-  const s = Number(text);
-  if (!Number.isFinite(s) || s <= 0)
-    throw new BulletinError(
-      'usage.timeout',
-      'usage',
-      `--timeout 需要一个正数（秒），收到“${text}”。`,
-      '例如 --timeout 120。',
-    );
-  return s * 1000;
-}
+/** Kept here for the tests and scripts that import it. */
+export { parseFormats } from '../config/resolve-options.js';
 
 /** 2022Q3, or several: 2022Q1,2022Q3 or a range 2021Q1..2022Q4. */
 export function parseQuarters(text: string): Quarter[] {
   return text.split(',').flatMap((part) => (part.includes('..') ? quarterRange(part.trim()) : [parseQuarter(part)]));
 }
 
-/** Build options from flags and configuration, for one quarter or many. */
+/** Build options from flags, environment and configuration (resolveOptions), for one quarter or many. */
 async function options(
   flags: BuildFlags,
   io: CliIo,
   signal?: AbortSignal,
 ): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
-  const formats = parseFormats(flags.format);
-  const config = await loadConfig(flags.config, io.cwd);
+  const o = await resolveOptions(flags, io.env, io.cwd);
+  const { formats, config, cwd, dataDir, outDir, browsers, templatesDir, timeoutMs, cacheDir, streamBytes, env } = o;
+  const draft = flags.draft ? 'always' : 'never';
   return {
     formats,
     config,
-    cwd: io.cwd,
-    dataDir: dataDir(flags.data, config, io.cwd),
-    outDir: outDir(flags.out, config, io.cwd),
-    browser: flags.browser,
+    cwd,
+    dataDir,
+    outDir,
+    browsers,
+    templatesDir,
+    timeoutMs,
+    cacheDir,
+    streamBytes,
+    env,
+    draft,
     sheet: flags.sheet,
-    streamBytes: streamBytes(io.env),
-    templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
-    timeoutMs: timeoutMs(flags.timeout),
-    cacheDir: cacheDir(flags.cache !== false, io.env, io.cwd),
-    env: io.env,
     signal,
-    draft: flags.draft ? 'always' : 'never',
   };
 }
 

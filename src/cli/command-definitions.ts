@@ -14,30 +14,24 @@ import type { PreviewFlags } from './preview-command.js';
 import type { CompletionShell } from './completion-command.js';
 import { withInterrupts } from './interrupts.js';
 import type { CliIo } from './io.js';
+import { withOptions } from './shared-options.js';
+import { DEFAULT_FORMATS, DEFAULT_TIMEOUT_SECONDS } from '../config/resolve-options.js';
 
 /** Runs a command's action and keeps its exit code for runCli. */
 export type Run = (action: () => Promise<number>) => Promise<void>;
 
-/** --archive may be given more than once. */
-const collect = (v: string, prev: string[] = []) => [...prev, v];
-
 /** build: the only command that starts the browser; an interrupt closes it and nothing is written. */
 export function addBuildCommand(cmd: Command, io: CliIo, run: Run): void {
-  cmd
+  const build = cmd
     .command('build')
     .description('生成一个季度的公报：读取 DATA/<季度>/，写入 OUT/<季度>/bulletin.pdf、bulletin.html、stats.json')
-    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3（也接受 2022-Q3、2022q3）')
-    .option('-d, --data <dir>', '数据目录（默认 data）')
-    .option('-o, --out <dir>', '输出目录（默认 out）')
-    .option('-f, --format <list>', '输出格式：pdf、html、docx，逗号分隔', 'pdf,html')
-    .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
-    .option('--config <file>', '配置文件（默认为当前文件夹或其上级中最近的 bulletin.config.json 或 .js）')
-    .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
-    .option('--templates <dir>', '模板目录：其中的文件替换同名的默认模板，其余沿用默认')
+    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3（也接受 2022-Q3、2022q3）');
+  withOptions(build, 'data', 'out', 'sheet', 'config', 'browser', 'templates')
+    .option('-f, --format <list>', '输出格式：pdf、html、docx，逗号分隔', DEFAULT_FORMATS)
     .option(
       '--timeout <seconds>',
       '浏览器每一步（启动、载入、每遍排版、关闭）的时限，秒；整个生成的时限是它的 20 倍',
-      '60',
+      DEFAULT_TIMEOUT_SECONDS,
     )
     .option(
       '--no-cache',
@@ -56,40 +50,36 @@ export function addBuildCommand(cmd: Command, io: CliIo, run: Run): void {
 
 /** validate: the checks build makes, on a folder, loose files or standard input. */
 export function addValidateCommand(cmd: Command, io: CliIo, run: Run): void {
-  cmd
+  const validate = cmd
     .command('validate')
     .description('检查输入文件：一个季度文件夹（如 data/2022Q3），或任意几个文件；列出所有问题及修改建议')
     .argument('[paths...]', '季度文件夹，或要检查的文件；- 表示从标准输入读取一个 CSV 或 XLSX')
-    .option('-q, --quarter <quarter>', '季度（文件夹名不是 2022Q3 这种形式时需要）')
-    .option('-d, --data <dir>', '数据目录（只给 --quarter 时使用；默认 data）')
+    .option('-q, --quarter <quarter>', '季度（文件夹名不是 2022Q3 这种形式时需要；在数据目录中找它）');
+  withOptions(validate, 'data')
     .option('--json', '在标准输出打印机器可读的报告')
     .option('--csv', '在标准输出打印问题清单（CSV，可用 Excel 打开）')
     .option('--csv-headers <lang>', 'CSV 的列名：zh（中文，默认）或 en（英文字段名，便于脚本）')
     .option('--kind <kind>', '从标准输入（-）读取时文件的类型，如 recalls、clues')
     .option('--quiet', '与 --json/--csv 同用时，标准错误不再重复显示问题')
-    .option('--max-errors <n>', '最多列出多少个错误')
-    .option('--sheet <name>', 'XLSX 中要读取的工作表（默认第一个）')
-    .option('--config <file>', '配置文件（默认为当前文件夹或其上级中最近的 bulletin.config.json 或 .js）')
-    .action(async (paths: string[], flags: ValidateFlags) =>
-      run(async () => (await import('./validate-command.js')).runValidate(paths, flags, io)),
-    );
+    .option('--max-errors <n>', '最多列出多少个错误');
+  withOptions(validate, 'sheet', 'config').action(async (paths: string[], flags: ValidateFlags) =>
+    run(async () => (await import('./validate-command.js')).runValidate(paths, flags, io)),
+  );
 }
 
 /** stats and compare: the figures of one quarter, or of several side by side. */
 export function addFigureCommands(cmd: Command, io: CliIo, run: Run): void {
-  cmd
+  const stats = cmd
     .command('stats')
     .description('打印一个季度公报中的全部数字（与 PDF 相同）')
     .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3')
     .option('--json', 'JSON（与 stats.json 相同，含 schemaVersion）')
     .option('--csv', 'CSV（可用 Excel 打开）')
-    .option('--md', 'Markdown 表格')
-    .option('-d, --data <dir>', '数据目录（默认 data）')
-    .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
-    .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
-    .option('--config <file>', '配置文件')
-    .action(async (flags: StatsFlags) => run(async () => (await import('./stats-command.js')).runStats(flags, io)));
-  cmd
+    .option('--md', 'Markdown 表格');
+  withOptions(stats, 'data', 'out', 'archive', 'config').action(async (flags: StatsFlags) =>
+    run(async () => (await import('./stats-command.js')).runStats(flags, io)),
+  );
+  const compare = cmd
     .command('compare')
     .description('比较季度：两个季度（环比、同比），或一个范围 2021Q1..2022Q4；本省与全国')
     .argument('<quarters...>', '2022Q2 2022Q3，或 2021Q1..2022Q4')
@@ -98,58 +88,47 @@ export function addFigureCommands(cmd: Command, io: CliIo, run: Run): void {
     .option('--by <dimension>', '按 category、region、defect 或 province 分项比较')
     .option('--json', 'JSON')
     .option('--csv', 'CSV')
-    .option('--md', 'Markdown 表格')
-    .option('-d, --data <dir>', '数据目录（默认 data）')
-    .option('-o, --out <dir>', '输出目录，在此查找存档的 stats.json（默认 out）')
-    .option('--archive <dir>', '存档文件夹，内含 <季度>/stats.json；可重复', collect)
-    .option('--config <file>', '配置文件')
-    .action(async (quarters: string[], flags: CompareFlags) =>
-      run(async () => (await import('./compare-command.js')).runCompare(quarters, flags, io)),
-    );
+    .option('--md', 'Markdown 表格');
+  withOptions(compare, 'data', 'out', 'archive', 'config').action(async (quarters: string[], flags: CompareFlags) =>
+    run(async () => (await import('./compare-command.js')).runCompare(quarters, flags, io)),
+  );
 }
 
 /** init: a new quarter's blank folder, or the bundled sample. */
 export function addInitCommand(cmd: Command, io: CliIo, run: Run): void {
-  cmd
+  const init = cmd
     .command('init')
     .description('为一个新季度创建数据文件夹：空白表格（带下拉列表和格式）、期刊信息、文章模板')
     .argument('[quarter]', '季度，如 2022Q4')
-    .option('--sample', '在当前文件夹写入自带的示例（2022年第一至第三季度、存档、文章和配置）')
-    .option('-d, --data <dir>', '数据目录（默认 data）')
-    .option('--force', '文件夹已有文件时也重新生成（覆盖同名文件）')
-    .option('--config <file>', '配置文件')
-    .action(async (quarter: string | undefined, flags: InitFlags) =>
-      run(async () => (await import('./init-command.js')).runInit(quarter, flags, io)),
-    );
+    .option('--sample', '在当前文件夹写入自带的示例（2022年第一至第三季度、存档、文章和配置）');
+  withOptions(init, 'data').option('--force', '文件夹已有文件时也重新生成（覆盖同名文件）');
+  withOptions(init, 'config').action(async (quarter: string | undefined, flags: InitFlags) =>
+    run(async () => (await import('./init-command.js')).runInit(quarter, flags, io)),
+  );
 }
 
 /** preview: the HTML edition served locally, rebuilt on every change. */
 export function addPreviewCommand(cmd: Command, io: CliIo, run: Run): void {
-  cmd
+  const preview = cmd
     .command('preview')
     .description('在本机浏览器中预览公报（HTML），修改输入文件或模板后自动刷新')
-    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3')
-    .option('-d, --data <dir>', '数据目录（默认 data）')
+    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3');
+  withOptions(preview, 'data')
     .option('--port <port>', '端口（默认 4173，被占用时自动换下一个；明确指定时被占用则报错；0 表示任选）')
     .option('--host <host>', '监听地址', '127.0.0.1')
-    .option('--open', '启动后用默认浏览器打开预览页')
-    .option('--templates <dir>', '模板目录')
-    .option('--config <file>', '配置文件')
-    .action(async (flags: PreviewFlags) =>
-      run(async () => (await import('./preview-command.js')).runPreview(flags, io)),
-    );
+    .option('--open', '启动后用默认浏览器打开预览页');
+  withOptions(preview, 'templates', 'config').action(async (flags: PreviewFlags) =>
+    run(async () => (await import('./preview-command.js')).runPreview(flags, io)),
+  );
 }
 
 /** doctor: whether this machine (and a quarter's data) can build. */
 export function addDoctorCommand(cmd: Command, io: CliIo, run: Run): void {
-  cmd
+  const doctor = cmd
     .command('doctor')
     .description('检查能否生成公报：浏览器、字体、模板，以及（给出 --quarter 时）该季度的数据')
-    .option('-q, --quarter <quarter>', '同时检查该季度的数据是否齐全、正确')
-    .option('-d, --data <dir>', '数据目录（默认 data）')
-    .option('--browser <path>', 'Chromium/Chrome 可执行文件路径')
-    .option('--templates <dir>', '模板目录')
-    .option('--config <file>', '配置文件')
+    .option('-q, --quarter <quarter>', '同时检查该季度的数据是否齐全、正确');
+  withOptions(doctor, 'data', 'browser', 'templates', 'config')
     .option('--json', 'JSON（含 schemaVersion）')
     .option('--quiet', '与 --json 同用时，标准错误不显示检查结果')
     .action(async (flags: DoctorFlags) =>

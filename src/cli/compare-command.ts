@@ -1,9 +1,8 @@
 import type { Dimension } from '../aggregate/compare.js';
 import { BulletinError } from '../model/errors.js';
 import { compareQuarters, type CompareResult } from '../pipeline/compare-quarters.js';
-import { loadConfig } from '../config/config.js';
+import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
 import { EXIT } from './exit-codes.js';
-import { archiveDirs, dataDir, outDir, type SourceFlags } from './paths.js';
 import { renderRows, type RowFormat } from './figures-output.js';
 import {
   COMPARISON_NUMERIC,
@@ -18,7 +17,7 @@ import {
 } from './compare-rows.js';
 import type { CliIo } from './io.js';
 
-export interface CompareFlags extends SourceFlags {
+export interface CompareFlags extends Pick<OptionFlags, 'data' | 'out' | 'archive' | 'config'> {
   ytd?: boolean;
   by?: string;
   json?: boolean;
@@ -43,9 +42,7 @@ export async function runCompare(args: string[], flags: CompareFlags, io: CliIo)
   const by = (flags.by ?? null) as Dimension | null;
   if (by && !DIMENSIONS.includes(by))
     throw new BulletinError('usage.by', 'usage', `--by 不认识“${flags.by}”。`, `可以是：${DIMENSIONS.join('、')}。`);
-  const config = await loadConfig(flags.config, io.cwd);
-  const data = dataDir(flags.data, config, io.cwd);
-  const archives = archiveDirs(flags.archive, io.cwd, data, outDir(flags.out, config, io.cwd));
+  const { config, dataDir: data, archiveDirs: archives } = await resolveOptions(flags, io.env, io.cwd);
   const result = await compareQuarters(args, {
     dataDir: data,
     archiveDirs: archives,

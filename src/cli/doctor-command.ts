@@ -1,33 +1,19 @@
-import { resolve } from 'node:path';
 import { parseQuarter } from '../model/quarter.js';
-import { loadConfig } from '../config/config.js';
+import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
 import { runDoctor, type Check } from '../doctor/doctor.js';
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
-import { dataDir } from './paths.js';
 
-export interface DoctorFlags {
+export interface DoctorFlags extends Pick<OptionFlags, 'data' | 'browser' | 'templates' | 'config'> {
   quarter?: string;
-  data?: string;
-  browser?: string;
-  templates?: string;
-  config?: string;
   json?: boolean;
   quiet?: boolean;
 }
 
 export async function runDoctorCommand(flags: DoctorFlags, io: CliIo): Promise<number> {
-  const config = await loadConfig(flags.config, io.cwd);
-  const data = dataDir(flags.data, config, io.cwd);
-  const checks = await runDoctor({
-    config,
-    cwd: io.cwd,
-    browser: flags.browser ? resolve(io.cwd, flags.browser) : undefined,
-    templates: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
-    dataDir: data,
-    quarter: flags.quarter ? parseQuarter(flags.quarter) : null,
-    env: io.env,
-  });
+  const { config, cwd, browsers, templatesDir, dataDir: data, outDir } = await resolveOptions(flags, io.env, io.cwd);
+  const quarter = flags.quarter ? parseQuarter(flags.quarter) : null;
+  const checks = await runDoctor({ config, cwd, browsers, templatesDir, dataDir: data, outDir, quarter });
   const ok = checks.every((c) => c.ok);
   const code = exitCode(checks);
   if (flags.json) {

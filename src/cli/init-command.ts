@@ -1,18 +1,15 @@
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, quarterId } from '../model/quarter.js';
-import { loadConfig } from '../config/config.js';
+import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
 import { displayPath } from '../inputs/load-quarter.js';
 import { initQuarter } from '../init/init-quarter.js';
 import { initSample } from '../init/init-sample.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { dataDir } from './paths.js';
 
-export interface InitFlags {
-  data?: string;
+export interface InitFlags extends Pick<OptionFlags, 'data' | 'config'> {
   force?: boolean;
-  config?: string;
   sample?: boolean;
 }
 
@@ -26,8 +23,7 @@ export async function runInit(quarterText: string | undefined, flags: InitFlags,
       '用法：bulletin init 2022Q4（新季度的空白文件夹），或 bulletin init --sample（写入自带的示例）。',
     );
   const quarter = parseQuarter(quarterText);
-  const config = await loadConfig(flags.config, io.cwd);
-  const data = dataDir(flags.data, config, io.cwd);
+  const { config, dataDir: data } = await resolveOptions(flags, io.env, io.cwd);
   const written = await initQuarter({ dataDir: data, quarter, config, force: flags.force });
   const folder = displayPath(io.cwd, join(data, quarterId(quarter)));
   io.stderr(

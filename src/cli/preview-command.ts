@@ -1,35 +1,31 @@
-import { resolve } from 'node:path';
 import { parseQuarter } from '../model/quarter.js';
-import { loadConfig } from '../config/config.js';
+import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
 import { startPreview } from '../preview/preview-server.js';
 import { BulletinError } from '../model/errors.js';
 import { EXIT } from './exit-codes.js';
 import { openUrl } from './open-url.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import type { CliIo } from './io.js';
-import { dataDir } from './paths.js';
 
-export interface PreviewFlags {
+export interface PreviewFlags extends Pick<OptionFlags, 'data' | 'templates' | 'config'> {
   quarter: string;
-  data?: string;
   /** Undefined when not given: 4173, or the next free port. */
   port?: string;
   host: string;
   open?: boolean;
-  templates?: string;
-  config?: string;
 }
 
 /** Serves until the process is interrupted (Ctrl+C), then closes everything. */
 export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<void> = interrupted()): Promise<number> {
   const port = parsePort(flags.port);
-  const config = await loadConfig(flags.config, io.cwd);
+  const { config, cwd, dataDir, templatesDir, streamBytes } = await resolveOptions(flags, io.env, io.cwd);
   const preview = await startPreview({
     quarter: parseQuarter(flags.quarter),
     config,
-    cwd: io.cwd,
-    dataDir: dataDir(flags.data, config, io.cwd),
-    templatesDir: flags.templates ? resolve(io.cwd, flags.templates) : undefined,
+    cwd,
+    dataDir,
+    templatesDir,
+    streamBytes,
     host: flags.host,
     port: port ?? DEFAULT_PORT,
     portFallback: port === undefined,

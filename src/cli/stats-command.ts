@@ -1,15 +1,14 @@
 import { parseQuarter } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
-import { loadConfig } from '../config/config.js';
+import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
 import { requireStats } from '../inputs/quarter-source.js';
 import { withTrend } from '../pipeline/trend.js';
 import { formatIssues } from './format-issues.js';
 import { EXIT } from './exit-codes.js';
-import { archiveDirs, dataDir, outDir, streamBytes, type SourceFlags } from './paths.js';
 import { renderRows, type RowFormat } from './figures-output.js';
 import type { CliIo } from './io.js';
 
-export interface StatsFlags extends SourceFlags {
+export interface StatsFlags extends Pick<OptionFlags, 'data' | 'out' | 'archive' | 'config'> {
   quarter: string;
   json?: boolean;
   csv?: boolean;
@@ -75,16 +74,14 @@ export function statsRows(s: BulletinStats): unknown[][] {
 
 export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   const quarter = parseQuarter(flags.quarter);
-  const config = await loadConfig(flags.config, io.cwd);
-  const data = dataDir(flags.data, config, io.cwd);
-  const archives = archiveDirs(flags.archive, io.cwd, data, outDir(flags.out, config, io.cwd));
-  const sources = { dataDir: data, archiveDirs: archives, config, cwd: io.cwd, streamBytes: streamBytes(io.env) };
-  const found = await requireStats(quarter, sources);
+  const o = await resolveOptions(flags, io.env, io.cwd);
+  const { config, dataDir: data, outDir, archiveDirs: archives, streamBytes } = o;
+  const found = await requireStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd, streamBytes });
   // From a data folder, the same stats.json the build writes (with the trend figures when the sentence is on).
   if (found.source === 'data') {
     const trended = await withTrend(found.stats, quarter, {
       dataDir: data,
-      outDir: outDir(flags.out, config, io.cwd),
+      outDir,
       config,
       cwd: io.cwd,
     });

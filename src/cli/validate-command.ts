@@ -2,24 +2,21 @@ import { resolve } from 'node:path';
 import { issueLocation } from '../model/issues.js';
 import { parseQuarter, quarterId } from '../model/quarter.js';
 import { BulletinError } from '../model/errors.js';
-import { loadConfig } from '../config/config.js';
+import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
 import { kindTitle, TABLE_KINDS, type TableKind } from '../inputs/input-kinds.js';
 import { validateInputs, type ValidateReport } from '../pipeline/validate-inputs.js';
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
 import { columns } from './text-width.js';
-import { dataDir, streamBytes } from './paths.js';
 import { toCsv } from './csv-output.js';
 import { dataFailure } from './failure.js';
 import { STDIN_NAME, withStdinFile } from './validate-stdin.js';
 
-export interface ValidateFlags {
+export interface ValidateFlags extends Pick<OptionFlags, 'data' | 'config'> {
   quarter?: string;
-  data?: string;
   json?: boolean;
   csv?: boolean;
   maxErrors?: string;
-  config?: string;
   sheet?: string;
   kind?: string;
   csvHeaders?: string;
@@ -135,9 +132,9 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
       '用法：bulletin validate data/2022Q3，或 bulletin validate 文件…，或 bulletin validate --quarter 2022Q3。',
     );
   const headers = csvHeaders(flags.csvHeaders);
-  const config = await loadConfig(flags.config, io.cwd);
-  const targets = paths.length ? paths : [resolve(dataDir(flags.data, config, io.cwd), quarterId(quarter!))];
-  const options = { quarter, config, sheet: flags.sheet, maxErrors, streamBytes: streamBytes(io.env) };
+  const { config, dataDir, outDir, streamBytes } = await resolveOptions(flags, io.env, io.cwd);
+  const targets = paths.length ? paths : [resolve(dataDir, quarterId(quarter!))];
+  const options = { quarter, config, sheet: flags.sheet, maxErrors, streamBytes, outDir };
   const report = paths.includes(STDIN_NAME)
     ? await withStdinFile(io, flags.kind, (dir, name) => validateInputs({ ...options, paths: [name], cwd: dir }))
     : await validateInputs({ ...options, paths: targets, cwd: io.cwd });

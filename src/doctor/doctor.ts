@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { isBulletinError } from '../model/errors.js';
 import type { Quarter } from '../model/quarter.js';
 import { quarterId } from '../model/quarter.js';
-import { chooseBrowser } from '../render/browser.js';
-import { browserVersion, INSTALL_HINT } from '../render/find-browser.js';
+import { browserVersion, findBrowser, INSTALL_HINT } from '../render/find-browser.js';
 import { fontSpecs } from '../render/fonts.js';
 import { rasterizerProblem } from '../render/rasterize.js';
 import { templateFiles } from '../render/template-engine.js';
 import type { BulletinConfig } from '../config/config.js';
-import { packageRoot } from '../config/package-root.js';
+import { templateDirs, type BrowserChoice } from '../config/resolve-options.js';
 import { validateInputs } from '../pipeline/validate-inputs.js';
 
 export interface Check {
@@ -23,18 +22,27 @@ export interface Check {
 export interface DoctorOptions {
   config: BulletinConfig;
   cwd: string;
-  browser?: string;
-  templates?: string;
+  /** Browsers asked for, in order (resolveOptions). */
+  browsers: readonly BrowserChoice[];
+  templatesDir?: string;
   dataDir: string;
+  outDir?: string;
   quarter: Quarter | null;
-  env: NodeJS.ProcessEnv;
 }
 
 /** Which outputs need the browser: a user who only needs HTML or Word can go ahead without one. */
 const BROWSER_USE = '（只有 PDF 需要浏览器；--format html、docx 不需要）';
 
+/** How the browser was found, in words (config/resolve-options.ts names the sources). */
+const FOUND_BY: Record<string, string> = {
+  '--browser': '由 --browser 指定',
+  BULLETIN_BROWSER: '来自环境变量 BULLETIN_BROWSER',
+  PUPPETEER_EXECUTABLE_PATH: '来自环境变量 PUPPETEER_EXECUTABLE_PATH',
+  system: '在系统常用位置找到',
+};
+
 async function browserCheck(o: DoctorOptions): Promise<Check> {
-  const found = chooseBrowser(o.browser, o.config.browser, o.env);
+  const found = findBrowser(o.browsers);
   if (!('path' in found)) {
     const detail = found.missing
       ? `${found.missing.source} 指定的 ${found.missing.path} 不存在`
@@ -42,14 +50,7 @@ async function browserCheck(o: DoctorOptions): Promise<Check> {
     return { name: '浏览器', ok: false, detail, hint: `${INSTALL_HINT}${BROWSER_USE}` };
   }
   const version = await browserVersion(found.path);
-  const how =
-    {
-      '--browser': '由 --browser 指定',
-      BULLETIN_BROWSER: '来自环境变量 BULLETIN_BROWSER',
-      PUPPETEER_EXECUTABLE_PATH: '来自环境变量 PUPPETEER_EXECUTABLE_PATH',
-      config: `来自配置文件 ${o.config.source}`,
-      system: '在系统常用位置找到',
-    }[found.source] ?? found.source;
+  const how = found.source === 'config' ? `来自配置文件 ${o.config.source}` : (FOUND_BY[found.source] ?? found.source);
   return version
     ? { name: '浏览器', ok: true, detail: `${found.path}（${how}），${version}${BROWSER_USE}`, hint: null }
     : { name: '浏览器', ok: false, detail: `${found.path}（${how}）无法运行`, hint: `${INSTALL_HINT}${BROWSER_USE}` };
@@ -81,10 +82,7 @@ function fontCheck(o: DoctorOptions): Check {
 }
 
 async function templateCheck(o: DoctorOptions): Promise<Check> {
-  const dirs = [
-    join(packageRoot(), 'templates'),
-    ...[o.templates ?? o.config.templates].filter((d): d is string => Boolean(d)),
-  ];
+  const dirs = templateDirs(o.templatesDir, o.config);
   let files: Awaited<ReturnType<typeof templateFiles>>;
   try {
     files = await templateFiles(dirs);
@@ -118,7 +116,13 @@ async function dataCheck(o: DoctorOptions): Promise<Check | null> {
   if (!o.quarter) return null;
   const dir = join(o.dataDir, quarterId(o.quarter));
   try {
-    const r = await validateInputs({ paths: [dir], quarter: o.quarter, config: o.config, cwd: o.cwd });
+    const r = await validateInputs({
+      paths: [dir],
+      quarter: o.quarter,
+      config: o.config,
+      cwd: o.cwd,
+      outDir: o.outDir,
+    });
     const ok = r.ok && !r.unreadable;
     return {
       name: `${quarterId(o.quarter)} 数据`,

@@ -31,10 +31,8 @@ export interface SourceOptions {
   streamBytes?: number;
 }
 
-/** Where a quarter's archived stats.json is looked for after any given folders: the output folder, then data/archive. */
-export function defaultArchiveDirs(dataDir: string, outDir: string): string[] {
-  return [outDir, join(dataDir, 'archive')];
-}
+/** Where a quarter's archived stats.json is looked for: the rule lives with the other options. */
+export { defaultArchiveDirs } from '../config/resolve-options.js';
 
 /**
  * Every figure of the bulletin for a loaded quarter (stats.json). A quarter

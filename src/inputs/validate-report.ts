@@ -3,12 +3,12 @@
  * the quarter-folder check (validate-inputs.ts) and the loose-file check
  * (validate-loose-files.ts), kept apart so neither imports the other.
  */
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { ValidationIssue } from '../model/issues.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
 import type { FileReport } from './check-file.js';
 import type { BulletinConfig } from '../config/config.js';
-import { defaultArchiveDirs } from './quarter-source.js';
+import { defaultArchiveDirs, folders } from '../config/resolve-options.js';
 
 export const VALIDATE_SCHEMA_VERSION = 1;
 
@@ -44,6 +44,8 @@ export interface ValidateOptions {
   maxErrors?: number;
   /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
   streamBytes?: number;
+  /** The output folder, where earlier quarters' stats.json are archived; default as resolveOptions finds it. */
+  outDir?: string;
 }
 
 const QUARTER_DIR = /^\d{4}Q[1-4]$/i;
@@ -85,5 +87,5 @@ export function report(
 
 /** Where earlier quarters' archived stats.json are looked for, as build looks for them. */
 export function archivesFor(dataDir: string, opts: ValidateOptions): string[] {
-  return defaultArchiveDirs(dataDir, opts.config.out ?? resolve(opts.cwd, 'out'));
+  return defaultArchiveDirs(dataDir, opts.outDir ?? folders({}, opts.config, opts.cwd).outDir);
 }

@@ -7,8 +7,9 @@ import type { Printer } from '../render/browser.js';
 import type { Launcher } from '../render/chromium.js';
 import type { FileReport } from '../inputs/check-file.js';
 import type { BulletinConfig } from '../config/config.js';
+import type { BrowserChoice, Env, OutputFormat } from '../config/resolve-options.js';
 
-export type OutputFormat = 'pdf' | 'html' | 'docx';
+export type { OutputFormat } from '../config/resolve-options.js';
 
 export interface BuildOptions {
   quarter: Quarter;
@@ -17,19 +18,21 @@ export interface BuildOptions {
   formats: readonly OutputFormat[];
   config: BulletinConfig;
   cwd: string;
-  browser?: string;
+  /** Browsers asked for, in order (resolveOptions); absent: the configuration's, then the usual locations. */
+  browsers?: readonly BrowserChoice[];
   /** Limit of each call into the browser (launch, load, each print, close), in milliseconds. */
   timeoutMs?: number;
   /** Limit of one quarter's whole build; default 20 times timeoutMs. */
   buildTimeoutMs?: number;
   /** Aborted when the run is stopped (SIGINT, SIGTERM): the browser is closed and nothing is written. */
   signal?: AbortSignal;
-  /** The environment (from the CLI): where to find the browser, and Chromium's own. */
-  env?: NodeJS.ProcessEnv;
+  /** Chromium's own environment (from the CLI). */
+  env?: Env;
   /** XLSX sheet to read instead of the first. */
   sheet?: string;
   /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
   streamBytes?: number;
+  /** Templates over the bundled ones; absent: the configuration's `templates`, if any. */
   templatesDir?: string;
   /** A printer to reuse across builds; otherwise one is made and closed here. */
   printer?: Printer;

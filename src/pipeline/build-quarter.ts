@@ -20,7 +20,7 @@ import { htmlRenderer, type HtmlRenderer } from '../render/render-html.js';
 import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
 import { REPORT_SECTION } from '../config/config.js';
-import { packageRoot } from '../config/package-root.js';
+import { mastheadNames, templateDirs as templatesOver } from '../config/resolve-options.js';
 import type { ProgressListener } from '../model/progress.js';
 import { printPdfEdition, wordEdition, type DocumentMeta } from './build-editions.js';
 import type { LoadedQuarter } from '../inputs/load-quarter.js';
@@ -79,8 +79,7 @@ async function composeAndRender(
   const trended = await withTrend(figures, opts.quarter, opts);
   const stats = trended.stats;
   const meta = {
-    bulletinName: opts.config.bulletinName ?? `${loaded.home.short}缺陷产品召回`,
-    publisher: opts.config.publisher ?? `${loaded.home.name}市场监督管理局缺陷产品召回服务中心`,
+    ...mastheadNames(opts.config, loaded.home),
     provinceShort: loaded.home.short,
     decimals: opts.config.decimals,
   };
@@ -97,10 +96,7 @@ async function composeAndRender(
     trend: stats.trend ?? null,
   });
   const title = draft ? `${DRAFT_MARK}${composed.title}` : composed.title;
-  const templateDirs = [
-    join(packageRoot(), 'templates'),
-    ...[opts.templatesDir ?? opts.config.templates].filter((d): d is string => Boolean(d)),
-  ];
+  const templateDirs = templatesOver(opts.templatesDir, opts.config);
   const renderer = await htmlRenderer(
     templateDirs,
     title,

@@ -10,13 +10,14 @@ import { bounded, DeadlineExceeded } from '../render/deadline.js';
 import type { BuildOptions, BuildResult } from './build-options.js';
 import type { ProgressListener } from '../model/progress.js';
 import { checkOutputFolder } from '../outputs/write-outputs.js';
+import { browserChoices } from '../config/resolve-options.js';
 
 export type { BuildOptions, BuildResult, OutputFormat } from './build-options.js';
 
 const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>
   createPrinter({
-    executablePath: opts.browser,
-    configuredPath: opts.config.browser,
+    // The library's caller may give none: then the configuration's, as resolveOptions would choose.
+    browsers: opts.browsers ?? browserChoices(undefined, opts.env ?? {}, opts.config, opts.cwd),
     timeoutMs: opts.timeoutMs,
     env: opts.env,
     launcher: opts.launcher,

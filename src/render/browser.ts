@@ -10,21 +10,22 @@ import { BulletinError } from '../model/errors.js';
 import { stopped } from './browser-errors.js';
 import { BrowserSession } from './browser-session.js';
 import { launchChromium, type ChromiumPage, type Launcher } from './chromium.js';
-import { findBrowser, INSTALL_HINT } from './find-browser.js';
+import { findBrowser, INSTALL_HINT, type BrowserCandidate } from './find-browser.js';
 import { openJob, type PrintJob } from './print-job.js';
 
 export type { PrintJob } from './print-job.js';
 
 export interface PrinterOptions {
+  /** Exactly this browser (tests, scripts); else the first of `browsers` that exists, else the usual locations. */
   executablePath?: string;
-  /** From the configuration file; after --browser and the environment. */
-  configuredPath?: string;
+  /** Browsers asked for, in order (config/resolve-options.ts: --browser, environment, configuration). */
+  browsers?: readonly BrowserCandidate[];
   /** Limit of each call into the browser (--timeout), in milliseconds. */
   timeoutMs?: number;
   /** How long a closing browser may take before it is killed; default min(timeout, 5 s). */
   closeGraceMs?: number;
-  /** The environment (from the CLI): where to look for the browser, and Chromium's own. */
-  env?: NodeJS.ProcessEnv;
+  /** Chromium's own environment (from the CLI). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Where run folders go; default the system's temporary folder. */
   tempRoot?: string;
   /** Tests: a fake browser, or extra Chromium flags. */
@@ -42,12 +43,9 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-export function chooseBrowser(explicit: string | undefined, configured: string | undefined, env: NodeJS.ProcessEnv) {
-  return findBrowser({ explicit, configured }, env);
-}
-
 function resolveExecutable(options: PrinterOptions): string {
-  const found = chooseBrowser(options.executablePath, options.configuredPath, options.env ?? {});
+  const explicit = options.executablePath ? [{ path: options.executablePath, source: '--browser' }] : [];
+  const found = findBrowser(options.executablePath ? explicit : (options.browsers ?? []));
   if ('path' in found) return found.path;
   if (found.missing) {
     throw new BulletinError(

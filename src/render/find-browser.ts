@@ -36,33 +36,20 @@ function executable(path: string): boolean {
   }
 }
 
-export interface BrowserChoice {
-  /** --browser */
-  explicit?: string;
-  /** `browser` in the configuration file. */
-  configured?: string;
-}
-
-/** Flag, environment, configuration, then the usual locations (puppeteer-core brings no browser of its own). */
-export function browserCandidates(choice: BrowserChoice, env: NodeJS.ProcessEnv): BrowserCandidate[] {
-  const out: BrowserCandidate[] = [];
-  if (choice.explicit) out.push({ path: choice.explicit, source: '--browser' });
-  if (env.BULLETIN_BROWSER) out.push({ path: env.BULLETIN_BROWSER, source: 'BULLETIN_BROWSER' });
-  if (env.PUPPETEER_EXECUTABLE_PATH)
-    out.push({ path: env.PUPPETEER_EXECUTABLE_PATH, source: 'PUPPETEER_EXECUTABLE_PATH' });
-  if (choice.configured) out.push({ path: choice.configured, source: 'config' });
-  for (const p of SYSTEM_PATHS) out.push({ path: p, source: 'system' });
-  return out;
+/**
+ * The browsers asked for (flag, environment, configuration: resolved in
+ * config/resolve-options.ts, in that order), then the usual locations
+ * (puppeteer-core brings no browser of its own).
+ */
+export function browserCandidates(chosen: readonly BrowserCandidate[]): BrowserCandidate[] {
+  return [...chosen, ...SYSTEM_PATHS.map((path) => ({ path, source: 'system' }))];
 }
 
 /** The first candidate that exists; a chosen browser that is missing is not skipped silently. */
 export function findBrowser(
-  choice: BrowserChoice | string | undefined,
-  /** The environment, as the CLI was given it (BULLETIN_BROWSER, PUPPETEER_EXECUTABLE_PATH). */
-  env: NodeJS.ProcessEnv,
+  chosen: readonly BrowserCandidate[],
 ): BrowserCandidate | { missing: BrowserCandidate | null } {
-  const c0 = typeof choice === 'string' || choice === undefined ? { explicit: choice } : choice;
-  for (const c of browserCandidates(c0, env)) {
+  for (const c of browserCandidates(chosen)) {
     if (executable(c.path)) return c;
     if (c.source !== 'system') return { missing: c };
   }

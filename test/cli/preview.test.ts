@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/render/find-browser.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { browserChoices } from '../../src/config/resolve-options.js';
 import { BIN, ROOT, sampleProject, tempDir } from '../helpers/cli.js';
 
 let child: ChildProcess;
@@ -29,7 +31,7 @@ beforeAll(async () => {
     });
     child.on('exit', (code) => reject(new Error(`preview exited ${code}`)));
   });
-  const found = findBrowser({}, process.env);
+  const found = findBrowser(browserChoices(undefined, process.env, DEFAULT_CONFIG, process.cwd()));
   if (!('path' in found)) throw new Error('no browser');
   browser = await puppeteer.launch({
     executablePath: found.path,

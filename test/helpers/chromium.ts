@@ -3,10 +3,12 @@
  * would (the web edition). The build itself prints through src/render/browser.ts.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { chooseBrowser } from '../../src/render/browser.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { browserChoices } from '../../src/config/resolve-options.js';
+import { findBrowser } from '../../src/render/find-browser.js';
 
 export async function launchChromium(): Promise<Browser> {
-  const found = chooseBrowser(undefined, undefined, process.env);
+  const found = findBrowser(browserChoices(undefined, process.env, DEFAULT_CONFIG, process.cwd()));
   if (!('path' in found)) throw new Error('no Chromium for the test');
   return puppeteer.launch({
     executablePath: found.path,

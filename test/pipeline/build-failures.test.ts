@@ -109,7 +109,12 @@ describe('a layout the printer cannot settle', () => {
 async function onFakeChromium(script: FakeScript, extra: Partial<BuildOptions> = {}) {
   const { out, unchanged } = earlierOutputs();
   const { launcher, record } = fakeLauncher(script);
-  const build = buildBulletin({ ...options(out), launcher, browser: process.execPath, ...extra });
+  const build = buildBulletin({
+    ...options(out),
+    launcher,
+    browsers: [{ path: process.execPath, source: '--browser' }],
+    ...extra,
+  });
   const r = await failed(build);
   const runDir = record.requests[0]?.runDir;
   expect(runDir, 'the browser was launched in a run folder').toBeDefined();

@@ -2,7 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutCache } from '../../src/pipeline/layout-cache.js';
-import { cacheDir } from '../../src/cli/paths.js';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { resolveWith, type Env } from '../../src/config/resolve-options.js';
+
+/** The cache folder as every command resolves it (flag --no-cache, environment, default). */
+const cacheDir = (enabled: boolean, env: Env, cwd: string) =>
+  resolveWith({ cache: enabled }, env, cwd, DEFAULT_CONFIG).cacheDir;
 import { tempDir } from '../helpers/cli.js';
 
 const layout = { pages: { intro: 3, report: 5 }, splits: { t1: [12], t2: [] }, floats: {}, scales: {} };

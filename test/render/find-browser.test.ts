@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { browserChoices, type Env } from '../../src/config/resolve-options.js';
 import { findBrowser, INSTALL_HINT } from '../../src/render/find-browser.js';
+
+/** As the CLI finds it: the order is resolveOptions' (flag, environment, configuration), then the usual places. */
+const find = (choice: string | { configured?: string } | undefined, env: Env) => {
+  const flag = typeof choice === 'string' ? choice : undefined;
+  const configured = typeof choice === 'object' ? choice.configured : undefined;
+  return findBrowser(browserChoices(flag, env, { ...DEFAULT_CONFIG, browser: configured }, '/'));
+};
 
 describe('findBrowser', () => {
   it('prefers an explicit path and does not fall back silently when it is missing', () => {
-    expect(findBrowser('/nonexistent/chrome', {})).toEqual({
+    expect(find('/nonexistent/chrome', {})).toEqual({
       missing: { path: '/nonexistent/chrome', source: '--browser' },
     });
   });
 
   it('takes BULLETIN_BROWSER before PUPPETEER_EXECUTABLE_PATH', () => {
-    expect(findBrowser(undefined, { BULLETIN_BROWSER: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/x' })).toEqual({
+    expect(find(undefined, { BULLETIN_BROWSER: process.execPath, PUPPETEER_EXECUTABLE_PATH: '/x' })).toEqual({
       path: process.execPath,
       source: 'BULLETIN_BROWSER',
     });
-    expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: process.execPath })).toEqual({
+    expect(find(undefined, { PUPPETEER_EXECUTABLE_PATH: process.execPath })).toEqual({
       path: process.execPath,
       source: 'PUPPETEER_EXECUTABLE_PATH',
     });
@@ -22,16 +31,16 @@ describe('findBrowser', () => {
 
 describe('findBrowser order', () => {
   it('uses the configured browser after the environment, then system paths', () => {
-    expect(findBrowser({ configured: process.execPath }, {})).toEqual({ path: process.execPath, source: 'config' });
-    expect(findBrowser({ configured: process.execPath }, { BULLETIN_BROWSER: '/usr/bin/env' })).toEqual({
+    expect(find({ configured: process.execPath }, {})).toEqual({ path: process.execPath, source: 'config' });
+    expect(find({ configured: process.execPath }, { BULLETIN_BROWSER: '/usr/bin/env' })).toEqual({
       path: '/usr/bin/env',
       source: 'BULLETIN_BROWSER',
     });
-    expect(findBrowser({ configured: '/missing/chrome' }, {})).toEqual({
+    expect(find({ configured: '/missing/chrome' }, {})).toEqual({
       missing: { path: '/missing/chrome', source: 'config' },
     });
     // puppeteer-core brings no browser: with nothing chosen, only the usual locations are searched.
-    const found = findBrowser({}, {});
+    const found = find({}, {});
     expect('path' in found ? found.source : 'none').toMatch(/^(system|none)$/);
   });
 });

@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => trap.close(() => resolve())));
 
 const browserPath = (): string => {
-  const found = findBrowser({}, {});
+  const found = findBrowser([]);
   if (!('path' in found)) throw new Error('no Chromium on this machine');
   return found.path;
 };

@@ -1,0 +1,81 @@
+/**
+ * The environment reaches the commands only through CliIo: a variable set in
+ * the test's CliIo (and not in process.env) changes what the command does,
+ * and no module outside src/cli names process.env at all.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+
+const VARS = ['BULLETIN_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'BULLETIN_CACHE_DIR', 'BULLETIN_STREAM_BYTES'];
+const saved = new Map(VARS.map((v) => [v, process.env[v]]));
+
+// Only the CliIo below carries these variables: if a module read process.env, it would not see them.
+beforeAll(() => VARS.forEach((v) => delete process.env[v]));
+afterAll(() => saved.forEach((value, v) => (value === undefined ? delete process.env[v] : (process.env[v] = value))));
+
+function io(cwd: string, env: Record<string, string>) {
+  const out = { stdout: '', stderr: '' };
+  const cliIo: CliIo = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    cwd,
+    env: { NO_COLOR: '1', ...env },
+    isTty: false,
+  };
+  return { cliIo, out };
+}
+
+async function sampleProject(): Promise<string> {
+  const dir = tempDir();
+  expect(await runCli(['init', '--sample'], io(dir, {}).cliIo)).toBe(0);
+  return dir;
+}
+
+describe('the environment comes through CliIo', () => {
+  it('doctor: BULLETIN_BROWSER given only in CliIo is the browser checked, resolved against its working folder', async () => {
+    const dir = tempDir();
+    const { cliIo, out } = io(dir, { BULLETIN_BROWSER: 'no-such-chrome' });
+    expect(await runCli(['doctor', '--json', '--quiet'], cliIo)).toBe(4);
+    const report = JSON.parse(out.stdout) as { checks: { name: string; detail: string }[] };
+    expect(report.checks[0]).toMatchObject({
+      name: '浏览器',
+      detail: `BULLETIN_BROWSER 指定的 ${join(dir, 'no-such-chrome')} 不存在`,
+    });
+  });
+
+  it('build: the same variable stops a PDF build with exit 4 and writes nothing', async () => {
+    const dir = await sampleProject();
+    const { cliIo, out } = io(dir, { PUPPETEER_EXECUTABLE_PATH: 'bin/chrome' });
+    const code = await runCli(['build', '--quarter', '2022Q3', '--format', 'pdf', '--quiet'], cliIo);
+    expect(code, out.stderr).toBe(4);
+    expect(out.stderr).toContain(`找不到 PUPPETEER_EXECUTABLE_PATH 指定的浏览器：${join(dir, 'bin', 'chrome')}。`);
+    expect(existsSync(join(dir, 'out', '2022Q3'))).toBe(false);
+  });
+
+  it('build: BULLETIN_CACHE_DIR given only in CliIo receives the measured layout', async () => {
+    const dir = await sampleProject();
+    const { cliIo, out } = io(dir, { BULLETIN_CACHE_DIR: 'layouts' });
+    const code = await runCli(['build', '--quarter', '2022Q3', '--format', 'pdf', '--quiet'], cliIo);
+    expect(code, out.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'layouts')).length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+/** process.env or process['env'], in code (comments may name it). */
+const READS_ENV = /process\s*(\.\s*env|\[\s*['"]env['"]\s*\])/;
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+describe('no module outside src/cli reads process.env', () => {
+  it('holds for every source file (ESLint checks the same on every npm test)', () => {
+    const files = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(50);
+    const readers = files
+      .filter((f) => !f.startsWith('cli/'))
+      .filter((f) => READS_ENV.test(withoutComments(readFileSync(join(ROOT, 'src', f), 'utf8'))));
+    expect(readers.map((f) => relative(ROOT, join(ROOT, 'src', f)))).toEqual([]);
+  });
+});
