@@ -1,35 +1,51 @@
-/** Reads and checks one quarter's inputs: the pipeline's first half, shared by build and validate. */
-import { isAbsolute, join, relative } from 'node:path';
-import type { Article, ClueRow, ForeignInput, NationalInput } from '../model/bulletin.js';
+/** The data of a quarter as read and checked, and how a quarter folder is read: part of read-quarter.ts. */
+import { isAbsolute, relative } from 'node:path';
+import type { Article } from '../model/bulletin.js';
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
-import { quarterId, type Quarter } from '../model/quarter.js';
+import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import { findProvince, type Province, type ReferenceData } from '../model/reference.js';
-import { reconcile } from '../validate/reconcile.js';
-import { checkTableFile, type FileReport } from './check-file.js';
+import type { ProgressListener } from '../model/progress.js';
+import { checkTableFile, type CheckedFile, type FileReport } from './check-file.js';
 import { REPORT_SECTION, type BulletinConfig } from '../config/config.js';
 import { loadArticles } from './load-articles.js';
 import { loadIssueMeta, type LoadedMeta } from './load-issue-meta.js';
-import { loadReference } from './load-reference.js';
-import { loadSummaries } from './load-summaries.js';
-import { listQuarterDir, locateRecords } from './locate-inputs.js';
-import type { ProgressListener } from '../model/progress.js';
+import type { CheckContext } from './input-kinds.js';
+import type { LocatedQuarter } from './locate-inputs.js';
+import { assembleTables, checkRecords, folderPlan, type QuarterTables } from './quarter-tables.js';
 
-export interface LoadedQuarter {
-  quarter: Quarter;
+/** What was read of a quarter, folder or loose files alike: its data and every finding. */
+export interface QuarterData extends Omit<QuarterTables, 'records'> {
+  /** null for loose files whose quarter is not known. */
+  quarter: Quarter | null;
   ref: ReferenceData;
   home: Province;
-  records: RecallRecord[];
-  meta: LoadedMeta;
-  national: NationalInput | null;
-  foreign: ForeignInput | null;
-  clues: ClueRow[] | null;
+  /** The accepted records; null when no records file was checked (not given, or unreadable). */
+  records: RecallRecord[] | null;
+  /** issue.json with its derived numbers; null for loose files. */
+  meta: LoadedMeta | null;
   articles: Article[];
   issues: ValidationIssue[];
   files: FileReport[];
   /** Some input could not be read at all (exit code 3). */
   unreadable: boolean;
+}
+
+/** A quarter folder read: its quarter and issue numbers are known, and it has its records (maybe none accepted). */
+export interface LoadedQuarter extends QuarterData {
+  quarter: Quarter;
+  meta: LoadedMeta;
+  records: RecallRecord[];
+}
+
+/** How every input is read: the settings and the folder paths are displayed against. */
+export interface ReadSettings {
+  config: BulletinConfig;
+  cwd: string;
+  sheet?: string;
+  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+  streamBytes?: number;
 }
 
 /** Relative to where the user stands when the file is below it, else absolute. */
@@ -51,55 +67,8 @@ export function homeProvince(ref: ReferenceData, config: BulletinConfig): Provin
   return home;
 }
 
-type CheckContext = Parameters<typeof checkTableFile>[2];
-type Summaries = Awaited<ReturnType<typeof loadSummaries>>;
-type CheckedFile = Awaited<ReturnType<typeof checkTableFile>>;
-
-/** The recall records come first: their file decides the quarter's figures, the rest only adds to them. */
-async function readRecallRecords(
-  quarterDir: string,
-  ctx: CheckContext,
-  display: (p: string) => string,
-  sheet: string | undefined,
-  onProgress: ProgressListener,
-): Promise<{ recalls: CheckedFile; records: RecallRecord[] }> {
-  const path = await locateRecords(quarterDir);
-  onProgress({ phase: 'read', message: `读取 ${display(path)}` });
-  const recalls = await checkTableFile(path, display(path), ctx, 'recalls', sheet);
-  const r = recalls.report;
-  onProgress({
-    phase: 'validate',
-    message: `检查 ${r.rows?.read ?? 0} 行召回记录（${r.sheet ? `工作表“${r.sheet}”` : `${r.encoding ?? ''} 编码`}）`,
-  });
-  const records = recalls.checked?.kind === 'recalls' ? recalls.checked.records : [];
-  return { recalls, records };
-}
-
-/** Cross-checks between the records and the summary tables, each finding naming the file it comes from. */
-function reconcileQuarter(
-  quarter: Quarter,
-  home: Province,
-  summaries: Summaries,
-  recalls: CheckedFile,
-  records: RecallRecord[],
-): ValidationIssue[] {
-  const fileOf = (kind: string) => summaries.files.find((f) => f.report.kind === kind)?.report.file;
-  return reconcile({
-    quarter,
-    home,
-    national: summaries.national,
-    foreign: summaries.foreign,
-    records: recalls.checked ? records : null,
-    files: {
-      national: fileOf('national-categories') ?? fileOf('national-recalls'),
-      foreign: fileOf('foreign-categories'),
-      recalls: recalls.report.file,
-    },
-  });
-}
-
 /** The issue metadata and articles are listed with the tables, though they have no sheet, encoding or rows. */
-function otherFileReport(file: string, kind: 'issue' | 'article'): FileReport {
+export function otherFileReport(file: string, kind: 'issue' | 'article'): FileReport {
   return {
     file,
     kind,
@@ -112,59 +81,58 @@ function otherFileReport(file: string, kind: 'issue' | 'article'): FileReport {
   };
 }
 
-export async function loadQuarter(
-  opts: {
-    dataDir: string;
-    quarter: Quarter;
-    config: BulletinConfig;
-    cwd: string;
-    sheet?: string;
-    quarterDir?: string;
-    /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
-    streamBytes?: number;
-  },
-  onProgress: ProgressListener = () => undefined,
-): Promise<LoadedQuarter> {
-  const ref = await loadReference();
-  const home = homeProvince(ref, opts.config);
-  const quarterDir = opts.quarterDir ?? join(opts.dataDir, quarterId(opts.quarter));
+/** The records, then the folder's other tables in their groups, each group's missing part warned about after it. */
+async function readFolderTables(
+  located: LocatedQuarter,
+  ctx: CheckContext,
+  opts: ReadSettings,
+  onProgress: ProgressListener,
+): Promise<{ checked: CheckedFile[]; issues: ValidationIssue[] }> {
   const display = (p: string) => displayPath(opts.cwd, p);
-  const ctx = {
-    ref,
-    home,
-    quarter: opts.quarter,
-    maxQuantity: opts.config.maxQuantity,
-    streamBytes: opts.streamBytes,
-  };
-  const { recalls, records } = await readRecallRecords(quarterDir, ctx, display, opts.sheet, onProgress);
-
+  const recordsPath = located.tables.recalls as string;
+  const recalls = await checkRecords(recordsPath, display(recordsPath), ctx, opts.sheet, onProgress);
   onProgress({ phase: 'read', message: '读取全国、国外、线索表格和文章' });
-  const names = await listQuarterDir(quarterDir);
-  const summaries = await loadSummaries({ ...ctx, quarterDir, names, display });
-  const meta = await loadIssueMeta(opts.dataDir, opts.quarter, display);
-  const articles = await loadArticles(
-    quarterDir,
-    opts.config.sections.filter((s) => s !== REPORT_SECTION),
-    display,
-  );
-  const reconciled = reconcileQuarter(opts.quarter, home, summaries, recalls, records);
-  const files = [recalls, ...summaries.files];
+  const checked = [recalls];
+  const issues = [...recalls.issues];
+  for (const group of folderPlan(located, display(located.quarterDir))) {
+    for (const kind of group.kinds) {
+      const path = located.tables[kind] as string;
+      const f = await checkTableFile(path, display(path), ctx, kind);
+      checked.push(f);
+      issues.push(...f.issues);
+    }
+    issues.push(...group.missing);
+  }
+  return { checked, issues };
+}
+
+/** A located quarter folder: its tables, issue.json and articles, each checked on its own (not yet against each other). */
+export async function readFolder(
+  located: LocatedQuarter,
+  where: { dataDir: string; quarter: Quarter; ref: ReferenceData; home: Province },
+  opts: ReadSettings,
+  onProgress: ProgressListener,
+): Promise<QuarterData & { quarter: Quarter; meta: LoadedMeta }> {
+  const { ref, home, quarter } = where;
+  const display = (p: string) => displayPath(opts.cwd, p);
+  const ctx = { ref, home, quarter, maxQuantity: opts.config.maxQuantity, streamBytes: opts.streamBytes };
+  const tables = await readFolderTables(located, ctx, opts, onProgress);
+  const meta = await loadIssueMeta(where.dataDir, quarter, display);
+  const sections = opts.config.sections.filter((s) => s !== REPORT_SECTION);
+  const articles = await loadArticles(located.quarterDir, sections, display);
   return {
-    quarter: opts.quarter,
+    ...assembleTables(tables.checked, ref, quarter),
+    quarter,
     ref,
     home,
-    records,
     meta,
-    national: summaries.national,
-    foreign: summaries.foreign,
-    clues: summaries.clues,
     articles: articles.articles,
-    issues: [...recalls.issues, ...summaries.issues, ...meta.issues, ...articles.issues, ...reconciled],
+    issues: [...tables.issues, ...meta.issues, ...articles.issues],
     files: [
-      ...files.map((f) => f.report),
+      ...tables.checked.map((f) => f.report),
       ...(meta.file ? [otherFileReport(meta.file, 'issue')] : []),
       ...articles.files.map((f) => otherFileReport(f, 'article')),
     ],
-    unreadable: files.some((f) => f.report.unreadable),
+    unreadable: tables.checked.some((f) => f.report.unreadable),
   };
 }

@@ -7,7 +7,7 @@ import { hunan } from '../helpers/reference.js';
 
 // The worker runs compiled code: this suite loads the build of the same sources (global setup compiles it).
 type Module = typeof import('../../src/inputs/checker-thread.js');
-const compiled = (): Promise<Module> => import(join(ROOT, 'dist', 'pipeline', 'checker-thread.js')) as Promise<Module>;
+const compiled = (): Promise<Module> => import(join(ROOT, 'dist', 'inputs', 'checker-thread.js')) as Promise<Module>;
 
 const HEADER = '发布日期,生产者,产品名称,型号,产品类别,市州,缺陷类型,召回数量,缺陷描述,典型案例';
 
