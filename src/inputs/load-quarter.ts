@@ -119,7 +119,9 @@ export async function readFolder(
   const tables = await readFolderTables(located, ctx, opts, onProgress);
   const meta = await loadIssueMeta(where.dataDir, quarter, display);
   const sections = opts.config.sections.filter((s) => s !== REPORT_SECTION);
-  const articles = await loadArticles(located.quarterDir, sections, display);
+  const articles = await loadArticles(located.quarterDir, sections, display, located.articlesDir);
+  // An issue.json that is there but cannot be read is as unreadable as a table (exit 3), not "no numbers".
+  const metaUnreadable = meta.issues.some((i) => i.code === 'input.file.unreadable');
   return {
     ...assembleTables(tables.checked, ref, quarter),
     quarter,
@@ -130,9 +132,9 @@ export async function readFolder(
     issues: [...tables.issues, ...meta.issues, ...articles.issues],
     files: [
       ...tables.checked.map((f) => f.report),
-      ...(meta.file ? [otherFileReport(meta.file, 'issue')] : []),
+      ...(meta.file ? [{ ...otherFileReport(meta.file, 'issue'), unreadable: metaUnreadable }] : []),
       ...articles.files.map((f) => otherFileReport(f, 'article')),
     ],
-    unreadable: tables.checked.some((f) => f.report.unreadable),
+    unreadable: metaUnreadable || tables.checked.some((f) => f.report.unreadable),
   };
 }

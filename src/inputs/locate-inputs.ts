@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { TABLE_KINDS, type TableKind } from './input-kinds.js';
 
-/** The table files found in a quarter folder, by kind. */
+/** The inputs found in a quarter folder: the tables by kind, and the articles folder. */
 export interface LocatedQuarter {
   quarterDir: string;
   names: string[];
   tables: Partial<Record<TableKind, string>>;
+  /** `articles/` in any case; the default name when there is none (it then holds nothing). */
+  articlesDir: string;
 }
 
 /** Why a quarter has no data to read: its folder is missing, or holds no records file. */
@@ -43,9 +45,9 @@ function missingRecords(quarterDir: string, names: readonly string[]): BulletinE
   );
 }
 
-/** base.xlsx or base.csv in the folder (any case), not both; null when neither is there. */
-export function findTable(quarterDir: string, names: readonly string[], base: string): string | null {
-  const found = names.filter((n) => [`${base}.xlsx`, `${base}.csv`].includes(n.toLowerCase()));
+/** One of `wanted` (lower case) in the folder, in any case, not two; null when none is there. */
+function findName(quarterDir: string, names: readonly string[], wanted: readonly string[]): string | null {
+  const found = names.filter((n) => wanted.includes(n.toLowerCase()));
   if (found.length > 1) {
     throw new BulletinError(
       'config.input.ambiguous',
@@ -55,6 +57,25 @@ export function findTable(quarterDir: string, names: readonly string[], base: st
     );
   }
   return found[0] ? join(quarterDir, found[0]) : null;
+}
+
+/** base.xlsx or base.csv in the folder (any case), not both; null when neither is there. */
+export function findTable(quarterDir: string, names: readonly string[], base: string): string | null {
+  return findName(quarterDir, names, [`${base}.xlsx`, `${base}.csv`]);
+}
+
+/**
+ * A file of a folder by its name in any case (issue.json, Issue.JSON); null
+ * when it or the folder is not there. Other read errors go on up.
+ */
+export async function findFile(dir: string, name: string): Promise<string | null> {
+  try {
+    return findName(dir, await readdir(dir), [name]);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw e;
+  }
 }
 
 /**
@@ -76,7 +97,8 @@ export async function locateQuarter(quarterDir: string): Promise<LocatedQuarter 
     if (path) tables[kind] = path;
   }
   if (!tables.recalls) return { reason: 'no-records', error: missingRecords(quarterDir, names) };
-  return { quarterDir, names, tables };
+  const articlesDir = findName(quarterDir, names, ['articles']) ?? join(quarterDir, 'articles');
+  return { quarterDir, names, tables, articlesDir };
 }
 
 export const isNoData = (x: LocatedQuarter | NoData): x is NoData => 'reason' in x;

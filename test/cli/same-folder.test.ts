@@ -1,6 +1,6 @@
 /**
  * Issue 14's check of the one quarter reader: every command reads the same
- * unusual quarter folder (upper-case names such as Recalls.XLSX, a
+ * unusual quarter folder (upper-case names such as Recalls.XLSX, Issue.JSON, Articles/, a
  * national-recalls export instead of the two national tables) and they agree:
  * validate on the folder and on its loose files, build --json, stats and
  * build's stats.json, compare, doctor and preview. In-process through runCli.
@@ -61,14 +61,14 @@ function unusualFolder(): { cwd: string; data: string; quarterDir: string; files
     'foreign.csv': 'FOREIGN.csv',
     'foreign-categories.csv': 'Foreign-Categories.CSV',
     'clues.csv': 'Clues.Csv',
-    'issue.json': 'issue.json',
+    'issue.json': 'Issue.JSON',
   };
   for (const [from, to] of Object.entries(renamed)) cpSync(join(sample, from), join(quarterDir, to));
-  cpSync(join(sample, 'articles'), join(quarterDir, 'articles'), { recursive: true });
+  cpSync(join(sample, 'articles'), join(quarterDir, 'Articles'), { recursive: true });
   writeFileSync(join(quarterDir, 'National-Recalls.CSV'), `${NATIONAL_RECALLS.join('\n')}\n`);
-  const articles = readdirSync(join(quarterDir, 'articles'))
+  const articles = readdirSync(join(quarterDir, 'Articles'))
     .filter((n) => n.endsWith('.md'))
-    .map((n) => join('data', '2022Q3', 'articles', n));
+    .map((n) => join('data', '2022Q3', 'Articles', n));
   const files = [...Object.values(renamed), 'National-Recalls.CSV'].map((n) => join('data', '2022Q3', n));
   return { cwd, data, quarterDir, files: [...files, ...articles] };
 }
@@ -103,6 +103,10 @@ describe('one quarter reader: every command on the same unusual folder', () => {
     expect(codes).not.toContain('input.section.missing');
     const home = folder.findings.find((f) => f.code === 'reconcile.home.quarter');
     expect(home?.file).toBe('data/2022Q3/Recalls.XLSX');
+    // Issue.JSON and Articles/ are found too: their files are listed.
+    const files = (folder as unknown as { files: Array<{ file: string; kind: string }> }).files;
+    expect(files.filter((f) => f.kind === 'issue').map((f) => f.file)).toEqual(['data/2022Q3/Issue.JSON']);
+    expect(files.filter((f) => f.kind === 'article').length).toBeGreaterThan(0);
   });
 
   it('validate on the loose files gives the same findings as on the folder', async () => {

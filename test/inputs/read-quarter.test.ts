@@ -37,6 +37,17 @@ describe('readQuarter', () => {
     await expect(read).rejects.toMatchObject({ code: 'config.input.ambiguous' });
   });
 
+  it('an issue.json that is there but cannot be read is a finding and makes the quarter unreadable', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, '2022Q3'));
+    cpSync(join(ROOT, 'data', '2022Q3', 'recalls.xlsx'), join(cwd, '2022Q3', 'recalls.xlsx'));
+    mkdirSync(join(cwd, '2022Q3', 'Issue.json'));
+    const read = await readQuarter({ dataDir: cwd, quarter }, { config: DEFAULT_CONFIG, cwd });
+    if (!read.ok) throw new Error('has data');
+    expect(read.data.unreadable).toBe(true);
+    expect(read.data.issues.find((i) => i.code === 'input.file.unreadable')?.file).toBe('2022Q3/Issue.json');
+  });
+
   it('reads loose files as the folder they come from: national-recalls used, reconciled once', async () => {
     const cwd = tempDir();
     const dir = join(cwd, '2022Q3');
