@@ -120,7 +120,8 @@ export async function loadQuarter(
   opts: { dataDir: string; quarter: Quarter; quarterDir?: string } & ReadOptions,
   onProgress?: ProgressListener,
 ): Promise<LoadedQuarter> {
-  return dataOrThrow(await readQuarter(opts, opts, onProgress));
+  const source = { dataDir: opts.dataDir, quarter: opts.quarter, quarterDir: opts.quarterDir };
+  return dataOrThrow(await readQuarter(source, opts, onProgress));
 }
 
 /** A quarter's figures: from its data when it has any (refused with findings if they have errors), else its archive. */

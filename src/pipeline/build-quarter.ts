@@ -167,7 +167,8 @@ export async function buildWith(
   onProgress: ProgressListener,
 ): Promise<BuildResult> {
   const archiveDirs = defaultArchiveDirs(opts.dataDir, opts.outDir);
-  const loaded = dataOrThrow(await readQuarter(opts, { ...opts, archiveDirs }, onProgress));
+  const source = { dataDir: opts.dataDir, quarter: opts.quarter };
+  const loaded = dataOrThrow(await readQuarter(source, { ...opts, archiveDirs }, onProgress));
   const base = {
     quarter: quarterId(opts.quarter),
     issues: loaded.issues,
