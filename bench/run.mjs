@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCsv, writeQuarters, writeXlsx } from './generate.mjs';
+import { scaleCases } from './scale-cases.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'bulletin.js');
@@ -186,6 +187,9 @@ if (has('weasyprint'))
     null,
     null,
   );
+
+// 6. Build and stats at scale (issue 15), against validate and Miller: bench/scale-cases.mjs.
+await scaleCases({ node, bin: BIN, tmp, scale: SCALE, csv, median, report, has });
 
 const machine = `${execFileSync('nproc').toString().trim()} cores, ${Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) / 1048576)} GiB, Node ${process.version}`;
 writeFileSync(

@@ -1,15 +1,16 @@
 /** Every figure of the bulletin, from validated inputs. Pure. */
 import type { ClueRow, ForeignInput, NationalInput } from '../model/bulletin.js';
 import type { Quarter } from '../model/quarter.js';
-import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import type { BulletinStats } from '../model/stats.js';
-import { computeStats } from './compute-stats.js';
+import { statsFromTallies } from './compute-stats.js';
+import type { StatsTallies } from './stats-accumulator.js';
 import { computeClues, computeForeign } from './foreign-stats.js';
 import { computeNational } from './national-stats.js';
 
 export interface BulletinInputs {
-  records: readonly RecallRecord[];
+  /** The recall records' figures, gathered as they were checked (stats-accumulator.ts). */
+  tallies: StatsTallies;
   national: NationalInput | null;
   foreign: ForeignInput | null;
   clues: readonly ClueRow[] | null;
@@ -24,7 +25,7 @@ export function computeBulletinStats(
   decimals = 2,
 ): BulletinStats {
   return {
-    ...computeStats(inputs.records, ref, home, quarter, decimals),
+    ...statsFromTallies(inputs.tallies, ref, home, quarter, decimals),
     issue: inputs.issue,
     national: inputs.national ? computeNational(inputs.national, ref, home) : null,
     foreign: inputs.foreign ? computeForeign(inputs.foreign, ref, decimals) : null,

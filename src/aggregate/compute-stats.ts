@@ -11,7 +11,7 @@ import {
   type QuarterStats,
   type RegionRow,
 } from '../model/stats.js';
-import { createStatsAccumulator, type StatsTallies, type Tally } from './stats-accumulator.js';
+import { checkSafe, createStatsAccumulator, type StatsTallies, type Tally } from './stats-accumulator.js';
 
 /** Most first, ties in reference (code) order. */
 function ranked<T extends { recalls: number }>(rows: readonly T[]): T[] {
@@ -82,7 +82,7 @@ function regionRows(byReg: ReadonlyMap<string, Tally>, home: Province, decimals:
     name: p.name,
     short: p.short,
     recalls: recallsOf(byReg.get(p.code)),
-    manufacturers: byReg.get(p.code)?.manufacturers?.size ?? 0,
+    manufacturers: byReg.get(p.code)?.manufacturers ?? 0,
     quantity: quantities[i] ?? 0,
     quantityShare: shares[i] ?? 0,
   }));
@@ -109,6 +109,7 @@ export function statsFromTallies(
   decimals = 2,
 ): QuarterStats {
   const { total } = tallies;
+  checkSafe(total);
   const byCategory = categoryRows(tallies.byCategory, ref, decimals);
   const byRegion = regionRows(tallies.byRegion, home, decimals);
   const activeRegions = ranked(byRegion);
@@ -118,7 +119,7 @@ export function statsFromTallies(
     quarter: quarterId(quarter),
     period: { start: quarterStart(quarter), end: quarterEnd(quarter) },
     province: { code: home.code, name: home.name },
-    totals: { recalls: total.recalls, quantity: total.quantity, manufacturers: total.manufacturers?.size ?? 0 },
+    totals: { recalls: total.recalls, quantity: total.quantity, manufacturers: total.manufacturers ?? 0 },
     byCategory,
     byRegion,
     byDefect: defectRows(tallies.byDefect, ref, decimals),

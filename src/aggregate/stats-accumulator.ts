@@ -2,14 +2,16 @@
  * The quarter's figures gathered one record at a time. Each record costs a
  * constant amount of work and memory stays proportional to what is printed
  * (categories, regions, defect types, typical cases) plus one set of
- * manufacturer names per region, never to the number of records: a large
- * quarter can be aggregated while its rows are checked, without holding them.
+ * distinct manufacturer names (distinct-names.ts), never to the number of
+ * records: a large quarter is aggregated while its rows are checked (on the
+ * checking thread, records-checker.ts), without holding them.
  * Pure: no I/O, no clock, no logging.
  */
 import { BulletinError } from '../model/errors.js';
 import type { RecallRecord } from '../model/record.js';
 import type { TypicalCase } from '../model/stats.js';
 import { fold } from '../model/text.js';
+import { DistinctNames } from './distinct-names.js';
 
 /** Recalls and quantity of one category, region or defect type. */
 export interface Tally {
@@ -17,10 +19,14 @@ export interface Tally {
   quantity: number;
   /** The product of the first recall, named by the narrative when it is the only one. */
   firstProduct: string | null;
-  /** Folded manufacturer names (kept for regions and the province only). */
-  manufacturers: Set<string> | null;
+  /** Distinct manufacturers (folded names; counted for regions and the province only, else null). */
+  manufacturers: number | null;
 }
 
+/**
+ * Plain data (numbers, strings, Maps): a checking thread sends it back once,
+ * whatever the number of records.
+ */
 export interface StatsTallies {
   total: Tally;
   byCategory: ReadonlyMap<string, Tally>;
@@ -35,28 +41,53 @@ export interface StatsAccumulator {
   finish(): StatsTallies;
 }
 
-const newTally = (withManufacturers: boolean): Tally => ({
-  recalls: 0,
-  quantity: 0,
-  firstProduct: null,
-  manufacturers: withManufacturers ? new Set() : null,
-});
+const newTally = (): Tally => ({ recalls: 0, quantity: 0, firstProduct: null, manufacturers: null });
 
-function tallyIn(map: Map<string, Tally>, key: string, withManufacturers: boolean): Tally {
+function tallyIn(map: Map<string, Tally>, key: string): Tally {
   let t = map.get(key);
-  if (!t) map.set(key, (t = newTally(withManufacturers)));
+  if (!t) map.set(key, (t = newTally()));
   return t;
 }
 
-function count(t: Tally, r: RecallRecord, manufacturer: string): void {
+function count(t: Tally, r: RecallRecord): void {
   t.recalls += 1;
   t.quantity += r.quantity;
   t.firstProduct ??= r.product;
-  t.manufacturers?.add(manufacturer);
+}
+
+export function createStatsAccumulator(): StatsAccumulator {
+  const total = newTally();
+  const byCategory = new Map<string, Tally>();
+  const byRegion = new Map<string, Tally>();
+  const byDefect = new Map<string, Tally>();
+  /** Region code → its bit in the manufacturers' masks, in the order regions appear. */
+  const slots = new Map<string, number>();
+  const manufacturers = new DistinctNames();
+  const typical: { r: TypicalCase; i: number }[] = [];
+  let index = 0;
+  return {
+    add(r: RecallRecord): void {
+      count(total, r);
+      count(tallyIn(byCategory, r.categoryCode), r);
+      count(tallyIn(byRegion, r.regionCode), r);
+      count(tallyIn(byDefect, r.defectTypeCode), r);
+      let slot = slots.get(r.regionCode);
+      if (slot === undefined) slots.set(r.regionCode, (slot = slots.size));
+      manufacturers.add(fold(r.manufacturer), slot);
+      if (r.typical) typical.push({ r: typicalCase(r), i: index });
+      index += 1;
+    },
+    finish(): StatsTallies {
+      total.manufacturers = manufacturers.size;
+      for (const [code, slot] of slots) byRegion.get(code)!.manufacturers = manufacturers.inRegion(slot);
+      const typicalCases = typical.sort((a, b) => b.r.quantity - a.r.quantity || a.i - b.i).map((x) => x.r);
+      return { total, byCategory, byRegion, byDefect, typicalCases };
+    },
+  };
 }
 
 /** A sum past 2^53 would be printed rounded: refuse rather than print a wrong figure. */
-function checkSafe(total: Tally): void {
+export function checkSafe(total: Tally): void {
   if (Number.isSafeInteger(total.quantity)) return;
   throw new BulletinError(
     'stats.quantity.overflow',
@@ -64,31 +95,6 @@ function checkSafe(total: Tally): void {
     `召回数量合计超出了能精确计算的范围（${total.recalls} 次召回）。`,
     '请检查召回数量一列是否有误填的超大数字。',
   );
-}
-
-export function createStatsAccumulator(): StatsAccumulator {
-  const total = newTally(true);
-  const byCategory = new Map<string, Tally>();
-  const byRegion = new Map<string, Tally>();
-  const byDefect = new Map<string, Tally>();
-  const typical: { r: TypicalCase; i: number }[] = [];
-  let index = 0;
-  return {
-    add(r: RecallRecord): void {
-      const manufacturer = fold(r.manufacturer);
-      count(total, r, manufacturer);
-      count(tallyIn(byCategory, r.categoryCode, false), r, manufacturer);
-      count(tallyIn(byRegion, r.regionCode, true), r, manufacturer);
-      count(tallyIn(byDefect, r.defectTypeCode, false), r, manufacturer);
-      if (r.typical) typical.push({ r: typicalCase(r), i: index });
-      index += 1;
-    },
-    finish(): StatsTallies {
-      checkSafe(total);
-      const typicalCases = typical.sort((a, b) => b.r.quantity - a.r.quantity || a.i - b.i).map((x) => x.r);
-      return { total, byCategory, byRegion, byDefect, typicalCases };
-    },
-  };
 }
 
 function typicalCase(r: RecallRecord): TypicalCase {

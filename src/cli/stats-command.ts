@@ -5,7 +5,7 @@ import { requireStats } from '../inputs/read-quarter.js';
 import { withTrend } from '../pipeline/trend.js';
 import { formatIssues } from './format-issues.js';
 import { EXIT } from './exit-codes.js';
-import { archiveDirs, dataDir, outDir, type SourceFlags } from './paths.js';
+import { archiveDirs, dataDir, outDir, streamBytes, type SourceFlags } from './paths.js';
 import { renderRows, type RowFormat } from './figures-output.js';
 import type { CliIo } from './io.js';
 
@@ -78,7 +78,8 @@ export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   const config = await loadConfig(flags.config, io.cwd);
   const data = dataDir(flags.data, config, io.cwd);
   const archives = archiveDirs(flags.archive, io.cwd, data, outDir(flags.out, config, io.cwd));
-  const found = await requireStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd });
+  const sources = { dataDir: data, archiveDirs: archives, config, cwd: io.cwd, streamBytes: streamBytes(io.env) };
+  const found = await requireStats(quarter, sources);
   // From a data folder, the same stats.json the build writes (with the trend figures when the sentence is on).
   if (found.source === 'data') {
     const trended = await withTrend(found.stats, quarter, {

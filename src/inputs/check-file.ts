@@ -12,6 +12,7 @@ import type { CellBatch } from '../ingest/csv-scan.js';
 import { readTable } from '../ingest/read-table.js';
 import type { RawRow, RawTable, SheetChooser } from '../ingest/table.js';
 import { localChecker, threadChecker, type BatchChecker } from './checker-thread.js';
+import { holdOptions, type Hold } from './tallied-checker.js';
 import {
   checkTable,
   kindFromColumns,
@@ -87,12 +88,12 @@ async function checkStreaming(
   display: string,
   ctx: CheckContext,
   report: FileReport,
-  keepRecords: boolean,
+  hold: Hold,
   choose: SheetChooser,
 ): Promise<CheckedFile> {
   const format: 'csv' | 'xlsx' = extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const source = { file: display, sheet: null, format, encoding: null };
-  const opts = { keepRecords, maxIssues: 10_000 };
+  const opts = holdOptions(hold, 10_000);
   let checker: BatchChecker | null = null;
   let notices: ValidationIssue[] = [];
   let r;
@@ -125,7 +126,7 @@ async function checkStreaming(
   Object.assign(report, { kind: 'recalls', format, headerRow: r.headerRow, rows: r.rows });
   return {
     report,
-    checked: { kind: 'recalls', records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow },
+    checked: { kind: 'recalls', ...r },
     issues: [...notices, ...r.issues],
   };
 }
@@ -136,7 +137,7 @@ export async function checkTableFile(
   ctx: CheckContext,
   kind?: TableKind,
   sheet?: string,
-  keepRecords = true,
+  hold: Hold = 'records',
 ): Promise<CheckedFile> {
   const report: FileReport = {
     file: display,
@@ -158,7 +159,7 @@ export async function checkTableFile(
   const streamed = (ext === '.csv' && size > limit) || (ext === '.xlsx' && size > limit / 8);
   const choose = sheetChooser(report.kind as TableKind | null, sheet);
   if (streamed && (report.kind ?? 'recalls') === 'recalls') {
-    return checkStreaming(path, display, ctx, report, keepRecords, sheetChooser('recalls', sheet));
+    return checkStreaming(path, display, ctx, report, hold, sheetChooser('recalls', sheet));
   }
   let table;
   try {
@@ -184,7 +185,7 @@ export async function checkTableFile(
     };
   }
   report.kind = found;
-  const checked = checkTable(found, table, ctx);
+  const checked = checkTable(found, table, ctx, hold);
   Object.assign(report, { headerRow: checked.headerRow, rows: checked.rows });
   return { report, checked, issues: [...readerNotices(table), ...checked.issues] };
 }

@@ -14,18 +14,14 @@ import { rowFeeder } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import type { RawRow } from '../ingest/table.js';
 import { BulletinError } from '../model/errors.js';
-import {
-  RecordsChecker,
-  type CheckerOptions,
-  type RecordsContext,
-  type RecordsResult,
-} from '../validate/records-checker.js';
+import type { RecordsChecker, RecordsContext } from '../validate/records-checker.js';
+import { talliedChecker, type CheckedRecords, type HoldOptions } from './tallied-checker.js';
 
 export interface BatchChecker {
   batch(b: CellBatch): void;
   /** Resolves when the checker has caught up enough for the reader to go on. */
   pause(): Promise<void>;
-  finish(): Promise<RecordsResult>;
+  finish(): Promise<CheckedRecords>;
   /** Stops it without a result (the reader is starting the file over, or failed). */
   close(): void;
 }
@@ -38,21 +34,21 @@ const AHEAD = 4;
 export function localChecker(
   source: Source,
   ctx: RecordsContext,
-  opts: CheckerOptions,
+  opts: HoldOptions,
 ): BatchChecker & { row(r: RawRow): void } {
-  const checker = new RecordsChecker(source, ctx, opts);
+  const { checker, finish } = talliedChecker(source, ctx, opts);
   const feed = rowFeeder((r) => checker.push(r));
   return {
     batch: feed,
     row: (r) => checker.push(r),
     pause: async () => undefined,
-    finish: async () => checker.finish(),
+    finish: async () => finish(),
     close: () => undefined,
   };
 }
 
 /** A checker on a worker thread; null where the compiled worker is not there (running from sources). */
-export function threadChecker(source: Source, ctx: RecordsContext, opts: CheckerOptions): BatchChecker | null {
+export function threadChecker(source: Source, ctx: RecordsContext, opts: HoldOptions): BatchChecker | null {
   const script = new URL('./checker-worker.js', import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return null;
   // A small young generation: the checks make short-lived garbage, and the
@@ -66,8 +62,8 @@ export function threadChecker(source: Source, ctx: RecordsContext, opts: Checker
   let inFlight = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
-  let settle: { resolve: (r: RecordsResult) => void; reject: (e: Error) => void } | null = null;
-  worker.on('message', (m: 'ack' | { result: RecordsResult }) => {
+  let settle: { resolve: (r: CheckedRecords) => void; reject: (e: Error) => void } | null = null;
+  worker.on('message', (m: 'ack' | { result: CheckedRecords }) => {
     if (m === 'ack') inFlight--;
     else settle?.resolve(m.result);
     wake?.();
@@ -97,7 +93,7 @@ export function threadChecker(source: Source, ctx: RecordsContext, opts: Checker
     },
     async finish() {
       try {
-        return await new Promise<RecordsResult>((resolve, reject) => {
+        return await new Promise<CheckedRecords>((resolve, reject) => {
           if (failure) return reject(failure);
           settle = { resolve, reject };
           worker.postMessage('finish');

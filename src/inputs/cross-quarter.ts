@@ -113,7 +113,7 @@ export function subjectOf(data: QuarterData & { quarter: Quarter }, folder: stri
     ref: data.ref,
     home: data.home,
     national: data.national,
-    records: clean ? data.records : null,
+    totals: clean ? data.totals : null,
     files: {
       categories: fileOf('national-categories') ?? national,
       provinces: fileOf('national-provinces') ?? national,

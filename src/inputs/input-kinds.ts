@@ -28,7 +28,8 @@ import {
 } from '../validate/national-summary.js';
 import { RECORD_SCHEMA } from '../validate/record-columns.js';
 import type { TableSchema } from '../validate/table-schema.js';
-import { validateRecords } from '../validate/validate-records.js';
+import type { StatsTallies } from '../aggregate/stats-accumulator.js';
+import { checkRecordsTable, type Hold } from './tallied-checker.js';
 
 export const TABLE_KINDS = [
   'recalls',
@@ -110,7 +111,13 @@ export interface CheckContext {
 }
 
 export type Checked = { issues: ValidationIssue[]; rows: RowAccount; headerRow: number | null } & (
-  | { kind: 'recalls'; records: RecallRecord[] }
+  | {
+      kind: 'recalls';
+      /** Held as asked (Hold): the records, or the figures they add up to; the totals always. */
+      records: RecallRecord[];
+      tallies: StatsTallies | null;
+      totals: { recalls: number; quantity: number };
+    }
   | { kind: 'national-categories'; categories: NationalCategoryInput[] }
   | { kind: 'national-provinces'; provinces: ProvinceFigures[] }
   | { kind: 'national-recalls'; records: NationalRecord[] }
@@ -119,12 +126,12 @@ export type Checked = { issues: ValidationIssue[]; rows: RowAccount; headerRow: 
   | { kind: 'clues'; clues: ClueRow[] }
 );
 
-export function checkTable(kind: TableKind, table: RawTable, ctx: CheckContext): Checked {
+export function checkTable(kind: TableKind, table: RawTable, ctx: CheckContext, hold: Hold = 'records'): Checked {
   const headerRow = kind === 'recalls' ? null : (mapHeader(table, SCHEMAS[kind]).map?.headerRow ?? null);
   switch (kind) {
     case 'recalls': {
-      const r = validateRecords(table, ctx);
-      return { kind, records: r.records, issues: r.issues, rows: r.rows, headerRow: r.headerRow };
+      const { records, tallies, totals, issues, rows, headerRow } = checkRecordsTable(table, ctx, hold);
+      return { kind, records, tallies, totals, issues, rows, headerRow };
     }
     case 'national-categories':
       return { kind, headerRow, ...readNationalCategories(table, ctx.ref) };

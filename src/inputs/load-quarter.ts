@@ -4,7 +4,6 @@ import type { Article } from '../model/bulletin.js';
 import { BulletinError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
-import type { RecallRecord } from '../model/record.js';
 import { findProvince, type Province, type ReferenceData } from '../model/reference.js';
 import type { ProgressListener } from '../model/progress.js';
 import { checkTableFile, type CheckedFile, type FileReport } from './check-file.js';
@@ -12,17 +11,16 @@ import { REPORT_SECTION, type BulletinConfig } from '../config/config.js';
 import { loadArticles } from './load-articles.js';
 import { loadIssueMeta, type LoadedMeta } from './load-issue-meta.js';
 import type { CheckContext } from './input-kinds.js';
+import type { Hold } from './tallied-checker.js';
 import type { LocatedQuarter } from './locate-inputs.js';
 import { assembleTables, checkRecords, folderPlan, type QuarterTables } from './quarter-tables.js';
 
 /** What was read of a quarter, folder or loose files alike: its data and every finding. */
-export interface QuarterData extends Omit<QuarterTables, 'records'> {
+export interface QuarterData extends QuarterTables {
   /** null for loose files whose quarter is not known. */
   quarter: Quarter | null;
   ref: ReferenceData;
   home: Province;
-  /** The accepted records; null when no records file was checked (not given, or unreadable). */
-  records: RecallRecord[] | null;
   /** issue.json with its derived numbers; null for loose files. */
   meta: LoadedMeta | null;
   articles: Article[];
@@ -32,11 +30,10 @@ export interface QuarterData extends Omit<QuarterTables, 'records'> {
   unreadable: boolean;
 }
 
-/** A quarter folder read: its quarter and issue numbers are known, and it has its records (maybe none accepted). */
+/** A quarter folder read: its quarter and issue numbers are known. */
 export interface LoadedQuarter extends QuarterData {
   quarter: Quarter;
   meta: LoadedMeta;
-  records: RecallRecord[];
 }
 
 /** How every input is read: the settings and the folder paths are displayed against. */
@@ -46,7 +43,12 @@ export interface ReadSettings {
   sheet?: string;
   /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
   streamBytes?: number;
+  /** What is held of the records (default 'tallies'); 'none' when only the checks are wanted (validate). */
+  hold?: Hold;
 }
+
+/** A folder's records are tallied unless only the checks are wanted. */
+export const holdOf = (opts: ReadSettings): Hold => opts.hold ?? 'tallies';
 
 /** Relative to where the user stands when the file is below it, else absolute. */
 export function displayPath(cwd: string, path: string): string {
@@ -90,7 +92,7 @@ async function readFolderTables(
 ): Promise<{ checked: CheckedFile[]; issues: ValidationIssue[] }> {
   const display = (p: string) => displayPath(opts.cwd, p);
   const recordsPath = located.tables.recalls as string;
-  const recalls = await checkRecords(recordsPath, display(recordsPath), ctx, opts.sheet, onProgress);
+  const recalls = await checkRecords(recordsPath, display(recordsPath), ctx, opts.sheet, onProgress, holdOf(opts));
   onProgress({ phase: 'read', message: '读取全国、国外、线索表格和文章' });
   const checked = [recalls];
   const issues = [...recalls.issues];
@@ -123,7 +125,7 @@ export async function readFolder(
   // An issue.json that is there but cannot be read is as unreadable as a table (exit 3), not "no numbers".
   const metaUnreadable = meta.issues.some((i) => i.code === 'input.file.unreadable');
   return {
-    ...assembleTables(tables.checked, ref, quarter),
+    ...assembleTables(tables.checked, ref, quarter, holdOf(opts)),
     quarter,
     ref,
     home,

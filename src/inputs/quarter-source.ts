@@ -26,6 +26,8 @@ export interface SourceOptions {
   archiveDirs: string[];
   config: BulletinConfig;
   cwd: string;
+  /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
+  streamBytes?: number;
 }
 
 /** Where a quarter's archived stats.json is looked for after any given folders: the output folder, then data/archive. */
@@ -62,8 +64,15 @@ export function figuresAsTheyStand(loaded: LoadedQuarter, decimals = 2): Bulleti
     totalNumber: loaded.meta.totalNumber,
     publicationDate: loaded.meta.meta.publicationDate,
   };
+  if (!loaded.tallies)
+    throw new BulletinError(
+      'internal.tallies.missing',
+      'internal',
+      `${quarterId(loaded.quarter)} 的召回记录没有汇总（读取时未要求汇总）。`,
+      '这是程序的错误：请把这条信息和所用的命令报告给维护者。',
+    );
   return computeBulletinStats(
-    { records: loaded.records, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue },
+    { tallies: loaded.tallies, national: loaded.national, foreign: loaded.foreign, clues: loaded.clues, issue },
     loaded.ref,
     loaded.home,
     loaded.quarter,

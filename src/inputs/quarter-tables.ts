@@ -6,17 +6,25 @@
 import type { ClueRow, ForeignInput, NationalInput } from '../model/bulletin.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
-import type { RecallRecord } from '../model/record.js';
+import type { CountQty } from '../model/bulletin.js';
+import { createStatsAccumulator, type StatsTallies } from '../aggregate/stats-accumulator.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { ProgressListener } from '../model/progress.js';
 import { nationalFromRecords } from '../aggregate/national-stats.js';
 import { checkTableFile, type CheckedFile } from './check-file.js';
 import type { CheckContext, Checked, TableKind } from './input-kinds.js';
 import type { LocatedQuarter } from './locate-inputs.js';
+import type { Hold } from './tallied-checker.js';
 
 export interface QuarterTables {
-  /** null when no records file was checked (not given, or unreadable). */
-  records: RecallRecord[] | null;
+  /**
+   * What is held of the recall records: the figures they add up to, gathered
+   * while the rows were checked (null when only the checks were asked for,
+   * Hold 'none'), never the records themselves.
+   */
+  tallies: StatsTallies | null;
+  /** Accepted records and their quantity; null when no records file was checked (not given, or unreadable). */
+  totals: CountQty | null;
   national: NationalInput | null;
   foreign: ForeignInput | null;
   clues: ClueRow[] | null;
@@ -77,9 +85,10 @@ export async function checkRecords(
   ctx: CheckContext,
   sheet: string | undefined,
   onProgress: ProgressListener,
+  hold: Hold,
 ): Promise<CheckedFile> {
   onProgress({ phase: 'read', message: `读取 ${display}` });
-  const recalls = await checkTableFile(path, display, ctx, 'recalls', sheet);
+  const recalls = await checkTableFile(path, display, ctx, 'recalls', sheet, hold);
   const r = recalls.report;
   onProgress({
     phase: 'validate',
@@ -99,6 +108,7 @@ export function assembleTables(
   files: readonly CheckedFile[],
   ref: ReferenceData,
   quarter: Quarter | null,
+  hold: Hold,
 ): QuarterTables {
   const pick = picker(files);
   const nationalRecords = pick('national-recalls');
@@ -111,5 +121,14 @@ export function assembleTables(
   const foreign: ForeignInput | null = jur
     ? { jurisdictions: jur.jurisdictions, categories: pick('foreign-categories')?.categories ?? [] }
     : null;
-  return { records: pick('recalls')?.records ?? null, national, foreign, clues: pick('clues')?.clues ?? null };
+  const recalls = pick('recalls');
+  // A records file that could not be checked adds up to nothing (a draft prints it so, stamped 草稿).
+  const none = hold === 'tallies' ? createStatsAccumulator().finish() : null;
+  return {
+    tallies: recalls?.tallies ?? none,
+    totals: recalls?.totals ?? null,
+    national,
+    foreign,
+    clues: pick('clues')?.clues ?? null,
+  };
 }

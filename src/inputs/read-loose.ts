@@ -77,7 +77,7 @@ async function checkLooseFile(
     return { ...other, checked: null };
   }
   const ctx = { ref, home, quarter, maxQuantity: opts.config.maxQuantity, streamBytes: opts.streamBytes };
-  return checkTableFile(path, display, ctx, undefined, opts.sheet, false);
+  return checkTableFile(path, display, ctx, undefined, opts.sheet, 'none');
 }
 
 /** The folder loose files are in, as a quarter's data folder: only when it is the given quarter's (then the year's checks apply). */
@@ -99,7 +99,7 @@ export async function readLooseFiles(
   const checked: CheckedFile[] = [];
   for (const p of paths) checked.push(await checkLooseFile(p, opts, { ref, home, quarter }));
   return {
-    ...assembleTables(checked, ref, quarter),
+    ...assembleTables(checked, ref, quarter, 'none'),
     quarter,
     ref,
     home,

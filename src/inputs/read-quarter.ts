@@ -54,7 +54,7 @@ function reconcileTables(data: QuarterData): ValidationIssue[] {
     home: data.home,
     national: data.national,
     foreign: data.foreign,
-    records: data.records,
+    totals: data.totals,
     files: {
       national: fileOf('national-categories') ?? fileOf('national-recalls'),
       foreign: fileOf('foreign-categories'),
@@ -106,7 +106,7 @@ export async function readQuarter(
   if (isNoData(located)) return { ok: false, noData: located };
   const data = await readFolder(located, { ...source, ref, home }, opts, onProgress);
   const checked = await crossChecked(data, { dataDir: source.dataDir, folder: quarterDir }, opts);
-  return { ok: true, data: { ...checked, records: checked.records ?? [] } };
+  return { ok: true, data: checked };
 }
 
 /** The data, or the error saying why there is none (exit 3). */
@@ -128,7 +128,8 @@ export async function loadQuarter(
 export async function loadStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
   const id = quarterId(q);
   const dir = join(opts.dataDir, id);
-  const read = await readQuarter({ dataDir: opts.dataDir, quarter: q }, { config: opts.config, cwd: opts.cwd });
+  const { config, cwd, streamBytes } = opts;
+  const read = await readQuarter({ dataDir: opts.dataDir, quarter: q }, { config, cwd, streamBytes });
   if (!read.ok) return readArchive(q, opts);
   const loaded = read.data;
   if (loaded.unreadable || hasErrors(loaded.issues)) {

@@ -79,7 +79,7 @@ async function composeAndRender(
   draft: DraftView | null,
   onProgress: ProgressListener,
 ): Promise<Rendered> {
-  onProgress({ phase: 'compute', message: `统计 ${loaded.records.length} 条召回记录` });
+  onProgress({ phase: 'compute', message: `统计 ${loaded.totals?.recalls ?? 0} 条召回记录` });
   const figures = draft ? figuresAsTheyStand(loaded, opts.config.decimals) : statsOf(loaded, opts.config.decimals);
   const trended = await withTrend(figures, opts.quarter, opts);
   const stats = trended.stats;

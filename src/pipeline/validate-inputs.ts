@@ -33,7 +33,8 @@ async function validateFolder(dir: string, opts: ValidateOptions): Promise<Valid
     );
   const read = await readQuarter(
     { dataDir: dirname(dir), quarterDir: dir, quarter },
-    { ...opts, archiveDirs: archivesFor(dirname(dir), opts) },
+    // Validation gathers no figures: only the totals the reconciliation needs.
+    { ...opts, archiveDirs: archivesFor(dirname(dir), opts), hold: 'none' },
   );
   const loaded = dataOrThrow(read);
   return report(quarter, loaded.files, loaded.issues, opts.maxErrors ?? Infinity);

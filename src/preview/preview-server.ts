@@ -135,8 +135,11 @@ function watchInputs(opts: PreviewOptions, id: string, trigger: () => Promise<vo
   const watchers: FSWatcher[] = watched.flatMap((p) => {
     try {
       return [watch(p, { recursive: true }, changed)];
-    } catch {
-      return [];
+    } catch (e) {
+      // A folder that does not exist yet has nothing to watch: the build itself reports the missing
+      // inputs on the page. Anything else (no permission, too many watchers) is the user's to know.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
     }
   });
   return {
@@ -168,9 +171,13 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
   };
   const rebuilds = oneAtATime(rebuild);
   const server = previewServer(id, () => state, clients);
-  const port = await listen(server, opts.port, opts.host, opts.portFallback);
-  await rebuilds.trigger();
+  // Watching first: a watch that cannot start fails before the port is taken, with nothing to undo.
   const watcher = watchInputs(opts, id, rebuilds.trigger);
+  const port = await listen(server, opts.port, opts.host, opts.portFallback).catch((e: unknown) => {
+    watcher.close();
+    throw e;
+  });
+  await rebuilds.trigger();
   return {
     url: `http://${opts.host}:${port}/`,
     busyPort: opts.port !== 0 && port !== opts.port ? opts.port : null,

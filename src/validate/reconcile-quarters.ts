@@ -7,7 +7,6 @@
 import type { CountQty, NationalInput } from '../model/bulletin.js';
 import type { Severity, ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
-import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import type { BulletinStats } from '../model/stats.js';
 
@@ -23,7 +22,8 @@ export interface QuarterSubject {
   ref: ReferenceData;
   home: Province;
   national: NationalInput | null;
-  records: readonly RecallRecord[] | null;
+  /** Accepted recall records and their quantity; null when the records file is not usable. */
+  totals: CountQty | null;
   /** Display names of the files each figure came from. */
   files: { categories?: string; provinces?: string; recalls?: string };
 }
@@ -46,8 +46,8 @@ function listed(items: string[]): string {
 /** 本年 of the home province in the national table against its own records over the year's quarters. */
 export function homeYearToDate(s: QuarterSubject, earlier: ReadonlyArray<EarlierQuarter | null>): ValidationIssue[] {
   const row = s.national?.provinces.find((p) => p.code === s.home.code);
-  if (!row || !s.records || earlier.some((e) => e === null)) return [];
-  const mine = { recalls: s.records.length, quantity: s.records.reduce((a, r) => a + r.quantity, 0) };
+  const mine = s.totals;
+  if (!row || !mine || earlier.some((e) => e === null)) return [];
   const parts = [
     ...(earlier as EarlierQuarter[]).map((e) => ({
       text: `${e.quarter} ${fmt(e.stats.totals)}（${e.path}）`,

@@ -7,7 +7,6 @@ import type { CountQty, ForeignInput, NationalInput } from '../model/bulletin.js
 import { fileWarning, type ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import { quarterName } from '../model/quarter.js';
-import type { RecallRecord } from '../model/record.js';
 import type { Province } from '../model/reference.js';
 import { percentOf } from '../model/shares.js';
 
@@ -16,7 +15,8 @@ export interface ReconcileInput {
   home: Province;
   national: NationalInput | null;
   foreign: ForeignInput | null;
-  records: readonly RecallRecord[] | null;
+  /** Accepted recall records and their quantity; null when the records file is not usable. */
+  totals: CountQty | null;
   /** Display names of the files each figure came from. */
   files: { national?: string; foreign?: string; recalls?: string };
 }
@@ -74,8 +74,8 @@ function foreignCategories(r: ReconcileInput): ValidationIssue[] {
 
 function homeQuarter(r: ReconcileInput): ValidationIssue[] {
   const row = r.national?.provinces.find((p) => p.code === r.home.code);
-  if (!row || !r.records) return [];
-  const own = { recalls: r.records.length, quantity: r.records.reduce((a, x) => a + x.quantity, 0) };
+  const own = r.totals;
+  if (!row || !own) return [];
   if (same(own, row.quarter)) return [];
   return [
     fileWarning(

@@ -36,13 +36,15 @@ export interface RecordsContext {
 
 export interface RecordsResult {
   records: RecallRecord[];
+  /** Accepted records and their quantity, always (reconciliation needs only these). */
+  totals: { recalls: number; quantity: number };
   issues: ValidationIssue[];
   headerRow: number | null;
   rows: RowAccount;
 }
 
 export interface CheckerOptions {
-  /** Keep accepted records (build needs them; validate only counts). */
+  /** Keep accepted records (tests and small files; build aggregates them as they come instead, see `onRecord`). */
   keepRecords: boolean;
   /** Findings kept in memory; past this they are counted and summed up in one. */
   maxIssues: number;
@@ -67,6 +69,8 @@ export class RecordsChecker {
     private readonly source: Pick<RawTable, 'file' | 'sheet' | 'format' | 'encoding'>,
     private readonly ctx: RecordsContext,
     private readonly opts: CheckerOptions = { keepRecords: true, maxIssues: Infinity },
+    /** Each accepted record, as it is accepted (the build's running tallies). */
+    private readonly onRecord?: (record: RecallRecord) => void,
   ) {
     this.issue = issueFactory(source);
   }
@@ -167,6 +171,7 @@ export class RecordsChecker {
     }
     this.rows.accepted++;
     if (this.opts.keepRecords) this.records.push(record);
+    this.onRecord?.(record);
     for (const s of [this.segment, this.grand]) {
       s.sum += record.quantity;
       s.firstRow ??= r.row;
@@ -185,6 +190,7 @@ export class RecordsChecker {
     if (map && !this.headerFailed && this.rows.read === 0) this.add(noRecords(this.issue, map.headerRow));
     const issues = [...this.issues];
     if (this.dropped > 0) issues.push(findingsTruncated(this.issue, this.dropped, this.opts.maxIssues));
-    return { records: this.records, issues, headerRow: map?.headerRow ?? null, rows: this.rows };
+    const totals = { recalls: this.rows.accepted, quantity: this.grand.sum };
+    return { records: this.records, totals, issues, headerRow: map?.headerRow ?? null, rows: this.rows };
   }
 }

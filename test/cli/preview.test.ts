@@ -56,16 +56,20 @@ async function bulletinText(page: import('puppeteer-core').Page): Promise<string
 }
 
 describe('bulletin preview', () => {
-  it('serves the bulletin with the findings on top, and reloads when a data file changes', async () => {
+  it('serves the bulletin with the findings on top, and reloads when a data file changes', async ({ annotate }) => {
     const page = await browser.newPage();
     await page.goto(url);
     expect(await page.$eval('#findings', (e) => e.textContent)).toContain('合计行写“共享缺陷线索报告信息”为 35');
     expect(await bulletinText(page)).toContain('共召回缺陷产品418448件');
 
     const file = join(data, '2022Q3', 'recalls.csv');
+    const saved = performance.now();
     writeFileSync(file, readFileSync(file, 'utf8').replace(',益阳,机械物理,98,', ',益阳,机械物理,99,'));
     await page.waitForFunction(() => document.querySelector('#version')?.textContent !== '#1', { timeout: 20_000 });
     expect(await bulletinText(page)).toContain('共召回缺陷产品418449件');
+    // Issue 15's target (shown within 1 s of the save) is a measurement, reported in BENCHMARKS.md, not
+    // an assertion: a loaded CI machine must not fail the behaviour checked above.
+    await annotate(`save → new version shown in the browser: ${Math.round(performance.now() - saved)} ms`);
     await page.close();
   });
 

@@ -60,7 +60,7 @@ describe('readQuarter', () => {
     if (!folder.ok || !loose.ok) throw new Error('both have data');
     expect(folder.data.national?.source).toBe('records');
     expect(loose.data.national).toEqual(folder.data.national);
-    expect(loose.data.records).toEqual(folder.data.records);
+    expect(loose.data.totals).toEqual(folder.data.totals);
     const home = (issues: typeof folder.data.issues) => issues.filter((i) => i.code === 'reconcile.home.quarter');
     expect(home(folder.data.issues)).toHaveLength(1);
     expect(home(loose.data.issues)).toEqual(home(folder.data.issues));

@@ -46,7 +46,7 @@ const subject = (national: NationalInput): QuarterSubject => ({
   ref,
   home,
   national,
-  records: null,
+  totals: null,
   files: {},
 });
 const earlier = (national: NationalInput) => ({
