@@ -3,7 +3,19 @@
  *
  *   import { loadQuarter, computeStats, compareQuarters, buildBulletin } from 'bulletin';
  */
-export { loadQuarter, type LoadedQuarter } from './inputs/load-quarter.js';
+/** One way to read a quarter (folder or loose files): its data and findings, or a typed 'no data' with its reason. */
+export {
+  readQuarter,
+  loadQuarter,
+  dataOrThrow,
+  loadStats,
+  tryStats,
+  type QuarterRead,
+  type QuarterSource,
+  type ReadOptions,
+  type NoData,
+} from './inputs/read-quarter.js';
+export type { LoadedQuarter, QuarterData } from './inputs/load-quarter.js';
 export { buildBulletin, type BuildOptions, type BuildResult } from './pipeline/build.js';
 export { compareQuarters, quarterRange, type CompareResult, type SeriesEntry } from './pipeline/compare-quarters.js';
 export { validateInputs, type ValidateReport } from './pipeline/validate-inputs.js';
@@ -22,12 +34,4 @@ export type { ValidationIssue } from './model/issues.js';
 export type { BulletinStats, QuarterStats } from './model/stats.js';
 export * as chinese from './model/chinese.js';
 /** Every figure of the bulletin for a loaded quarter: what stats.json and `bulletin stats --json` hold. */
-export {
-  statsOf as computeStats,
-  loadStats,
-  tryStats,
-  type StatsOutcome,
-  type Unavailable,
-} from './inputs/quarter-source.js';
-/** loadQuarter plus the checks against the other quarters of the year, as build and validate run them. */
-export { loadCheckedQuarter } from './inputs/cross-quarter.js';
+export { statsOf as computeStats, type StatsOutcome, type Unavailable } from './inputs/quarter-source.js';

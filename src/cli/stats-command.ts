@@ -1,7 +1,7 @@
 import { parseQuarter } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
-import { requireStats } from '../inputs/quarter-source.js';
+import { requireStats } from '../inputs/read-quarter.js';
 import { withTrend } from '../pipeline/trend.js';
 import { formatIssues } from './format-issues.js';
 import { EXIT } from './exit-codes.js';

@@ -16,9 +16,11 @@ import {
   type QuarterSubject,
 } from '../validate/reconcile-quarters.js';
 import { loadIssueMeta } from './load-issue-meta.js';
-import { displayPath, loadQuarter, type LoadedQuarter } from './load-quarter.js';
-import type { ProgressListener } from '../model/progress.js';
-import { tryStats, type SourceOptions, type Unavailable } from './quarter-source.js';
+import { displayPath, type QuarterData } from './load-quarter.js';
+import type { SourceOptions, StatsOutcome, Unavailable } from './quarter-source.js';
+
+/** Another quarter's figures, or why there are none (read-quarter.ts's tryStats, passed in: it reads quarters with this). */
+export type EarlierStats = (q: Quarter) => Promise<StatsOutcome>;
 
 export interface CrossQuarterSubject extends QuarterSubject {
   /** This issue's numbers and its issue.json as displayed; null when not known (loose files). */
@@ -73,10 +75,14 @@ async function numbering(s: CrossQuarterSubject, opts: SourceOptions): Promise<V
 }
 
 /** Every cross-quarter finding for one quarter. */
-export async function crossQuarterChecks(s: CrossQuarterSubject, opts: SourceOptions): Promise<ValidationIssue[]> {
+export async function crossQuarterChecks(
+  s: CrossQuarterSubject,
+  opts: SourceOptions,
+  statsOf: EarlierStats,
+): Promise<ValidationIssue[]> {
   const outcomes = await Promise.all(
     Array.from({ length: s.quarter.quarter - 1 }, (_, i) =>
-      tryStats({ year: s.quarter.year, quarter: (i + 1) as Quarter['quarter'] }, opts),
+      statsOf({ year: s.quarter.year, quarter: (i + 1) as Quarter['quarter'] }),
     ),
   );
   const earlier: Array<EarlierQuarter | null> = outcomes.map((o) =>
@@ -95,46 +101,26 @@ export async function crossQuarterChecks(s: CrossQuarterSubject, opts: SourceOpt
   ];
 }
 
-/** The subject of the checks for a loaded quarter folder (`folder` as displayed). */
-export function subjectOf(loaded: LoadedQuarter, folder: string): CrossQuarterSubject {
-  const fileOf = (kind: string) => loaded.files.find((f) => f.kind === kind)?.file;
+/** The subject of the checks for a quarter read (`folder` as displayed, named when there is no issue.json). */
+export function subjectOf(data: QuarterData & { quarter: Quarter }, folder: string): CrossQuarterSubject {
+  const fileOf = (kind: string) => data.files.find((f) => f.kind === kind)?.file;
   const national = fileOf('national-recalls');
   const recalls = fileOf('recalls');
   // Records with rejected rows would make every sum look wrong: compare only a clean file.
-  const clean = recalls && !loaded.issues.some((i) => i.file === recalls && i.severity === 'error');
+  const clean = recalls && !data.issues.some((i) => i.file === recalls && i.severity === 'error');
   return {
-    quarter: loaded.quarter,
-    ref: loaded.ref,
-    home: loaded.home,
-    national: loaded.national,
-    totals: clean ? loaded.totals : null,
+    quarter: data.quarter,
+    ref: data.ref,
+    home: data.home,
+    national: data.national,
+    totals: clean ? data.totals : null,
     files: {
       categories: fileOf('national-categories') ?? national,
       provinces: fileOf('national-provinces') ?? national,
-      recalls: fileOf('recalls'),
+      recalls,
     },
-    issue: {
-      number: loaded.meta.number,
-      totalNumber: loaded.meta.totalNumber,
-      file: loaded.meta.file ?? folder,
-    },
+    issue: data.meta
+      ? { number: data.meta.number, totalNumber: data.meta.totalNumber, file: data.meta.file ?? folder }
+      : null,
   };
-}
-
-/** A quarter folder read and checked, alone and against its year and neighbours: what build and validate use. */
-export async function loadCheckedQuarter(
-  opts: Parameters<typeof loadQuarter>[0] & { archiveDirs: string[] },
-  onProgress?: ProgressListener,
-): Promise<LoadedQuarter> {
-  const loaded = await loadQuarter(opts, onProgress);
-  if (loaded.unreadable) return loaded;
-  const sources: SourceOptions = {
-    dataDir: opts.dataDir,
-    archiveDirs: opts.archiveDirs,
-    config: opts.config,
-    cwd: opts.cwd,
-  };
-  const folder = displayPath(opts.cwd, opts.quarterDir ?? join(opts.dataDir, quarterId(opts.quarter)));
-  const found = await crossQuarterChecks(subjectOf(loaded, folder), sources);
-  return { ...loaded, issues: [...loaded.issues, ...found] };
 }

@@ -114,8 +114,8 @@ export async function loadArticles(
   quarterDir: string,
   sections: readonly string[],
   display: (p: string) => string,
+  dir = join(quarterDir, 'articles'),
 ): Promise<LoadedArticles> {
-  const dir = join(quarterDir, 'articles');
   const names = await readdir(dir).catch(() => [] as string[]);
   const out: LoadedArticles = { articles: [], files: [], issues: [] };
   for (const name of names.filter((n) => n.toLowerCase().endsWith('.md')).sort()) {

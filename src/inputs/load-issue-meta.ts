@@ -7,17 +7,27 @@ import { jsonText, SAVE_AS_UTF8 } from '../model/schema.js';
 import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { checkIssueMetaText, EMPTY_META } from '../validate/issue-meta.js';
+import { findFile } from './locate-inputs.js';
+
+const READ_HINT = '请检查文件是否被其他程序占用、是否有读取权限。';
 
 async function readMeta(
   dir: string,
   display: (p: string) => string,
 ): Promise<{ meta: IssueMeta; issues: ValidationIssue[]; file: string | null }> {
-  const path = join(dir, 'issue.json');
+  // issue.json in any case, like every input (findFile): none means the numbers are derived.
+  const path = await findFile(dir, 'issue.json');
+  if (!path) return { meta: EMPTY_META, issues: [], file: null };
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
-  } catch {
-    return { meta: EMPTY_META, issues: [], file: null };
+  } catch (e) {
+    const problem = fileError(display(path), 'input.file.unreadable', '无法读取该文件。', READ_HINT);
+    return {
+      meta: EMPTY_META,
+      issues: [{ ...problem, value: (e as NodeJS.ErrnoException).code ?? null }],
+      file: display(path),
+    };
   }
   return { ...checkIssueJsonBytes(bytes, display(path)), file: display(path) };
 }
@@ -75,7 +85,7 @@ export async function loadIssueMeta(
       makeIssue(
         'error',
         'meta.number.duplicate',
-        { file: display(join(dataDir, id, 'issue.json')), header: c.kind, value: String(c.value) },
+        { file: own.file ?? display(join(dataDir, id, 'issue.json')), header: c.kind, value: String(c.value) },
         `期号重复：${c.message}`,
         '请在各季度文件夹的 issue.json 中改正 number（期号）或 totalNumber（总期号）。',
       ),

@@ -1,18 +1,17 @@
 /**
- * A quarter's figures for comparisons: computed from its data folder, or,
- * when the raw data is gone, read from the stats.json its build archived
- * (in the output folder, data/archive, or folders given with --archive).
+ * A quarter's figures for comparisons: what read-quarter.ts's loadStats
+ * returns, computed from a quarter read or, when the raw data is gone, read
+ * from the stats.json its build archived (in the output folder, data/archive,
+ * or folders given with --archive), and why a quarter has none.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { computeBulletinStats } from '../aggregate/bulletin-stats.js';
 import { BulletinError } from '../model/errors.js';
-import { hasErrors } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { STATS_SCHEMA_VERSION, type BulletinStats } from '../model/stats.js';
 import type { BulletinConfig } from '../config/config.js';
-import { displayPath, loadQuarter, type LoadedQuarter } from './load-quarter.js';
-import { hasRecordsFile } from './locate-inputs.js';
+import { displayPath, type LoadedQuarter } from './load-quarter.js';
 
 export interface SourcedStats {
   quarter: string;
@@ -112,16 +111,7 @@ export function asUnavailable(q: Quarter, e: unknown): Unavailable {
   };
 }
 
-/** loadStats as a value: the figures, or why there are none (never a silent null). */
-export async function tryStats(q: Quarter, opts: SourceOptions): Promise<StatsOutcome> {
-  try {
-    return { ok: true, found: await requireStats(q, opts) };
-  } catch (e) {
-    return { ok: false, unavailable: asUnavailable(q, e) };
-  }
-}
-
-function unavailableError(q: Quarter): BulletinError {
+export function unavailableError(q: Quarter): BulletinError {
   return new BulletinError(
     'input.quarter.unavailable',
     'input',
@@ -136,36 +126,9 @@ const exists = (p: string) =>
     () => false,
   );
 
-/** loadStats, or an input error saying where the quarter was looked for. */
-export async function requireStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats> {
-  const found = await loadStats(q, opts);
-  if (found) return found;
-  throw unavailableError(q);
-}
-
-export async function loadStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
+/** The quarter's archived stats.json from the first archive folder that has one; null when none has. */
+export async function readArchive(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
   const id = quarterId(q);
-  const dir = join(opts.dataDir, id);
-  if (await hasRecordsFile(dir)) {
-    const { dataDir, config, cwd, streamBytes } = opts;
-    const loaded = await loadQuarter({ dataDir, quarter: q, config, cwd, streamBytes });
-    if (loaded.unreadable || hasErrors(loaded.issues)) {
-      const errors = loaded.issues.filter((i) => i.severity === 'error').length;
-      throw new BulletinError(
-        'data.quarter.invalid',
-        'data',
-        `${id} 的数据有 ${errors} 个错误${loaded.unreadable ? '（有文件无法读取）' : ''}，不能用于比较。`,
-        `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`,
-        { findings: loaded.issues },
-      );
-    }
-    return {
-      quarter: id,
-      stats: statsOf(loaded, opts.config.decimals),
-      source: 'data',
-      path: displayPath(opts.cwd, dir),
-    };
-  }
   for (const archive of opts.archiveDirs) {
     const path = join(archive, id, 'stats.json');
     if (!(await exists(path))) continue;

@@ -1,7 +1,6 @@
 /**
- * What bulletin validate reports, and how findings become that report: shared by
- * the quarter-folder check (validate-inputs.ts) and the loose-file check
- * (validate-loose-files.ts), kept apart so neither imports the other.
+ * What bulletin validate reports, and how the findings of a quarter read
+ * (read-quarter.ts: a folder or loose files) become that report; doctor counts with it too.
  */
 import { basename } from 'node:path';
 import type { ValidationIssue } from '../model/issues.js';

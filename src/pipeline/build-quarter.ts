@@ -15,7 +15,7 @@ import { composeBulletin, type Composed } from '../render/compose-bulletin.js';
 import { buildDraftView, type DraftView } from '../render/draft-notice.js';
 import { withTrend } from './trend.js';
 import { defaultArchiveDirs, figuresAsTheyStand, statsOf } from '../inputs/quarter-source.js';
-import { loadCheckedQuarter } from '../inputs/cross-quarter.js';
+import { dataOrThrow, readQuarter } from '../inputs/read-quarter.js';
 import { htmlRenderer, type HtmlRenderer } from '../render/render-html.js';
 import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
@@ -158,7 +158,8 @@ export async function buildWith(
   onProgress: ProgressListener,
 ): Promise<BuildResult> {
   const archiveDirs = defaultArchiveDirs(opts.dataDir, opts.outDir);
-  const loaded = await loadCheckedQuarter({ ...opts, archiveDirs }, onProgress);
+  const source = { dataDir: opts.dataDir, quarter: opts.quarter };
+  const loaded = dataOrThrow(await readQuarter(source, { ...opts, archiveDirs }, onProgress));
   const base = {
     quarter: quarterId(opts.quarter),
     issues: loaded.issues,

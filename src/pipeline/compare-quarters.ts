@@ -9,14 +9,8 @@ import {
 } from '../aggregate/compare.js';
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
-import {
-  asUnavailable,
-  loadStats,
-  requireStats,
-  type SourceOptions,
-  type SourcedStats,
-  type Unavailable,
-} from '../inputs/quarter-source.js';
+import { asUnavailable, type SourceOptions, type SourcedStats, type Unavailable } from '../inputs/quarter-source.js';
+import { loadStats, requireStats } from '../inputs/read-quarter.js';
 
 export interface SeriesEntry {
   period: Period;

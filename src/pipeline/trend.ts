@@ -12,7 +12,8 @@ import { quarterId, type Quarter } from '../model/quarter.js';
 import type { BulletinStats, TrendStats } from '../model/stats.js';
 import type { BulletinConfig } from '../config/config.js';
 import { displayPath } from '../inputs/load-quarter.js';
-import { defaultArchiveDirs, tryStats, type Unavailable } from '../inputs/quarter-source.js';
+import { defaultArchiveDirs, type Unavailable } from '../inputs/quarter-source.js';
+import { tryStats } from '../inputs/read-quarter.js';
 
 export interface TrendOptions {
   dataDir: string;

@@ -5,8 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { BulletinError } from '../model/errors.js';
-import { loadCheckedQuarter } from '../inputs/cross-quarter.js';
-import { validateLooseFiles } from '../inputs/validate-loose-files.js';
+import { dataOrThrow, readQuarter } from '../inputs/read-quarter.js';
 import {
   archivesFor,
   quarterFromPath,
@@ -32,19 +31,24 @@ async function validateFolder(dir: string, opts: ValidateOptions): Promise<Valid
       `无法从文件夹名“${basename(dir)}”看出是哪个季度。`,
       '请加上 --quarter 2022Q3，或把文件夹命名为 2022Q3。',
     );
-  const loaded = await loadCheckedQuarter({
-    dataDir: dirname(dir),
-    quarterDir: dir,
-    quarter,
-    config: opts.config,
-    cwd: opts.cwd,
-    sheet: opts.sheet,
-    archiveDirs: archivesFor(dirname(dir), opts),
-    streamBytes: opts.streamBytes,
+  const read = await readQuarter(
+    { dataDir: dirname(dir), quarterDir: dir, quarter },
     // Validation gathers no figures: only the totals the reconciliation needs.
-    hold: 'none',
-  });
+    { ...opts, archiveDirs: archivesFor(dirname(dir), opts), hold: 'none' },
+  );
+  const loaded = dataOrThrow(read);
   return report(quarter, loaded.files, loaded.issues, opts.maxErrors ?? Infinity);
+}
+
+/** Loose files; inside a quarter folder they are checked against the year's other quarters, as the folder would be. */
+async function validateLooseFiles(opts: ValidateOptions): Promise<ValidateReport> {
+  const folder = dirname(resolve(opts.cwd, opts.paths[0] ?? '.'));
+  const read = await readQuarter(
+    { files: opts.paths, quarter: opts.quarter },
+    { ...opts, archiveDirs: archivesFor(dirname(folder), opts) },
+  );
+  const data = dataOrThrow(read);
+  return report(data.quarter, data.files, data.issues, opts.maxErrors ?? Infinity);
 }
 
 async function exists(p: string): Promise<boolean> {
