@@ -11,6 +11,7 @@ const BROWSER = [
   'test/cli/inert-data.test.ts',
   'test/cli/package-install.test.ts',
   'test/cli/preview.test.ts',
+  'test/cli/print-headlines.test.ts',
   'test/cli/print-layout.test.ts',
   'test/cli/readme-commands.test.ts',
   'test/cli/unfinished.test.ts',

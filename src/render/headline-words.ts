@@ -67,3 +67,28 @@ export function breakHeadlinesBetweenWords(html: string): string {
       `${open}${headlinePieces(unescape(text)).map(escape).join('<wbr>')}${close}`,
   );
 }
+
+/** U+2060 WORD JOINER: no line break on either side, prints nothing. */
+export const WORD_JOINER = '\u2060';
+
+/**
+ * The print edition's headlines: the characters of each word joined by
+ * WORD JOINER, so a line may end only between words, while the heading
+ * stays one text node. (Markup such as <wbr> or spans splits it into
+ * several, and Chromium then names the bookmark of a heading pushed to the
+ * next page with each piece doubled.) Bookmark titles drop the joiners.
+ */
+export function joinHeadlineWords(html: string): string {
+  return html.replace(
+    /(<h[1-5]\b[^>]*>)([^<]+)(<\/h[1-5]>)/g,
+    (_, open: string, text: string, close: string) =>
+      `${open}${headlinePieces(unescape(text)).map(joinCharacters).map(escape).join('')}${close}`,
+  );
+}
+
+/** A word's characters with a joiner between each two, none next to a space (a space may still break). */
+const joinCharacters = (piece: string): string =>
+  [...piece].reduce(
+    (out, ch, i, all) => (i > 0 && !/\s/u.test(ch + (all[i - 1] as string)) ? out + WORD_JOINER + ch : out + ch),
+    '',
+  );

@@ -5,7 +5,7 @@
  * markup, <style> and <svg> are left as they are, and so are headings:
  * Chromium names the bookmark of a heading pushed to the next page with
  * each text piece doubled (四、四、20222022年…), which the outline repair
- * cannot undo. Pure.
+ * cannot undo (headline-words.ts keeps their words whole). Pure.
  */
 const UNITS = '万件|万|件（套）|件|次|只|本|个|套|家|批次|条|台|辆|例|人|元|期|页|%|％';
 export const TOKEN = new RegExp(

@@ -11,6 +11,8 @@
 import { createHash } from 'node:crypto';
 import type { PDFDict, PDFDocument, PDFObject } from 'pdf-lib';
 import { collapseDoubled } from '../model/text.js';
+import { WORD_JOINER } from './headline-words.js';
+import { dropJoinerGlyphs } from './pdf-joiners.js';
 import { renumberNodeNames } from './pdf-names.js';
 import { dropMarkerLinks, linkUri } from './pdf-structure.js';
 
@@ -89,7 +91,7 @@ export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<
         dest = named.get(nameText(dest));
       if (dest instanceof lib.PDFDict) dest = dest.lookup(lib.PDFName.of('D'));
       const page = dest instanceof lib.PDFArray ? pageOf.get(String(dest.get(0))) : undefined;
-      if (page) outline.push({ title: collapseDoubled(title.replace(/\s+/g, '')), page });
+      if (page) outline.push({ title: bookmarkTitle(title.replace(/\s+/g, '')), page });
       walk(node.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
     }
   };
@@ -132,23 +134,28 @@ export async function finalizePdf(bytes: Uint8Array, info: PdfInfo): Promise<Uin
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   repairOutline(doc);
+  dropJoinerGlyphs(lib, doc);
   if (info.dropLinksTo) dropMarkerLinks(lib, doc, info.dropLinksTo);
   renumberNodeNames(lib, doc);
   setDocumentId(doc, info);
   return doc.save({ updateFieldAppearances: false });
 }
 
+/** A heading's title without the word joiners of its print text (headline-words.ts). */
+const bookmarkTitle = (title: string): string => collapseDoubled(title.replaceAll(WORD_JOINER, ''));
+
 /**
  * Chromium sometimes names a bookmark twice over ("二、全国…二、全国…") when
- * its heading was pushed to the top of the next page; keep one copy.
+ * its heading was pushed to the top of the next page; keep one copy. Word
+ * joiners (headline-words.ts) are dropped.
  */
 function repairOutline(doc: PDFDocument): void {
   const root = doc.catalog.lookupMaybe(lib.PDFName.of('Outlines'), lib.PDFDict);
   const visit = (item: PDFDict | undefined): void => {
     for (let node = item; node; node = node.lookupMaybe(lib.PDFName.of('Next'), lib.PDFDict)) {
       const title = node.lookupMaybe(lib.PDFName.of('Title'), lib.PDFString, lib.PDFHexString)?.decodeText();
-      if (title && collapseDoubled(title) !== title)
-        node.set(lib.PDFName.of('Title'), lib.PDFHexString.fromText(collapseDoubled(title)));
+      if (title && bookmarkTitle(title) !== title)
+        node.set(lib.PDFName.of('Title'), lib.PDFHexString.fromText(bookmarkTitle(title)));
       visit(node.lookupMaybe(lib.PDFName.of('First'), lib.PDFDict));
     }
   };

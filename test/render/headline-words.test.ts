@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakHeadlinesBetweenWords, headlinePieces } from '../../src/render/headline-words.js';
+import {
+  breakHeadlinesBetweenWords,
+  headlinePieces,
+  joinHeadlineWords,
+  WORD_JOINER,
+} from '../../src/render/headline-words.js';
 
 describe('headlinePieces', () => {
   it('breaks between words, never inside 服务中心 or 缺陷产品', () => {
@@ -40,6 +45,28 @@ describe('breakHeadlinesBetweenWords', () => {
     expect(out).toContain('<wbr>');
     expect(out.replace(/<wbr>/g, '')).toBe(
       '<h2 class="t">湖南省市场监督管理局&quot;召回&quot;服务中心</h2><p>缺陷产品</p>',
+    );
+  });
+});
+
+describe('joinHeadlineWords', () => {
+  it('joins the characters of each word, nothing between words, and keeps the heading one text', () => {
+    const out = joinHeadlineWords('<h2 class="t">缺陷产品召回服务中心检查调研</h2><p>缺陷产品</p>');
+    expect(out).toMatch(/^<h2 class="t">[^<]+<\/h2><p>缺陷产品<\/p>$/);
+    const text = /<h2[^>]*>([^<]+)</.exec(out)?.[1] as string;
+    const words = text.split(/(?<!\u2060)(?!\u2060)/u).map((w) => w.replaceAll(WORD_JOINER, ''));
+    expect(words).toEqual(headlinePieces('缺陷产品召回服务中心检查调研'));
+    expect(words.join('')).toBe('缺陷产品召回服务中心检查调研');
+  });
+
+  it('for any heading, only adds joiners, and never next to a space', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'缺陷产品召回服务中心、“”《》12a &<'), maxLength: 30 }), (s) => {
+        const html = `<h3>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</h3>`;
+        const out = joinHeadlineWords(html);
+        expect(out.replaceAll(WORD_JOINER, '')).toBe(html);
+        expect(out).not.toMatch(/\s\u2060|\u2060\s/u);
+      }),
     );
   });
 });
