@@ -3,6 +3,7 @@
  * Each command's module is imported when it runs, so `validate` does not
  * pay for the browser and chart libraries `build` needs.
  */
+import { isBulletinError } from '../model/errors.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -64,7 +65,9 @@ export function describeCli(): Command {
 /** Reports a failure: the message on stderr, and with --json one JSON document on stdout. */
 function report(failure: FailureInfo, argv: readonly string[], io: CliIo, alreadyShown: boolean, e?: unknown): number {
   const json = argv.includes('--json');
-  if (json) io.stdout(failureJson(failure));
+  // The findings behind a refusal (a quarter whose data have errors) go with it, for scripts to show.
+  const findings = isBulletinError(e) && e.findings.length > 0 ? { findings: e.findings } : {};
+  if (json) io.stdout(failureJson(failure, findings));
   if (!alreadyShown && !(json && argv.includes('--quiet'))) io.stderr(failureText(failure) + debugDetail(e, io));
   return failure.exitCode;
 }

@@ -76,7 +76,8 @@ export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   const quarter = parseQuarter(flags.quarter);
   const o = await resolveOptions(flags, io.env, io.cwd);
   const { config, dataDir: data, outDir, archiveDirs: archives, streamBytes } = o;
-  const found = await requireStats(quarter, { dataDir: data, archiveDirs: archives, config, cwd: io.cwd, streamBytes });
+  const sources = { dataDir: data, archiveDirs: archives, config, cwd: io.cwd, streamBytes, yearChecks: true };
+  const found = await requireStats(quarter, sources);
   // From a data folder, the same stats.json the build writes (with the trend figures when the sentence is on).
   if (found.source === 'data') {
     const trended = await withTrend(found.stats, quarter, {

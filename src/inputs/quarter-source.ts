@@ -28,6 +28,12 @@ export interface SourceOptions {
   cwd: string;
   /** Record files larger than this are read as a stream (the CLI passes BULLETIN_STREAM_BYTES). */
   streamBytes?: number;
+  /**
+   * Check the quarter's data against the year's other quarters, as build does (stats of one quarter):
+   * figures build would refuse are refused here too. Never set for the neighbours those checks read,
+   * which would check each other in turn.
+   */
+  yearChecks?: boolean;
 }
 
 /** Where a quarter's archived stats.json is looked for: the rule lives with the other options. */

@@ -129,7 +129,8 @@ export async function loadStats(q: Quarter, opts: SourceOptions): Promise<Source
   const id = quarterId(q);
   const dir = join(opts.dataDir, id);
   const { config, cwd, streamBytes } = opts;
-  const read = await readQuarter({ dataDir: opts.dataDir, quarter: q }, { config, cwd, streamBytes });
+  const archiveDirs = opts.yearChecks ? opts.archiveDirs : undefined;
+  const read = await readQuarter({ dataDir: opts.dataDir, quarter: q }, { config, cwd, streamBytes, archiveDirs });
   if (!read.ok) return readArchive(q, opts);
   const loaded = read.data;
   if (loaded.unreadable || hasErrors(loaded.issues)) {
@@ -137,7 +138,7 @@ export async function loadStats(q: Quarter, opts: SourceOptions): Promise<Source
     throw new BulletinError(
       'data.quarter.invalid',
       'data',
-      `${id} 的数据有 ${errors} 个错误${loaded.unreadable ? '（有文件无法读取）' : ''}，不能用于比较。`,
+      `${id} 的数据有 ${errors} 个错误${loaded.unreadable ? '（有文件无法读取）' : ''}，不能用于统计或比较。`,
       `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`,
       { findings: loaded.issues },
     );

@@ -128,6 +128,11 @@ describe('reconcile.national.ytd-decrease', () => {
     expect(b.code).toBe(1);
     expect(b.written).toBe(false);
     expect(codes(b.issues)).toContain('reconcile.national.ytd-decrease');
+    // stats gives no figures build would refuse: the same finding, exit 1.
+    const s = await bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd });
+    expect(s.code).toBe(1);
+    expect(s.stderr).toContain('2022Q3 的数据有 1 个错误，不能用于统计或比较。');
+    expect(s.stdout).toContain('reconcile.national.ytd-decrease');
   });
 
   it('a province missing from this quarter’s table that had recalls before has gone down too', async () => {

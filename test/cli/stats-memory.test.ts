@@ -2,30 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bulletinProcess, tempDir } from '../helpers/cli.js';
-
-const HEADER = '发布日期,生产者,产品名称,型号,产品类别,市州,缺陷类型,召回数量,缺陷描述,典型案例';
-const REGIONS = [
-  '长沙',
-  '株洲',
-  '湘潭',
-  '衡阳',
-  '邵阳',
-  '岳阳',
-  '常德',
-  '张家界',
-  '益阳',
-  '郴州',
-  '永州',
-  '怀化',
-  '娄底',
-  '湘西州',
-];
+import { RECORD_HEADER, REGIONS } from '../helpers/synthetic-records.js';
 
 /** A quarter folder of n valid records from 700 manufacturers; every 10,000th record is a typical case. */
 function quarter(n: number): { data: string; quantity: number } {
   const data = tempDir();
   mkdirSync(join(data, '2022Q3'));
-  const lines = [HEADER];
+  const lines = [RECORD_HEADER];
   let quantity = 0;
   for (let i = 0; i < n; i++) {
     const q = 1 + (i % 997);

@@ -4,25 +4,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { bulletin, bulletinProcess, ROOT, tempDir } from '../helpers/cli.js';
+import { REGIONS } from '../helpers/synthetic-records.js';
 
 const HEADER = '发布日期,生产者,品牌,产品名称,型号,产品类别,市州,缺陷类型,召回数量,缺陷描述,典型案例';
-const REGIONS = [
-  '长沙',
-  '株洲',
-  '湘潭',
-  '衡阳',
-  '邵阳',
-  '岳阳',
-  '常德',
-  '张家界',
-  '益阳',
-  '郴州',
-  '永州',
-  '怀化',
-  '娄底',
-  '湘西州',
-];
-
 /** n valid records; with a duplicate and a bad row when asked. */
 function records(n: number, faults = false): string {
   const lines = [HEADER];

@@ -10,29 +10,12 @@ import type { Province, ReferenceData } from '../../src/model/reference.js';
 import { ROOT } from '../helpers/cli.js';
 import { hunan } from '../helpers/reference.js';
 import { Q3 } from '../helpers/sample.js';
+import { DEFECTS, RECORD_HEADER, REGIONS } from '../helpers/synthetic-records.js';
 
 // Stats gathered while the rows are checked (what build and stats hold) against stats computed
 // from every record kept in memory (computeStats, itself checked against the definition in
 // test/aggregate/compute-stats.test.ts), for generated CSV files.
 
-const HEADER = '发布日期,生产者,产品名称,型号,产品类别,市州,缺陷类型,召回数量,缺陷描述,典型案例';
-const REGIONS = [
-  '长沙',
-  '株洲',
-  '湘潭',
-  '衡阳',
-  '邵阳',
-  '岳阳',
-  '常德',
-  '张家界',
-  '益阳',
-  '郴州',
-  '永州',
-  '怀化',
-  '娄底',
-  '湘西州',
-];
-const DEFECTS = ['机械物理', '电气安全', '化学', '燃烧', '标识', '其他'];
 // Names that fold together (case, full-width letters, spaces) must count as one manufacturer.
 const MAKERS = ['甲公司', 'ABC 电器', 'abc电器', 'ＡＢＣ电器', '乙 厂', '乙厂', 'Kid Toys', '丙', '丁有限公司'];
 
@@ -60,7 +43,7 @@ function csv(rows: readonly Row[]): string {
     const date = new Date(Date.UTC(2022, 6, 1 + r.day)).toISOString().slice(0, 10);
     return `${date},${MAKERS[r.maker]},"产品,${r.product}",M${r.product % 4},${String(1 + r.category).padStart(2, '0')},${REGIONS[r.region]},${DEFECTS[r.defect]},${r.quantity},描述,${r.typical ? '是' : '否'}`;
   });
-  return `${HEADER}\n${lines.join('\n')}\n`;
+  return `${RECORD_HEADER}\n${lines.join('\n')}\n`;
 }
 
 function batches(text: string, size: number): CellBatch[] {
