@@ -10,6 +10,11 @@
  * suffix words (SUFFIXES) stay with the word before them. Pure.
  */
 const OPENING = /^[“‘《（【〔(「『]$/u;
+/**
+ * One-character words that open a phrase (向曙光, 到省局, 对企业): they go with the word after
+ * them, not before (局长向/曙光 would split a name). Other single characters are suffixes (局, 省).
+ */
+const LEADING = /^[向到在对与和及把被从为赴于]$/u;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 /** Words that finish a compound with the word before (缺陷产品, 服务中心, 有限公司). */
 const SUFFIXES = new Set(['产品', '中心', '公司', '有限公司', '管理局', '监管局', '委员会', '研究院', '情况', '工作']);
@@ -20,7 +25,7 @@ export function headlinePieces(text: string): string[] {
   let pendingOpen = '';
   for (const { segment } of segmenter.segment(text)) {
     const last = pieces.length - 1;
-    if (OPENING.test(segment)) pendingOpen += segment;
+    if (OPENING.test(segment) || LEADING.test(segment)) pendingOpen += segment;
     else if (pendingOpen) {
       pieces.push(pendingOpen + segment);
       pendingOpen = '';

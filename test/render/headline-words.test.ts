@@ -15,6 +15,11 @@ describe('headlinePieces', () => {
     expect(pieces.some((p) => p.startsWith('、'))).toBe(false);
   });
 
+  it('keeps a one-character word that opens a phrase with the word after it: 局长 | 向曙光 | 到省局', () => {
+    const pieces = headlinePieces('省市场监管局党组书记、局长向曙光到省局缺陷产品召回服务中心检查调研');
+    expect(pieces).toEqual(expect.arrayContaining(['局长', '向曙光', '到省局']));
+  });
+
   it('keeps an opening quote with the word after it', () => {
     const pieces = headlinePieces('益阳：强化“四大举措”推进缺陷产品召回');
     expect(pieces.some((p) => p.endsWith('“'))).toBe(false);
