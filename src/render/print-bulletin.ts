@@ -9,6 +9,7 @@
  * build of the same document measured; a wrong guess only costs a pass.
  */
 import { BulletinError } from '../model/errors.js';
+import { WORD_JOINER } from './headline-words.js';
 import type { Printer } from './browser.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
@@ -125,7 +126,7 @@ export async function printBulletin(
           throw new BulletinError(
             'render.toc.unresolved',
             'browser',
-            `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text).join('、')}。`,
+            `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text.replaceAll(WORD_JOINER, '')).join('、')}。`,
             '请报告此问题；可暂时用 --format html 生成 HTML。',
           );
         }
