@@ -36,8 +36,7 @@ export async function readTable(path: string, display = path, sheet?: SheetChoos
     throw new BulletinError('input.file.empty', 'input', `${display}：文件是空的（0 字节）。`, '请重新导出该文件。');
   }
   if (ext !== '.xlsx') return readCsv(bytes, display);
-  // The light reader (xlsx-light.ts, no exceljs for small plain workbooks) is not used: with it the
-  // stream-equals-memory property test found a generated workbook (fast-check seed -42716194) whose
-  // findings differed from the streaming reader's, cause not yet found. Start-up pays ~0.3 s for this.
+  // A reader without exceljs for small plain workbooks was tried and withdrawn (BENCHMARKS.md, round three):
+  // a property test failed with it on, cause not settled. Start-up pays ~0.3 s for exceljs here.
   return (await import('./xlsx-reader.js')).readXlsx(bytes, display, sheet);
 }

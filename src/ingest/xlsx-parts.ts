@@ -50,7 +50,7 @@ export interface SheetPart {
 }
 
 /** A part's whole text (UTF-8), or '' when the zip has no such part. */
-export async function partText(bytes: Uint8Array, name: string): Promise<string> {
+async function partText(bytes: Uint8Array, name: string): Promise<string> {
   const e = entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).get(name);
   let s = '';
   if (e) for await (const c of chunks(e)) s += c;
@@ -82,7 +82,7 @@ export interface Merge {
   right: number;
 }
 
-export function cellAddress(ref: string): { row: number; col: number } {
+function cellAddress(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref) ?? ['', 'A', '1'];
   let col = 0;
   for (const ch of (m[1] as string).toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
@@ -114,7 +114,7 @@ export async function sheetMerges(bytes: Uint8Array, path: string): Promise<Merg
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-export const xmlText = (s: string) =>
+const xmlText = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
     e[0] === '#'
       ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
