@@ -15,6 +15,7 @@ import { buildBulletin, type BuildOptions } from '../pipeline/build.js';
 import { packageRoot } from '../config/package-root.js';
 import { listen } from './listen-port.js';
 import { previewPage } from './preview-page.js';
+import { oneAtATime, quietPeriod } from './rebuild-schedule.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'> {
   host: string;
@@ -57,31 +58,6 @@ function buildFailure(id: string, e: unknown): ValidationIssue {
   return fileError(id, 'preview.build', (e as Error).message, '');
 }
 
-/** One rebuild at a time: a save during a rebuild queues exactly one more. */
-function oneAtATime(rebuild: () => Promise<void>): { trigger: () => Promise<void>; stop: () => Promise<void> } {
-  let running: Promise<void> | null = null;
-  let pending = false;
-  const trigger = (): Promise<void> => {
-    if (running) {
-      pending = true;
-      return running;
-    }
-    running = rebuild().finally(() => {
-      running = null;
-      if (pending) {
-        pending = false;
-        void trigger();
-      }
-    });
-    return running;
-  };
-  const stop = async () => {
-    pending = false;
-    await running;
-  };
-  return { trigger, stop };
-}
-
 /** The page, the bulletin in its iframe, and the event stream that tells the page to reload. */
 function previewServer(id: string, state: () => PreviewState, clients: Set<ServerResponse>): Server {
   return createServer((req, res) => {
@@ -108,13 +84,10 @@ function previewServer(id: string, state: () => PreviewState, clients: Set<Serve
   });
 }
 
-/** Inputs, templates and configuration: a change rebuilds after 200 ms of quiet (an editor saves in bursts). */
+/** Inputs, templates and configuration: a change rebuilds once the save has ended (rebuild-schedule.ts). */
 function watchInputs(opts: PreviewOptions, id: string, trigger: () => Promise<void>): { close: () => void } {
-  let timer: NodeJS.Timeout | null = null;
-  const changed = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void trigger(), 200);
-  };
+  const quiet = quietPeriod(() => void trigger());
+  const changed = () => quiet.changed();
   const watched = [
     join(opts.dataDir, id),
     join(packageRoot(), 'templates'),
@@ -133,7 +106,7 @@ function watchInputs(opts: PreviewOptions, id: string, trigger: () => Promise<vo
   });
   return {
     close: () => {
-      if (timer) clearTimeout(timer);
+      quiet.cancel();
       watchers.forEach((w) => w.close());
     },
   };
