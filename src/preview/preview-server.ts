@@ -25,7 +25,15 @@ export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'>
   /** Extra files or folders to watch (e.g. the configuration file). */
   watchPaths: string[];
   /** ok: the page shows this version (a draft when `draft`), else still the last one that built. */
-  onRebuild?: (ok: boolean, issues: ValidationIssue[], draft: boolean) => void;
+  onRebuild?: (ok: boolean, issues: ValidationIssue[], draft: boolean, timing: RebuildTiming) => void;
+}
+
+/** Where a rebuild's time went (BULLETIN_DEBUG shows it): what issue 15's one-second target is made of. */
+export interface RebuildTiming {
+  /** From the first file event of the save to the build's start (the quiet period, a build still running); null for the first build. */
+  waitedMs: number | null;
+  /** From the build's start to the page being told to reload. */
+  buildMs: number;
 }
 
 export interface Preview {
@@ -84,10 +92,8 @@ function previewServer(id: string, state: () => PreviewState, clients: Set<Serve
   });
 }
 
-/** Inputs, templates and configuration: a change rebuilds once the save has ended (rebuild-schedule.ts). */
-function watchInputs(opts: PreviewOptions, id: string, trigger: () => Promise<void>): { close: () => void } {
-  const quiet = quietPeriod(() => void trigger());
-  const changed = () => quiet.changed();
+/** Inputs, templates and configuration: each file event calls `changed`. */
+function watchInputs(opts: PreviewOptions, id: string, changed: () => void): { close: () => void } {
   const watched = [
     join(opts.dataDir, id),
     join(packageRoot(), 'templates'),
@@ -105,10 +111,7 @@ function watchInputs(opts: PreviewOptions, id: string, trigger: () => Promise<vo
     }
   });
   return {
-    close: () => {
-      quiet.cancel();
-      watchers.forEach((w) => w.close());
-    },
+    close: () => watchers.forEach((w) => w.close()),
   };
 }
 
@@ -116,27 +119,43 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
   const id = quarterId(opts.quarter);
   let state: PreviewState = { version: 0, html: '<p>正在生成……</p>', issues: [], ok: false, draft: false };
   const clients = new Set<ServerResponse>();
-  const rebuild = async () => {
+  let firstChange: number | null = null;
+  /** The new state: the build's, or (a build that threw) the last page with the failure as its finding. */
+  const built = async (): Promise<PreviewState> => {
     try {
       // Unfinished content shows as a stamped draft with its findings, not as the previous version.
       const r = await buildBulletin({ ...opts, outDir: out, formats: ['html'], draft: 'when-unfinished' });
       const file = r.outputs.find((o) => o.endsWith('.html'));
       const html = r.ok && file ? await readFile(file, 'utf8') : state.html;
-      state = { version: state.version + 1, html, issues: r.issues, ok: r.ok, draft: r.draft };
-      opts.onRebuild?.(r.ok, r.issues, r.draft);
+      return { version: state.version + 1, html, issues: r.issues, ok: r.ok, draft: r.draft };
     } catch (e) {
-      const issue = buildFailure(id, e);
-      state = { ...state, version: state.version + 1, issues: [issue], ok: false };
-      opts.onRebuild?.(false, [issue], false);
+      return { ...state, version: state.version + 1, issues: [buildFailure(id, e)], ok: false, draft: false };
     }
+  };
+  const rebuild = async () => {
+    const started = performance.now();
+    const waitedMs = firstChange === null ? null : started - firstChange;
+    firstChange = null;
+    state = await built();
+    // The page first, then the terminal.
     for (const c of clients) c.write(`data: ${state.version}\n\n`);
+    opts.onRebuild?.(state.ok, state.issues, state.draft, { waitedMs, buildMs: performance.now() - started });
   };
   const rebuilds = oneAtATime(rebuild);
   const server = previewServer(id, () => state, clients);
   // Watching first: a watch that cannot start fails before the port is taken, with nothing to undo.
-  const watcher = watchInputs(opts, id, rebuilds.trigger);
-  const port = await listen(server, opts.port, opts.host, opts.portFallback).catch((e: unknown) => {
+  // A rebuild once the save has ended (rebuild-schedule.ts).
+  const quiet = quietPeriod(() => void rebuilds.trigger());
+  const watcher = watchInputs(opts, id, () => {
+    firstChange ??= performance.now();
+    quiet.changed();
+  });
+  const unwatch = () => {
+    quiet.cancel();
     watcher.close();
+  };
+  const port = await listen(server, opts.port, opts.host, opts.portFallback).catch((e: unknown) => {
+    unwatch();
     throw e;
   });
   await rebuilds.trigger();
@@ -144,7 +163,7 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
     url: `http://${opts.host}:${port}/`,
     busyPort: opts.port !== 0 && port !== opts.port ? opts.port : null,
     close: async () => {
-      watcher.close();
+      unwatch();
       await rebuilds.stop();
       for (const c of clients) c.end();
       await new Promise<void>((done) => server.close(() => done()));
