@@ -14,7 +14,7 @@ import { quarterId } from '../model/quarter.js';
 import { buildBulletin, type BuildOptions } from '../pipeline/build.js';
 import { packageRoot } from '../config/package-root.js';
 import { listen } from './listen-port.js';
-import { previewPage } from './preview-page.js';
+import { previewPage, reloadMessage, type PageState } from './preview-page.js';
 import { oneAtATime, quietPeriod } from './rebuild-schedule.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'> {
@@ -66,6 +66,8 @@ function buildFailure(id: string, e: unknown): ValidationIssue {
   return fileError(id, 'preview.build', (e as Error).message, '');
 }
 
+const pageState = (id: string, s: PreviewState): PageState => ({ ...s, title: `${id} 公报预览` });
+
 /** The page, the bulletin in its iframe, and the event stream that tells the page to reload. */
 function previewServer(id: string, state: () => PreviewState, clients: Set<ServerResponse>): Server {
   return createServer((req, res) => {
@@ -83,9 +85,8 @@ function previewServer(id: string, state: () => PreviewState, clients: Set<Serve
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(state().html);
     } else if (path === '/' || path === '/index.html') {
-      const s = state();
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(previewPage(`${id} 公报预览`, s.version, s.issues, s.ok, s.draft));
+      res.end(previewPage(pageState(id, state())));
     } else {
       res.writeHead(404).end();
     }
@@ -138,7 +139,8 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
     firstChange = null;
     state = await built();
     // The page first, then the terminal.
-    for (const c of clients) c.write(`data: ${state.version}\n\n`);
+    const message = reloadMessage(pageState(id, state));
+    for (const c of clients) c.write(message);
     opts.onRebuild?.(state.ok, state.issues, state.draft, { waitedMs, buildMs: performance.now() - started });
   };
   const rebuilds = oneAtATime(rebuild);

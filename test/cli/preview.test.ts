@@ -103,7 +103,8 @@ describe('bulletin preview', () => {
       const line = `预览第${n}次保存：${'甲乙丙丁戊己庚辛壬癸'.slice(0, n * 2)}。`;
       ms.push(await saveUntilShown(page, article, (t) => `${t.trimEnd()}\n\n${line}\n`, line));
     }
-    expect(await page.$eval('#status', (e) => e.textContent)).toBe('已更新');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已更新', { timeout: 20_000 });
+    expect(await page.$eval('#version', (e) => e.textContent)).not.toBe('#1');
     await annotate(`article saved → new text shown in the browser: ${timings(ms)}`);
     await page.close();
   });
@@ -163,7 +164,8 @@ describe('bulletin preview', () => {
     expect(await page.$eval('#findings', (e) => e.textContent)).toContain('缺少必需的列：召回数量');
     const fixed = good.replace(',益阳,机械物理,103,', ',益阳,机械物理,120,');
     await saveUntilShown(page, records, () => fixed, '共召回缺陷产品418470件');
-    expect(await page.$eval('#status', (e) => e.textContent)).toBe('已更新');
+    // The bar above changes once that version has loaded.
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已更新', { timeout: 20_000 });
     expect(await page.$eval('#findings', (e) => e.textContent)).not.toContain('缺少必需的列');
     await page.close();
   });
