@@ -58,7 +58,13 @@ const KEEP_CHARTS = 16;
 const drawn = new Map<string, string>();
 
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const key = JSON.stringify([option, width, height]);
+  // A function in the option (a formatter) is not in its JSON, nor what it closes over: never remembered.
+  let plain = true;
+  const key = JSON.stringify([option, width, height], (_, v: unknown) => {
+    if (typeof v === 'function') plain = false;
+    return v;
+  });
+  if (!plain) return draw(option, width, height);
   const known = drawn.get(key);
   if (known !== undefined) return known;
   const svg = draw(option, width, height);
