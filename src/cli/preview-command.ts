@@ -19,7 +19,13 @@ export interface PreviewFlags extends Pick<OptionFlags, 'data' | 'templates' | '
 export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<void> = interrupted()): Promise<number> {
   const port = parsePort(flags.port);
   const { config, cwd, dataDir, templatesDir, streamBytes } = await resolveOptions(flags, io.env, io.cwd);
+  // The folders watched stay those of the start; the rest of the configuration is read at each rebuild.
+  const settings = async () => {
+    const now = await resolveOptions(flags, io.env, io.cwd);
+    return { config: now.config, dataDir, templatesDir, streamBytes: now.streamBytes };
+  };
   const preview = await startPreview({
+    settings,
     quarter: parseQuarter(flags.quarter),
     config,
     cwd,

@@ -4,26 +4,32 @@
  * around the bulletin (ours, not the data's) shows the findings on top and
  * listens for reloads; the bulletin itself stays script-free in an iframe.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileError, type ValidationIssue } from '../model/issues.js';
+import { isBulletinError } from '../model/errors.js';
 import { quarterId } from '../model/quarter.js';
 import { buildBulletin, type BuildOptions } from '../pipeline/build.js';
 import { packageRoot } from '../config/package-root.js';
 import { listen } from './listen-port.js';
 import { previewPage, reloadMessage, type PageState } from './preview-page.js';
 import { oneAtATime, quietPeriod } from './rebuild-schedule.js';
+import { watchInputs } from './watch-inputs.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'outDir' | 'formats'> {
   host: string;
   port: number;
   /** When the port is busy: try the next ones (the default port) or refuse (a port the user chose). */
   portFallback: boolean;
-  /** Extra files or folders to watch (e.g. the configuration file). */
+  /** Extra files to watch (the configuration file), beside the quarter's folder and the templates. */
   watchPaths: string[];
+  /**
+   * Read again before each rebuild: the configuration file may have been saved. Its
+   * failure (a configuration that no longer parses) shows on the page as a finding.
+   */
+  settings?: () => Promise<Pick<BuildOptions, 'config' | 'dataDir' | 'templatesDir' | 'streamBytes'>>;
   /** ok: the page shows this version (a draft when `draft`), else still the last one that built. */
   onRebuild?: (ok: boolean, issues: ValidationIssue[], draft: boolean, timing: RebuildTiming) => void;
 }
@@ -63,7 +69,13 @@ interface PreviewState {
 
 /** A build that threw (not one with findings) still shows on the page, as one finding. */
 function buildFailure(id: string, e: unknown): ValidationIssue {
-  return fileError(id, 'preview.build', (e as Error).message, '');
+  if (isBulletinError(e)) return fileError(id, e.code, e.message, e.hint ?? '');
+  return fileError(
+    id,
+    'preview.build',
+    `内部错误（这是 bulletin 的问题，不是您的数据的问题）：${(e as Error).message}`,
+    '请把这条信息报告给维护者；改正或保存文件后预览会再试。',
+  );
 }
 
 const pageState = (id: string, s: PreviewState): PageState => ({ ...s, title: `${id} 公报预览` });
@@ -93,29 +105,6 @@ function previewServer(id: string, state: () => PreviewState, clients: Set<Serve
   });
 }
 
-/** Inputs, templates and configuration: each file event calls `changed`. */
-function watchInputs(opts: PreviewOptions, id: string, changed: () => void): { close: () => void } {
-  const watched = [
-    join(opts.dataDir, id),
-    join(packageRoot(), 'templates'),
-    ...(opts.templatesDir ? [opts.templatesDir] : []),
-    ...opts.watchPaths,
-  ];
-  const watchers: FSWatcher[] = watched.flatMap((p) => {
-    try {
-      return [watch(p, { recursive: true }, changed)];
-    } catch (e) {
-      // A folder that does not exist yet has nothing to watch: the build itself reports the missing
-      // inputs on the page. Anything else (no permission, too many watchers) is the user's to know.
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
-  });
-  return {
-    close: () => watchers.forEach((w) => w.close()),
-  };
-}
-
 async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
   const id = quarterId(opts.quarter);
   let state: PreviewState = { version: 0, html: '<p>正在生成……</p>', issues: [], ok: false, draft: false };
@@ -125,7 +114,8 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
   const built = async (): Promise<PreviewState> => {
     try {
       // Unfinished content shows as a stamped draft with its findings, not as the previous version.
-      const r = await buildBulletin({ ...opts, outDir: out, formats: ['html'], draft: 'when-unfinished' });
+      const current = opts.settings ? { ...opts, ...(await opts.settings()) } : opts;
+      const r = await buildBulletin({ ...current, outDir: out, formats: ['html'], draft: 'when-unfinished' });
       const file = r.outputs.find((o) => o.endsWith('.html'));
       const html = r.ok && file ? await readFile(file, 'utf8') : state.html;
       return { version: state.version + 1, html, issues: r.issues, ok: r.ok, draft: r.draft };
@@ -148,7 +138,12 @@ async function serve(opts: PreviewOptions, out: string): Promise<Preview> {
   // Watching first: a watch that cannot start fails before the port is taken, with nothing to undo.
   // A rebuild once the save has ended (rebuild-schedule.ts).
   const quiet = quietPeriod(() => void rebuilds.trigger());
-  const watcher = watchInputs(opts, id, () => {
+  const folders = [
+    join(opts.dataDir, id),
+    join(packageRoot(), 'templates'),
+    ...(opts.templatesDir ? [opts.templatesDir] : []),
+  ];
+  const watcher = watchInputs(folders, opts.watchPaths, () => {
     firstChange ??= performance.now();
     quiet.changed();
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,16 +58,23 @@ async function bulletinText(page: Page): Promise<string> {
   return frame!.evaluate(() => document.body.innerText);
 }
 
+/** As editors that save atomically do: a new file renamed over the old one. */
+function saveAtomically(file: string, text: string): void {
+  writeFileSync(`${file}.saving`, text);
+  renameSync(`${file}.saving`, file);
+}
+
 /** Saves `file` edited, then waits (no fixed sleep) until the bulletin in the page shows `shown`: the milliseconds between. */
 async function saveUntilShown(
   page: Page,
   file: string,
   edit: (text: string) => string,
   shown: string,
+  save: (file: string, text: string) => void = writeFileSync,
 ): Promise<number> {
   const text = edit(readFileSync(file, 'utf8'));
   const saved = performance.now();
-  writeFileSync(file, text);
+  save(file, text);
   // Across the page's reloads (each rebuild tells it to); textContent, not innerText, to force no layout while polled.
   await page.waitForFunction(
     (s) => document.querySelector<HTMLIFrameElement>('#bulletin')?.contentDocument?.body?.textContent?.includes(s),
@@ -93,7 +100,7 @@ describe('bulletin preview', () => {
     await page.close();
   });
 
-  it('shows each saved article change, new characters included', async ({ annotate }) => {
+  it('shows each saved article change, new characters included, saved in place or atomically', async ({ annotate }) => {
     const page = await browser.newPage();
     await page.goto(url);
     const article = join(quarter(), 'articles', '05-yiyang-four-measures.md');
@@ -101,7 +108,8 @@ describe('bulletin preview', () => {
     for (let n = 1; n <= SAVES; n++) {
       // Each save brings characters the page had not used, so the web fonts' subsets change too.
       const line = `预览第${n}次保存：${'甲乙丙丁戊己庚辛壬癸'.slice(0, n * 2)}。`;
-      ms.push(await saveUntilShown(page, article, (t) => `${t.trimEnd()}\n\n${line}\n`, line));
+      const save = n % 2 ? saveAtomically : writeFileSync;
+      ms.push(await saveUntilShown(page, article, (t) => `${t.trimEnd()}\n\n${line}\n`, line, save));
     }
     await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已更新', { timeout: 20_000 });
     expect(await page.$eval('#version', (e) => e.textContent)).not.toBe('#1');
@@ -186,6 +194,38 @@ describe('bulletin preview', () => {
     const text = await bulletinText(page);
     expect(text).toContain('草稿说明：正式出版前需要解决的问题');
     expect(text).toContain('【待填写】标题');
+    await page.close();
+  });
+
+  it('reads the configuration again when it is saved: a mistake shows as a finding, the fix shows the bulletin', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const file = join(sampleProject(), 'bulletin.config.json');
+    const good = readFileSync(file, 'utf8');
+    const before = await page.$eval('#version', (e) => e.textContent);
+    writeFileSync(file, good.replace('"province"', '"provinse"'));
+    await page.waitForFunction(
+      (v) => document.querySelector('#version')?.textContent !== v,
+      { timeout: 20_000 },
+      before,
+    );
+    expect(await page.$eval('#findings', (e) => e.textContent)).toContain('配置文件');
+    const renamed = good.replace('"bulletinName": "湖南缺陷产品召回"', '"bulletinName": "湖南召回预览刊"');
+    // Atomically: the watch must follow the file to its new inode.
+    await saveUntilShown(page, file, () => renamed, '湖南召回预览刊', saveAtomically);
+    writeFileSync(file, renamed.replace('湖南召回预览刊', '湖南召回预览二刊'));
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector<HTMLIFrameElement>('#bulletin')
+          ?.contentDocument?.body?.textContent?.includes('湖南召回预览二刊'),
+      { polling: 10, timeout: 20_000 },
+    );
+    // A draft still (the test before left an unfinished title), but built again: no error stops it.
+    await page.waitForFunction(() => !document.querySelector('#status')?.textContent?.includes('数据有错误'), {
+      timeout: 20_000,
+    });
+    expect(await page.$eval('#findings', (e) => e.textContent)).not.toContain('配置文件');
     await page.close();
   });
 });
