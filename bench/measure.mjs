@@ -56,7 +56,7 @@ export function measure(cmd, args, env = {}, cwd = ROOT) {
     const group = cpuGroup();
     // The shell puts itself in the group, then becomes the command (same pid).
     const [file, argv] = group
-      ? ['sh', ['-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', group, cmd, ...args]]
+      ? ['sh', ['-c', '{ echo $$ > "$0/cgroup.procs"; } 2>/dev/null; exec "$@"', group, cmd, ...args]]
       : [cmd, args];
     const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let peak = 0;
@@ -74,9 +74,16 @@ export function measure(cmd, args, env = {}, cwd = ROOT) {
     }, 20);
     child.on('exit', (code) => {
       clearInterval(poll);
-      if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.slice(0, 400)}`));
-      else
-        done({ s: (performance.now() - start) / 1000, cpu: group ? groupCpu(group) : childrenCpu() - cpu0, rss: peak });
+      if (code !== 0) {
+        if (group) groupCpu(group); // removes the group
+        fail(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.slice(0, 400)}`));
+      } else
+        // A group the shell could not join counted nothing: then cutime's figure.
+        done({
+          s: (performance.now() - start) / 1000,
+          cpu: (group && groupCpu(group)) || childrenCpu() - cpu0,
+          rss: peak,
+        });
     });
   });
 }
