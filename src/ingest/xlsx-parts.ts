@@ -52,6 +52,9 @@ export async function* partChunks(bytes: Uint8Array, path: string): AsyncGenerat
 
 export const hasPart = (bytes: Uint8Array, path: string) => zipEntries(bytes).has(path);
 
+/** The names of the zip's entries, as its central directory lists them. */
+export const partNames = (bytes: Uint8Array) => [...zipEntries(bytes).keys()];
+
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
 export interface SheetPart {
