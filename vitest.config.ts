@@ -8,6 +8,7 @@ const BROWSER = [
   'test/cli/browser-faults.test.ts',
   'test/cli/build-docx.test.ts',
   'test/cli/build-pdf.test.ts',
+  'test/cli/env-through-io.test.ts',
   'test/cli/inert-data.test.ts',
   'test/cli/package-install.test.ts',
   'test/cli/preview.test.ts',
