@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/render/pdf-file.js';
@@ -403,5 +403,16 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
     expect(again.passes).toBe(1);
     expect(again.pdf.equals(readFileSync(pdf))).toBe(true);
     expect(again.html).toBe(html);
+    // The web edition's font subsets came from the cache too: one file per @font-face.
+    expect(readdirSync(join(cache, 'fonts')).length).toBe(html.match(/@font-face\{/g)?.length);
+  });
+
+  it('with --no-cache subsets the web edition’s fonts afresh, to the same HTML (no browser needed)', async () => {
+    const dir = tempDir();
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--out', dir, '--format', 'html', '--no-cache'], {
+      env: { BULLETIN_CACHE_DIR: cache },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, '2022Q3', 'bulletin.html'), 'utf8')).toBe(html);
   });
 });
