@@ -8,6 +8,7 @@ const BROWSER = [
   'test/cli/browser-faults.test.ts',
   'test/cli/build-docx.test.ts',
   'test/cli/build-pdf.test.ts',
+  'test/cli/env-through-io.test.ts',
   'test/cli/inert-data.test.ts',
   'test/cli/package-install.test.ts',
   'test/cli/preview.test.ts',
@@ -29,6 +30,8 @@ export default defineConfig({
     maxWorkers: 2,
     // The end-to-end tests run bin/bulletin.js: dist/ compiled from the current sources.
     globalSetup: ['test/global-setup.ts'],
+    // BULLETIN_TEST_CPU=/tmp/cpu.jsonl: one line of CPU seconds per test file (test/helpers/cpu-probe.ts).
+    setupFiles: process.env.BULLETIN_TEST_CPU ? ['test/helpers/cpu-probe.ts'] : [],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: BROWSER } },
       {

@@ -3,12 +3,13 @@
  * the test's CliIo (and not in process.env) changes what the command does,
  * and no module outside src/cli names process.env at all.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
+import { sampleBuild } from '../helpers/sample-build.js';
 
 const VARS = ['BULLETIN_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'BULLETIN_CACHE_DIR', 'BULLETIN_STREAM_BYTES'];
 const saved = new Map(VARS.map((v) => [v, process.env[v]]));
@@ -56,12 +57,15 @@ describe('the environment comes through CliIo', () => {
     expect(existsSync(join(dir, 'out', '2022Q3'))).toBe(false);
   });
 
-  it('build: BULLETIN_CACHE_DIR given only in CliIo receives the measured layout', async () => {
+  it('build: BULLETIN_CACHE_DIR given only in CliIo is the layout cache, resolved against its working folder', async () => {
     const dir = await sampleProject();
+    // The layout this run's shared sample build measured: found there, the build prints once
+    // (without the variable there is no cache here, no HOME either, and it measures in several prints).
+    cpSync(sampleBuild().cache, join(dir, 'layouts'), { recursive: true });
     const { cliIo, out } = io(dir, { BULLETIN_CACHE_DIR: 'layouts' });
-    const code = await runCli(['build', '--quarter', '2022Q3', '--format', 'pdf', '--quiet'], cliIo);
+    const code = await runCli(['build', '--quarter', '2022Q3', '--format', 'pdf', '--json', '--quiet'], cliIo);
     expect(code, out.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'layouts')).length).toBeGreaterThan(0);
+    expect((JSON.parse(out.stdout) as { passes: number }).passes).toBe(1);
   }, 120_000);
 });
 

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { copyOfSampleCache } from '../helpers/sample-build.js';
 import { commandProblems, shellWords } from '../helpers/command-lines.js';
 
 /** Commands that cannot run to an end in a test, and why. */
@@ -71,7 +72,8 @@ describe('README commands', () => {
 
   it('each runnable command exits as the README says, run in order on the bundled sample', async () => {
     const dir = tempDir('bulletin-readme-');
-    const env = { BULLETIN_CACHE_DIR: join(dir, '.cache') };
+    // 2022Q3 prints once from the layout the shared sample build measured (the other quarters are measured).
+    const env = { BULLETIN_CACHE_DIR: copyOfSampleCache() };
     const results: string[] = [];
     for (const c of commands) {
       if (c.synopsis || NOT_RUN[c.words[0] as string]) continue;

@@ -85,8 +85,16 @@ describe('a fresh bulletin init folder', () => {
 
   it('build --draft: exit 0, 草稿 on every page of the PDF and in its metadata, the findings listed at the end', async () => {
     const out = tempDir();
-    const r = await cli(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--draft']);
+    // Also the command line's --no-cache: this build measures its layout afresh (two prints or more),
+    // which a build with a cache folder would store there (test/pipeline/cached-layout-build.test.ts).
+    const cache = tempDir();
+    const r = await bulletin(['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--draft', '--no-cache'], {
+      cwd: outside,
+      env: { BULLETIN_CACHE_DIR: cache },
+    });
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('第 2 遍排版');
+    expect(readdirSync(cache)).toEqual([]);
     expect(r.stderr).toContain('已生成草稿');
     expect(r.stderr).toContain('13 个错误改正后才能生成正式版');
     // A draft never becomes an archive: no stats.json, and its own file names.

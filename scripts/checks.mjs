@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// npm test's static checks, Prettier, ESLint and the type-check, run side by
+// side instead of one after another: they are independent, and on two cores
+// that saves a few seconds of wall time. Each tool's output is printed whole when
+// it ends (no interleaving); the exit code is non-zero when any of them failed.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (pkg, file) => join(root, 'node_modules', pkg, 'bin', file);
+const CHECKS = [
+  ['prettier', bin('prettier', 'prettier.cjs'), ['--check', '.']],
+  ['eslint', bin('eslint', 'eslint.js'), ['src']],
+  ['tsc', bin('typescript', 'tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+];
+
+function run([name, script, args]) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (e) => resolve({ name, code: 1, output: `${output}${e.message}\n`, ms: Date.now() - started }));
+    child.on('close', (code) => resolve({ name, code: code ?? 1, output, ms: Date.now() - started }));
+  });
+}
+
+const results = await Promise.all(CHECKS.map(run));
+for (const r of results) {
+  process.stdout.write(`[checks] ${r.name}: ${r.code === 0 ? 'ok' : `failed (exit ${r.code})`}, ${r.ms} ms\n`);
+  if (r.output.trim() !== '') process.stdout.write(r.output.endsWith('\n') ? r.output : `${r.output}\n`);
+}
+process.exitCode = results.some((r) => r.code !== 0) ? 1 : 0;
