@@ -27,6 +27,8 @@ export interface FakeRecord {
   killed: number;
   /** Makes the fake report a lost connection (as a crash would). */
   loseConnection(): void;
+  /** Settles when the first launch is asked for (tests wait on it, not on a number of turns). */
+  launched: Promise<void>;
 }
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
@@ -43,7 +45,9 @@ export const FAKE_PDF = new Uint8Array([37, 80, 68, 70]);
 
 export function fakeLauncher(script: FakeScript): { launcher: Launcher; record: FakeRecord } {
   const lost: Array<() => void> = [];
+  let onLaunch: () => void = () => undefined;
   const record: FakeRecord = {
+    launched: new Promise<void>((resolve) => (onLaunch = resolve)),
     requests: [],
     calls: [],
     killed: 0,
@@ -70,6 +74,7 @@ export function fakeLauncher(script: FakeScript): { launcher: Launcher; record: 
   };
   const launcher: Launcher = (request) => {
     record.requests.push(request);
+    onLaunch();
     return act(script.launch, chromium);
   };
   return { launcher, record };
