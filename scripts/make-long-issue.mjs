@@ -1,6 +1,7 @@
 // A long issue for the print layout test (test/cli/print-layout.test.ts): the 2022Q2
 // quarter of data/ with its recalls replaced by 400 generated ones, 30 of them typical
-// cases (表2) with 40-character company names and long defect descriptions.
+// cases (表2) with 40-character company names and long defect descriptions, and an
+// article whose paragraphs would end with one character alone on a line.
 // Usage: node scripts/make-long-issue.mjs DATA_DIR   (writes DATA_DIR/2022Q2/)
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,3 +68,16 @@ for (let i = 0; i < 400; i++) {
   );
 }
 writeFileSync(join(out, 'recalls.csv'), `${header}\n${rows.join('\n')}\n`);
+
+// Paragraphs one character longer than whole lines (12 pt on a 156 mm line: 36 characters,
+// 34 on the first after its 2 em indent): set naively, each would end with one character
+// alone on its last line, which the print must not do (src/render/line-ends.ts).
+const han = (n) => '缺陷产品召回工作平稳推进'.repeat(20).slice(0, n);
+const paragraphs = [34 + 1, 34 + 36 + 1, 34 + 2 * 36 + 1, 34 + 3 * 36 + 1].map((n, k) =>
+  k % 2 ? `${han(n)}。` : han(n),
+);
+mkdirSync(join(out, 'articles'), { recursive: true });
+writeFileSync(
+  join(out, 'articles', '01-line-ends.md'),
+  `---\nsection: 市县召回动态\ntitle: 样例段落末行检查\ndate: 2022-06-30\norder: 1\n---\n\n${paragraphs.join('\n\n')}\n`,
+);
