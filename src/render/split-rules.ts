@@ -32,7 +32,8 @@ export function gapsOf(
     const y = top(s);
     if (y === undefined || (s === 0 && floats)) return 0;
     const header = s === 0 && b !== undefined ? (top(b) ?? PAGE_AREA.top) - PAGE_AREA.top : 0;
-    return Math.max(0, PAGE_AREA.bottom - (y - header)) / area;
+    // The text above a row's top ends some 6 pt higher (cell padding, half the leading).
+    return Math.max(0, PAGE_AREA.bottom - (y - header) + (s === 0 ? 0 : 6)) / area;
   };
 }
 

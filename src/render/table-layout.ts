@@ -11,7 +11,7 @@
  * at least MIN_ROWS body rows on each side, and a total row never stands
  * alone. Pure.
  */
-import { editSplits, fitsOnePage, gapsOf } from './split-rules.js';
+import { editSplits, fitsOnePage, gapsOf, MAX_EMPTY, PAGE_AREA } from './split-rules.js';
 import type { TableRow, TableView } from './view-table.js';
 
 export { editSplits, fitsOnePage, MAX_EMPTY, MIN_ROWS, PAGE_AREA } from './split-rules.js';
@@ -55,6 +55,7 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
   const parts = bounds.slice(0, -1).map((start, k) => ({
     continued: k > 0,
     keepWhole: k === 0 && splits.includes(0),
+    before: markers && k === 0 ? markerFor(t.id, -1) : null,
     rows: tagged.slice(start, bounds[k + 1]),
     total: null as TableRow | null,
   }));
@@ -95,9 +96,22 @@ export function nextSplits(
   );
   const starts = [0, ...[...forced].sort((a, b) => a - b)];
   const stale = new Set(starts.slice(1).filter((s, j) => observed.some((b) => b > (starts[j] as number) && b < s)));
-  const kept = [...new Set(observed.filter((b) => !stale.has(b)))].sort((a, b) => a - b);
+  const fresh = [...new Set(observed.filter((b) => !stale.has(b)))].sort((a, b) => a - b);
+  // After a new break, the splits this layout forced further on were placed for rows that have
+  // since moved: drop them, and the next print shows where the page breaks them now (in one pass,
+  // not one split a pass).
+  const firstNew = fresh.findIndex((b) => !forced.has(b));
+  const kept = firstNew < 0 ? fresh : fresh.filter((b, j) => j <= firstNew || !forced.has(b));
   const keepWhole = t.parts[0]?.keepWhole ?? false;
   const top = (i: number) => markerTop(markerFor(t.id, i));
+  // Kept whole and moved to the next page, but the text before it now ends higher than when
+  // that was chosen (pages before changed): it leaves more than MAX_EMPTY behind. Split it
+  // again where the page breaks it (fitsOnePage will not move it back). Not for a table that
+  // floats: paragraphs move into its gap instead.
+  const lead = markerTop(markerFor(t.id, -1));
+  const leftBehind = lead === undefined ? 0 : (PAGE_AREA.bottom - lead) / (PAGE_AREA.bottom - PAGE_AREA.top);
+  const moved = pageOf(0) > markerPage(markerFor(t.id, -1)) && markerPage(markerFor(t.id, -1)) >= 0;
+  if (keepWhole && !floats && fresh.length === 0 && moved && leftBehind > MAX_EMPTY) return [];
   const fits = kept.length === 1 && fitsOnePage(count, kept[0] as number, top, floats);
   return editSplits(kept, rows.length, keepWhole, fits, gapsOf(top, kept[0], floats));
 }
