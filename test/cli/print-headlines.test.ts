@@ -168,5 +168,5 @@ describe('print headlines of longer titles', () => {
     // The overlong word breaks (checked above: only inside itself) and nothing runs past the margin.
     expect(wrapped.some((w) => w.endsWith(LONG_WORD_TITLE))).toBe(true);
     expect(beyondRightMargin(pdf)).toEqual([]);
-  });
+  }, 240_000); // a whole build, slow on a loaded machine
 });
