@@ -34,6 +34,11 @@ export interface SourceOptions {
    * which would check each other in turn.
    */
   yearChecks?: boolean;
+  /**
+   * How the year checks get the earlier quarters' figures (default: read them). A command that checks
+   * several quarters of one year passes one memoised reader, so each earlier quarter is read once.
+   */
+  earlierStats?: (q: Quarter) => Promise<StatsOutcome>;
 }
 
 /** Where a quarter's archived stats.json is looked for: the rule lives with the other options. */

@@ -42,6 +42,8 @@ export type QuarterSource =
 export interface ReadOptions extends ReadSettings {
   /** Where earlier quarters' archived stats.json are: given, the quarter is also checked against its year. */
   archiveDirs?: string[];
+  /** The earlier quarters' figures for those checks (SourceOptions.earlierStats); read afresh when absent. */
+  earlierStats?: SourceOptions['earlierStats'];
 }
 
 export type QuarterRead<T extends QuarterData = QuarterData> = { ok: true; data: T } | { ok: false; noData: NoData };
@@ -73,7 +75,8 @@ async function crossChecked<T extends QuarterData>(
   if (year && opts.archiveDirs && data.quarter && !data.unreadable) {
     const sources = { dataDir: year.dataDir, archiveDirs: opts.archiveDirs, config: opts.config, cwd: opts.cwd };
     const subject = subjectOf({ ...data, quarter: data.quarter }, displayPath(opts.cwd, year.folder));
-    issues.push(...(await crossQuarterChecks(subject, sources, (q) => tryStats(q, sources))));
+    const earlier = opts.earlierStats ?? ((q: Quarter) => tryStats(q, sources));
+    issues.push(...(await crossQuarterChecks(subject, sources, earlier)));
   }
   return { ...data, issues };
 }
@@ -128,9 +131,10 @@ export async function loadQuarter(
 export async function loadStats(q: Quarter, opts: SourceOptions): Promise<SourcedStats | null> {
   const id = quarterId(q);
   const dir = join(opts.dataDir, id);
-  const { config, cwd, streamBytes } = opts;
+  const { config, cwd, streamBytes, earlierStats } = opts;
   const archiveDirs = opts.yearChecks ? opts.archiveDirs : undefined;
-  const read = await readQuarter({ dataDir: opts.dataDir, quarter: q }, { config, cwd, streamBytes, archiveDirs });
+  const settings = { config, cwd, streamBytes, archiveDirs, earlierStats };
+  const read = await readQuarter({ dataDir: opts.dataDir, quarter: q }, settings);
   if (!read.ok) return readArchive(q, opts);
   const loaded = read.data;
   if (loaded.unreadable || hasErrors(loaded.issues)) {

@@ -10,7 +10,8 @@ import {
 import { BulletinError } from '../model/errors.js';
 import { parseQuarter, quarterId, type Quarter } from '../model/quarter.js';
 import { asUnavailable, type SourceOptions, type SourcedStats, type Unavailable } from '../inputs/quarter-source.js';
-import { loadStats, requireStats } from '../inputs/read-quarter.js';
+import type { StatsOutcome } from '../inputs/quarter-source.js';
+import { loadStats, requireStats, tryStats } from '../inputs/read-quarter.js';
 
 export interface SeriesEntry {
   period: Period;
@@ -100,10 +101,34 @@ async function periodOf(
   return p;
 }
 
+/**
+ * With year checks, every quarter compared is checked against its year's earlier quarters, as build
+ * checks it: figures build would refuse are not compared. Those earlier quarters are read once each.
+ */
+export function withEarlierReadOnce<T extends SourceOptions>(opts: T, read = tryStats): T {
+  if (!opts.yearChecks || opts.earlierStats) return opts;
+  const outcomes = new Map<string, Promise<StatsOutcome>>();
+  const plain: SourceOptions = {
+    dataDir: opts.dataDir,
+    archiveDirs: opts.archiveDirs,
+    config: opts.config,
+    cwd: opts.cwd,
+  };
+  const earlierStats = (q: Quarter) => {
+    const id = quarterId(q);
+    const known = outcomes.get(id) ?? read(q, plain);
+    outcomes.set(id, known);
+    return known;
+  };
+  return { ...opts, earlierStats };
+}
+
 export async function compareQuarters(
   args: string[],
-  opts: SourceOptions & { ytd: boolean; by: Dimension | null },
+  options: SourceOptions & { ytd: boolean; by: Dimension | null },
 ): Promise<CompareResult> {
+  // On unless a caller turns it off: the library's compareQuarters refuses what build refuses, as the CLI does.
+  const opts = withEarlierReadOnce({ ...options, yearChecks: options.yearChecks ?? true });
   const cache = new Map<string, SourcedStats | null>();
   const sources = () =>
     [...cache.values()]

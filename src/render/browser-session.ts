@@ -108,9 +108,13 @@ export class BrowserSession {
     }
   }
 
-  /** Ends the browser: asked to quit when `ask`, killed when not or when it does not quit in time. */
+  /**
+   * Ends the browser: asked to quit when `ask`, killed when not or when it does not quit in time.
+   * The run folder is removed every time: a print job still closing when a stalled step ended the
+   * browser can leave its folder behind, and the printer's close (after every job) removes it.
+   */
   async end(ask: boolean): Promise<void> {
-    if (this.over) return;
+    if (this.over) return removeRunDir(this.runDir);
     this.over = true;
     const quit =
       ask &&

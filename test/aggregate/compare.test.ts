@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compare, quarterPeriod, ytdPeriod } from '../../src/aggregate/compare.js';
-import { compareQuarters, quarterRange } from '../../src/pipeline/compare-quarters.js';
+import { compareQuarters, quarterRange, withEarlierReadOnce } from '../../src/pipeline/compare-quarters.js';
+import type { Quarter } from '../../src/model/quarter.js';
+import type { StatsOutcome } from '../../src/inputs/quarter-source.js';
+import { tryStats } from '../../src/inputs/read-quarter.js';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import type { BulletinStats } from '../../src/model/stats.js';
 import { sampleStats } from '../helpers/sample.js';
@@ -111,5 +114,38 @@ describe('periods', () => {
     const s = await bulletinStats();
     expect(ytdPeriod(s, [null, null])).toBeNull();
     expect(ytdPeriod(s, [s, s])?.province.recalls).toBe(24);
+  });
+});
+
+describe('year checks in compareQuarters', () => {
+  it('checks each quarter against its year, reading each earlier quarter once through the reader it is given', async () => {
+    const asked: string[] = [];
+    const earlierStats = (q: Quarter): Promise<StatsOutcome> => {
+      asked.push(`${q.year}Q${q.quarter}`);
+      return tryStats(q, opts(false));
+    };
+    const r = await compareQuarters(['2022Q1..2022Q3'], { ...opts(false), earlierStats });
+    expect(r.series?.map((e) => e.period.id)).toEqual(['2022Q1', '2022Q2', '2022Q3']);
+    // Q2 is checked against Q1, Q3 against Q1 and Q2: the year checks ran, through the caller's reader.
+    expect(asked.sort()).toEqual(['2022Q1', '2022Q1', '2022Q2']);
+  });
+
+  it('by default gives the checks one memoised reader: no earlier quarter is read twice', async () => {
+    const read: string[] = [];
+    const counting = (q: Quarter, o: Parameters<typeof tryStats>[1]) => {
+      read.push(`${q.year}Q${q.quarter}`);
+      return tryStats(q, o);
+    };
+    const memo = withEarlierReadOnce({ ...opts(false), yearChecks: true }, counting);
+    const r = await compareQuarters(['2022Q1..2022Q3'], memo);
+    expect(r.skipped).toEqual([]);
+    expect(read.sort()).toEqual(['2022Q1', '2022Q2']);
+    // compareQuarters turns the checks on by itself; off, the figures are the same for agreeing quarters.
+    const on = await compareQuarters(['2022Q1..2022Q3'], opts(false));
+    const off = await compareQuarters(['2022Q1..2022Q3'], { ...opts(false), yearChecks: false });
+    expect(on.series?.map((e) => e.period.province.quantity)).toEqual(r.series?.map((e) => e.period.province.quantity));
+    expect(off.series?.map((e) => e.period.province.quantity)).toEqual(
+      r.series?.map((e) => e.period.province.quantity),
+    );
   });
 });

@@ -47,6 +47,11 @@ async function build(cwd: string): Promise<{ code: number | null; issues: Findin
 
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
 
+interface Unavailable {
+  quarter: string;
+  code: string;
+}
+
 describe('the bundled quarters agree with each other', () => {
   it('2022Q1, 2022Q2 and 2022Q3 give no cross-quarter finding', async () => {
     for (const q of ['2022Q1', '2022Q2', '2022Q3']) {
@@ -133,6 +138,15 @@ describe('reconcile.national.ytd-decrease', () => {
     expect(s.code).toBe(1);
     expect(s.stderr).toContain('2022Q3 的数据有 1 个错误，不能用于统计或比较。');
     expect(s.stdout).toContain('reconcile.national.ytd-decrease');
+    // Nor does compare, alone or in a range: the quarter is refused, not compared.
+    const c = await bulletin(['compare', '2022Q2', '2022Q3', '--json'], { cwd });
+    expect(c.code).toBe(1);
+    expect(c.stdout).toContain('reconcile.national.ytd-decrease');
+    const range = await bulletin(['compare', '2022Q1..2022Q3', '--json'], { cwd });
+    expect(range.code).toBe(1);
+    const doc = JSON.parse(range.stdout) as { series: Array<{ period: { id: string } }>; skipped: Unavailable[] };
+    expect(doc.series.map((e) => e.period.id)).toEqual(['2022Q1', '2022Q2']);
+    expect(doc.skipped.map((u) => [u.quarter, u.code])).toEqual([['2022Q3', 'data.quarter.invalid']]);
   });
 
   it('a province missing from this quarter’s table that had recalls before has gone down too', async () => {
