@@ -35,7 +35,7 @@ export function addBuildCommand(cmd: Command, io: CliIo, run: Run): void {
     )
     .option(
       '--no-cache',
-      '不用以前测得的排版（每次都重新测量分页；默认缓存在 ~/.cache/bulletin，可用 BULLETIN_CACHE_DIR 指定）',
+      '不用以前测得的排版和裁剪好的网页字体（每次都重新测量分页、裁剪字体；默认缓存在 ~/.cache/bulletin，可用 BULLETIN_CACHE_DIR 指定）',
     )
     .option(
       '--draft',

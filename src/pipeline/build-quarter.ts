@@ -23,6 +23,7 @@ import { REPORT_SECTION } from '../config/config.js';
 import { mastheadNames, templateDirs as templatesOver } from '../config/resolve-options.js';
 import type { ProgressListener } from '../model/progress.js';
 import { printPdfEdition, wordEdition, type DocumentMeta } from './build-editions.js';
+import { fontSubsetCache } from './font-cache.js';
 import type { LoadedQuarter } from '../inputs/load-quarter.js';
 import {
   DRAFT_OUTPUT_NAMES,
@@ -134,7 +135,14 @@ async function renderEditions(
   const docMeta = documentMeta(opts, r, draft);
   // The web edition does not wait for the print: its font subsetting overlaps Chromium's passes.
   const web = opts.formats.includes('html')
-    ? renderWebEdition(r.templateDirs, r.title, r.composed.makeView(new Map()), opts.config.fonts.sans, draft)
+    ? renderWebEdition(
+        r.templateDirs,
+        r.title,
+        r.composed.makeView(new Map()),
+        opts.config.fonts.sans,
+        draft,
+        fontSubsetCache(opts.cacheDir ?? null),
+      )
     : null;
   // Its failure is reported where it is awaited, below; this only keeps it from
   // counting as unhandled while the print runs.

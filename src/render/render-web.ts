@@ -13,7 +13,7 @@ import { breakHeadlinesBetweenWords } from './headline-words.js';
 import { layOutTable, mapTables } from './table-layout.js';
 import { renderTemplate, templateText } from './template-engine.js';
 import type { BulletinView } from './view-bulletin.js';
-import { subsetFontCss } from './web-fonts.js';
+import { subsetFontCss, type SubsetCache } from './web-fonts.js';
 
 const escapeAttr = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
@@ -72,6 +72,7 @@ export async function renderWebEdition(
   view: BulletinView,
   sansPackage?: string,
   draft: DraftView | null = null,
+  fontCache: SubsetCache | null = null,
 ): Promise<string> {
   const dirs = webTemplateDirs(templateDirs);
   const styles = await templateText(dirs, 'styles.css');
@@ -82,7 +83,7 @@ export async function renderWebEdition(
     const html = await renderTemplate(dirs, 'bulletin.hbs', { bulletin, title, styles, fontCss });
     return marks === null ? html : withDraftMarks(html, marks);
   };
-  const fontCss = await subsetFontCss(textOf(await page('')), webFontSpecs(sansPackage));
+  const fontCss = await subsetFontCss(textOf(await page('')), webFontSpecs(sansPackage), fontCache);
   return breakHeadlinesBetweenWords(await page(fontCss));
 }
 

@@ -5,14 +5,49 @@
  * so each slice the page needs is subset here by harfbuzz's hb-subset
  * (WebAssembly, through subset-font: a real subsetter keeps the glyph
  * outlines and metrics intact, which hand-written table surgery would not)
- * and inlined as WOFF2 (woff2.ts). The sample's two faces come to about 420 kB.
- * The only module that knows subset-font.
+ * and inlined as WOFF2 (woff2.ts). The sample's two faces come to about 425 kB.
+ * Subsetting the sample's 44 slices costs about a second of CPU, so a
+ * rebuild takes each subset from a cache (pipeline/font-cache.ts) keyed by
+ * the slice's bytes and the code points kept. The only module that knows
+ * subset-font.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import { codePoints, covered, facesOf, type FontSpec } from './fonts.js';
-import { sfntToWoff2 } from './woff2.js';
+import { sfntToWoff2, WOFF2_ENCODING } from './woff2.js';
+
+/** Subsets made by earlier builds, by subsetKey; best effort (a miss only costs the subsetting). */
+export interface SubsetCache {
+  get(key: string): Promise<Buffer | null>;
+  put(key: string, woff2: Buffer): Promise<void>;
+}
+
+/** Changes whenever the same slice and characters would give other bytes (subsetter options, encoder). */
+const SUBSET_VERSION = `bulletin-subset 1 subset-font truetype ${WOFF2_ENCODING}`;
+
+/** The cache key of one subset: what it is made from, nothing about where or when. */
+export const subsetKey = (source: Buffer, cps: readonly number[]): string =>
+  createHash('sha256')
+    .update(`${SUBSET_VERSION}\n${cps.join(',')}\n`)
+    .update(source)
+    .digest('hex');
+
+/** A cached subset is used only if it is a whole WOFF2 file (its header gives its own length). */
+const wholeWoff2 = (b: Buffer | null): b is Buffer =>
+  b !== null && b.length >= 48 && b.toString('latin1', 0, 4) === 'wOF2' && b.readUInt32BE(8) === b.length;
+
+async function subsetWoff2(source: Buffer, used: readonly number[], cache: SubsetCache | null): Promise<Buffer> {
+  const key = cache ? subsetKey(source, used) : '';
+  const hit = cache ? await cache.get(key) : null;
+  if (wholeWoff2(hit)) return hit;
+  const woff2 = await sfntToWoff2(
+    await subsetFont(source, String.fromCodePoint(...used), { targetFormat: 'truetype' }),
+  );
+  await cache?.put(key, woff2);
+  return woff2;
+}
 
 /** Consecutive code points as CSS unicode-range parts (U+4e00-4e02,U+4e0a). */
 function unicodeRange(cps: readonly number[]): string {
@@ -27,27 +62,33 @@ function unicodeRange(cps: readonly number[]): string {
   return parts.join(',');
 }
 
-/** Subsets of one face: one @font-face per @fontsource slice that has a character of `text`. */
-async function faceRules(spec: FontSpec, cps: readonly number[]): Promise<string[]> {
+/**
+ * Subsets of one face: one @font-face per @fontsource slice that has a
+ * character of `text`, in the face's order. All slices start at once: their
+ * files are read and compressed (Brotli, in libuv's pool) while hb-subset
+ * works on this thread.
+ */
+async function faceRules(spec: FontSpec, cps: readonly number[], cache: SubsetCache | null): Promise<string[]> {
   const { dir, faces } = await facesOf(spec);
-  const rules: string[] = [];
-  for (const face of faces) {
-    const used = covered(face, cps).sort((a, b) => a - b);
-    if (used.length === 0) continue;
-    const source = await readFile(join(dir, face.file));
-    const woff2 = sfntToWoff2(await subsetFont(source, String.fromCodePoint(...used), { targetFormat: 'truetype' }));
-    rules.push(
-      `@font-face{font-family:'${spec.family}';font-style:normal;font-weight:${spec.weight};font-display:swap;` +
-        `src:url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2');unicode-range:${unicodeRange(used)};}`,
-    );
-  }
-  return rules;
+  const rule = (used: readonly number[]) => (woff2: Buffer) =>
+    `@font-face{font-family:'${spec.family}';font-style:normal;font-weight:${spec.weight};font-display:swap;` +
+    `src:url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2');unicode-range:${unicodeRange(used)};}`;
+  return Promise.all(
+    faces.flatMap((face) => {
+      const used = covered(face, cps).sort((a, b) => a - b);
+      if (used.length === 0) return [];
+      return [readFile(join(dir, face.file)).then((source) => subsetWoff2(source, used, cache).then(rule(used)))];
+    }),
+  );
 }
 
 /** @font-face rules of every face in `specs`, each subset to the characters of `text`. */
-export async function subsetFontCss(text: string, specs: readonly FontSpec[]): Promise<string> {
+export async function subsetFontCss(
+  text: string,
+  specs: readonly FontSpec[],
+  cache: SubsetCache | null = null,
+): Promise<string> {
   const cps = codePoints(text);
-  const rules: string[] = [];
-  for (const spec of specs) rules.push(...(await faceRules(spec, cps)));
-  return rules.join('\n');
+  const rules = await Promise.all(specs.map((spec) => faceRules(spec, cps, cache)));
+  return rules.flat().join('\n');
 }

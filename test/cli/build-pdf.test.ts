@@ -401,12 +401,15 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
     expect(again.passes).toBe(1);
     expect(again.pdf.equals(readFileSync(pdf))).toBe(true);
     expect(again.html).toBe(html);
+    // The web edition's font subsets came from the cache too: one file per @font-face.
+    expect(readdirSync(join(cache, 'fonts')).length).toBe(html.match(/@font-face\{/g)?.length);
   });
 
   it('measures again with --no-cache, to the same bytes', async () => {
     const cold = await build(tempDir(), '--no-cache');
     expect(cold.passes).toBe(json.passes);
     expect(cold.pdf.equals(readFileSync(pdf))).toBe(true);
+    expect(cold.html).toBe(html);
   });
 
   it('corrects a cached layout that is wrong (a tampered cache costs a pass, not a wrong page number)', async () => {

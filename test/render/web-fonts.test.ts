@@ -5,7 +5,7 @@ import wawoff2 from 'wawoff2';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { facesOf, webFontSpecs } from '../../src/render/fonts.js';
-import { subsetFontCss } from '../../src/render/web-fonts.js';
+import { subsetFontCss, subsetKey, type SubsetCache } from '../../src/render/web-fonts.js';
 import { sfntToWoff2 } from '../../src/render/woff2.js';
 
 /** Table tag → bytes; head's checkSumAdjustment (bytes 8–11) depends on table offsets and is cleared. */
@@ -38,7 +38,7 @@ describe('sfntToWoff2', () => {
         fc.subarray([...'缺陷产品召回的一是不了人我在有他这为之大来以个中上们0123456789（）']),
         async (chars) => {
           const ttf = await subsetFont(source, chars.join(''), { targetFormat: 'truetype' });
-          const woff2 = sfntToWoff2(ttf);
+          const woff2 = await sfntToWoff2(ttf);
           expect(woff2.toString('latin1', 0, 4)).toBe('wOF2');
           expect(woff2.readUInt32BE(8)).toBe(woff2.length);
           expect(woff2.length % 4).toBe(0);
@@ -70,5 +70,50 @@ describe('subsetFontCss', () => {
     expect([...covered].sort()).toEqual([...new Set('缺陷产品召回2022')].sort());
     expect(rules.filter((r) => r.includes('font-weight:400')).length).toBe(rules.length / 2);
     expect(css.length).toBeLessThan(60_000);
+  });
+});
+
+/** An in-memory cache that counts what it is asked. */
+function memoryCache() {
+  const files = new Map<string, Buffer>();
+  const calls = { get: 0, put: 0 };
+  const cache: SubsetCache = {
+    get: async (k) => (calls.get++, files.get(k) ?? null),
+    put: async (k, b) => void (calls.put++, files.set(k, b)),
+  };
+  return { files, calls, cache };
+}
+
+describe('subsetFontCss with a cache of subsets', () => {
+  const text = '缺陷产品召回 2022 年第三季度';
+
+  it('fills the cache once per slice, then gives the same bytes from it without subsetting again', async () => {
+    const fresh = await subsetFontCss(text, webFontSpecs());
+    const { files, calls, cache } = memoryCache();
+    expect(await subsetFontCss(text, webFontSpecs(), cache)).toBe(fresh);
+    const rules = fresh.split('\n').length;
+    expect(calls).toEqual({ get: rules, put: rules });
+    expect(files.size).toBe(rules);
+    expect(await subsetFontCss(text, webFontSpecs(), cache)).toBe(fresh);
+    expect(calls).toEqual({ get: 2 * rules, put: rules });
+  });
+
+  it('does not use an entry that is not a whole WOFF2 file: subsets again and replaces it', async () => {
+    const fresh = await subsetFontCss(text, webFontSpecs());
+    const { files, cache } = memoryCache();
+    await subsetFontCss(text, webFontSpecs(), cache);
+    const [key, woff2] = [...files][0]!;
+    files.set(key, woff2.subarray(0, woff2.length - 4));
+    expect(await subsetFontCss(text, webFontSpecs(), cache)).toBe(fresh);
+    expect(files.get(key)!.equals(woff2)).toBe(true);
+  });
+
+  it('keys a subset on the slice and the code points kept', () => {
+    const a = Buffer.from('slice a');
+    const k = subsetKey(a, [0x4e00, 0x4e01]);
+    expect(subsetKey(Buffer.from('slice a'), [0x4e00, 0x4e01])).toBe(k);
+    expect(subsetKey(Buffer.from('slice b'), [0x4e00, 0x4e01])).not.toBe(k);
+    expect(subsetKey(a, [0x4e00])).not.toBe(k);
+    expect(subsetKey(a, [0x4e00, 0x4e10])).not.toBe(k);
   });
 });
