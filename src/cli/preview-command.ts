@@ -1,6 +1,6 @@
 import { parseQuarter } from '../model/quarter.js';
 import { resolveOptions, type OptionFlags } from '../config/resolve-options.js';
-import { startPreview } from '../preview/preview-server.js';
+import { startPreview, type RebuildTiming } from '../preview/preview-server.js';
 import { BulletinError } from '../model/errors.js';
 import { EXIT } from './exit-codes.js';
 import { openUrl } from './open-url.js';
@@ -19,7 +19,13 @@ export interface PreviewFlags extends Pick<OptionFlags, 'data' | 'templates' | '
 export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<void> = interrupted()): Promise<number> {
   const port = parsePort(flags.port);
   const { config, cwd, dataDir, templatesDir, streamBytes } = await resolveOptions(flags, io.env, io.cwd);
+  // The folders watched stay those of the start; the rest of the configuration is read at each rebuild.
+  const settings = async () => {
+    const now = await resolveOptions(flags, io.env, io.cwd);
+    return { config: now.config, dataDir, templatesDir, streamBytes: now.streamBytes };
+  };
   const preview = await startPreview({
+    settings,
     quarter: parseQuarter(flags.quarter),
     config,
     cwd,
@@ -30,10 +36,10 @@ export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<v
     port: port ?? DEFAULT_PORT,
     portFallback: port === undefined,
     watchPaths: config.source.startsWith('/') ? [config.source] : [],
-    onRebuild: (ok, issues, draft) => {
+    onRebuild: (ok, issues, draft, timing) => {
       const n = issueCounts(issues);
       io.stderr(
-        `${new Date().toLocaleTimeString('zh-CN')} ${ok ? (draft ? '已重新生成草稿' : '已重新生成') : '数据有错误'}（${n.errors} 个错误，${n.warnings} 个警告）\n${formatIssues(issues, io, 10)}`,
+        `${new Date().toLocaleTimeString('zh-CN')} ${ok ? (draft ? '已重新生成草稿' : '已重新生成') : '数据有错误'}（${n.errors} 个错误，${n.warnings} 个警告）\n${debugTiming(timing, io)}${formatIssues(issues, io, 10)}`,
       );
     },
   });
@@ -53,6 +59,13 @@ export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<v
 }
 
 const DEFAULT_PORT = 4173;
+
+/** With BULLETIN_DEBUG: where the time from a save to the page's reload went (issue 15). */
+function debugTiming(t: RebuildTiming, io: CliIo): string {
+  if (!io.env.BULLETIN_DEBUG) return '';
+  const waited = t.waitedMs === null ? '' : `保存后等待 ${Math.round(t.waitedMs)} ms，`;
+  return `  （调试：${waited}生成 ${Math.round(t.buildMs)} ms 后通知页面刷新）\n`;
+}
 
 function parsePort(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -72,3 +72,54 @@ if (!require.cache[saxPath]) {
 }
 export const ExcelJS = require('exceljs') as typeof ExcelJSTypes;
 export type { ExcelJSTypes };
+
+/** A sheet's row as exceljs's streaming reader gives it (values[1] is column A). */
+export interface StreamRow {
+  number: number;
+  values: unknown;
+}
+
+type Chunks = AsyncIterable<Buffer>;
+
+/** Whole characters only: a chunk boundary never splits one, whichever SAX helper parses them. */
+async function* text(chunks: Chunks): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const c of chunks) yield decoder.write(c);
+  yield decoder.end();
+}
+type Internal = new (o?: object) => {
+  parseStream(c: AsyncIterable<string>): Promise<unknown>;
+  init(): void;
+  map?: object;
+};
+const internal = (path: string) => require(`exceljs/lib/${path}`) as Internal;
+
+/**
+ * exceljs's own worksheet parser, fed a sheet's XML by our zip reader
+ * (xlsx-parts.ts) rather than by exceljs's workbook stream: that stream
+ * (unzipper) could end with entries not yet handed over, silently dropping
+ * the sheets and shared strings stored after a sheet it was parking in a
+ * temp file (exceljs#3064). Cells come out as that stream made them: dates
+ * by the workbook's styles and 1904 flag, formulas, errors, booleans, and
+ * shared strings as { sharedString: n } (the caller resolves them).
+ */
+export async function sheetRowReader(
+  styles: Chunks | null,
+  workbook: Chunks,
+): Promise<(sheet: Chunks) => AsyncIterable<StreamRow>> {
+  const Styles = internal('xlsx/xform/style/styles-xform.js');
+  // As exceljs's WorkbookReader: the built-in styles without a styles part, only the part's with one.
+  const manager = new Styles();
+  if (styles) await manager.parseStream(text(styles));
+  else manager.init();
+  const book = new (internal('xlsx/xform/book/workbook-xform.js'))();
+  await book.parseStream(text(workbook));
+  const context = {
+    sharedStrings: undefined,
+    styles: manager,
+    properties: (book.map as { workbookPr: object }).workbookPr,
+  };
+  const Reader = require('exceljs/lib/stream/xlsx/worksheet-reader.js') as new (o: object) => AsyncIterable<StreamRow>;
+  const options = { worksheets: 'emit', hyperlinks: 'ignore' };
+  return (sheet) => new Reader({ workbook: context, id: 1, iterator: text(sheet), options });
+}

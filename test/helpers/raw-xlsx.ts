@@ -13,7 +13,9 @@ export type RawCell =
   | { t: 'number'; v: number; style?: 0 | 1 | 2 | 3 }
   | { t: 'error'; v: string; formula?: string }
   | { t: 'formula'; formula: string; result?: number }
-  | { t: 'bool'; v: boolean; formula?: string };
+  | { t: 'bool'; v: boolean; formula?: string }
+  /** A cell written as given, `@` standing for its reference (cells no other kind writes: empty, styled only). */
+  | { t: 'xml'; xml: string };
 
 export interface RawSheet {
   name: string;
@@ -52,6 +54,8 @@ function cellXml(ref: string, c: RawCell, strings: string[]): string {
       return `<c r="${ref}"><f>${esc(c.formula)}</f>${c.result === undefined ? '' : `<v>${c.result}</v>`}</c>`;
     case 'bool':
       return `<c r="${ref}" t="b">${c.formula ? `<f>${esc(c.formula)}</f>` : ''}<v>${c.v ? 1 : 0}</v></c>`;
+    case 'xml':
+      return c.xml.replace('@', ref);
   }
 }
 

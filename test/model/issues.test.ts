@@ -74,7 +74,7 @@ describe('issueLocation: the one place formatter', () => {
 
   it('the preview page shows the same location, escaped', () => {
     const i = at({ file: 'a<b>.xlsx', sheet: '表', row: 4, column: 'B', header: '型号' });
-    expect(previewPage('t', 1, [i], false, false)).toContain(
+    expect(previewPage({ title: 't', version: 1, issues: [i], ok: false, draft: false })).toContain(
       '错误 a&lt;b&gt;.xlsx 工作表“表” 第 4 行 B 列（型号）：m<br><span class="hint">→ h</span>',
     );
   });

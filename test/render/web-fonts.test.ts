@@ -117,3 +117,15 @@ describe('subsetFontCss with a cache of subsets', () => {
     expect(subsetKey(a, [0x4e00, 0x4e10])).not.toBe(k);
   });
 });
+
+describe('subsetFontCss between rebuilds', () => {
+  it('gives each text the same rules whatever was subset before it (a slice is cut again only when its characters change)', async () => {
+    const specs = webFontSpecs();
+    const a = await subsetFontCss('缺陷产品召回 2022', specs);
+    const b = await subsetFontCss('缺陷产品召回 2023 季度', specs);
+    expect(b).not.toBe(a);
+    expect(b).toContain('unicode-range:U+5b63'); // 季, only in the second text
+    expect(await subsetFontCss('缺陷产品召回 2022', specs)).toBe(a);
+    expect(await subsetFontCss('缺陷产品召回 2023 季度', specs)).toBe(b);
+  });
+});
