@@ -14,6 +14,7 @@ const BROWSER = [
   'test/cli/preview.test.ts',
   'test/cli/print-headlines.test.ts',
   'test/cli/print-layout.test.ts',
+  'test/cli/print-toc.test.ts',
   'test/cli/readme-commands.test.ts',
   'test/cli/unfinished.test.ts',
   'test/cli/web-edition.test.ts',

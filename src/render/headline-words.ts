@@ -66,8 +66,9 @@ const escape = (s: string): string =>
 
 /** Marks word breaks with <wbr> in the text of every h1–h5 that holds text only. */
 export function breakHeadlinesBetweenWords(html: string): string {
+  // 本期要目 entries (<li><a href="#…">) wrap as headlines do: between words, none left alone.
   return html.replace(
-    /(<h[1-5]\b[^>]*>)([^<]+)(<\/h[1-5]>)/g,
+    /(<h[1-5]\b[^>]*>|<li><a href="#[^"]*">)([^<]+)(<\/h[1-5]>|<\/a><\/li>)/g,
     (_, open: string, text: string, close: string) =>
       `${open}${headlinePieces(unescape(text)).map(escape).join('<wbr>')}${close}`,
   );
@@ -84,8 +85,9 @@ export const WORD_JOINER = '\u2060';
  * next page with each piece doubled.) Bookmark titles drop the joiners.
  */
 export function joinHeadlineWords(html: string): string {
+  // 本期要目 entries are headlines too: a wrapped entry breaks between words (检查调研, not 检/查调研).
   return html.replace(
-    /(<h[1-5]\b[^>]*>)([^<]+)(<\/h[1-5]>)/g,
+    /(<h[1-5]\b[^>]*>|<span class="toc-text">)([^<]+)(<\/h[1-5]>|<\/span>)/g,
     (_, open: string, text: string, close: string) =>
       `${open}${headlinePieces(unescape(text)).map(joinCharacters).map(escape).join('')}${close}`,
   );

@@ -13,7 +13,7 @@ import { WORD_JOINER } from './headline-words.js';
 import type { Printer } from './browser.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
-import { arrangeFlow, nextFlow, type FlowBlock, type FlowLayout } from './report-flow.js';
+import { arrangeFlow, floatingTables, nextFlow, type FlowBlock, type FlowLayout } from './report-flow.js';
 import { layOutTable, mapTables, MARKER_PREFIX, markerFor, nextSplits, PAGE_AREA, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';
 
@@ -111,7 +111,7 @@ export async function printBulletin(
       onPass(passes, read.pageCount);
       const markerPage = (m: string) => read.markers.get(m) ?? -1;
       const markerTop = (m: string) => read.markerTops.get(m);
-      const floating = new Set(flows(view).flatMap((f) => f.flatMap((b) => (b.table ? [b.table.id] : []))));
+      const floating = new Set(flows(view).flatMap(floatingTables));
       const splits = Object.fromEntries(
         tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop, floating.has(t.id))]),
       );

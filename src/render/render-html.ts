@@ -1,6 +1,7 @@
 import { withDraftMarks, type DraftView } from './draft-notice.js';
 import { fontFaceCss, type FontSpec } from './fonts.js';
 import { joinHeadlineWords } from './headline-words.js';
+import { joinLastTwoCharacters } from './line-ends.js';
 import { keepTokensWhole } from './nowrap.js';
 import { renderTemplate, templateText } from './template-engine.js';
 import type { BulletinView } from './view-bulletin.js';
@@ -31,7 +32,8 @@ export async function htmlRenderer(
   const marks = draft ? await renderTemplate(templateDirs, 'partials/draft.hbs', draft) : null;
   const page = async (view: BulletinView, fontCss: string) => {
     const bulletin = { bulletin: view, title, styles, fontCss };
-    const html = keepTokensWhole(joinHeadlineWords(await renderTemplate(templateDirs, 'bulletin.hbs', bulletin)));
+    const text = await renderTemplate(templateDirs, 'bulletin.hbs', bulletin);
+    const html = joinLastTwoCharacters(keepTokensWhole(joinHeadlineWords(text)));
     return marks === null ? html : withDraftMarks(html, marks);
   };
   const fonts = await fontFaceCss((await page(firstView, '')) + LAYOUT_CHARS, fontSpecs);

@@ -8,7 +8,10 @@
  * to 15% first and otherwise floats the same way. Headings and other
  * tables stop a float: document order across headings is kept. Pure.
  */
+import { markerFor, MIN_ROWS } from './table-layout.js';
 import type { TableView } from './view-table.js';
+
+const rowCount = (t: TableView): number => t.parts.reduce((a, p) => a + p.rows.length, 0);
 
 export interface FlowBlock {
   id: string;
@@ -71,6 +74,15 @@ export interface FlowLayout {
 }
 
 const movable = (b: FlowBlock | undefined): boolean => b?.kind === 'text' || b?.kind === 'chart';
+
+/**
+ * Ids of the tables a paragraph or chart follows, which can float up into
+ * the gap the table leaves when it moves to the next page. A table with
+ * nothing movable after it (表2, last in the report) leaves its gap empty.
+ */
+export function floatingTables(blocks: readonly FlowBlock[]): string[] {
+  return blocks.flatMap((b, i) => (b.table && movable(blocks[i + 1]) ? [b.table.id] : []));
+}
 
 /** The blocks with floats and scales applied, and page markers when `marker` names them. */
 export function arrangeFlow(
@@ -150,7 +162,11 @@ export function nextFlow(
       const head = arranged[i - 1]?.kind === 'heading' ? i - 1 : i;
       const headGap = gapBefore(arranged[head - 1], page, w, area);
       const before = arranged[head - 1];
-      if (head < i && headGap > MAX_GAP && before?.kind === 'chart' && !(before.id in scales) && b.table) {
+      // Or its first part keeps fewer than MIN_ROWS rows (split-rules.ts keeps them when moving
+      // the table would leave its page over a quarter empty): a smaller chart may make room.
+      const short = b.table !== null && w.page(markerFor(b.table.id, Math.min(MIN_ROWS, rowCount(b.table)) - 1)) > page;
+      const moved = (head < i && headGap > MAX_GAP) || short;
+      if (moved && before?.kind === 'chart' && !(before.id in scales) && b.table) {
         scales[before.id] = MIN_SCALE;
         remeasure.push(b.table.id);
       }

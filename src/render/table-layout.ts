@@ -11,7 +11,10 @@
  * at least MIN_ROWS body rows on each side, and a total row never stands
  * alone. Pure.
  */
+import { editSplits, fitsOnePage, gapsOf, MAX_EMPTY, PAGE_AREA } from './split-rules.js';
 import type { TableRow, TableView } from './view-table.js';
+
+export { editSplits, fitsOnePage, MAX_EMPTY, MIN_ROWS, PAGE_AREA } from './split-rules.js';
 
 const isTable = (v: unknown): v is TableView =>
   typeof v === 'object' && v !== null && 'parts' in v && 'headers' in v && 'id' in v;
@@ -37,16 +40,6 @@ export type MarkerPages = (marker: string) => number;
 /** Distance of a marker from the top of its page, in points; undefined when not known. */
 export type MarkerTops = (marker: string) => number | undefined;
 
-/** Fewest body rows on either side of a split, unless the table is shorter. */
-export const MIN_ROWS = 3;
-
-/**
- * The printed A4 page's text area, in points from the page top: the @page
- * margins of templates/styles.css (28 mm top, 26 mm bottom). A template
- * with other margins only makes the "fits on one page" estimate less exact.
- */
-export const PAGE_AREA = { top: 79.4, bottom: 841.9 - 73.7 };
-
 /** Rows (and total, as the last index) of all parts, in order. */
 function flatten(t: TableView): { rows: TableRow[]; total: TableRow | null } {
   return { rows: t.parts.flatMap((p) => p.rows), total: t.parts.at(-1)?.total ?? null };
@@ -62,6 +55,7 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
   const parts = bounds.slice(0, -1).map((start, k) => ({
     continued: k > 0,
     keepWhole: k === 0 && splits.includes(0),
+    before: markers && k === 0 ? markerFor(t.id, -1) : null,
     rows: tagged.slice(start, bounds[k + 1]),
     total: null as TableRow | null,
   }));
@@ -102,62 +96,24 @@ export function nextSplits(
   );
   const starts = [0, ...[...forced].sort((a, b) => a - b)];
   const stale = new Set(starts.slice(1).filter((s, j) => observed.some((b) => b > (starts[j] as number) && b < s)));
-  const kept = [...new Set(observed.filter((b) => !stale.has(b)))].sort((a, b) => a - b);
+  const fresh = [...new Set(observed.filter((b) => !stale.has(b)))].sort((a, b) => a - b);
+  // After a new break, the splits this layout forced further on were placed for rows that have
+  // since moved: drop them, and the next print shows where the page breaks them now (in one pass,
+  // not one split a pass).
+  const firstNew = fresh.findIndex((b) => !forced.has(b));
+  const kept = firstNew < 0 ? fresh : fresh.filter((b, j) => j <= firstNew || !forced.has(b));
   const keepWhole = t.parts[0]?.keepWhole ?? false;
-  const fits = kept.length === 1 && fitsOnePage(count, kept[0] as number, (i) => markerTop(markerFor(t.id, i)), floats);
-  return editSplits(kept, rows.length, keepWhole, fits);
-}
-
-/**
- * Whether a table broken once, before row `b`, is better moved whole to the
- * next page: it fits on one page (its caption and header, as repeated at
- * the top of the second page, and all its rows, measured from the row
- * tops, the last row of each page taken at the median row height), and
- * the space it leaves behind is at most a quarter of the page, unless
- * the table `floats` (report-flow.ts: the paragraphs and charts after it
- * fill that space). Elsewhere text after a table does not flow into the
- * space, so a larger gap is the worse fault and the table is split
- * instead. False when a top is unknown.
- */
-export function fitsOnePage(count: number, b: number, top: (i: number) => number | undefined, floats = false): boolean {
-  const tops = Array.from({ length: count }, (_, i) => top(i));
-  if (tops.some((y) => y === undefined) || b <= 0 || b >= count) return false;
-  const y = tops as number[];
-  const gaps = y
-    .slice(1)
-    .map((v, i) => v - (y[i] as number))
-    .filter((d, i) => d > 0 && i + 1 !== b);
-  const row = gaps.length ? ([...gaps].sort((p, q) => p - q)[gaps.length >> 1] as number) : 20;
-  const area = PAGE_AREA.bottom - PAGE_AREA.top;
-  const header = (y[b] as number) - PAGE_AREA.top;
-  const first = (y[b - 1] as number) - (y[0] as number) + row;
-  const second = (y[count - 1] as number) - (y[b] as number) + row;
-  const leftBehind = PAGE_AREA.bottom - ((y[0] as number) - header);
-  return header + first + second <= area && (floats || leftBehind <= area / 4);
-}
-
-/**
- * An editor's rules over where the page broke a table of `n` body rows
- * (the total, if any, is index n): a table that fits on a page, or whose
- * first part would be shorter than MIN_ROWS, or that is too short to keep
- * MIN_ROWS on each side, is kept whole ([0]); a last part shorter
- * than MIN_ROWS body rows (a total alone included) takes rows from the part
- * before it. A table kept whole that still breaks is longer than a page:
- * it keeps what it cannot avoid.
- */
-export function editSplits(breaks: readonly number[], n: number, keepWhole: boolean, fits: boolean): number[] {
-  if (breaks.length === 0) return keepWhole ? [0] : [];
-  if (!keepWhole && (fits || (breaks[0] as number) < Math.min(MIN_ROWS, n) || n < 2 * MIN_ROWS)) return [0];
-  const out = [...breaks];
-  const last = out.length - 1;
-  if (n - (out[last] as number) < MIN_ROWS) {
-    const before = last > 0 ? (out[last - 1] as number) : 0;
-    if (n - MIN_ROWS - before >= MIN_ROWS) out[last] = n - MIN_ROWS;
-    else if (!keepWhole) return [0];
-    // On its own page already (very tall rows): at least no total alone.
-    else if (before + 1 < n) out[last] = Math.max(before + 1, Math.min(out[last] as number, n - MIN_ROWS));
-  }
-  return keepWhole ? [0, ...out] : out;
+  const top = (i: number) => markerTop(markerFor(t.id, i));
+  // Kept whole and moved to the next page, but the text before it now ends higher than when
+  // that was chosen (pages before changed): it leaves more than MAX_EMPTY behind. Split it
+  // again where the page breaks it (fitsOnePage will not move it back). Not for a table that
+  // floats: paragraphs move into its gap instead.
+  const lead = markerTop(markerFor(t.id, -1));
+  const leftBehind = lead === undefined ? 0 : (PAGE_AREA.bottom - lead) / (PAGE_AREA.bottom - PAGE_AREA.top);
+  const moved = pageOf(0) > markerPage(markerFor(t.id, -1)) && markerPage(markerFor(t.id, -1)) >= 0;
+  if (keepWhole && !floats && fresh.length === 0 && moved && leftBehind > MAX_EMPTY) return [];
+  const fits = kept.length === 1 && fitsOnePage(count, kept[0] as number, top, floats);
+  return editSplits(kept, rows.length, keepWhole, fits, gapsOf(top, kept[0], floats));
 }
 
 export function tableIds(view: unknown): TableView[] {

@@ -19,6 +19,8 @@ export interface TablePart {
   continued: boolean;
   /** Print: the first part is not to be broken where it stands (it moves to the next page if it does not fit). */
   keepWhole: boolean;
+  /** Print, when measuring: a marker just before the first part, where the text before the table ends. */
+  before: string | null;
   rows: TableRow[];
   total: TableRow | null;
 }
@@ -52,6 +54,7 @@ export function table(
       {
         continued: false,
         keepWhole: false,
+        before: null,
         rows: rows.map((r) => row(r, classes)),
         total: total ? row(total, classes) : null,
       },

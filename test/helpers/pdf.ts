@@ -125,7 +125,10 @@ export function inkedPixels(img: PageImage): number {
  * The internal links on one page (1-based), in the order of the page's
  * annotations, each with the 1-based page its named destination is on.
  */
-export async function pageLinks(path: string, page: number): Promise<Array<{ dest: string; page: number }>> {
+export async function pageLinks(
+  path: string,
+  page: number,
+): Promise<Array<{ dest: string; page: number; rect: number[] }>> {
   const { PDFDocument, PDFName, PDFArray, PDFDict } = await import('pdf-lib');
   const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
   const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
@@ -151,9 +154,12 @@ export async function pageLinks(path: string, page: number): Promise<Array<{ des
   }
   const annots = doc.getPages()[page - 1]!.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [];
   return annots.flatMap((ref) => {
-    const dest = doc.context.lookupMaybe(ref, PDFDict)?.get(PDFName.of('Dest'));
+    const annot = doc.context.lookupMaybe(ref, PDFDict);
+    const dest = annot?.get(PDFName.of('Dest'));
     if (!dest) return [];
     const name = dest instanceof PDFName ? dest.decodeText() : String(dest).replace(/^\(|\)$/g, '');
-    return [{ dest: name, page: names.get(name) ?? -1 }];
+    // Its rectangle [x1, y1, x2, y2] in PDF points, y from the page's foot.
+    const rect = (annot?.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray() ?? []).map((n) => Number(String(n)));
+    return [{ dest: name, page: names.get(name) ?? -1, rect }];
   });
 }

@@ -138,3 +138,52 @@ describe('mapTables', () => {
     expect(ids).toEqual(['t', 't']);
   });
 });
+
+describe('editSplits with tall rows (a page left more than a quarter empty outranks three rows a part)', () => {
+  const gaps = (shares: Record<number, number>) => (s: number) => shares[s] ?? 0;
+
+  it('keeps a first part of two rows when moving the table would leave half its page empty', () => {
+    expect(editSplits([2], 8, false, false, gaps({ 0: 0.5 }))).toEqual([2]);
+    expect(editSplits([2], 8, false, false, gaps({ 0: 0.2 }))).toEqual([0]);
+  });
+
+  it('takes rows for the last part only while the page they leave stays three-quarters full', () => {
+    expect(editSplits([6], 8, false, false, gaps({ 0: 0.6, 5: 0.2 }))).toEqual([5]);
+    expect(editSplits([6], 8, false, false, gaps({ 0: 0.6, 5: 0.3 }))).toEqual([6]);
+  });
+
+  it('still never leaves the total alone', () => {
+    expect(editSplits([8], 8, false, false, gaps({ 0: 0.6, 5: 0.4, 6: 0.4, 7: 0.4 }))).toEqual([7]);
+    expect(editSplits([8], 8, true, false, () => 0.9)).toEqual([0, 7]);
+  });
+
+  it('for any breaks and gaps, a part shorter than three rows is one the gaps forced', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 41 }), { maxLength: 3 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 42, maxLength: 42 }),
+        (n, raw, shares) => {
+          const breaks = raw.filter((b) => b <= n).sort((a, b) => a - b);
+          fc.pre(breaks.every((b, i) => i === 0 || b - (breaks[i - 1] as number) >= MIN_ROWS));
+          const gapAt = (s: number) => shares[s] as number;
+          const out = editSplits(breaks, n, false, false, gapAt);
+          const cuts = out.filter((c) => c > 0);
+          if (!cuts.length) return;
+          const bounds = [0, ...cuts, n];
+          const sizes = bounds.slice(1).map((b, i) => b - (bounds[i] as number));
+          const last = cuts.at(-1) as number;
+          if (bounds.at(-2)! + 1 < n || cuts.length === 1) expect(last, 'no total alone').toBeLessThan(n);
+          if (Math.min(...sizes) < Math.min(MIN_ROWS, n))
+            expect(gapAt(0), 'moving it whole leaves too much').toBeGreaterThan(0.25);
+          if (
+            (sizes[0] as number) >= MIN_ROWS &&
+            (sizes.at(-1) as number) < MIN_ROWS &&
+            (sizes.at(-2) as number) > MIN_ROWS
+          )
+            expect(gapAt(last - 1), 'the row it could take leaves too much').toBeGreaterThan(0.25);
+        },
+      ),
+    );
+  });
+});
