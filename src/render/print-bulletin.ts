@@ -13,7 +13,8 @@ import { WORD_JOINER } from './headline-words.js';
 import type { Printer } from './browser.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
-import { arrangeFlow, floatingTables, nextFlow, type FlowBlock, type FlowLayout } from './report-flow.js';
+import { floatFill } from './flow-fill.js';
+import { arrangeFlow, nextFlow, type FlowBlock, type FlowLayout, type Where } from './report-flow.js';
 import { layOutTable, mapTables, MARKER_PREFIX, markerFor, nextSplits, PAGE_AREA, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';
 
@@ -63,25 +64,35 @@ const sortKeys = (l: PageLayout) =>
   [l.pages, l.splits, l.floats, l.scales].map((r) => Object.entries(r).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 
 const flowMarker = (id: string): string => `${MARKER_PREFIX}flow.${id}`;
-const flows = (v: BulletinView): FlowBlock[][] => v.sections.flatMap((s) => (s.report ? [s.report.flow] : []));
+/** The report's statistics part and its national part (view-national.ts): what may float. */
+const flows = (v: BulletinView): FlowBlock[][] =>
+  v.sections.flatMap((s) => (s.report ? [s.report.flow, ...(s.report.national ? [s.report.national.flow] : [])] : []));
 
-/** The view with its report flows arranged as `l` says (with page markers when measuring). */
+/** The view with its flows arranged as `l` says (with page markers when measuring). */
 function arrange(v: BulletinView, l: FlowLayout, markers: boolean): BulletinView {
   const flow = (blocks: FlowBlock[]) => arrangeFlow(blocks, l, markers ? flowMarker : null);
   return {
     ...v,
-    sections: v.sections.map((s) => (s.report ? { ...s, report: { ...s.report, flow: flow(s.report.flow) } } : s)),
+    sections: v.sections.map((s) => {
+      if (!s.report) return s;
+      const national = s.report.national && { ...s.report.national, flow: flow(s.report.national.flow) };
+      return { ...s, report: { ...s.report, flow: flow(s.report.flow), national } };
+    }),
   };
 }
 
+const where = (read: PdfLayout): Where => ({
+  page: (m: string) => read.markers.get(m) ?? -1,
+  top: (m: string) => read.markerTops.get(m),
+});
+
 /** Floats and scales for the next pass, from where the measured print put the flow's blocks. */
 function measureFlows(view: BulletinView, l: FlowLayout, read: PdfLayout, splits: PageLayout['splits']): FlowLayout {
-  const where = { page: (m: string) => read.markers.get(m) ?? -1, top: (m: string) => read.markerTops.get(m) };
   const firstRow = (b: FlowBlock) => (b.table ? markerFor(b.table.id, 0) : null);
   const fits = (b: FlowBlock) => b.table !== null && JSON.stringify(splits[b.table.id]) === '[0]';
   let out: FlowLayout = { floats: l.floats, scales: l.scales };
   for (const f of flows(view)) {
-    const { remeasure, ...next } = nextFlow(f, out, where, PAGE_AREA, firstRow, fits);
+    const { remeasure, ...next } = nextFlow(f, out, where(read), PAGE_AREA, firstRow, fits);
     for (const id of remeasure) splits[id] = [];
     out = next;
   }
@@ -100,6 +111,7 @@ export async function printBulletin(
     mapTables(arrange(makeView(new Map(Object.entries(l.pages))), l, markers), (t) =>
       layOutTable(t, l.splits[t.id] ?? [], markers),
     );
+  const order = flows(makeView(new Map()));
   const guessed = guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))));
   let layout: PageLayout = { ...EMPTY_LAYOUT, ...guessed };
   const job = await printer.open();
@@ -111,9 +123,10 @@ export async function printBulletin(
       onPass(passes, read.pageCount);
       const markerPage = (m: string) => read.markers.get(m) ?? -1;
       const markerTop = (m: string) => read.markerTops.get(m);
-      const floating = new Set(flows(view).flatMap(floatingTables));
+      // Measured in document order (`order`): the blocks after a table that may fill its gap.
+      const fills = Object.assign({}, ...order.map((f) => floatFill(f, flowMarker, where(read), PAGE_AREA)));
       const splits = Object.fromEntries(
-        tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop, floating.has(t.id))]),
+        tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop, fills[t.id] ?? 0)]),
       );
       const next: PageLayout = {
         pages: targetPages(targets, read.outline),

@@ -38,15 +38,17 @@ interface FlowSource {
   charts: { categories: string; regions: string; defects: string } | null;
 }
 
+/** One block; every field present, as the templates are compiled in strict mode. Ids are unique across flows. */
+export const flowBlock = (id: string, kind: FlowBlock['kind'], fields: Partial<FlowBlock>): FlowBlock => ({
+  id,
+  kind,
+  ...{ lead: null, body: null, heading: null, table: null, svg: null, scale: null, start: null, end: null },
+  ...fields,
+});
+
 /** The blocks in document order, as analysis-report.hbs printed them. */
 export function reportFlow(r: FlowSource): FlowBlock[] {
-  // Every field present: the templates are compiled in strict mode.
-  const block = (id: string, kind: FlowBlock['kind'], fields: Partial<FlowBlock>): FlowBlock => ({
-    id,
-    kind,
-    ...{ lead: null, body: null, heading: null, table: null, svg: null, scale: null, start: null, end: null },
-    ...fields,
-  });
+  const block = flowBlock;
   const chart = (id: string, svg: string | undefined): FlowBlock[] =>
     svg ? [block(`chart-${id}`, 'chart', { svg })] : [];
   const text = (id: string, lead: string, body: string) => block(id, 'text', { lead, body });
@@ -73,16 +75,8 @@ export interface FlowLayout {
   scales: Record<string, number>;
 }
 
-const movable = (b: FlowBlock | undefined): boolean => b?.kind === 'text' || b?.kind === 'chart';
-
-/**
- * Ids of the tables a paragraph or chart follows, which can float up into
- * the gap the table leaves when it moves to the next page. A table with
- * nothing movable after it (表2, last in the report) leaves its gap empty.
- */
-export function floatingTables(blocks: readonly FlowBlock[]): string[] {
-  return blocks.flatMap((b, i) => (b.table && movable(blocks[i + 1]) ? [b.table.id] : []));
-}
+/** Paragraphs and charts: what may float up into a moved table's gap. */
+export const movable = (b: FlowBlock | undefined): boolean => b?.kind === 'text' || b?.kind === 'chart';
 
 /** The blocks with floats and scales applied, and page markers when `marker` names them. */
 export function arrangeFlow(

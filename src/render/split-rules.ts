@@ -19,21 +19,17 @@ export const PAGE_AREA = { top: 79.4, bottom: 841.9 - 73.7 };
  * rows from `s` on move to the next page, measured on the print: below
  * row s-1 for a split, below the text before the table for s = 0 (its
  * caption and header are as tall as their repeat under the first break
- * `b`), 0 where that text floats up into the gap (report-flow.ts) or a
- * top is unknown.
+ * `b`), less `fill` (the share the paragraphs and charts that float up
+ * into the gap fill, report-flow.ts); 0 where a top is unknown.
  */
-export function gapsOf(
-  top: (i: number) => number | undefined,
-  b: number | undefined,
-  floats: boolean,
-): (s: number) => number {
+export function gapsOf(top: (i: number) => number | undefined, b: number | undefined, fill = 0): (s: number) => number {
   const area = PAGE_AREA.bottom - PAGE_AREA.top;
   return (s) => {
     const y = top(s);
-    if (y === undefined || (s === 0 && floats)) return 0;
+    if (y === undefined) return 0;
     const header = s === 0 && b !== undefined ? (top(b) ?? PAGE_AREA.top) - PAGE_AREA.top : 0;
     // The text above a row's top ends some 6 pt higher (cell padding, half the leading).
-    return Math.max(0, PAGE_AREA.bottom - (y - header) + (s === 0 ? 0 : 6)) / area;
+    return Math.max(0, PAGE_AREA.bottom - (y - header) + (s === 0 ? 0 : 6) - (s === 0 ? fill * area : 0)) / area;
   };
 }
 
@@ -42,13 +38,12 @@ export function gapsOf(
  * next page: it fits on one page (its caption and header, as repeated at
  * the top of the second page, and all its rows, measured from the row
  * tops, the last row of each page taken at the median row height), and
- * the space it leaves behind is at most a quarter of the page, unless
- * the table `floats` (report-flow.ts: the paragraphs and charts after it
- * fill that space). Elsewhere text after a table does not flow into the
- * space, so a larger gap is the worse fault and the table is split
- * instead. False when a top is unknown.
+ * the space it leaves behind, less the share `fill` that the paragraphs
+ * and charts after it fill when they float up (report-flow.ts), is at most
+ * a quarter of the page. A larger gap is the worse fault: the table is
+ * split instead. False when a top is unknown.
  */
-export function fitsOnePage(count: number, b: number, top: (i: number) => number | undefined, floats = false): boolean {
+export function fitsOnePage(count: number, b: number, top: (i: number) => number | undefined, fill = 0): boolean {
   const tops = Array.from({ length: count }, (_, i) => top(i));
   if (tops.some((y) => y === undefined) || b <= 0 || b >= count) return false;
   const y = tops as number[];
@@ -62,7 +57,7 @@ export function fitsOnePage(count: number, b: number, top: (i: number) => number
   const first = (y[b - 1] as number) - (y[0] as number) + row;
   const second = (y[count - 1] as number) - (y[b] as number) + row;
   const leftBehind = PAGE_AREA.bottom - ((y[0] as number) - header);
-  return header + first + second <= area && (floats || leftBehind <= area / 4);
+  return header + first + second <= area && leftBehind - fill * area <= area / 4;
 }
 
 /** The most of a page's text area a split or a moved table may leave empty (as report-flow.ts's MAX_GAP). */

@@ -78,7 +78,7 @@ export function nextSplits(
   t: TableView,
   markerPage: MarkerPages,
   markerTop: MarkerTops = () => undefined,
-  floats = false,
+  fill = 0,
 ): number[] {
   const { rows, total } = flatten(t);
   const count = rows.length + (total ? 1 : 0);
@@ -106,14 +106,14 @@ export function nextSplits(
   const top = (i: number) => markerTop(markerFor(t.id, i));
   // Kept whole and moved to the next page, but the text before it now ends higher than when
   // that was chosen (pages before changed): it leaves more than MAX_EMPTY behind. Split it
-  // again where the page breaks it (fitsOnePage will not move it back). Not for a table that
-  // floats: paragraphs move into its gap instead.
+  // again where the page breaks it (fitsOnePage will not move it back). The paragraphs that
+  // float into its gap (`fill`) count as filling it.
   const lead = markerTop(markerFor(t.id, -1));
   const leftBehind = lead === undefined ? 0 : (PAGE_AREA.bottom - lead) / (PAGE_AREA.bottom - PAGE_AREA.top);
   const moved = pageOf(0) > markerPage(markerFor(t.id, -1)) && markerPage(markerFor(t.id, -1)) >= 0;
-  if (keepWhole && !floats && fresh.length === 0 && moved && leftBehind > MAX_EMPTY) return [];
-  const fits = kept.length === 1 && fitsOnePage(count, kept[0] as number, top, floats);
-  return editSplits(kept, rows.length, keepWhole, fits, gapsOf(top, kept[0], floats));
+  if (keepWhole && fresh.length === 0 && moved && leftBehind - fill > MAX_EMPTY) return [];
+  const fits = kept.length === 1 && fitsOnePage(count, kept[0] as number, top, fill);
+  return editSplits(kept, rows.length, keepWhole, fits, gapsOf(top, kept[0], fill));
 }
 
 export function tableIds(view: unknown): TableView[] {

@@ -4,6 +4,7 @@ import { changePhrase, ordinal, rankPhrase, wan } from '../model/chinese.js';
 import type { Trend } from '../model/stats.js';
 import type { CategoryTableStats, NationalStats, ProvinceTableStats } from '../model/bulletin-stats.js';
 import { quarterName, yearToDateName, type Quarter } from '../model/quarter.js';
+import { flowBlock, type FlowBlock } from './report-flow.js';
 import { n, table, type TableView } from './view-table.js';
 
 export interface TableBlock {
@@ -17,6 +18,28 @@ export interface NationalView {
   categoryBlocks: TableBlock[];
   provincesHeading: string;
   provinceBlocks: TableBlock[];
+  /**
+   * The headings and blocks above in print order (report-flow.ts), which
+   * the print layout may float like the report's statistics part: a table
+   * that fits on a page moves to the next one whole and the sentence after
+   * it, up to the next table or heading, fills the gap.
+   */
+  flow: FlowBlock[];
+}
+
+/** The part's (一) and (二) as flow blocks: each lead a paragraph, then its table. */
+function nationalFlow(v: Omit<NationalView, 'flow'>): FlowBlock[] {
+  const part = (key: string, heading: string, blocks: readonly TableBlock[]): FlowBlock[] => [
+    flowBlock(`national-${key}-heading`, 'heading', { heading }),
+    ...blocks.flatMap((b) => [
+      flowBlock(`lead-${b.table.id}`, 'text', { lead: '', body: b.lead }),
+      flowBlock(`table-${b.table.id}`, 'table', { table: b.table }),
+    ]),
+  ];
+  return [
+    ...part('categories', v.categoriesHeading, v.categoryBlocks),
+    ...part('provinces', v.provincesHeading, v.provinceBlocks),
+  ];
 }
 
 function categoryTable(id: string, caption: string, t: CategoryTableStats): TableView {
@@ -42,6 +65,11 @@ function provinceTable(id: string, caption: string, t: ProvinceTableStats): Tabl
 }
 
 export function buildNationalView(s: NationalStats, q: Quarter, periodEnd: string): NationalView {
+  const view = nationalParts(s, q, periodEnd);
+  return { ...view, flow: nationalFlow(view) };
+}
+
+function nationalParts(s: NationalStats, q: Quarter, periodEnd: string): Omit<NationalView, 'flow'> {
   const asOf = `（数据截至${chineseMonthDay(periodEnd)}）`;
   const cat = (no: number, when: string, t: CategoryTableStats) =>
     `${no}、${when}${asOf}，全国消费品共计召回${n(t.total.recalls)}次，涉及数量${wan(t.total.quantity)}件。详细数据见下表：`;

@@ -19,6 +19,7 @@ import {
   build,
   compactPage,
   emptyShare,
+  nationalRows,
   pages,
   read,
   rowsPerPage,
@@ -70,6 +71,37 @@ describe('print layout rules', () => {
       }
     },
   );
+
+  it.each(['sample', 'long'])(
+    'keeps the national tables of the %s issue whole where the text after them fills the gap, else in parts of three rows',
+    (which) => {
+      const built = which === 'sample' ? sample : long;
+      const n = built.stats.national!;
+      const all = [n.cumulative, n.ytd, n.quarter].map(nationalRows);
+      // A row printed alike in two tables (the same figures this year and this quarter) tells no page apart.
+      const tables = all.map((rows) => rows.filter((r) => all.flat().filter((x) => x === r).length === 1));
+      const parts = tables.map((rows) => rowsPerPage(built.pdf, rows));
+      for (const [i, p] of parts.entries()) {
+        expect(p.reduce((a, x) => a + x.rows, 0)).toBe(tables[i]!.length);
+        // Body rows on each side (the 合计 row counted with the last part).
+        for (const x of p) expect(x.rows - (x === p.at(-1) ? 1 : 0), JSON.stringify(p)).toBeGreaterThanOrEqual(3);
+      }
+      if (which === 'long') expect(parts.map((p) => p.length)).toEqual([1, 1, 1]);
+      // The sample's 2022年以来 table stays split: moved whole, with 3、 floated up, page 7 is 31% empty.
+      else expect(parts[1]!.length).toBe(2);
+    },
+  );
+
+  it('floats the paragraph after a moved national table into its gap; the sentence that refers to it stays before', () => {
+    const pageOf = (text: string) =>
+      Array.from({ length: pages(long.pdf) }, (_, i) => i + 1).find((p) =>
+        compactPage(long.pdf, p).join('').includes(text),
+      )!;
+    const table = rowsPerPage(long.pdf, nationalRows(long.stats.national!.cumulative))[0]!.page;
+    expect(pageOf('1、历年来')).toBe(table - 1);
+    expect(pageOf('2、2022年以来')).toBe(table - 1);
+    expect(pageOf('全国消费品召回统计（历年累计）')).toBe(table);
+  });
 
   it('splits the long issue’s 30-row 表2 into parts of at least three rows', () => {
     const rows = Array.from({ length: 30 }, (_, k) => k * 13 + 1).map(

@@ -14,8 +14,20 @@ export interface Built {
     byCategory: Array<{ name: string; code: string; recalls: number; quantity: number }>;
     byRegion: Array<{ short: string; manufacturers: number; quantity: number }>;
     totals: { recalls: number; quantity: number; manufacturers: number };
+    national: Record<'cumulative' | 'ytd' | 'quarter', NationalTable> | null;
   };
 }
+
+interface NationalTable {
+  rows: Array<{ name: string; code: string; recalls: number; quantity: number }>;
+  total: { recalls: number; quantity: number };
+}
+
+/** The lines (compacted) of a national category table: its body rows, then its 合计 row. */
+export const nationalRows = (t: NationalTable): string[] => [
+  ...t.rows.map((r) => `${r.name}${r.code}${r.recalls}${r.quantity}`),
+  `合计${t.total.recalls}${t.total.quantity}`,
+];
 
 export async function build(quarter: string, data: string): Promise<Built> {
   const out = tempDir();

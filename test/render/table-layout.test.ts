@@ -10,6 +10,7 @@ import {
   nextSplits,
   PAGE_AREA,
 } from '../../src/render/table-layout.js';
+import { gapsOf, MAX_EMPTY } from '../../src/render/split-rules.js';
 import { table } from '../../src/render/view-table.js';
 
 const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => [`r${i}`]);
@@ -127,6 +128,20 @@ describe('fitsOnePage', () => {
     const y = [PAGE_AREA.bottom - 40, PAGE_AREA.bottom - 20, PAGE_AREA.top + 30];
     expect(fitsOnePage(3, 2, (i) => y[i])).toBe(true);
     expect(fitsOnePage(3, 2, (i) => (i === 1 ? undefined : y[i]))).toBe(false);
+  });
+
+  it('moves a table whole only when what floats into its gap leaves at most a quarter of the page', () => {
+    const area = PAGE_AREA.bottom - PAGE_AREA.top;
+    // First row 40% of the area above the foot: moved whole, it leaves 40% (less its caption) behind.
+    const y = [PAGE_AREA.bottom - 0.4 * area, PAGE_AREA.bottom - 0.4 * area + 20, PAGE_AREA.top + 30];
+    const top = (i: number) => y[i];
+    expect(fitsOnePage(3, 2, top)).toBe(false);
+    expect(fitsOnePage(3, 2, top, 0.1)).toBe(false);
+    expect(fitsOnePage(3, 2, top, 0.2)).toBe(true);
+    expect(gapsOf(top, 2, 0.2)(0)).toBeLessThanOrEqual(MAX_EMPTY);
+    expect(gapsOf(top, 2, 0.1)(0)).toBeGreaterThan(MAX_EMPTY);
+    // The fill counts for moving the whole table only, not for a split further down.
+    expect(gapsOf(top, 2, 0.5)(1)).toBe(gapsOf(top, 2, 0)(1));
   });
 });
 
