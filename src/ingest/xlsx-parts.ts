@@ -134,6 +134,15 @@ export const xmlText = (s: string) =>
   );
 
 /**
+ * One <t>'s text as exceljs's in-memory reader gives it: entities, then
+ * Excel's _xHHHH_ escapes (for characters XML cannot carry, such as _x000D_),
+ * upper-case hex only as exceljs decodes them, each run on its own, so both
+ * readers give the same names.
+ */
+const excelText = (s: string) =>
+  xmlText(s).replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/**
  * The shared strings, for the streaming reader (exceljs's own stream could
  * miss them when they come after the sheets, as Excel writes them). Rich-text
  * runs are joined; phonetic guides (<rPh>) are not text.
@@ -154,7 +163,7 @@ export async function sharedStrings(bytes: Uint8Array): Promise<string[]> {
     }
     for (const m of text.slice(0, end + 5).matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)) {
       const body = (m[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-      out.push([...body.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => xmlText(t[1] as string)).join(''));
+      out.push([...body.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((t) => excelText(t[1] as string)).join(''));
     }
     carry = text.slice(end + 5);
   }

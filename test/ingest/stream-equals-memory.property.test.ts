@@ -54,7 +54,8 @@ const quantityCell: fc.Arbitrary<RawCell | null> = fc.oneof(
 const dataRow: fc.Arbitrary<Array<RawCell | null>> = fc.tuple(
   fc.option(fc.integer({ min: 1, max: 99 }).map<RawCell>((v) => ({ t: 'number', v }))),
   dateCell,
-  valueCell(['湘潭华电电器有限公司', '湖南省豪牌电气有限公司', '某公司']),
+  // Excel's _xHHHH_ escapes (exceljs decodes upper-case hex only), plain and across rich-text runs.
+  valueCell(['湘潭华电电器有限公司', '湖南省豪牌电气有限公司', '某公司', '豪牌_x000D_电气_x0041_', '某_x00e9_公司']),
   valueCell(['电取暖器', '打火机']),
   valueCell(['HD-2000', 'V8']),
   valueCell(['01', '04', '文教体育用品', '99']),
