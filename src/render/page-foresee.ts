@@ -7,11 +7,13 @@
  * instead of one print each. Only a guess: the caller prints it and checks.
  * Pure.
  */
+import { articleUnits } from './article-marks.js';
 import type { Unit } from './page-model.js';
 import { predictPrint, type Units } from './page-predict.js';
 import type { PdfLayout } from './pdf-file.js';
 import type { Area, FlowBlock } from './report-flow.js';
 import { markerFor } from './table-layout.js';
+import type { ArticleView } from './view-bulletin.js';
 import type { TableView } from './view-table.js';
 
 /** Rounds of choosing on a predicted print before giving up on a guess. */
@@ -41,8 +43,12 @@ function blockUnit(b: FlowBlock): Unit | null {
   return b.kind === 'text' ? { kind: 'text', id: b.start, start: b.start, end: b.end, scale: 100 } : null;
 }
 
-/** The model's units of a view laid out with markers: its flows' blocks, then the other tables. */
-export function unitsOf(flows: readonly FlowBlock[][], tables: readonly TableView[]): Units {
+/** The model's units of a view laid out with markers: its flows' blocks, then the other tables, then the articles. */
+export function unitsOf(
+  flows: readonly FlowBlock[][],
+  tables: readonly TableView[],
+  articles: readonly ArticleView[],
+): Units {
   const inFlows = flows.map((f) => f.map(blockUnit).filter((u): u is Unit => u !== null));
   // A block right after a heading takes the heading along to a new page (h4 break-after: avoid).
   const kept = flows.flatMap((f) =>
@@ -50,7 +56,15 @@ export function unitsOf(flows: readonly FlowBlock[][], tables: readonly TableVie
   );
   const seen = new Set(inFlows.flat().map((u) => u.id));
   const others = tables.map(tableUnit).filter((u) => !seen.has(u.id) && seen.add(u.id));
-  return { flows: inFlows, others, kept };
+  const pieces = articles.map(articleUnits);
+  // An article's title goes with the section title before it.
+  const starts = pieces.flatMap((p, i) => (p[0] ? [[p[0].id, articles[i]?.id ?? ''] as const] : []));
+  return {
+    flows: inFlows,
+    others: [...others, ...pieces.flat()],
+    kept: [...kept, ...starts.map(([u]) => u)],
+    anchors: Object.fromEntries(starts),
+  };
 }
 
 /**

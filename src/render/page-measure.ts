@@ -42,6 +42,8 @@ export function measure(unit: Unit, at: (m: string) => Pos | undefined, area: Ar
   if (!s || !e) return null;
   const after = AFTER[unit.kind];
   if (unit.kind === 'chart') return s.page === e.page ? [e.top - s.top - after] : null;
+  // A picture or title whose marker stayed behind moved whole to the next page.
+  if (unit.kind !== 'text') return [s.page === e.page ? e.top - s.top : e.top - area.top];
   const lines =
     s.page === e.page
       ? Math.round((e.top - s.top - after) / LINE)

@@ -14,7 +14,7 @@ import type { Area } from './report-flow.js';
 /** A body line: 12pt at line-height 1.75. */
 export const LINE = 21;
 /** What follows a block's box before the next one: p 0.6em, .chart 4mm, .table-block 1em. */
-export const AFTER = { text: 7.2, chart: 11.3, table: 12 };
+export const AFTER = { text: 7.2, chart: 11.3, table: 12, box: 0, head: 0 };
 /** The caption and header of a table's first part stand this much lower than when repeated on a new page. */
 export const FIRST_HEAD = 2.2;
 
@@ -24,8 +24,9 @@ export interface Pos {
 }
 
 /** Paragraphs and charts have a start and an end marker; tables a marker before them and one per row. */
+/** Articles' blocks (article-marks.ts): a picture or list moves whole ('box'), a title goes with what follows ('head'). */
 export interface BlockUnit {
-  kind: 'text' | 'chart';
+  kind: 'text' | 'chart' | 'box' | 'head';
   id: string;
   start: string;
   end: string;
@@ -57,9 +58,10 @@ export interface Sized {
   size: number[];
 }
 
-/** Where the model puts things: marker → position; the cursor after each unit. */
+/** Where the model puts things: marker → position; the page each unit's content starts on; the cursor at the end. */
 export interface Placed {
   at: Map<string, Pos>;
+  content: Map<string, number>;
   end: Pos;
 }
 
@@ -72,34 +74,43 @@ interface Cursor {
 export function paginate(units: readonly Sized[], from: Pos, area: Area): Placed & { ends: Pos[] } {
   const c: Cursor = { page: from.page, y: from.top };
   const at = new Map<string, Pos>();
+  const content = new Map<string, number>();
   const put = (m: string, y = c.y) => at.set(m, { page: c.page, top: y });
-  const newPage = () => void ((c.page += 1), (c.y = area.top));
   const room = () => area.bottom - c.y;
   const ends: Pos[] = [];
-  for (const s of units) {
+  units.forEach((s, i) => {
     const first = firstPiece(s, area);
     // A heading before the unit goes with it; other content flows on (the unit decides what stays behind).
-    if (s.keep && s.glue + first > room() && c.y > area.top + 0.5) newPage();
-    if (!s.keep && s.glue > room()) {
-      c.y = area.top + s.glue - room();
-      c.page += 1;
-    } else c.y += s.glue;
+    if (s.keep && s.glue + first > room() && c.y > area.top + 0.5) [c.page, c.y] = [c.page + 1, area.top];
+    if (!s.keep && s.glue > room()) [c.page, c.y] = [c.page + 1, area.top + s.glue - room()];
+    else c.y += s.glue;
     if (s.unit.kind === 'table') placeTable(s.unit, s.size, c, put, area);
-    else if (s.unit.kind === 'chart') {
-      if (first > room() && c.y > area.top + 0.5) newPage();
-      put(s.unit.start);
-      c.y += first + AFTER.chart;
+    else if (s.unit.kind === 'text') placeText(s.unit, s.size[0] ?? 1, c, put, area);
+    else {
+      // A title must fit with the start of what follows it.
+      const next = units[i + 1];
+      const need = first + (s.unit.kind === 'head' && next && next.glue === 0 ? firstPiece(next, area) : 0);
+      if (s.unit.kind !== 'chart') put(s.unit.start);
+      if (need > room() && c.y > area.top + 0.5) [c.page, c.y] = [c.page + 1, area.top];
+      if (s.unit.kind === 'chart') put(s.unit.start);
+      c.y += first + AFTER[s.unit.kind];
       put(s.unit.end);
-    } else placeText(s.unit, s.size[0] ?? 1, c, put, area);
+    }
+    content.set(
+      s.unit.id,
+      s.unit.kind === 'table' || s.unit.kind === 'text' ? (at.get(firstMarkerOf(s.unit))?.page ?? c.page) : c.page,
+    );
     ends.push({ page: c.page, top: c.y });
-  }
-  return { at, end: { page: c.page, top: c.y }, ends };
+  });
+  return { at, content, end: { page: c.page, top: c.y }, ends };
 }
+
+const firstMarkerOf = (u: Unit): string => (u.kind === 'table' ? (u.rows[0] ?? u.before) : u.start);
 
 /** What must fit where a unit starts: a line, a chart, a table's head and first row (its first part when kept whole). */
 function firstPiece(s: Sized, area: Area): number {
   if (s.unit.kind === 'text') return LINE;
-  if (s.unit.kind === 'chart') return s.size[0] ?? 0;
+  if (s.unit.kind !== 'table') return s.size[0] ?? 0;
   const u = s.unit as TableUnit;
   const [head = 0, , ...rows] = s.size;
   const part = rows.slice(0, u.cuts[0] ?? rows.length).reduce((a, h) => a + h, head);

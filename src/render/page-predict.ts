@@ -18,6 +18,13 @@ export interface Units {
   others: Unit[];
   /** Units that a heading before them goes with. */
   kept: string[];
+  /** Units that start a contents target (an article's title) → the target's id. */
+  anchors: Record<string, string>;
+}
+
+/** A predicted print: also the page (1-based) of each contents target the model placed. */
+export interface Predicted extends PdfLayout {
+  targetPages?: Record<string, number>;
 }
 
 const firstMarker = (u: Unit): string => (u.kind === 'table' ? u.before : u.start);
@@ -40,7 +47,7 @@ function orders(a: Units, b: Units, at: (m: string) => Pos | undefined): [Unit[]
 }
 
 /** The print `read` (of units `a`) would have been with units `b`; null when the model cannot tell. */
-export function predictPrint(read: PdfLayout, a: Units, b: Units, area: Area): PdfLayout | null {
+export function predictPrint(read: PdfLayout, a: Units, b: Units, area: Area): Predicted | null {
   const at = (m: string): Pos | undefined => {
     const page = read.markers.get(m);
     const top = read.markerTops.get(m);
@@ -90,7 +97,12 @@ export function predictPrint(read: PdfLayout, a: Units, b: Units, area: Area): P
   for (const u of next.slice(again >= 0 ? from + again + 1 : next.length))
     for (const m of markersOf(u)) if (markers.has(m)) markers.set(m, (markers.get(m) as number) + shift);
   const outline = read.outline.map((o) => (o.page - 1 > shiftAt.page ? { ...o, page: o.page + shift } : o));
-  return { ...read, pageCount: read.pageCount + shift, outline, markers, markerTops: tops };
+  const targetPages: Record<string, number> = {};
+  for (const [unit, target] of Object.entries(b.anchors)) {
+    const page = played.content.get(unit);
+    if (page !== undefined) targetPages[target] = page + 1;
+  }
+  return { ...read, pageCount: read.pageCount + shift, outline, markers, markerTops: tops, targetPages };
 }
 
 const markersOf = (u: Unit): string[] => (u.kind === 'table' ? [u.before, ...u.rows, u.after] : [u.start, u.end]);

@@ -14,7 +14,9 @@ import type { Printer } from './browser.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
 import { floatFill } from './flow-fill.js';
+import { markArticle } from './article-marks.js';
 import { foresee, unitsOf } from './page-foresee.js';
+import type { Predicted } from './page-predict.js';
 import { arrangeFlow, nextFlow, type FlowBlock, type FlowLayout, type Where } from './report-flow.js';
 import { layOutTable, mapTables, MARKER_PREFIX, markerFor, nextSplits, PAGE_AREA, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';
@@ -69,6 +71,7 @@ const sortKeys = (l: PageLayout) =>
   [l.pages, l.splits, l.floats, l.scales].map((r) => Object.entries(r).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 
 const flowMarker = (id: string): string => `${MARKER_PREFIX}flow.${id}`;
+const articleMarker = (id: string): string => `${MARKER_PREFIX}article.${id}`;
 /** The report's statistics part and its national part (view-national.ts): what may float. */
 const flows = (v: BulletinView): FlowBlock[][] =>
   v.sections.flatMap((s) => (s.report ? [s.report.flow, ...(s.report.national ? [s.report.national.flow] : [])] : []));
@@ -79,6 +82,7 @@ function arrange(v: BulletinView, l: FlowLayout, markers: boolean): BulletinView
   return {
     ...v,
     sections: v.sections.map((s) => {
+      if (markers) s = { ...s, articles: s.articles.map((a) => markArticle(a, articleMarker)) };
       if (!s.report) return s;
       const national = s.report.national && { ...s.report.national, flow: flow(s.report.national.flow) };
       return { ...s, report: { ...s.report, flow: flow(s.report.flow), national } };
@@ -112,7 +116,7 @@ function layoutRules(makeView: (pages: ReadonlyMap<string, number>) => BulletinV
     );
   const order = flows(makeView(new Map()));
   // The next layout the rules choose from the print `read` of layout `l`.
-  const decide = (l: PageLayout, read: PdfLayout): PageLayout => {
+  const decide = (l: PageLayout, read: Predicted): PageLayout => {
     const view = lay(l, true);
     const markerPage = (m: string) => read.markers.get(m) ?? -1;
     const markerTop = (m: string) => read.markerTops.get(m);
@@ -121,11 +125,16 @@ function layoutRules(makeView: (pages: ReadonlyMap<string, number>) => BulletinV
     const splits = Object.fromEntries(
       tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop, fills[t.id] ?? 0)]),
     );
-    return { pages: targetPages(targets, read.outline), splits, ...measureFlows(view, l, read, splits) };
+    const pages = { ...targetPages(targets, read.outline), ...read.targetPages };
+    return { pages, splits, ...measureFlows(view, l, read, splits) };
   };
   const units = (l: PageLayout) => {
     const view = lay(l, true);
-    return unitsOf(flows(view), tableIds(view));
+    return unitsOf(
+      flows(view),
+      tableIds(view),
+      view.sections.flatMap((s) => s.articles),
+    );
   };
   return { lay, decide, units };
 }
