@@ -4,9 +4,13 @@
  * split tables where pages broke, print again, until a print agrees with
  * the layout it was made from. That print is the PDF: its row markers are
  * link annotations, removed by the caller, so no extra print is needed.
- * Two prints when starting cold (splits are height-neutral by design), one
- * when `guess`, given the first pass's HTML, returns the layout an earlier
- * build of the same document measured; a wrong guess only costs a pass.
+ * Between prints the rules look ahead (page-foresee.ts): a pagination
+ * model fed by the last print predicts what each choice moves, so a table
+ * kept whole, the text floating into its gap, the tables after them and
+ * the contents' pages are chosen at once. Two prints when starting cold
+ * (the sample and the generated long issues), one when `guess`, given the
+ * first pass's HTML, returns the layout an earlier build of the same
+ * document measured; a wrong guess of either kind only costs a pass.
  */
 import { BulletinError } from '../model/errors.js';
 import { WORD_JOINER } from './headline-words.js';
