@@ -138,9 +138,8 @@ function placeText(u: BlockUnit, lines: number, c: Cursor, put: (m: string, y?: 
 function placeTable(u: TableUnit, size: number[], c: Cursor, put: (m: string, y?: number) => void, area: Area): void {
   const [head = 0, repeated = 0, ...rows] = size;
   put(u.before);
-  const whole = u.whole && firstPiece({ unit: u, glue: 0, keep: false, size }, area) <= area.bottom - area.top;
-  const needFirst = whole ? firstPiece({ unit: u, glue: 0, keep: false, size }, area) : head + (rows[0] ?? 0);
-  if (needFirst > area.bottom - c.y && c.y > area.top + 0.5) {
+  // The marker before the table stays where the text before it ended, when the table moves on.
+  if (firstPiece({ unit: u, glue: 0, keep: false, size }, area) > area.bottom - c.y && c.y > area.top + 0.5) {
     c.page += 1;
     c.y = area.top + repeated;
   } else c.y += head;
