@@ -30,10 +30,16 @@ export interface Predicted extends PdfLayout {
 const firstMarker = (u: Unit): string => (u.kind === 'table' ? u.before : u.start);
 const sameUnit = (a: Unit, b: Unit): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** Only the units `ok` keeps (the others' extent counts as glue before the next one). */
+const only = (u: Units, ok: (x: Unit) => boolean): Units => ({
+  ...u,
+  flows: u.flows.map((f) => f.filter(ok)),
+  others: u.others.filter(ok),
+});
+
 /** Units of `a` in printed order; `b`'s in the order `b` will print (flows rearranged in their own places). */
 function orders(a: Units, b: Units, at: (m: string) => Pos | undefined): [Unit[], Unit[]] | null {
   const all = [...a.flows.flat(), ...a.others];
-  if (all.some((u) => !at(firstMarker(u)))) return null;
   const key = (u: Unit) => at(firstMarker(u)) as Pos;
   const printed = [...all].sort((x, y) => key(x).page - key(y).page || key(x).top - key(y).top);
   const flowOf = new Map(a.flows.flatMap((f, i) => f.map((u) => [u.id, i] as const)));
@@ -53,11 +59,17 @@ export function predictPrint(read: PdfLayout, a: Units, b: Units, area: Area): P
     const top = read.markerTops.get(m);
     return page === undefined || top === undefined ? undefined : { page, top };
   };
-  const both = orders(a, b, at);
+  // A unit whose markers did not all print (a template without them) is left out.
+  const measured = new Set([...a.flows.flat(), ...a.others].filter((u) => measure(u, at, area)).map((u) => u.id));
+  if (measured.size === 0) return null;
+  const both = orders(
+    only(a, (u) => measured.has(u.id)),
+    only(b, (u) => measured.has(u.id)),
+    at,
+  );
   if (!both) return null;
   const [printed, next] = both;
   const sized = printed.map((u) => ({ unit: u, size: measure(u, at, area) }));
-  if (sized.some((s) => !s.size)) return null;
   const sizeOf = new Map(sized.map((s) => [s.unit.id, s]));
   const ends = sized.map((s) => endOf({ unit: s.unit, glue: 0, keep: false, size: s.size as number[] }, at) as Pos);
   const glue = printed.map((u, k) => {

@@ -166,11 +166,16 @@ describe('predicting the print of another layout', () => {
     expect(top('b.start').top).toBeCloseTo(area.top + 41.4 + 14 * 20 + 12, 1);
   });
 
-  it('gives back the print itself for the same layout, and nothing when a marker did not print', () => {
+  it('gives back the print itself for the same layout; leaves out a block whose markers did not print', () => {
     const same = units(table('t', 14));
     expect(predictPrint(print(pos), same, same, area)).toEqual(print(pos));
+    // A template without b's start marker: b is left out, the table is still predicted.
     const { ['b.start']: _gone, ...lost } = pos;
-    expect(predictPrint(print(lost), same, units(table('t', 14, [], true)), area)).toBeNull();
+    const p = predictPrint(print(lost), same, units(table('t', 14, [], true)), area)!;
+    expect(p.markers.get('t.0')).toBe(1);
+    expect(p.markers.has('b.start')).toBe(false);
+    // Nothing measured at all: no prediction.
+    expect(predictPrint(print({}), same, units(table('t', 14, [], true)), area)).toBeNull();
   });
 
   it('shifts what follows by whole pages once a unit ends where it ended on the print', () => {
