@@ -109,12 +109,17 @@ export function predictPrint(read: PdfLayout, a: Units, b: Units, area: Area): P
   for (const u of next.slice(again >= 0 ? from + again + 1 : next.length))
     for (const m of markersOf(u)) if (markers.has(m)) markers.set(m, (markers.get(m) as number) + shift);
   const outline = read.outline.map((o) => (o.page - 1 > shiftAt.page ? { ...o, page: o.page + shift } : o));
-  const targetPages: Record<string, number> = {};
-  for (const [unit, target] of Object.entries(b.anchors)) {
-    const page = played.content.get(unit);
-    if (page !== undefined) targetPages[target] = page + 1;
-  }
+  const targetPages = placedTargets(b.anchors, played.content);
   return { ...read, pageCount: read.pageCount + shift, outline, markers, markerTops: tops, targetPages };
 }
+
+/** The page (1-based) of each contents target whose unit the model placed. */
+const placedTargets = (anchors: Units['anchors'], content: Map<string, number>): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(anchors).flatMap(([unit, target]) => {
+      const page = content.get(unit);
+      return page === undefined ? [] : [[target, page + 1]];
+    }),
+  );
 
 const markersOf = (u: Unit): string[] => (u.kind === 'table' ? [u.before, ...u.rows, u.after] : [u.start, u.end]);
