@@ -4,9 +4,13 @@
  * split tables where pages broke, print again, until a print agrees with
  * the layout it was made from. That print is the PDF: its row markers are
  * link annotations, removed by the caller, so no extra print is needed.
- * Two prints when starting cold (splits are height-neutral by design), one
- * when `guess`, given the first pass's HTML, returns the layout an earlier
- * build of the same document measured; a wrong guess only costs a pass.
+ * Between prints the rules look ahead (page-foresee.ts): a pagination
+ * model fed by the last print predicts what each choice moves, so a table
+ * kept whole, the text floating into its gap, the tables after them and
+ * the contents' pages are chosen at once. Two prints when starting cold
+ * (the sample and the generated long issues), one when `guess`, given the
+ * first pass's HTML, returns the layout an earlier build of the same
+ * document measured; a wrong guess of either kind only costs a pass.
  */
 import { BulletinError } from '../model/errors.js';
 import { WORD_JOINER } from './headline-words.js';
@@ -14,6 +18,9 @@ import type { Printer } from './browser.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
 import { floatFill } from './flow-fill.js';
+import { markArticle } from './article-marks.js';
+import { foresee, unitsOf } from './page-foresee.js';
+import type { Predicted } from './page-predict.js';
 import { arrangeFlow, nextFlow, type FlowBlock, type FlowLayout, type Where } from './report-flow.js';
 import { layOutTable, mapTables, MARKER_PREFIX, markerFor, nextSplits, PAGE_AREA, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';
@@ -43,6 +50,8 @@ export interface PrintedBulletin {
 const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {}, floats: {}, scales: {} };
 // Editing splits (table-layout.ts editSplits) can take a pass or two more than measuring alone.
 const MAX_PASSES = 8;
+// Looked-ahead layouts whose print chose other blocks before the look-ahead is given up (one step a print again).
+const MAX_MISSES = 2;
 
 /** Each target's page: the next bookmark, in document order, with the same title. */
 function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Record<string, number> {
@@ -60,10 +69,13 @@ function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline'
 
 const sameLayout = (a: PageLayout, b: PageLayout): boolean =>
   JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+/** The same splits, floats and scales (the pages of the contents may differ). */
+const sameBlocks = (a: PageLayout, b: PageLayout): boolean => sameLayout({ ...a, pages: {} }, { ...b, pages: {} });
 const sortKeys = (l: PageLayout) =>
   [l.pages, l.splits, l.floats, l.scales].map((r) => Object.entries(r).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 
 const flowMarker = (id: string): string => `${MARKER_PREFIX}flow.${id}`;
+const articleMarker = (id: string): string => `${MARKER_PREFIX}article.${id}`;
 /** The report's statistics part and its national part (view-national.ts): what may float. */
 const flows = (v: BulletinView): FlowBlock[][] =>
   v.sections.flatMap((s) => (s.report ? [s.report.flow, ...(s.report.national ? [s.report.national.flow] : [])] : []));
@@ -74,6 +86,7 @@ function arrange(v: BulletinView, l: FlowLayout, markers: boolean): BulletinView
   return {
     ...v,
     sections: v.sections.map((s) => {
+      if (markers) s = { ...s, articles: s.articles.map((a) => markArticle(a, articleMarker)) };
       if (!s.report) return s;
       const national = s.report.national && { ...s.report.national, flow: flow(s.report.national.flow) };
       return { ...s, report: { ...s.report, flow: flow(s.report.flow), national } };
@@ -99,6 +112,37 @@ function measureFlows(view: BulletinView, l: FlowLayout, read: PdfLayout, splits
   return out;
 }
 
+/** Laying out a layout's view, the rules' choice from a print, and the pagination model's units. */
+function layoutRules(makeView: (pages: ReadonlyMap<string, number>) => BulletinView, targets: readonly TocTarget[]) {
+  const lay = (l: PageLayout, markers: boolean) =>
+    mapTables(arrange(makeView(new Map(Object.entries(l.pages))), l, markers), (t) =>
+      layOutTable(t, l.splits[t.id] ?? [], markers),
+    );
+  const order = flows(makeView(new Map()));
+  // The next layout the rules choose from the print `read` of layout `l`.
+  const decide = (l: PageLayout, read: Predicted): PageLayout => {
+    const view = lay(l, true);
+    const markerPage = (m: string) => read.markers.get(m) ?? -1;
+    const markerTop = (m: string) => read.markerTops.get(m);
+    // Measured in document order (`order`): the blocks after a table that may fill its gap.
+    const fills = Object.assign({}, ...order.map((f) => floatFill(f, flowMarker, where(read), PAGE_AREA)));
+    const splits = Object.fromEntries(
+      tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop, fills[t.id] ?? 0)]),
+    );
+    const pages = { ...targetPages(targets, read.outline), ...read.targetPages };
+    return { pages, splits, ...measureFlows(view, l, read, splits) };
+  };
+  const units = (l: PageLayout) => {
+    const view = lay(l, true);
+    return unitsOf(
+      flows(view),
+      tableIds(view),
+      view.sections.flatMap((s) => s.articles),
+    );
+  };
+  return { lay, decide, units };
+}
+
 export async function printBulletin(
   makeView: (pages: ReadonlyMap<string, number>) => BulletinView,
   targets: readonly TocTarget[],
@@ -107,13 +151,11 @@ export async function printBulletin(
   onPass: (pass: number, pages: number | null) => void = () => undefined,
   guess?: (firstHtml: string) => Promise<PageLayout | null>,
 ): Promise<PrintedBulletin> {
-  const lay = (l: PageLayout, markers: boolean) =>
-    mapTables(arrange(makeView(new Map(Object.entries(l.pages))), l, markers), (t) =>
-      layOutTable(t, l.splits[t.id] ?? [], markers),
-    );
-  const order = flows(makeView(new Map()));
-  const guessed = guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))));
-  let layout: PageLayout = { ...EMPTY_LAYOUT, ...guessed };
+  const { lay, decide, units } = layoutRules(makeView, targets);
+  const cached = guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))));
+  let layout: PageLayout = { ...EMPTY_LAYOUT, ...cached };
+  let guessed = false;
+  let misses = 0;
   const job = await printer.open();
   try {
     for (let passes = 1; passes <= MAX_PASSES; passes++) {
@@ -121,18 +163,7 @@ export async function printBulletin(
       const pdf = await job.print(await html.render(view));
       const read = await readLayout(pdf, MARKER_PREFIX);
       onPass(passes, read.pageCount);
-      const markerPage = (m: string) => read.markers.get(m) ?? -1;
-      const markerTop = (m: string) => read.markerTops.get(m);
-      // Measured in document order (`order`): the blocks after a table that may fill its gap.
-      const fills = Object.assign({}, ...order.map((f) => floatFill(f, flowMarker, where(read), PAGE_AREA)));
-      const splits = Object.fromEntries(
-        tableIds(view).map((t) => [t.id, nextSplits(t, markerPage, markerTop, fills[t.id] ?? 0)]),
-      );
-      const next: PageLayout = {
-        pages: targetPages(targets, read.outline),
-        splits,
-        ...measureFlows(view, layout, read, splits),
-      };
+      let next = decide(layout, read);
       if (sameLayout(next, layout)) {
         const lost = targets.filter((t) => !(t.id in layout.pages));
         if (lost.length > 0) {
@@ -145,6 +176,10 @@ export async function printBulletin(
         }
         return { html: await html.render(lay(layout, false)), pdf, passes, layout };
       }
+      if (guessed && !sameBlocks(next, layout)) misses++;
+      guessed = false;
+      const ahead = misses < MAX_MISSES ? foresee(read, layout, next, units, decide, sameLayout, PAGE_AREA) : null;
+      if (ahead) [next, guessed] = [ahead, true];
       layout = next;
     }
   } finally {

@@ -56,6 +56,7 @@ export function layOutTable(t: TableView, splits: readonly number[], markers: bo
     continued: k > 0,
     keepWhole: k === 0 && splits.includes(0),
     before: markers && k === 0 ? markerFor(t.id, -1) : null,
+    after: markers && k === bounds.length - 2 ? markerFor(t.id, rows.length + (total ? 1 : 0)) : null,
     rows: tagged.slice(start, bounds[k + 1]),
     total: null as TableRow | null,
   }));

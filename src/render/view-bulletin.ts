@@ -15,6 +15,9 @@ export interface ArticleView {
   html: string;
   /** The same body as blocks, for the Word edition. */
   blocks: DocBlock[];
+  /** Print, when measuring: markers just before the article and just after it (page-model.ts). */
+  start: string | null;
+  end: string | null;
 }
 
 export interface SectionView {
@@ -75,6 +78,8 @@ export function buildBulletinView(p: BulletinParts, pages: ReadonlyMap<string, n
           subtitle: a.subtitle,
           html: a.html,
           blocks: a.blocks,
+          start: null,
+          end: null,
         })),
       };
     })

@@ -21,6 +21,8 @@ export interface TablePart {
   keepWhole: boolean;
   /** Print, when measuring: a marker just before the first part, where the text before the table ends. */
   before: string | null;
+  /** Print, when measuring: a marker just after the last part, where the text after the table starts. */
+  after: string | null;
   rows: TableRow[];
   total: TableRow | null;
 }
@@ -55,6 +57,7 @@ export function table(
         continued: false,
         keepWhole: false,
         before: null,
+        after: null,
         rows: rows.map((r) => row(r, classes)),
         total: total ? row(total, classes) : null,
       },
