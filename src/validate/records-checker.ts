@@ -9,7 +9,7 @@ import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { FirstRows } from './first-rows.js';
-import { cellText, type RawRow, type RawTable } from '../ingest/table.js';
+import { cellText, surelyFilled, type RawRow, type RawTable } from '../ingest/table.js';
 import { HEADER_SEARCH_ROWS, mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { RECORD_SCHEMA, type FieldKey } from './record-columns.js';
@@ -120,7 +120,7 @@ export class RecordsChecker {
     let first = -1;
     let extra = 0;
     for (let i = 0; i < r.cells.length; i++) {
-      if (cellText(r.cells[i] ?? null) === '') continue;
+      if (!surelyFilled(r.cells[i]) && cellText(r.cells[i] ?? null) === '') continue;
       if (filled++ === 0) first = i;
       if (i >= map.width) extra++;
     }
