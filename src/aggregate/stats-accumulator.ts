@@ -4,7 +4,8 @@
  * (categories, regions, defect types, typical cases) plus one set of
  * distinct manufacturer names (distinct-names.ts), never to the number of
  * records: a large quarter is aggregated while its rows are checked (on the
- * checking thread, records-checker.ts), without holding them.
+ * checking thread, records-checker.ts), without holding them; the distinct
+ * manufacturers may be counted on another thread (NameCounter).
  * Pure: no I/O, no clock, no logging.
  */
 import { BulletinError } from '../model/errors.js';
@@ -34,6 +35,37 @@ export interface StatsTallies {
   byDefect: ReadonlyMap<string, Tally>;
   /** In the order the bulletin prints them: largest quantity first, ties in input order. */
   typicalCases: TypicalCase[];
+  /** Region code → its slot in the manufacturer counts (NameCounter), in the order regions appeared. */
+  regionSlots: ReadonlyMap<string, number>;
+}
+
+/**
+ * Distinct manufacturers, overall and per region slot. Counted where the
+ * accumulator runs, or (a checking thread's) handed on and counted on the
+ * reading thread, which has time to spare (countManufacturers then).
+ */
+export interface NameCounter {
+  add(name: string, slot: number): void;
+  readonly size: number;
+  inRegion(slot: number): number;
+}
+
+/** Names counted as fold() makes them: case, width and spaces do not make another manufacturer. */
+export function foldedNames(): NameCounter {
+  const names = new DistinctNames();
+  return {
+    add: (name, slot) => names.add(fold(name), slot),
+    get size() {
+      return names.size;
+    },
+    inRegion: (slot) => names.inRegion(slot),
+  };
+}
+
+/** The manufacturer figures of `t` from the counter its records' names went to. */
+export function countManufacturers(t: StatsTallies, names: NameCounter): void {
+  t.total.manufacturers = names.size;
+  for (const [code, slot] of t.regionSlots) t.byRegion.get(code)!.manufacturers = names.inRegion(slot);
 }
 
 export interface StatsAccumulator {
@@ -55,14 +87,13 @@ function count(t: Tally, r: RecallRecord): void {
   t.firstProduct ??= r.product;
 }
 
-export function createStatsAccumulator(): StatsAccumulator {
+export function createStatsAccumulator(manufacturers: NameCounter = foldedNames()): StatsAccumulator {
   const total = newTally();
   const byCategory = new Map<string, Tally>();
   const byRegion = new Map<string, Tally>();
   const byDefect = new Map<string, Tally>();
   /** Region code → its bit in the manufacturers' masks, in the order regions appear. */
   const slots = new Map<string, number>();
-  const manufacturers = new DistinctNames();
   const typical: { r: TypicalCase; i: number }[] = [];
   let index = 0;
   return {
@@ -73,15 +104,15 @@ export function createStatsAccumulator(): StatsAccumulator {
       count(tallyIn(byDefect, r.defectTypeCode), r);
       let slot = slots.get(r.regionCode);
       if (slot === undefined) slots.set(r.regionCode, (slot = slots.size));
-      manufacturers.add(fold(r.manufacturer), slot);
+      manufacturers.add(r.manufacturer, slot);
       if (r.typical) typical.push({ r: typicalCase(r), i: index });
       index += 1;
     },
     finish(): StatsTallies {
-      total.manufacturers = manufacturers.size;
-      for (const [code, slot] of slots) byRegion.get(code)!.manufacturers = manufacturers.inRegion(slot);
       const typicalCases = typical.sort((a, b) => b.r.quantity - a.r.quantity || a.i - b.i).map((x) => x.r);
-      return { total, byCategory, byRegion, byDefect, typicalCases };
+      const tallies = { total, byCategory, byRegion, byDefect, typicalCases, regionSlots: slots };
+      countManufacturers(tallies, manufacturers);
+      return tallies;
     },
   };
 }

@@ -48,6 +48,17 @@ export function cellText(v: CellValue): string {
   return String(v).trim();
 }
 
+/**
+ * True when cellText(v) is certainly not empty, told from the first character alone (printable
+ * ASCII or a CJK ideograph, which trim() never removes): the usual cell, without trimming it.
+ * False says nothing: ask cellText.
+ */
+export function surelyFilled(v: CellValue | undefined): boolean {
+  if (typeof v !== 'string' || v.length === 0) return false;
+  const c = v.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
 export function isBlankRow(cells: readonly CellValue[]): boolean {
   return cells.every((c) => cellText(c) === '');
 }

@@ -5,6 +5,8 @@
  * CSV records cross as one string and a transferable array of offsets per
  * chunk (cloning a million small arrays instead cost 1.5 s); at most a few
  * messages are in flight, so memory stays flat however fast the reader is.
+ * The checking thread is the slower one: the distinct manufacturers of the
+ * accepted records come back with each acknowledgement and are counted here.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,8 @@ import type { CellBatch } from '../ingest/csv-scan.js';
 import type { RawRow } from '../ingest/table.js';
 import { BulletinError } from '../model/errors.js';
 import type { RecordsChecker, RecordsContext } from '../validate/records-checker.js';
+import { countManufacturers, foldedNames } from '../aggregate/stats-accumulator.js';
+import { countHanded, type HandedNames } from './handed-names.js';
 import { talliedChecker, type CheckedRecords, type HoldOptions } from './tallied-checker.js';
 
 export interface BatchChecker {
@@ -29,6 +33,13 @@ export interface BatchChecker {
 type Source = ConstructorParameters<typeof RecordsChecker>[0];
 
 const AHEAD = 4;
+
+function startWorker(script: URL, workerData: unknown): Worker {
+  // A small young generation: the checks make short-lived garbage, and the default let a million-row
+  // check peak at 253 MB instead of 210 MB (no slower). The old generation gets this thread's limit.
+  const maxOldGenerationSizeMb = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20);
+  return new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb } });
+}
 
 /** On this thread; also takes rows one at a time (a workbook's). */
 export function localChecker(
@@ -51,21 +62,22 @@ export function localChecker(
 export function threadChecker(source: Source, ctx: RecordsContext, opts: HoldOptions): BatchChecker | null {
   const script = new URL('./checker-worker.js', import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return null;
-  // A small young generation: the checks make short-lived garbage, and the
-  // default let a million-row check peak at 253 MB instead of 210 MB (no
-  // slower). The old generation gets this thread's limit (--max-old-space-size).
-  const maxOldGenerationSizeMb = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20);
-  const worker = new Worker(script, {
-    workerData: { source, ctx, opts },
-    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb },
-  });
+  const worker = startWorker(script, { source, ctx, opts });
   let inFlight = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   let settle: { resolve: (r: CheckedRecords) => void; reject: (e: Error) => void } | null = null;
-  worker.on('message', (m: 'ack' | { result: CheckedRecords }) => {
-    if (m === 'ack') inFlight--;
-    else settle?.resolve(m.result);
+  // Manufacturers are counted here, where reading leaves time to spare (about a second of a million names).
+  const names = foldedNames();
+  worker.on('message', (m: HandedNames | { result: CheckedRecords }) => {
+    if ('slots' in m) {
+      inFlight--;
+      countHanded(m, names);
+    } else {
+      // Every acknowledgement came before the result (one port, in order): every name is counted.
+      if (m.result.tallies) countManufacturers(m.result.tallies, names);
+      settle?.resolve(m.result);
+    }
     wake?.();
   });
   const fail = (e: Error) => {

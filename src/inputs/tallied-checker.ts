@@ -6,7 +6,7 @@
  * finished tallies back once (plain data, whatever the number of records).
  */
 import type { RawRow } from '../ingest/table.js';
-import { createStatsAccumulator, type StatsTallies } from '../aggregate/stats-accumulator.js';
+import { createStatsAccumulator, type NameCounter, type StatsTallies } from '../aggregate/stats-accumulator.js';
 import {
   RecordsChecker,
   type CheckerOptions,
@@ -29,8 +29,10 @@ export function talliedChecker(
   source: Source,
   ctx: RecordsContext,
   opts: HoldOptions,
+  /** Where the accepted records' manufacturers are counted (a checking thread hands them on); here by default. */
+  names?: NameCounter,
 ): { checker: RecordsChecker; finish(): CheckedRecords } {
-  const acc = opts.tally ? createStatsAccumulator() : null;
+  const acc = opts.tally ? createStatsAccumulator(names) : null;
   const checker = new RecordsChecker(source, ctx, opts, acc ? (r) => acc.add(r) : undefined);
   return { checker, finish: () => ({ ...checker.finish(), tallies: acc?.finish() ?? null }) };
 }

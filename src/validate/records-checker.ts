@@ -9,7 +9,7 @@ import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { FirstRows } from './first-rows.js';
-import { cellText, type RawRow, type RawTable } from '../ingest/table.js';
+import { cellText, surelyFilled, type RawRow, type RawTable } from '../ingest/table.js';
 import { HEADER_SEARCH_ROWS, mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { RECORD_SCHEMA, type FieldKey } from './record-columns.js';
@@ -22,7 +22,6 @@ import {
   noRecords,
   noteRow,
   shortRow,
-  type FilledCell,
 } from './records-findings.js';
 import { checkTotalRow, totalRowKind, type Segment } from './total-rows.js';
 
@@ -116,20 +115,25 @@ export class RecordsChecker {
 
   private row(r: RawRow): void {
     const map = this.map as HeaderMap<FieldKey>;
-    // One pass over the cells (this runs for every row of a file of any size).
-    const filled: FilledCell[] = [];
+    // One pass over the cells, counting the filled ones without an object per cell (every row of any file).
+    let filled = 0;
+    let first = -1;
+    let extra = 0;
     for (let i = 0; i < r.cells.length; i++) {
-      const t = cellText(r.cells[i] ?? null);
-      if (t !== '') filled.push({ i, t });
+      if (!surelyFilled(r.cells[i]) && cellText(r.cells[i] ?? null) === '') continue;
+      if (filled++ === 0) first = i;
+      if (i >= map.width) extra++;
     }
-    if (this.skipped(r, map, filled)) return;
+    if (this.skipped(r, map, filled, first)) return;
     this.rows.read++;
     if (this.source.format === 'csv' && r.cells.length < map.width) this.add(shortRow(this.issue, r, map.width));
-    const extra = filled.filter((c) => c.i >= map.width);
-    for (const c of extra) this.add(cellOutsideHeader(this.issue, r, c));
+    for (let i = map.width; extra > 0 && i < r.cells.length; i++) {
+      const t = cellText(r.cells[i] ?? null);
+      if (t !== '') this.add(cellOutsideHeader(this.issue, r, { i, t }));
+    }
     const { record, issues } = parseRow(r, this.rowCtx as RowContext);
-    this.add(...issues);
-    if (!record || extra.length > 0) {
+    if (issues.length > 0) this.add(...issues);
+    if (!record || extra > 0) {
       this.rows.rejected++;
       return;
     }
@@ -137,10 +141,10 @@ export class RecordsChecker {
   }
 
   /** Rows that are not records (blank, 小计/合计, a note in the first cell): counted, true when skipped. */
-  private skipped(r: RawRow, map: HeaderMap<FieldKey>, filled: FilledCell[]): boolean {
+  private skipped(r: RawRow, map: HeaderMap<FieldKey>, filled: number, first: number): boolean {
     // 序号 filled in ahead (Excel users number empty rows, and init's template invites it): still blank.
     const seq = map.columns.get('seq');
-    if (filled.length === 0 || (filled.length === 1 && seq && filled[0]!.i === seq.index)) {
+    if (filled === 0 || (filled === 1 && seq && first === seq.index)) {
       this.rows.blank++;
       return true;
     }
@@ -153,9 +157,9 @@ export class RecordsChecker {
       if (kind === '小计') this.segment = { sum: 0, firstRow: null };
       return true;
     }
-    if (filled.length === 1 && filled[0]!.i === 0 && !map.columns.has('seq')) {
+    if (filled === 1 && first === 0 && !map.columns.has('seq')) {
       this.rows.notes++;
-      this.add(noteRow(this.issue, r, filled[0]!));
+      this.add(noteRow(this.issue, r, { i: 0, t: cellText(r.cells[0] ?? null) }));
       return true;
     }
     return false;

@@ -4,7 +4,7 @@
  * the typical-case flag.
  */
 import { quarterContains, quarterName } from '../model/quarter.js';
-import { cellText, isErrorCell, isUnsavedFormula } from '../ingest/table.js';
+import { cellText, isErrorCell, isUnsavedFormula, type CellValue } from '../ingest/table.js';
 import { parseDate } from './parse-date.js';
 import { parseFlag } from './parse-flag.js';
 import { parseQuantity, quantityProblem, type QuantityResult } from './parse-quantity.js';
@@ -15,6 +15,7 @@ const MAX_CELL_CHARS = 32_767;
 
 /** Cells with no usable value at all (formula errors, unsaved formulas, a runaway CSV quote). */
 export function checkCells(f: RowFindings): void {
+  if (plainCells(f.row.cells)) return;
   for (const [key, col] of f.ctx.map.columns) {
     const v = f.row.cells[col.index] ?? null;
     if (isErrorCell(v)) {
@@ -43,6 +44,18 @@ export function checkCells(f: RowFindings): void {
       );
     }
   }
+}
+
+/**
+ * Every cell empty or text within Excel's limit (a CSV row, nearly always): nothing above can
+ * be found, and the row is done without walking the header's columns.
+ */
+function plainCells(cells: readonly CellValue[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (v !== null && v !== undefined && (typeof v !== 'string' || v.length > MAX_CELL_CHARS)) return false;
+  }
+  return true;
 }
 
 /** The announce date as an ISO date, or '' after recording why not. */

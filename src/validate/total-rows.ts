@@ -15,12 +15,22 @@ export interface Segment {
   firstRow: number | null;
 }
 
-/** Every total-row word has one of these; other cells are not worth folding. */
-const MAYBE = /[合计小总共]/;
+/**
+ * Every total-row word has one of 合计小总共; other cells are not worth folding. Looked for
+ * with a loop rather than /[合计小总共]/: this runs for every cell of every row, and the
+ * call of a regular expression cost more than the look (about 0.2 s of a million rows).
+ */
+function maybeTotal(c: string): boolean {
+  for (let i = 0; i < c.length; i++) {
+    const k = c.charCodeAt(i);
+    if (k === 0x5408 || k === 0x8ba1 || k === 0x5c0f || k === 0x603b || k === 0x5171) return true;
+  }
+  return false;
+}
 
 export function totalRowKind(cells: readonly CellValue[]): TotalKind | null {
   for (const c of cells) {
-    if (typeof c !== 'string' || !MAYBE.test(c)) continue;
+    if (typeof c !== 'string' || !maybeTotal(c)) continue;
     const k = KINDS[fold(c).replace(/[:：]$/, '')];
     if (k) return k;
   }

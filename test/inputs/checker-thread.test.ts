@@ -47,6 +47,34 @@ describe('threadChecker', () => {
     expect(got.rows.accepted).toBeGreaterThan(2000);
   });
 
+  it('gathers the same tallies as this thread, manufacturers counted on this side (folded, per region)', async () => {
+    const { threadChecker } = await compiled();
+    const ctx = { ...(await hunan()), quarter: { year: 2022, quarter: 3 as const } };
+    // Names that fold together (case, full width, spaces), in several regions, some rows rejected.
+    const makers = ['ABC 电器', 'abc电器', 'ＡＢＣ电器', '乙 厂', '乙厂', '引号"，,公司', '😀厂'];
+    const quoted = (t: string) => (/[",]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+    const regions = ['长沙', '株洲', '湘潭', '衡阳'];
+    const rows = Array.from(
+      { length: 2500 },
+      (_, i) =>
+        `2022-08-${String(1 + (i % 28)).padStart(2, '0')},${quoted(`${makers[i % 7]}${i % 13}`)},产品${i},M${i},${1 + (i % 11)},${regions[i % 4]},机械物理,${i},描述,${i % 50 === 0 ? '是' : '否'}`,
+    );
+    const text = `${HEADER}\n${rows.join('\n')}\n`;
+    const tally = { keepRecords: false, maxIssues: 100, tally: true };
+    const local = localChecker(source, ctx, tally);
+    for (const b of batches(text, 3000)) local.batch(b);
+    const threaded = threadChecker(source, ctx, tally)!;
+    for (const b of batches(text, 3000)) {
+      threaded.batch(b);
+      await threaded.pause();
+    }
+    const [want, got] = await Promise.all([local.finish(), threaded.finish()]);
+    expect(got).toEqual(want);
+    expect(got.tallies!.total.manufacturers).toBeGreaterThan(20);
+    expect(got.tallies!.total.manufacturers).toBeLessThan(7 * 13);
+    expect([...got.tallies!.byRegion.values()].every((t) => (t.manufacturers ?? 0) > 0)).toBe(true);
+  });
+
   it('fails the check, rather than waiting for ever, when the checking thread crashes', async () => {
     const { threadChecker } = await compiled();
     // No reference data: the checker throws on the first data row, on the other thread.
