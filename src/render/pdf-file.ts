@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { PDFDict, PDFDocument, PDFObject } from 'pdf-lib';
 import { collapseDoubled } from '../model/text.js';
 import { WORD_JOINER } from './headline-words.js';
-import { dropJoinerGlyphs } from './pdf-joiners.js';
+import { dropJoinerGlyphs, type DeflateCache } from './pdf-joiners.js';
 import { renumberNodeNames } from './pdf-names.js';
 import { dropMarkerLinks, linkUri } from './pdf-structure.js';
 
@@ -120,7 +120,12 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject | undefined>
   return out;
 }
 
-export async function finalizePdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
+/** `streams` keeps the pages it rewrites deflated for the next build of the same document (pdf-joiners.ts). */
+export async function finalizePdf(
+  bytes: Uint8Array,
+  info: PdfInfo,
+  streams: DeflateCache | null = null,
+): Promise<Uint8Array> {
   // readLayout only reads: its parse is as good as a fresh one.
   const doc = parsed.get(bytes) ?? (await load(bytes));
   parsed.delete(bytes);
@@ -134,7 +139,7 @@ export async function finalizePdf(bytes: Uint8Array, info: PdfInfo): Promise<Uin
   doc.setCreationDate(info.date);
   doc.setModificationDate(info.date);
   repairOutline(doc);
-  dropJoinerGlyphs(lib, doc);
+  await dropJoinerGlyphs(lib, doc, streams);
   if (info.dropLinksTo) dropMarkerLinks(lib, doc, info.dropLinksTo);
   renumberNodeNames(lib, doc);
   setDocumentId(doc, info);
