@@ -14,6 +14,8 @@ import { collapseDoubled } from '../model/text.js';
 import { WORD_JOINER } from './headline-words.js';
 import { dropJoinerGlyphs, type DeflateCache } from './pdf-joiners.js';
 import { renumberNodeNames } from './pdf-names.js';
+import { plainLayout } from './pdf-layout.js';
+import { NotPlain, readPlainPdf } from './pdf-reader.js';
 import { dropMarkerLinks, linkUri } from './pdf-structure.js';
 
 type PdfLib = typeof import('pdf-lib');
@@ -48,8 +50,9 @@ export interface PdfLayout {
 }
 
 /**
- * Documents parsed by readLayout, by their bytes: the print whose layout
- * held is finalized next, and parsing it again would cost 0.1 s.
+ * Documents parsed by readLayout with pdf-lib (a file the small reader of
+ * pdf-reader.ts does not take), by their bytes: the print whose layout held
+ * is finalized next, and parsing it again would cost 0.1 s.
  */
 const parsed = new WeakMap<Uint8Array, PDFDocument>();
 
@@ -59,6 +62,12 @@ async function load(bytes: Uint8Array): Promise<PDFDocument> {
 }
 
 export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<PdfLayout> {
+  try {
+    return plainLayout(await warmUpPdfLib(), readPlainPdf(bytes), markerPrefix, bookmarkTitle);
+  } catch (e) {
+    if (!(e instanceof NotPlain)) throw e;
+    // Not a file as Chromium writes them: read by pdf-lib below.
+  }
   const doc = await load(bytes);
   parsed.set(bytes, doc);
   const pages = doc.getPages();

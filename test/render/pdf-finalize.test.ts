@@ -9,7 +9,13 @@ import type { DeflateCache } from '../../src/render/pdf-joiners.js';
 const CONTENT =
   'BT\n/F25 21.33 Tf\n1 0 0 -1 88.375 2173 Tm\n<0013> Tj\n' +
   '/Span<</ActualText <feff2060> >> BDC\n12.6689606 0 Td <0001> Tj\nEMC\n0 0 Td <0011> Tj\nET\n';
-const INFO: PdfInfo = { title: '标题', author: '编者', subject: '主题', keywords: ['召回'], date: new Date('2022-10-15') };
+const INFO: PdfInfo = {
+  title: '标题',
+  author: '编者',
+  subject: '主题',
+  keywords: ['召回'],
+  date: new Date('2022-10-15'),
+};
 
 async function printed(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
