@@ -12,6 +12,7 @@ import { printBulletin } from '../render/print-bulletin.js';
 import type { HtmlRenderer } from '../render/render-html.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
+import { deflateCache } from './stream-cache.js';
 import type { ProgressListener } from '../model/progress.js';
 
 /** The same document properties in the PDF and the Word edition; a draft says so in each. */
@@ -43,7 +44,8 @@ export async function printPdfEdition(
     guess,
   );
   if (printed.passes > 1) await cache.put(key, printed.layout);
-  const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX });
+  const streams = deflateCache(opts.cacheDir ?? null);
+  const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX }, streams);
   return { pdf, passes: printed.passes };
 }
 

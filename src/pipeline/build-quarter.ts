@@ -24,6 +24,8 @@ import { mastheadNames, templateDirs as templatesOver } from '../config/resolve-
 import type { ProgressListener } from '../model/progress.js';
 import { printPdfEdition, wordEdition, type DocumentMeta } from './build-editions.js';
 import { fontSubsetCache } from './font-cache.js';
+import { drawCharts } from './chart-cache.js';
+import { reportChartSpecs } from '../render/report-charts.js';
 import type { LoadedQuarter } from '../inputs/load-quarter.js';
 import {
   DRAFT_OUTPUT_NAMES,
@@ -85,7 +87,10 @@ async function composeAndRender(
     decimals: opts.config.decimals,
   };
   onProgress({ phase: 'render', message: '排版 HTML（文章、图表、表格）' });
+  const specs = reportChartSpecs(stats);
+  const charts = specs && (await drawCharts(specs, opts.cacheDir ?? null));
   const composed = composeBulletin({
+    charts,
     stats,
     ref: loaded.ref,
     meta,

@@ -1,7 +1,7 @@
 /**
- * The only module that knows ECharts. Charts are rendered here to static SVG
- * (server-side, no browser JavaScript) from the same figures as the tables,
- * with our own percentage labels so chart and table never disagree.
+ * The only module that knows ECharts. Charts are drawn here to static SVG
+ * (server-side, no browser JavaScript) from the specs of chart-specs.ts.
+ * Loaded only when a chart is not in the cache (pipeline/chart-cache.ts).
  */
 import * as echarts from 'echarts/core';
 // Only the parts used, by path: the full package costs 290 ms to import,
@@ -11,41 +11,9 @@ import { install as PieChart } from 'echarts/lib/chart/pie/install.js';
 import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
 import { install as TitleComponent } from 'echarts/lib/component/title/install.js';
 import { install as SVGRenderer } from 'echarts/lib/renderer/installSVGRenderer.js';
+import { barSpec, BASE_OPTION, pieSpec, type BarDatum, type ChartSpec, type PieDatum } from './chart-specs.js';
 
 echarts.use([BarChart, PieChart, GridComponent, TitleComponent, SVGRenderer]);
-
-export interface PieDatum {
-  name: string;
-  value: number;
-  /** The table's share, printed as the label. */
-  share: number;
-}
-
-export interface BarDatum {
-  name: string;
-  value: number;
-}
-
-const FONT = "'Noto Serif SC', serif";
-// Outlined text (ECharts' default label border) prints as Type 3 glyph
-// outlines in Chromium's PDF. ECharts ignores a zero width alone, so every
-// label also gets a transparent border colour. textBorderColor: 'transparent'.
-// Saturated, print-safe colours that stay distinct in greyscale order.
-const COLORS = [
-  '#c0392b',
-  '#2e86c1',
-  '#28b463',
-  '#f39c12',
-  '#8e44ad',
-  '#17a589',
-  '#d35400',
-  '#1f618d',
-  '#b7950b',
-  '#7b7d7d',
-];
-
-/** A label shown as is: ECharts would read {a} or {b} in it as placeholders. */
-const literal = (text: string): string => text.replace(/[{}]/g, '');
 
 /**
  * The last charts drawn, by their option: drawing one takes ECharts 10–40 ms,
@@ -57,7 +25,7 @@ const literal = (text: string): string => text.replace(/[{}]/g, '');
 const KEEP_CHARTS = 16;
 const drawn = new Map<string, string>();
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+export function drawChart({ option, width, height }: ChartSpec): string {
   // A function in the option (a formatter) is not in its JSON, nor what it closes over: never remembered.
   let plain = true;
   const key = JSON.stringify([option, width, height], (_, v: unknown) => {
@@ -73,17 +41,13 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   return svg;
 }
 
-function draw(option: echarts.EChartsCoreOption, width: number, height: number): string {
+function draw(option: ChartSpec['option'], width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({
-      animation: false,
-      color: COLORS,
-      textStyle: { fontFamily: FONT, fontSize: 13, textBorderWidth: 0, textBorderColor: 'transparent' },
-      ...option,
-    });
+    chart.setOption({ ...BASE_OPTION, ...option });
     // Hover styles are useless on paper, and their class names come from a
     // process-wide counter: dropping them keeps rebuilds byte-identical.
+    // (Changing this clean-up changes the drawings: raise DRAWING in chart-specs.ts.)
     return chart
       .renderToSVGString()
       .replace(/<style[\s\S]*?<\/style>/g, '')
@@ -93,74 +57,7 @@ function draw(option: echarts.EChartsCoreOption, width: number, height: number):
   }
 }
 
-export function pieChart(title: string, data: readonly PieDatum[]): string {
-  return render(
-    {
-      title: { text: title, left: 'center', top: 4, textStyle: { fontFamily: FONT, fontSize: 15, fontWeight: 'bold' } },
-      series: [
-        {
-          type: 'pie',
-          radius: ['0%', '52%'],
-          center: ['50%', '56%'],
-          data: data
-            .filter((d) => d.value > 0)
-            .map((d) => ({
-              name: d.name,
-              value: d.value,
-              label: {
-                formatter: literal(`${d.name} ${d.share.toFixed(2)}%`),
-                textBorderWidth: 0,
-                textBorderColor: 'transparent',
-              },
-            })),
-          label: {
-            overflow: 'none',
-            textBorderWidth: 0,
-            textBorderColor: 'transparent',
-            fontFamily: FONT,
-            fontSize: 13,
-          },
-          labelLine: { length: 14, length2: 18 },
-          avoidLabelOverlap: true,
-        },
-      ],
-    },
-    680,
-    340,
-  );
-}
+export const pieChart = (title: string, data: readonly PieDatum[]): string => drawChart(pieSpec(title, data));
 
-export function barChart(title: string, data: readonly BarDatum[], unit: string): string {
-  return render(
-    {
-      title: { text: title, left: 'center', top: 4, textStyle: { fontFamily: FONT, fontSize: 15, fontWeight: 'bold' } },
-      grid: { left: 70, right: 20, top: 50, bottom: 70 },
-      xAxis: {
-        type: 'category',
-        data: data.map((d) => d.name),
-        axisLabel: { interval: 0, rotate: 40, fontFamily: FONT, fontSize: 12 },
-      },
-      yAxis: { type: 'value', name: unit, nameTextStyle: { fontFamily: FONT }, axisLabel: { fontFamily: FONT } },
-      series: [
-        {
-          type: 'bar',
-          data: data.map((d) => ({
-            value: d.value,
-            label: { show: d.value > 0, textBorderWidth: 0, textBorderColor: 'transparent' },
-          })),
-          barMaxWidth: 28,
-          itemStyle: { color: COLORS[1] },
-          label: {
-            position: 'top',
-            fontFamily: FONT,
-            fontSize: 11,
-            textBorderWidth: 0,
-            textBorderColor: 'transparent',
-          },
-        },
-      ],
-    },
-    680,
-    360,
-  );
-}
+export const barChart = (title: string, data: readonly BarDatum[], unit: string): string =>
+  drawChart(barSpec(title, data, unit));

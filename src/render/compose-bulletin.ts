@@ -4,9 +4,8 @@ import type { ReferenceData } from '../model/reference.js';
 import type { BulletinStats } from '../model/stats.js';
 import { markdownToBlocks, markdownToHtml } from './markdown.js';
 import type { TocTarget } from './print-bulletin.js';
-import { reportCharts } from './report-charts.js';
 import { buildBulletinView, REPORT_ID, type BulletinView } from './view-bulletin.js';
-import { buildReportView, type ReportMeta, type ReportView } from './view-model.js';
+import { buildReportView, type ReportCharts, type ReportMeta, type ReportView } from './view-model.js';
 import type { Trend } from '../model/stats.js';
 
 export interface ComposeInput {
@@ -19,6 +18,8 @@ export interface ComposeInput {
   notice: readonly string[];
   contact?: { title?: string; phone?: string; email?: string; address?: string };
   trend?: Trend | null;
+  /** Drawn by the caller from report-charts.ts's specs (the drawings may come from a cache). */
+  charts: ReportCharts | null;
 }
 
 export interface Composed {
@@ -34,7 +35,7 @@ export function composeBulletin(c: ComposeInput): Composed {
     national: c.stats.national,
     foreign: c.stats.foreign,
     clues: c.stats.clues,
-    charts: reportCharts(c.stats),
+    charts: c.charts,
     trend: c.trend ?? null,
   });
   const articles = c.articles.map((a) => ({
