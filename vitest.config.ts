@@ -29,10 +29,15 @@ export default defineConfig({
     // Vitest's default on two cores is one worker (cores - 1): test files ran one after another while
     // the CLI tests spawned Node. In-process tests use the worker's core, PDF tests wait on Chromium.
     maxWorkers: 2,
+    // Test files run one after another in the same two worker processes instead of a fresh process
+    // each: starting a worker and importing vitest and the sources again cost about 100 s of CPU
+    // (of 300) for 108 files. No test mocks modules; what a file leaves behind in the process is
+    // reset before the next one (test/helpers/each-file.ts).
+    isolate: false,
     // The end-to-end tests run bin/bulletin.js: dist/ compiled from the current sources.
     globalSetup: ['test/global-setup.ts'],
     // BULLETIN_TEST_CPU=/tmp/cpu.jsonl: one line of CPU seconds per test file (test/helpers/cpu-probe.ts).
-    setupFiles: process.env.BULLETIN_TEST_CPU ? ['test/helpers/cpu-probe.ts'] : [],
+    setupFiles: ['test/helpers/each-file.ts', ...(process.env.BULLETIN_TEST_CPU ? ['test/helpers/cpu-probe.ts'] : [])],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: BROWSER } },
       {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Everything the README's two commands need on a fresh machine (Node 20,
 // npm, Debian, root): dependencies from the lockfile, the compiled CLI, a
-// Chromium when none is found, and (with --for-tests) poppler's PDF tools,
+// Chromium when none is found, and (with --for-tests) poppler's PDF tools, qpdf,
 // LibreOffice and CJK fonts (the Word edition's rendering test).
 // Safe to run again: each step is skipped when already done.
 import { execFileSync } from 'node:child_process';
@@ -81,10 +81,15 @@ async function ensureBrowser() {
   }
 }
 
+// qpdf reads the PDF's structure tree and bookmarks in the tests, independently of the pdf-lib that wrote them.
 function ensurePdfTools() {
-  if (['pdftotext', 'pdffonts', 'pdftoppm', 'pdfinfo'].every(has)) return;
-  if (!aptInstall(['poppler-utils'])) {
-    say('the PDF tests need poppler-utils (pdftotext, pdffonts, pdftoppm); please install it.');
+  const missing = [
+    ...(['pdftotext', 'pdffonts', 'pdftoppm', 'pdfinfo'].every(has) ? [] : ['poppler-utils']),
+    ...(has('qpdf') ? [] : ['qpdf']),
+  ];
+  if (missing.length === 0) return;
+  if (!aptInstall(missing)) {
+    say(`the PDF tests need ${missing.join(' and ')} (pdftotext, pdffonts, pdftoppm, qpdf); please install them.`);
     process.exit(2);
   }
 }

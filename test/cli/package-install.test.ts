@@ -1,8 +1,11 @@
 /**
- * The package as a user gets it: packed, installed into an empty project
- * from the npm cache alone (`npm install --offline`, as behind a firewall
- * that reaches no browser download; see writeUserProject for the lockfile),
- * then the sample built from there with the system's Chromium.
+ * The package as a user gets it: packed, installed into a new project by
+ * `npm install --offline` (as behind a firewall that reaches no browser
+ * download; see writeUserProject for the lockfile), then the sample built
+ * from there with the system's Chromium. The project's dependencies are put
+ * in place first (placeDependencies: the lockfile's production packages,
+ * nothing else), so npm checks them against the lockfile and unpacks only
+ * the package under test.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +13,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { sampleBuild } from '../helpers/sample-build.js';
-import { writeUserProject } from '../helpers/user-project.js';
+import { placeDependencies, writeUserProject } from '../helpers/user-project.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string;
@@ -44,6 +47,7 @@ beforeAll(() => {
   tarballFiles = packed[0]!.files.map((f) => f.path);
   project = tempDir('bulletin-user-project-');
   writeUserProject(project, ROOT, join(packDir, packed[0]!.filename));
+  placeDependencies(project, ROOT);
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], {
     cwd: project,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { headlinePieces } from '../../src/render/headline-words.js';
 import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
 import { sampleBuild } from '../helpers/sample-build.js';
-import { pdfText } from '../helpers/pdf.js';
+import { pdfText, pdfTool } from '../helpers/pdf.js';
 
 const pdf = (): string => join(sampleBuild().out, 'bulletin.pdf');
 
@@ -59,7 +59,7 @@ function overlongWords(text: string, chars: number): Array<[number, number]> {
  * its box may pass the margin by half of it.
  */
 function beyondRightMargin(pdf: string): string[] {
-  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  const xml = pdfTool('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], pdf);
   const right = 594.96 - 73.7;
   return [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].flatMap(([, body], p) =>
     [...body!.matchAll(/xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g)]
@@ -86,7 +86,7 @@ function bestLongestLine(pieces: readonly string[], lines: number): number {
 
 /** Checks every wrapped headline of `pdf` (its bookmarks); returns the wrapped ones, line by line. */
 function checkWrappedHeadlines(pdf: string): string[][] {
-  const lines = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+  const lines = pdfTool('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], pdf)
     .split('\n')
     .map((l) => l.replace(/\s+/g, ''));
   const wrapped: string[][] = [];

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_AREA } from '../../src/render/table-layout.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { sampleBuild } from '../helpers/sample-build.js';
-import { pageText } from '../helpers/pdf.js';
+import { pageText, pdfTool } from '../helpers/pdf.js';
 import {
   AREA,
   bbox,
@@ -170,7 +170,7 @@ describe('print layout rules', () => {
   );
 
   it('makes no row of the long issue’s 表2 taller than a third of the page (its text fits narrower rows)', () => {
-    const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', long.pdf, '-'], { encoding: 'utf8' });
+    const xml = pdfTool('pdftotext', ['-bbox', '-enc', 'UTF-8', long.pdf, '-'], long.pdf);
     const heights = [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].flatMap(([, body]) => {
       // Each case row ends its description with its e-mail address: one per row, at the row's foot.
       const ys = [...body!.matchAll(/yMin="([\d.]+)"[^>]*>recall\d{3}@example\.com/g)].map((m) => Number(m[1]));
@@ -184,7 +184,7 @@ describe('print layout rules', () => {
     'ends no paragraph of the %s issue with one character alone on its last line',
     (which) => {
       const pdf = which === 'sample' ? sample.pdf : long.pdf;
-      const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      const xml = pdfTool('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], pdf);
       const pagesOf = [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(([, body]) =>
         [...body!.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({
           x: Number(m[1]),

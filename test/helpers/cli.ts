@@ -28,6 +28,15 @@ const CACHE = mkdtempSync(join(tmpdir(), 'bulletin-test-cache-'));
 let project: string | undefined;
 
 /**
+ * Before each test file (test/helpers/each-file.ts): test files share a worker
+ * process, and one may change its project (preview.test.ts edits the
+ * configuration), so the next file starts from a new copy.
+ */
+export function forgetSampleProject(): void {
+  project = undefined;
+}
+
+/**
  * The bundled sample as a user's project (data/ and bulletin.config.json) in a
  * temporary folder, made once per test file. Commands run there, so no test
  * writes into the repository's out/ or finds its configuration by accident

@@ -1,8 +1,29 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+
+const outputs = new Map<string, string>();
+
+/**
+ * What a poppler tool prints, run with `args` on the PDF at `path`: asked
+ * once per version of the file and kept, as
+ * the tests read the same pages of the same few PDFs hundreds of times (738
+ * runs of pdftotext and pdfinfo in the browser tests, 104 different ones).
+ * The file's inode, size and time are part of the key: a PDF written again
+ * at the same path is read again.
+ */
+export function pdfTool(tool: string, args: string[], path: string): string {
+  const st = statSync(path);
+  const key = JSON.stringify([tool, args, path, st.ino, st.size, st.mtimeMs]);
+  let out = outputs.get(key);
+  if (out === undefined) {
+    out = execFileSync(tool, args, { encoding: 'utf8' });
+    outputs.set(key, out);
+  }
+  return out;
+}
 
 export function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  return pdfTool('pdftotext', ['-enc', 'UTF-8', path, '-'], path);
 }
 
 /**
@@ -25,7 +46,7 @@ export interface PdfFont {
 }
 
 export function pdfFonts(path: string): PdfFont[] {
-  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  const lines = pdfTool('pdffonts', [path], path).split('\n').slice(2).filter(Boolean);
   return lines.map((line) => {
     const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
     if (!m) throw new Error(`cannot parse pdffonts line: ${line}`);
@@ -40,7 +61,7 @@ export function pdfFonts(path: string): PdfFont[] {
 }
 
 export function pdfInfo(path: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const out = pdfTool('pdfinfo', [path], path);
   return Object.fromEntries(
     out
       .split('\n')
@@ -70,16 +91,13 @@ export function containsWrapped(text: string, s: string, spread = 8): boolean {
 
 /** Text of one page, laid out (-layout keeps a table row on one line). */
 export function pageText(path: string, page: number, layout = false): string {
-  return execFileSync(
-    'pdftotext',
-    ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-f', String(page), '-l', String(page), path, '-'],
-    { encoding: 'utf8' },
-  );
+  const args = ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), '-f', String(page), '-l', String(page), path, '-'];
+  return pdfTool('pdftotext', args, path);
 }
 
 /** Each line of the laid-out text with its whitespace removed. */
 export function compactLines(path: string): string[] {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', path, '-'], { encoding: 'utf8' })
+  return pdfTool('pdftotext', ['-enc', 'UTF-8', '-layout', path, '-'], path)
     .split('\n')
     .map((l) => l.replace(/\s+/g, ''))
     .filter(Boolean);

@@ -1,11 +1,10 @@
 /** Measurements of printed bulletins for the print layout test (test/cli/print-layout.test.ts). */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKEN } from '../../src/render/nowrap.js';
 import { PAGE_AREA } from '../../src/render/table-layout.js';
 import { bulletin, tempDir } from './cli.js';
-import { pageText, pdfInfo } from './pdf.js';
+import { pageText, pdfInfo, pdfTool } from './pdf.js';
 
 export interface Built {
   pdf: string;
@@ -63,7 +62,7 @@ export function rowsPerPage(pdf: string, rows: readonly string[]): Array<{ page:
 
 /** Share of the page's text area left empty below its last line of text (the page number is outside it). */
 export function emptyShare(pdf: string): number[] {
-  const xml = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  const xml = pdfTool('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], pdf);
   return [...xml.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(([, body]) => {
     const bottoms = [...body!.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
       .map((m) => [Number(m[1]), Number(m[2])] as const)
@@ -81,7 +80,7 @@ export function tokensSplit(built: Built): string[] {
     .replace(/<style[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>|<title>[\s\S]*?<\/title>|<h[1-6]\b[\s\S]*?<\/h[1-6]>/g, '')
     .replace(/<[^>]*>/g, ' ');
   const tokens = [...new Set(text.match(TOKEN) ?? [])];
-  const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', built.pdf, '-'], { encoding: 'utf8' })
+  const lines = pdfTool('pdftotext', ['-enc', 'UTF-8', built.pdf, '-'], built.pdf)
     .split('\n')
     .map((l) => l.replace(/\s+/g, ''));
   // Each occurrence counts: a token printed whole once and split elsewhere is found. The PDF
@@ -96,11 +95,9 @@ export function tokensSplit(built: Built): string[] {
 }
 
 export const bbox = (pdf: string): string[] =>
-  [
-    ...execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).matchAll(
-      /<page [^>]*>([\s\S]*?)<\/page>/g,
-    ),
-  ].map((m) => m[1]!);
+  [...pdfTool('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], pdf).matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(
+    (m) => m[1]!,
+  );
 /** Top (yMin) of the first word on `page` matching `re`, in points. */
 export const topOf = (page: string, re: RegExp): number | undefined => {
   const m = [...page.matchAll(/yMin="([\d.]+)"[^>]*>([^<]*)</g)].find((w) => re.test(w[2]!));
