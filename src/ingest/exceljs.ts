@@ -42,7 +42,9 @@ function formulaFilter(): (type: string, tag: Tag) => boolean {
 
 const require = createRequire(import.meta.url);
 const saxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
-if (!require.cache[saxPath]) {
+const readerPath = require.resolve('exceljs/lib/stream/xlsx/worksheet-reader.js');
+
+function fixedSax(): Module {
   const { SaxesParser } = createRequire(saxPath)('saxes') as {
     SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(s: string): void };
   };
@@ -68,7 +70,35 @@ if (!require.cache[saxPath]) {
   mod.filename = saxPath;
   mod.loaded = true;
   mod.exports = fixed;
-  require.cache[saxPath] = mod;
+  return mod;
+}
+const ours = fixedSax();
+if (!require.cache[saxPath]) require.cache[saxPath] = ours;
+
+type RowReader = new (o: object) => AsyncIterable<StreamRow>;
+
+/**
+ * exceljs's worksheet reader bound to the fixed SAX helper. When exceljs was
+ * loaded before this module (a library user's own `require('exceljs')`), its
+ * reader holds the original helper, which reads "#REF!" and TRUE behind a
+ * formula as NaN and 1: a private copy of the reader is then loaded beside
+ * it, and the user's modules are put back as they were.
+ */
+let privateReader: RowReader | undefined;
+export function worksheetReader(): RowReader {
+  const theirs = require.cache[saxPath];
+  if (theirs === ours) return require(readerPath) as RowReader;
+  if (privateReader) return privateReader;
+  const theirReader = require.cache[readerPath];
+  require.cache[saxPath] = ours;
+  delete require.cache[readerPath];
+  try {
+    return (privateReader = require(readerPath) as RowReader);
+  } finally {
+    if (theirs) require.cache[saxPath] = theirs;
+    if (theirReader) require.cache[readerPath] = theirReader;
+    else delete require.cache[readerPath];
+  }
 }
 export const ExcelJS = require('exceljs') as typeof ExcelJSTypes;
 export type { ExcelJSTypes };
@@ -119,7 +149,7 @@ export async function sheetRowReader(
     styles: manager,
     properties: (book.map as { workbookPr: object }).workbookPr,
   };
-  const Reader = require('exceljs/lib/stream/xlsx/worksheet-reader.js') as new (o: object) => AsyncIterable<StreamRow>;
+  const Reader = worksheetReader();
   const options = { worksheets: 'emit', hyperlinks: 'ignore' };
   return (sheet) => new Reader({ workbook: context, id: 1, iterator: text(sheet), options });
 }
