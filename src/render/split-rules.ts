@@ -101,10 +101,13 @@ export function editSplits(
     // The part before keeps MIN_ROWS, or what it has when that is fewer (rule 2 kept it short).
     const keep = Math.min(MIN_ROWS, b - before);
     let s = b;
+    // Rule 1 outranks rule 2: the total takes a body row along even where that leaves a gap; where
+    // the part before has only that row, its split goes (for the first part: the table moves whole).
+    if (s === n) s = n - 1;
     while (s > n - MIN_ROWS && s - 1 - before >= keep && gapAt(s - 1) <= MAX_EMPTY) s--;
     if (n - s < MIN_ROWS && movable) return [0];
-    if (s === n && before + 1 < n) s = n - 1;
     out[last] = s;
+    if (s === before && last > 0) out.pop();
   }
-  return keepWhole ? [0, ...out] : out;
+  return keepWhole && out[0] !== 0 ? [0, ...out] : out;
 }

@@ -170,6 +170,11 @@ describe('editSplits with tall rows (a page left more than a quarter empty outra
   it('still never leaves the total alone', () => {
     expect(editSplits([8], 8, false, false, gaps({ 0: 0.6, 5: 0.4, 6: 0.4, 7: 0.4 }))).toEqual([7]);
     expect(editSplits([8], 8, true, false, () => 0.9)).toEqual([0, 7]);
+    // One body row: it goes with the total, even where moving the table leaves a gap (found by the
+    // property below, seed -163135110: the table was split before its total).
+    expect(editSplits([1], 1, false, false, () => 0.25000000000000006)).toEqual([0]);
+    // The last body part has one row: the total takes it, and that split goes.
+    expect(editSplits([4, 5], 5, false, false, () => 0.9)).toEqual([4]);
   });
 
   it('for any breaks and gaps, a part shorter than three rows is one the gaps forced', () => {
