@@ -3,12 +3,13 @@
  * to rendering as data: URLs; a reference that leaves the quarter folder,
  * or is not a plain image file, is refused.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../model/bulletin.js';
 import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { looksLikeText, sniffImage, type ImageKind } from '../ingest/image-type.js';
 import { checkArticleText } from '../validate/article-meta.js';
+import { folderNames } from './locate-inputs.js';
 
 const IMAGE_TYPES: Record<string, ImageKind> = {
   '.png': 'png',
@@ -116,7 +117,7 @@ export async function loadArticles(
   display: (p: string) => string,
   dir = join(quarterDir, 'articles'),
 ): Promise<LoadedArticles> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = await folderNames(dir, display);
   const out: LoadedArticles = { articles: [], files: [], issues: [] };
   for (const name of names.filter((n) => n.toLowerCase().endsWith('.md')).sort()) {
     const file = display(join(dir, name));

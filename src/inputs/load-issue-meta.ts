@@ -1,5 +1,5 @@
 /** issue.json of a quarter, and its 期号 derived against the other quarters' folders. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
 import { fileError, makeIssue, type ValidationIssue } from '../model/issues.js';
@@ -7,7 +7,7 @@ import { jsonText, SAVE_AS_UTF8 } from '../model/schema.js';
 import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { checkIssueMetaText, EMPTY_META } from '../validate/issue-meta.js';
-import { findFile } from './locate-inputs.js';
+import { findFile, folderNames } from './locate-inputs.js';
 
 const READ_HINT = '请检查文件是否被其他程序占用、是否有读取权限。';
 
@@ -55,9 +55,7 @@ export async function otherIssueNumbers(
   except: string,
   display: (p: string) => string = (p) => p,
 ): Promise<StatedNumber[]> {
-  const others = (await readdir(dataDir).catch(() => [] as string[])).filter(
-    (n) => /^\d{4}Q[1-4]$/.test(n) && n !== except,
-  );
+  const others = (await folderNames(dataDir, display)).filter((n) => /^\d{4}Q[1-4]$/.test(n) && n !== except);
   const stated: StatedNumber[] = [];
   for (const q of others) {
     const m = (await readMeta(join(dataDir, q), display)).meta;

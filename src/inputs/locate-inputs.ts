@@ -102,3 +102,24 @@ export async function locateQuarter(quarterDir: string): Promise<LocatedQuarter 
 }
 
 export const isNoData = (x: LocatedQuarter | NoData): x is NoData => 'reason' in x;
+
+/**
+ * A folder's entries; none when it does not exist. Any other failure (no
+ * permission) is an error, not an empty folder: the other quarters' numbers
+ * decide this issue's 总第N期, and the articles are part of the issue.
+ */
+export async function folderNames(dir: string, display: (p: string) => string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new BulletinError(
+      'input.folder.unreadable',
+      'input',
+      `无法读取文件夹 ${display(dir)}（${code}）。`,
+      '请检查文件夹是否有读取权限、是否被其他程序占用。',
+      { cause: e },
+    );
+  }
+}

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/inputs/load-articles.js';
-import { tempDir } from '../helpers/cli.js';
+import { bulletin, sampleProject, tempDir } from '../helpers/cli.js';
 
 const SECTIONS = ['召回工作快讯', '市县召回动态'];
 
@@ -163,5 +163,35 @@ describe('loadArticles', () => {
     ]);
     expect(r.issues[1]?.hint).toBe('可用的栏目：召回工作快讯、市县召回动态。');
     expect(r.issues[2]?.message).toContain('title');
+  });
+
+  it('a missing articles folder is an issue without articles; one that cannot be read is an error, not an empty folder', async () => {
+    await expect(loadArticles(quarter({ 'issue.json': '{}' }), SECTIONS, (p) => p)).resolves.toMatchObject({
+      articles: [],
+    });
+    // A link to itself: readdir fails with ELOOP, as it fails with EACCES for a user without permission.
+    const dir = quarter({ 'issue.json': '{}' });
+    symlinkSync('articles', join(dir, 'articles'));
+    await expect(loadArticles(dir, SECTIONS, (p) => `shown/${p.slice(dir.length + 1)}`)).rejects.toMatchObject({
+      code: 'input.folder.unreadable',
+      kind: 'input',
+      message: '无法读取文件夹 shown/articles（ELOOP）。',
+    });
+  });
+
+  it('build and validate stop with exit 3 instead of printing the issue without its articles', async () => {
+    const root = tempDir();
+    cpSync(sampleProject(), root, { recursive: true });
+    const q3 = join(root, 'data', '2022Q3');
+    rmSync(join(q3, 'articles'), { recursive: true });
+    symlinkSync('articles', join(q3, 'articles'));
+    for (const args of [
+      ['validate', 'data/2022Q3'],
+      ['build', '--quarter', '2022Q3', '--format', 'html'],
+    ]) {
+      const r = await bulletin(args, { cwd: root });
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toContain('无法读取文件夹');
+    }
   });
 });
