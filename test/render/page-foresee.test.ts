@@ -5,21 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleUnits, markArticle } from '../../src/render/article-marks.js';
-import type { Unit } from '../../src/render/page-model.js';
 import { foresee } from '../../src/render/page-foresee.js';
 import type { Units } from '../../src/render/page-predict.js';
 import type { PdfLayout } from '../../src/render/pdf-file.js';
 import { PAGE_AREA } from '../../src/render/table-layout.js';
+import { text } from '../helpers/page-units.js';
 import type { ArticleView } from '../../src/render/view-bulletin.js';
 
 const area = PAGE_AREA;
-const text = (id: string): Unit => ({
-  kind: 'text',
-  id: `${id}.start`,
-  start: `${id}.start`,
-  end: `${id}.end`,
-  scale: 100,
-});
 /** Rows (20 pt each) of the two tables after paragraph a. */
 const ROWS: Record<string, number> = { t: 28, u: 10 };
 /** Paragraph a, then table t, then table u; a layout says which tables are kept whole. */

@@ -11,15 +11,9 @@ import { LINE, paginate, type Pos, type TableUnit, type Unit } from '../../src/r
 import { predictPrint, type Units } from '../../src/render/page-predict.js';
 import type { PdfLayout } from '../../src/render/pdf-file.js';
 import { PAGE_AREA } from '../../src/render/table-layout.js';
+import { text } from '../helpers/page-units.js';
 
 const area = PAGE_AREA;
-const text = (id: string): Unit => ({
-  kind: 'text',
-  id: `${id}.start`,
-  start: `${id}.start`,
-  end: `${id}.end`,
-  scale: 100,
-});
 const table = (id: string, rows: number, cuts: number[] = [], whole = false): TableUnit => ({
   kind: 'table',
   id: `${id}.-1`,
