@@ -4,16 +4,14 @@
  * whose charts are all cached never loads ECharts (about 0.2 s of the
  * sample's build: compiling it, then drawing three charts). In the layout
  * cache's folder, under charts/; off with --no-cache. Best effort, like the
- * font cache: each file starts with the SHA-256 of the SVG after it, and one
- * that does not match is drawn again.
+ * font cache: each file carries the SHA-256 of its SVG (cache-files.ts), and
+ * one that does not match is drawn again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BASE_OPTION, DRAWING, type ChartSpec } from '../render/chart-specs.js';
-
-let writes = 0;
+import { cacheFiles, type CacheFiles } from './cache-files.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -31,24 +29,11 @@ async function draw(spec: ChartSpec): Promise<string> {
   return drawChart(spec);
 }
 
-async function cached(folder: string, key: string, spec: ChartSpec): Promise<string> {
-  const file = join(folder, `${key}.svg`);
-  try {
-    const stored = await readFile(file, 'utf8');
-    const svg = stored.slice(65);
-    if (stored.slice(0, 65) === `${sha256(svg)}\n`) return svg;
-  } catch {
-    // not drawn before (or unreadable): drawn below
-  }
+async function cached(files: CacheFiles, key: string, spec: ChartSpec): Promise<string> {
+  const stored = await files.read(key);
+  if (stored) return stored.toString('utf8');
   const svg = await draw(spec);
-  const tmp = `${file}.${process.pid}.${++writes}.tmp`;
-  try {
-    await mkdir(folder, { recursive: true });
-    await writeFile(tmp, `${sha256(svg)}\n${svg}`);
-    await rename(tmp, file);
-  } catch {
-    // A read-only or full disk only costs the next build the drawing.
-  }
+  await files.write(key, Buffer.from(svg, 'utf8'));
   return svg;
 }
 
@@ -58,11 +43,12 @@ export async function drawCharts<K extends string>(
   dir: string | null,
 ): Promise<Record<K, string>> {
   const release = dir ? echartsRelease() : null;
+  const files = dir && cacheFiles(join(dir, 'charts'), '.svg', true);
   const entries = Object.entries(specs) as Array<[K, ChartSpec]>;
   const drawn = await Promise.all(
     entries.map(([, spec]) =>
-      dir && release
-        ? cached(join(dir, 'charts'), sha256(JSON.stringify([DRAWING, release, BASE_OPTION, spec])), spec)
+      files && release
+        ? cached(files, sha256(JSON.stringify([DRAWING, release, BASE_OPTION, spec])), spec)
         : draw(spec),
     ),
   );

@@ -7,9 +7,8 @@
  * best effort: a file that cannot be read or written is ignored.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { PageLayout } from '../render/print-bulletin.js';
+import { cacheFiles } from './cache-files.js';
 
 export interface LayoutCache {
   key(browser: string, firstHtml: string): string;
@@ -35,29 +34,22 @@ const isLayout = (v: unknown): v is PageLayout => {
 
 /** A cache in `dir`; `null` turns it off (every build measures). */
 export function layoutCache(dir: string | null): LayoutCache {
-  const file = (key: string) => join(dir ?? '', `${key}.json`);
+  const files = dir ? cacheFiles(dir, '.json', false) : null;
   return {
     key: (browser, firstHtml) =>
       createHash('sha256').update(`bulletin-layout ${VERSION}\n${browser}\n`).update(firstHtml).digest('hex'),
     async get(key) {
-      if (!dir) return null;
+      const stored = files && (await files.read(key));
+      if (!stored) return null;
       try {
-        const v: unknown = JSON.parse(await readFile(file(key), 'utf8'));
+        const v: unknown = JSON.parse(stored.toString('utf8'));
         return isLayout(v) ? v : null;
       } catch {
-        return null;
+        return null; // damaged: measured again, and the entry rewritten
       }
     },
     async put(key, layout) {
-      if (!dir) return;
-      const tmp = `${file(key)}.${process.pid}.tmp`;
-      try {
-        await mkdir(dir, { recursive: true });
-        await writeFile(tmp, `${JSON.stringify(layout)}\n`);
-        await rename(tmp, file(key));
-      } catch {
-        // A read-only or full disk only costs the next build a measuring pass.
-      }
+      await files?.write(key, Buffer.from(`${JSON.stringify(layout)}\n`));
     },
   };
 }

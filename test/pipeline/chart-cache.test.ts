@@ -21,7 +21,8 @@ const drawnHere = {
 };
 
 const files = (dir: string) => readdirSync(join(dir, 'charts')).map((f) => join(dir, 'charts', f));
-const stored = (svg: string) => `${createHash('sha256').update(svg).digest('hex')}\n${svg}`;
+// As src/pipeline/cache-files.ts keeps a checked file: the SHA-256 of the SVG, then the SVG.
+const stored = (svg: string) => Buffer.concat([createHash('sha256').update(svg).digest(), Buffer.from(svg)]);
 
 describe('drawCharts', () => {
   it('draws what is not cached, the same SVG as drawn directly, and keeps one file per chart', async () => {
@@ -37,12 +38,16 @@ describe('drawCharts', () => {
     const [first, second] = files(dir) as [string, string];
     // A file standing for a drawing that ECharts would not make shows the cache was read.
     writeFileSync(first, stored('<svg>from the cache</svg>'));
-    const damaged = readFileSync(second, 'utf8').replace('<svg', '<svg data-x="1"');
+    const kept = readFileSync(second);
+    const damaged = Buffer.concat([
+      kept.subarray(0, 32),
+      Buffer.from(kept.subarray(32).toString().replace('<svg', '<svg data-x="1"')),
+    ]);
     writeFileSync(second, damaged);
     const again = await drawCharts(specs, dir);
     expect(Object.values(again)).toContain('<svg>from the cache</svg>');
     expect(Object.values(again).filter((svg) => svg !== '<svg>from the cache</svg>')).toHaveLength(1);
-    expect(readFileSync(second, 'utf8')).not.toBe(damaged); // drawn again and written back
+    expect(readFileSync(second).equals(damaged)).toBe(false); // drawn again and written back
   });
 
   it('keys a drawing by its spec: other figures are drawn, not taken from the cache', async () => {
