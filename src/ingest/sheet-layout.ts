@@ -27,20 +27,24 @@ const quoted = (tag: string, name: string) => {
   return m ? (m[1] ?? m[2]) : undefined;
 };
 
+/** The attribute saying hidden, at the place it is looked at (LibreOffice writes hidden="false" on every row). */
+const HIDDEN_TRUE = /hidden=(?:"(?:1|true)"|'(?:1|true)')/y;
+
 /**
- * The rows of `text` (whole tags only) marked hidden. Looked for by the attribute's name, which
- * only hidden rows and columns carry: a sheet without any costs one indexOf per chunk, not a
- * look at each of its <row> tags.
+ * The rows of `text` (whole tags only) marked hidden. Looked for by the attribute's name, and
+ * its value first: a sheet without hidden rows or columns costs one indexOf per chunk, and
+ * one that says hidden="false" of each row a look at that value, not at each <row> tag.
  */
 function hiddenRowsIn(text: string, out: Set<number>): void {
   for (let at = text.indexOf('hidden='); at >= 0; at = text.indexOf('hidden=', at + 7)) {
+    HIDDEN_TRUE.lastIndex = at;
+    if (!HIDDEN_TRUE.test(text)) continue;
     const open = text.lastIndexOf('<', at);
     const close = text.indexOf('>', open);
     // Inside a <row> tag, as a whole attribute name (not in a cell's text, not a <col>).
     if (close < at || !/^<row\s/.test(text.slice(open, open + 5)) || !/\s/.test(text[at - 1] ?? '')) continue;
-    const tag = text.slice(open, close);
-    const r = quoted(tag, 'r');
-    if (r !== undefined && /^\d+$/.test(r) && /^(?:1|true)$/.test(quoted(tag, 'hidden') ?? '')) out.add(Number(r));
+    const r = quoted(text.slice(open, close), 'r');
+    if (r !== undefined && /^\d+$/.test(r)) out.add(Number(r));
   }
 }
 

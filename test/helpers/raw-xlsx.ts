@@ -22,9 +22,9 @@ export interface RawSheet {
   hidden?: boolean;
   /**
    * Excel row number → cells from column A (null: no cell); `hidden` as Excel writes it
-   * (true: hidden="1") or as the attribute's text ('true', '0': not hidden).
+   * (true: hidden="1") or as the attribute's text ('true'; '0' and 'false', which LibreOffice writes: not hidden).
    */
-  rows: Array<{ r: number; cells: Array<RawCell | null>; hidden?: boolean | 'true' | '0' }>;
+  rows: Array<{ r: number; cells: Array<RawCell | null>; hidden?: boolean | 'true' | '0' | 'false' }>;
   merges?: string[];
 }
 

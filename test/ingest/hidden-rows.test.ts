@@ -27,7 +27,7 @@ async function streamed(bytes: Uint8Array): Promise<RawRow[]> {
   return rows;
 }
 
-/** Rows 1–6, hidden as Excel writes it (2, 5), as other writers may (3: "true"), and not (4: "0"). */
+/** Rows 1–6, hidden as Excel writes it (2, 5), as other writers may (3: "true"), and not (4: "0", 6: "false"). */
 const sheet: RawSheet = {
   name: '召回记录',
   rows: [
@@ -37,7 +37,7 @@ const sheet: RawSheet = {
     { r: 4, cells: [{ t: 'number', v: 4 }], hidden: '0' },
     // Text that looks like the attribute, in a visible row, is text.
     { r: 5, cells: [{ t: 'number', v: 5 }], hidden: true },
-    { r: 6, cells: [{ t: 'xml', xml: '<c r="@" t="inlineStr"><is><t> hidden="1"</t></is></c>' }] },
+    { r: 6, cells: [{ t: 'xml', xml: '<c r="@" t="inlineStr"><is><t> hidden="1"</t></is></c>' }], hidden: 'false' },
   ],
   // A merge reaching into hidden row 2 from visible row 1, and one from hidden row 5 into 6.
   merges: ['B1:B2', 'C5:C6'],

@@ -61,11 +61,11 @@ const cell: fc.Arbitrary<RawCell | null> = fc.oneof(
   fc.constant(null),
 );
 
-/** A row's hidden attribute: mostly none, else as Excel writes it, or as other writers may ('true', '0'). */
+/** A row's hidden attribute: mostly none, else as Excel writes it, or as other writers may ('true', '0', 'false'). */
 const hiddenRow = fc.oneof(
   { weight: 6, arbitrary: fc.constant(undefined) },
   { weight: 2, arbitrary: fc.constant(true) },
-  { weight: 1, arbitrary: fc.constantFrom<'true' | '0'>('true', '0') },
+  { weight: 1, arbitrary: fc.constantFrom<'true' | '0' | 'false'>('true', '0', 'false') },
 );
 
 const sheet = (name: string): fc.Arbitrary<RawSheet> =>

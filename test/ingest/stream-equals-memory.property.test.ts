@@ -40,11 +40,11 @@ const valueCell = (values: string[]): fc.Arbitrary<RawCell | null> =>
     { weight: 1, arbitrary: fc.constant(null) },
   );
 
-/** A row's hidden attribute: mostly none, else as Excel writes it, or as other writers may ('true', '0'). */
+/** A row's hidden attribute: mostly none, else as Excel writes it, or as other writers may ('true', '0', 'false'). */
 const hiddenRow = fc.oneof(
   { weight: 4, arbitrary: fc.constant(undefined) },
   { weight: 2, arbitrary: fc.constant(true) },
-  { weight: 1, arbitrary: fc.constantFrom<'true' | '0'>('true', '0') },
+  { weight: 1, arbitrary: fc.constantFrom<'true' | '0' | 'false'>('true', '0', 'false') },
 );
 
 /** A 合计 row (never counted, so never told as hidden). */
