@@ -6,6 +6,11 @@ export interface RawRow {
   row: number;
   /** Index 0 is column A. */
   cells: CellValue[];
+  /**
+   * Hidden in Excel (by hand or by a filter), yet read like any other row, as Excel's SUM
+   * counts it. Only ever true, never false, so a visible row is the same object as before.
+   */
+  hidden?: true;
 }
 
 export interface RawTable {

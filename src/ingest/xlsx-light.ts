@@ -3,7 +3,7 @@
  * more than reading an 8-row sheet, and `bulletin validate` of a quarter is
  * mostly that. This reader knows only the plain cells Excel and WPS write:
  * shared and inline strings, numbers, dates (by number format, as exceljs
- * decides them), booleans, errors, plain formulas and merged ranges, and it gives exactly the
+ * decides them), booleans, errors, plain formulas, merged ranges and hidden rows, and it gives exactly the
  * rows the in-memory reader (xlsx-reader.ts) gives (a property test holds the
  * two equal). Anything else (shared formulas, rich inline text, 1904 dates, _xHHHH_
  * escapes, overlapping merges, defined names, drawings, comments and any other
@@ -12,7 +12,8 @@
  */
 import { firstVisible, HEAD_ROWS, type CellValue, type RawRow, type RawTable, type SheetChooser } from './table.js';
 import { plainBook, plainPart, SHEET_PARTS } from './plain-xml.js';
-import { cellAddress, sheetMerges, xmlText, type Merge } from './xlsx-parts.js';
+import { cellAddress, xmlText } from './xlsx-parts.js';
+import { sheetLayout, type Merge, type SheetLayout } from './sheet-layout.js';
 import { inspectXlsx } from './zip-guard.js';
 
 /** Larger workbooks go to exceljs (check-file.ts streams recall records above 2 MB anyway). */
@@ -120,7 +121,7 @@ function applyMerges(rows: Map<number, CellValue[]>, merges: readonly Merge[]): 
   }
 }
 
-function sheetRows(xml: string, merges: readonly Merge[], book: Book): RawRow[] {
+function sheetRows(xml: string, { merges, hiddenRows }: SheetLayout, book: Book): RawRow[] {
   if (/<f\s|<f\/>|<hyperlink\b/.test(xml) || ESCAPE.test(xml)) refuse('shared formula, hyperlink or escape');
   if (!/<\/worksheet>\s*$/.test(xml)) refuse('incomplete sheet');
   const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml) ?? refuse('no sheetData');
@@ -139,7 +140,10 @@ function sheetRows(xml: string, merges: readonly Merge[], book: Book): RawRow[] 
   applyMerges(rows, merges);
   return [...rows]
     .sort(([a], [b]) => a - b)
-    .map(([row, cells]) => ({ row, cells: Array.from(cells, (c) => c ?? null) }))
+    .map(([row, cells]): RawRow => {
+      const all = Array.from(cells, (c) => c ?? null);
+      return hiddenRows.has(row) ? { row, cells: all, hidden: true } : { row, cells: all };
+    })
     .filter((r) => r.cells.some((c) => c !== null));
 }
 
@@ -160,7 +164,7 @@ export async function readXlsxLight(
     };
     const sheets: RawRow[][] = [];
     for (const p of parts)
-      sheets.push(sheetRows(await part(p.path, SHEET_PARTS), await sheetMerges(bytes, p.path), book));
+      sheets.push(sheetRows(await part(p.path, SHEET_PARTS), await sheetLayout(bytes, p.path), book));
     const heads = parts.map((p, i) => ({ name: p.name, hidden: p.hidden, rows: sheets[i]!.slice(0, HEAD_ROWS) }));
     const { index, notices } = choose(heads);
     const chosen = parts[index];

@@ -1,8 +1,8 @@
 /**
  * Workbook parts read straight from the zip, which is in memory already
- * (zip-guard has checked it): where each sheet's XML is, its merged cells,
- * the shared strings, and any part's bytes as a stream of chunks. The
- * streaming reader reads the chosen sheet through these rather than through
+ * (zip-guard has checked it): where each sheet's XML is, the shared strings,
+ * and any part's bytes as a stream of chunks (a sheet's merged cells and
+ * hidden rows: sheet-layout.ts). The streaming reader reads the chosen sheet through these rather than through
  * exceljs's unzipper-based stream, which could drop entries (see xlsx-stream.ts).
  */
 import { createInflateRaw } from 'node:zlib';
@@ -87,42 +87,11 @@ export async function sheetParts(bytes: Uint8Array): Promise<SheetPart[]> {
   }));
 }
 
-/** A merged range: rows and columns 1-based, inclusive. */
-export interface Merge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 export function cellAddress(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref) ?? ['', 'A', '1'];
   let col = 0;
   for (const ch of (m[1] as string).toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
   return { row: Number(m[2]), col };
-}
-
-/** The merged cells of the sheet at `path`, scanned from its XML without parsing it. */
-export async function sheetMerges(bytes: Uint8Array, path: string): Promise<Merge[]> {
-  const out: Merge[] = [];
-  let carry = '';
-  for await (const c of partChunks(bytes, path)) {
-    // Tags and references are ASCII: latin1 keeps byte offsets and cannot split a character.
-    const text = carry + c.toString('latin1');
-    const last = text.lastIndexOf('<');
-    if (last < 0) {
-      carry = text;
-      continue;
-    }
-    for (const m of text.slice(0, last).matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)) {
-      const [a, b = a] = (m[1] as string).split(':');
-      const from = cellAddress(a as string);
-      const to = cellAddress(b as string);
-      out.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
-    }
-    carry = text.slice(last);
-  }
-  return out;
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -52,7 +52,7 @@ export function chosenName(choose: SheetChooser): string {
   return choose.wanted ?? '';
 }
 
-/** A sheet's rows, or its first `limit`; rows with no value are left out. */
+/** A sheet's rows, or its first `limit`; rows with no value are left out, hidden ones marked. */
 function sheetRows(ws: ExcelJSTypes.Worksheet, limit = Infinity): RawTable['rows'] {
   const rows: RawTable['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -62,7 +62,8 @@ function sheetRows(ws: ExcelJSTypes.Worksheet, limit = Infinity): RawTable['rows
       cells[col - 1] = flatten(cell.value);
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-    if (cells.some((c) => c !== null)) rows.push({ row: rowNumber, cells });
+    if (cells.some((c) => c !== null))
+      rows.push(row.hidden ? { row: rowNumber, cells, hidden: true } : { row: rowNumber, cells });
   });
   return rows;
 }

@@ -7,7 +7,8 @@
  * could silently drop sheets and left temp files behind. The sheet is chosen
  * the same way as in memory (a first pass reads the first rows of each
  * sheet), and merged cells repeat their master's value (their ranges are
- * scanned from the sheet's XML first, since Excel writes them after the rows).
+ * scanned from the sheet's XML first, since Excel writes them after the rows;
+ * hidden rows are found in the same scan).
  */
 import { readFile } from 'node:fs/promises';
 import { BulletinError } from '../model/errors.js';
@@ -21,15 +22,8 @@ import {
   type SheetChooser,
   type SheetHead,
 } from './table.js';
-import {
-  hasPart,
-  partChunks,
-  sharedStrings,
-  sheetMerges,
-  sheetParts,
-  type Merge,
-  type SheetPart,
-} from './xlsx-parts.js';
+import { hasPart, partChunks, sharedStrings, sheetParts, type SheetPart } from './xlsx-parts.js';
+import { sheetLayout, type Merge } from './sheet-layout.js';
 import { chosenName, flatten, noSheet, sheetMissing, unreadable } from './xlsx-reader.js';
 import { inspectXlsx } from './zip-guard.js';
 
@@ -44,6 +38,9 @@ function toRow(number: number, values: unknown, strings: readonly string[]): Raw
 }
 
 const hasValue = (r: RawRow) => r.cells.some((c) => c !== null);
+
+/** The row marked hidden when it is, as the in-memory reader marks it. */
+const hidden = (r: RawRow, rows: ReadonlySet<number>): RawRow => (rows.has(r.row) ? { ...r, hidden: true } : r);
 
 type Rows = (part: SheetPart) => AsyncIterable<StreamRow>;
 
@@ -122,7 +119,10 @@ export async function streamXlsx(
         chosenName(choose),
         parts.map((p) => p.name),
       );
-    const filler = mergeFiller(await sheetMerges(bytes, chosen.path), (r) => onRow(r, chosen.name));
+    const { merges, hiddenRows } = await sheetLayout(bytes, chosen.path);
+    // exceljs's streaming reader drops the hidden attribute: the scan above found the rows.
+    const emit = hiddenRows.size === 0 ? onRow : (r: RawRow, s: string) => onRow(hidden(r, hiddenRows), s);
+    const filler = mergeFiller(merges, (r) => emit(r, chosen.name));
     for await (const r of rows(chosen)) filler.row(toRow(r.number, r.values, strings));
     filler.end();
     return { sheet: chosen.name, notices };

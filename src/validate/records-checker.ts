@@ -5,9 +5,7 @@
  * (first-rows.ts).
  */
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
-import type { Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
-import type { Province, ReferenceData } from '../model/reference.js';
 import { FirstRows } from './first-rows.js';
 import { cellText, surelyFilled, type RawRow, type RawTable } from '../ingest/table.js';
 import { HEADER_SEARCH_ROWS, mapHeader, type HeaderMap } from './header-map.js';
@@ -24,30 +22,10 @@ import {
   shortRow,
 } from './records-findings.js';
 import { checkTotalRow, totalRowKind, type Segment } from './total-rows.js';
+import { HiddenRows } from './hidden-rows.js';
+import type { CheckerOptions, RecordsContext, RecordsResult } from './records-types.js';
 
-export interface RecordsContext {
-  ref: ReferenceData;
-  home: Province;
-  quarter: Quarter | null;
-  /** Above this a quantity is a warning (configuration: maxQuantity). */
-  maxQuantity?: number;
-}
-
-export interface RecordsResult {
-  records: RecallRecord[];
-  /** Accepted records and their quantity, always (reconciliation needs only these). */
-  totals: { recalls: number; quantity: number };
-  issues: ValidationIssue[];
-  headerRow: number | null;
-  rows: RowAccount;
-}
-
-export interface CheckerOptions {
-  /** Keep accepted records (tests and small files; build aggregates them as they come instead, see `onRecord`). */
-  keepRecords: boolean;
-  /** Findings kept in memory; past this they are counted and summed up in one. */
-  maxIssues: number;
-}
+export type { CheckerOptions, RecordsContext, RecordsResult } from './records-types.js';
 
 export class RecordsChecker {
   readonly records: RecallRecord[] = [];
@@ -63,6 +41,7 @@ export class RecordsChecker {
   private readonly grand: Segment = { sum: 0, firstRow: null };
   /** The key's 64-bit hash → its first row (no strings kept). */
   private readonly seen = new FirstRows();
+  private readonly hidden = new HiddenRows();
 
   constructor(
     private readonly source: Pick<RawTable, 'file' | 'sheet' | 'format' | 'encoding'>,
@@ -126,6 +105,7 @@ export class RecordsChecker {
     }
     if (this.skipped(r, map, filled, first)) return;
     this.rows.read++;
+    this.hidden.data(r);
     if (this.source.format === 'csv' && r.cells.length < map.width) this.add(shortRow(this.issue, r, map.width));
     for (let i = map.width; extra > 0 && i < r.cells.length; i++) {
       const t = cellText(r.cells[i] ?? null);
@@ -192,6 +172,7 @@ export class RecordsChecker {
     if (!this.map && !this.headerFailed) this.locateHeader();
     const map = this.map;
     if (map && !this.headerFailed && this.rows.read === 0) this.add(noRecords(this.issue, map.headerRow));
+    this.add(...this.hidden.findings(this.issue));
     const issues = [...this.issues];
     if (this.dropped > 0) issues.push(findingsTruncated(this.issue, this.dropped, this.opts.maxIssues));
     const totals = { recalls: this.rows.accepted, quantity: this.grand.sum };

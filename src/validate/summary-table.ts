@@ -13,6 +13,7 @@ import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { statedTotals, totalMismatches } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
+import { HiddenRows } from './hidden-rows.js';
 import {
   emptyTableFindings,
   isUnfilledRow,
@@ -64,6 +65,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
     unfilled: [],
   };
   if (!map || issues.some((i) => i.severity === 'error')) return result;
+  const hidden = new HiddenRows();
   for (const r of table.rows.slice(map.headerIndex + 1)) {
     const seq = map.columns.get('seq' as K)?.index;
     // A row numbered in 序号 ahead of time, and nothing else, is blank.
@@ -78,6 +80,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
       continue;
     }
     result.rowNumbers.push(r.row);
+    hidden.data(r);
     const marked = placeholderField(map, r.cells);
     if (marked) {
       issues.push(placeholderRow(issue, at(marked)));
@@ -90,6 +93,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
     const values = readValues(schema, map, r.cells, at, issue, issues);
     result.rows.push({ row: r.row, values, at });
   }
+  issues.push(...hidden.findings(issue));
   issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
   issues.push(...totalMismatches(schema, result));
   // A row with an error gives no figures at all, not zeros for its bad cells: a draft prints without it.

@@ -3,7 +3,7 @@
  * writer would not produce: hidden sheets, inline strings next to shared
  * strings, formulas with and without a saved result, East-Asian built-in
  * date formats (numFmtId 31, 57, 58), merged ranges whose lower rows have
- * no <row> element at all.
+ * no <row> element at all, hidden rows.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
@@ -20,8 +20,11 @@ export type RawCell =
 export interface RawSheet {
   name: string;
   hidden?: boolean;
-  /** Excel row number → cells from column A (null: no cell). */
-  rows: Array<{ r: number; cells: Array<RawCell | null> }>;
+  /**
+   * Excel row number → cells from column A (null: no cell); `hidden` as Excel writes it
+   * (true: hidden="1") or as the attribute's text ('true'; '0' and 'false', which LibreOffice writes: not hidden).
+   */
+  rows: Array<{ r: number; cells: Array<RawCell | null>; hidden?: boolean | 'true' | '0' | 'false' }>;
   merges?: string[];
 }
 
@@ -118,8 +121,8 @@ export function rawXlsx(sheets: readonly RawSheet[]): Buffer {
     const rows = [...s.rows]
       .sort((a, b) => a.r - b.r)
       .map(
-        ({ r, cells }) =>
-          `<row r="${r}">${cells.map((c, j) => (c ? cellXml(`${col(j)}${r}`, c, strings) : '')).join('')}</row>`,
+        ({ r, cells, hidden }) =>
+          `<row r="${r}"${hidden ? ` hidden="${hidden === true ? 1 : hidden}"` : ''}>${cells.map((c, j) => (c ? cellXml(`${col(j)}${r}`, c, strings) : '')).join('')}</row>`,
       )
       .join('');
     const merges = s.merges?.length

@@ -40,6 +40,26 @@ const valueCell = (values: string[]): fc.Arbitrary<RawCell | null> =>
     { weight: 1, arbitrary: fc.constant(null) },
   );
 
+/** A row's hidden attribute: mostly none, else as Excel writes it, or as other writers may ('true', '0', 'false'). */
+const hiddenRow = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(undefined) },
+  { weight: 2, arbitrary: fc.constant(true) },
+  { weight: 1, arbitrary: fc.constantFrom<'true' | '0' | 'false'>('true', '0', 'false') },
+);
+
+/** A 合计 row (never counted, so never told as hidden). */
+const totalRow = fc.constant<Array<RawCell | null>>([
+  { t: 'shared', v: '合计' },
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  { t: 'number', v: 12 },
+]);
+
 const quantityCell: fc.Arbitrary<RawCell | null> = fc.oneof(
   fc.integer({ min: 0, max: 300_000 }).map<RawCell>((v) => ({ t: 'number', v })),
   fc.constantFrom('257,500', '23,80', '约150台', '1e300').chain(text),
@@ -72,19 +92,24 @@ const sheet = (name: string): fc.Arbitrary<RawSheet> =>
       title: fc.boolean(),
       header: fc.boolean(),
       rows: fc.array(
-        fc.oneof(
-          { weight: 5, arbitrary: dataRow },
-          { weight: 1, arbitrary: fc.constant<Array<RawCell | null>>([{ t: 'number', v: 7 }]) },
+        fc.tuple(
+          fc.oneof(
+            { weight: 5, arbitrary: dataRow },
+            { weight: 1, arbitrary: fc.constant<Array<RawCell | null>>([{ t: 'number', v: 7 }]) },
+            { weight: 1, arbitrary: totalRow },
+          ),
+          hiddenRow,
         ),
         { maxLength: 12 },
       ),
+      hiddenHead: hiddenRow,
       merges: fc.array(fc.tuple(fc.nat(11), fc.integer({ min: 1, max: 3 }), fc.boolean()), { maxLength: 3 }),
     })
-    .map(({ hidden, title, header, rows: generated, merges }) => {
-      const rows = [...generated];
+    .map(({ hidden, title, header, rows: generated, hiddenHead, merges }) => {
+      const rows = generated.map(([cells]) => cells);
       const first = title ? 2 : 1;
       const out: RawSheet['rows'] = [];
-      if (title) out.push({ r: 1, cells: [{ t: 'inline', v: '2022年第三季度召回记录' }] });
+      if (title) out.push({ r: 1, cells: [{ t: 'inline', v: '2022年第三季度召回记录' }], hidden: hiddenHead });
       if (header) out.push({ r: first, cells: HEADER.map((h) => ({ t: 'shared', v: h }) as RawCell) });
       const taken = new Set<number>();
       const ranges: string[] = [];
@@ -98,7 +123,7 @@ const sheet = (name: string): fc.Arbitrary<RawSheet> =>
         if (rowless) for (let r = top + 1; r <= bottom && r - first - 1 < rows.length; r++) rows[r - first - 1] = [];
       }
       rows.forEach((cells, i) => {
-        if (cells.length > 0) out.push({ r: first + 1 + i, cells });
+        if (cells.length > 0) out.push({ r: first + 1 + i, cells, hidden: generated[i]![1] });
       });
       return { name, hidden, rows: out, merges: ranges };
     });
@@ -108,10 +133,11 @@ const workbook = fc
   .chain((n) => fc.tuple(...['召回记录', '旧数据', 'Sheet3'].slice(0, n).map(sheet)));
 
 describe('the streaming workbook reader gives the same report as the in-memory one', () => {
-  it('for generated workbooks: merged cells, formula errors, formulas without a result, dates, hidden sheets, shared and inline strings', async () => {
+  it('for generated workbooks: merged cells, formula errors, formulas without a result, dates, hidden sheets and rows, shared and inline strings', async () => {
     const { ref, home } = await hunan();
     const dir = tempDir();
     let n = 0;
+    let hidden = 0;
     await fc.assert(
       fc.asyncProperty(workbook, fc.option(fc.constantFrom('召回记录', '旧数据')), async (sheets, wanted) => {
         const path = join(dir, `w${n++}.xlsx`);
@@ -123,8 +149,10 @@ describe('the streaming workbook reader gives the same report as the in-memory o
         expect(stream.issues).toEqual(memory.issues);
         expect(stream.report).toEqual(memory.report);
         expect(stream.checked).toEqual(memory.checked);
+        hidden += memory.issues.filter((i) => i.code === 'row.hidden').length;
       }),
       { numRuns: 60 },
     );
+    expect(hidden).toBeGreaterThan(0);
   }, 120_000);
 });
