@@ -26,6 +26,8 @@ export class DistinctNames {
   private readonly perRegion: number[] = [];
   /** Regions past the mask's 31 bits (no province has that many): "slot name" pairs. */
   private readonly overflow = new Map<number, Set<string>>();
+  /** A name given as a string, as code units. */
+  private scratch = new Uint16Array(256);
 
   get size(): number {
     return this.names;
@@ -37,7 +39,14 @@ export class DistinctNames {
   }
 
   add(name: string, slot: number): void {
-    const i = this.indexOf(name);
+    if (name.length > this.scratch.length) this.scratch = new Uint16Array(name.length);
+    for (let k = 0; k < name.length; k++) this.scratch[k] = name.charCodeAt(k);
+    this.addUnits(this.scratch, 0, name.length, slot);
+  }
+
+  /** The name made of the code units units[start, end) (as add() takes it, without a string). */
+  addUnits(units: Uint16Array, start: number, end: number, slot: number): void {
+    const i = this.indexOf(units, start, end);
     if (slot >= MASK_BITS) {
       let set = this.overflow.get(slot);
       if (!set) this.overflow.set(slot, (set = new Set()));
@@ -51,9 +60,9 @@ export class DistinctNames {
   }
 
   /** The name's index, added when new. */
-  private indexOf(name: string): number {
+  private indexOf(units: Uint16Array, start: number, end: number): number {
     let h = 0x811c9dc5;
-    for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 0x01000193);
+    for (let k = start; k < end; k++) h = Math.imul(h ^ units[k]!, 0x01000193);
     // FNV's low bits change little with the last characters (often digits): mixed before they pick a slot.
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
@@ -61,22 +70,23 @@ export class DistinctNames {
     const slots = this.table.length - 1;
     let p = h & slots;
     for (let at = this.table[p]!; at !== 0; p = (p + 1) & slots, at = this.table[p]!) {
-      if (this.hash[at - 1] === h && this.same(at - 1, name)) return at - 1;
+      if (this.hash[at - 1] === h && this.same(at - 1, units, start, end)) return at - 1;
     }
-    const i = this.append(name, h);
+    const i = this.append(units, start, end, h);
     this.table[p] = i + 1;
     if (this.names * 10 > this.table.length * 7) this.rehash();
     return i;
   }
 
-  private same(i: number, name: string): boolean {
-    if (this.length[i] !== name.length) return false;
-    const s = this.start[i]!;
-    for (let k = 0; k < name.length; k++) if (this.chars[s + k] !== name.charCodeAt(k)) return false;
+  private same(i: number, units: Uint16Array, start: number, end: number): boolean {
+    if (this.length[i] !== end - start) return false;
+    const s = this.start[i]! - start;
+    for (let k = start; k < end; k++) if (this.chars[s + k] !== units[k]) return false;
     return true;
   }
 
-  private append(name: string, h: number): number {
+  private append(units: Uint16Array, start: number, end: number, h: number): number {
+    const length = end - start;
     const i = this.names++;
     if (i === this.start.length) {
       this.start = grown(this.start, i * 2);
@@ -84,12 +94,12 @@ export class DistinctNames {
       this.hash = grown(this.hash, i * 2);
       this.mask = grown(this.mask, i * 2);
     }
-    while (this.used + name.length > this.chars.length) this.chars = grown(this.chars, this.chars.length * 2);
-    for (let k = 0; k < name.length; k++) this.chars[this.used + k] = name.charCodeAt(k);
+    while (this.used + length > this.chars.length) this.chars = grown(this.chars, this.chars.length * 2);
+    this.chars.set(units.subarray(start, end), this.used);
     this.start[i] = this.used;
-    this.length[i] = name.length;
+    this.length[i] = length;
     this.hash[i] = h;
-    this.used += name.length;
+    this.used += length;
     return i;
   }
 

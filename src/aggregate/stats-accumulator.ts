@@ -50,11 +50,17 @@ export interface NameCounter {
   inRegion(slot: number): number;
 }
 
+/** One that also takes a name fold() leaves as it is as the code units units[start, end) (handed-names.ts). */
+export interface UnitsNameCounter extends NameCounter {
+  addFolded(units: Uint16Array, start: number, end: number, slot: number): void;
+}
+
 /** Names counted as fold() makes them: case, width and spaces do not make another manufacturer. */
-export function foldedNames(): NameCounter {
+export function foldedNames(): UnitsNameCounter {
   const names = new DistinctNames();
   return {
     add: (name, slot) => names.add(fold(name), slot),
+    addFolded: (units, start, end, slot) => names.addUnits(units, start, end, slot),
     get size() {
       return names.size;
     },

@@ -10,7 +10,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { csvParser, malformedCsv, refusedCsv, sniffDelimiter } from './csv-reader.js';
-import { csvCells, CsvNeedsFullParser, forEachRecord, type CellBatch } from './csv-scan.js';
+import { rowAt } from './cell-batch.js';
+import { csvCells, CsvNeedsFullParser, type CellBatch } from './csv-scan.js';
 import { chunkDecoder, describeEncoding, NotUtf8, sniffHead, type Encoding } from './decode.js';
 import type { RawRow } from './table.js';
 
@@ -42,12 +43,9 @@ export type BatchSink = (batch: CellBatch) => void;
 /** A consumer of rows as a BatchSink: numbered from 1 across batches, empty cells as null. */
 export function rowFeeder(onRow: (r: RawRow) => void): BatchSink {
   let row = 0;
-  return (batch) =>
-    forEachRecord(batch, (cells) => {
-      const values: Array<string | null> = cells;
-      for (let i = 0; i < values.length; i++) if (values[i] === '') values[i] = null;
-      onRow({ row: ++row, cells: values });
-    });
+  return ({ text, cells }) => {
+    for (let i = 0; i < cells.length; i += 1 + 2 * (cells[i] as number)) onRow(rowAt(text, cells, i, ++row));
+  };
 }
 
 async function scanPass(

@@ -12,13 +12,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { rowFeeder } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import type { RawRow } from '../ingest/table.js';
 import { BulletinError } from '../model/errors.js';
 import type { RecordsChecker, RecordsContext } from '../validate/records-checker.js';
 import { countManufacturers, foldedNames } from '../aggregate/stats-accumulator.js';
 import { countHanded, type HandedNames } from './handed-names.js';
+import { plainFeeder } from '../validate/plain-rows.js';
 import { talliedChecker, type CheckedRecords, type HoldOptions } from './tallied-checker.js';
 
 export interface BatchChecker {
@@ -48,7 +48,7 @@ export function localChecker(
   opts: HoldOptions,
 ): BatchChecker & { row(r: RawRow): void } {
   const { checker, finish } = talliedChecker(source, ctx, opts);
-  const feed = rowFeeder((r) => checker.push(r));
+  const feed = plainFeeder(checker);
   return {
     batch: feed,
     row: (r) => checker.push(r),

@@ -6,9 +6,9 @@
  * each acknowledgement, to be counted on the reading thread (NameCounter).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { rowFeeder } from '../ingest/csv-stream.js';
 import type { CellBatch } from '../ingest/csv-scan.js';
 import { NameOutbox } from './handed-names.js';
+import { plainFeeder } from '../validate/plain-rows.js';
 import { talliedChecker } from './tallied-checker.js';
 
 type Args = Parameters<typeof talliedChecker>;
@@ -17,7 +17,7 @@ const { source, ctx, opts } = workerData as { source: Args[0]; ctx: Args[1]; opt
 /** The current batch's accepted manufacturers and their region slots; counted by the other thread. */
 const names = new NameOutbox();
 const { checker, finish } = talliedChecker(source, ctx, opts, names);
-const feed = rowFeeder((r) => checker.push(r));
+const feed = plainFeeder(checker);
 
 parentPort?.on('message', (m: CellBatch | 'finish') => {
   if (m === 'finish') {

@@ -26,6 +26,8 @@ import { HiddenRows } from './hidden-rows.js';
 import type { CheckerOptions, RecordsContext, RecordsResult } from './records-types.js';
 
 export type { CheckerOptions, RecordsContext, RecordsResult } from './records-types.js';
+/** A CSV row (never hidden), as the hidden-row count sees a row checked in place. */
+const VISIBLE: RawRow = { row: 0, cells: [] };
 
 export class RecordsChecker {
   readonly records: RecallRecord[] = [];
@@ -47,7 +49,10 @@ export class RecordsChecker {
     private readonly source: Pick<RawTable, 'file' | 'sheet' | 'format' | 'encoding'>,
     private readonly ctx: RecordsContext,
     private readonly opts: CheckerOptions = { keepRecords: true, maxIssues: Infinity },
-    /** Each accepted record, as it is accepted (the build's running tallies). */
+    /**
+     * Each accepted record, as it is accepted (the build's running tallies). One checked in place
+     * (acceptPlain) is a reused object, not a typical case, with only what the tallies read filled in.
+     */
     private readonly onRecord?: (record: RecallRecord) => void,
   ) {
     this.issue = issueFactory(source);
@@ -147,25 +152,39 @@ export class RecordsChecker {
 
   /** A valid record: rejected if it repeats an earlier row, else counted into the running totals. */
   private accept(r: RawRow, record: RecallRecord): void {
-    const first = this.duplicateOf(record);
+    const [a, b] = keyHashes([record.manufacturer, record.product, record.model, record.announceDate]);
+    const first = this.seen.firstOrAdd(a, b, r.row);
     if (first !== null) {
       this.rows.rejected++;
       this.add(duplicateRow(this.issue, r, `${record.manufacturer} ${record.product}`, first));
       return;
     }
+    this.counted(record);
+  }
+
+  private counted(record: RecallRecord): void {
     this.rows.accepted++;
     if (this.opts.keepRecords) this.records.push(record);
     this.onRecord?.(record);
-    for (const s of [this.segment, this.grand]) {
-      s.sum += record.quantity;
-      s.firstRow ??= r.row;
-    }
+    this.segment.sum += record.quantity;
+    this.segment.firstRow ??= record.source.row;
+    this.grand.sum += record.quantity;
+    this.grand.firstRow ??= record.source.row;
   }
 
-  /** Same manufacturer, product, model and date as an earlier row: that row's number. */
-  private duplicateOf(r: RecallRecord): number | null {
-    const [a, b] = keyHashes([r.manufacturer, r.product, r.model, r.announceDate]);
-    return this.seen.firstOrAdd(a, b, r.source.row);
+  /** What checking a CSV row in place needs (plain-rows.ts): the header found, records not kept. */
+  plainContext(): RowContext | null {
+    const plain = this.map && !this.headerFailed && !this.opts.keepRecords && this.source.format === 'csv';
+    return plain ? this.rowCtx : null;
+  }
+
+  /** A CSV record checked in place, no finding, key hashed: counted as `push` counts it; false for a duplicate. */
+  acceptPlain(record: RecallRecord, a: number, b: number): boolean {
+    if (this.seen.firstOrAdd(a, b, record.source.row) !== null) return false;
+    this.rows.read++;
+    this.hidden.data(VISIBLE);
+    this.counted(record);
+    return true;
   }
 
   finish(): RecordsResult {

@@ -4,7 +4,7 @@
  * nothing. Lookups are memoised per text: a file repeats the same few values.
  */
 import { matchCategory, matchDefectType, matchRegion } from '../model/lookup.js';
-import { fail, memo, required, shown, warn, type RowFindings } from './row-context.js';
+import { fail, memo, required, shown, warn, type RowContext, type RowFindings } from './row-context.js';
 
 export function parseCategory(f: RowFindings): string {
   const { ctx, row } = f;
@@ -90,4 +90,19 @@ export function parseDefectType(f: RowFindings): string {
     `请填写：${ref.defectTypes.map((d) => d.name).join('、')}。`,
   );
   return '';
+}
+
+/** The code a text stands for when the lookup above records no finding for it, else '' (plain-rows.ts); memoised alike. */
+export function codeWithoutFinding(ctx: RowContext, kind: 'category' | 'region' | 'defect', t: string): string {
+  const { ref, home } = ctx;
+  if (kind === 'category') {
+    const m = memo(ctx, kind, t, () => matchCategory(ref, t));
+    return m.ok ? m.value.code : '';
+  }
+  if (kind === 'region') {
+    const m = memo(ctx, kind, t, () => matchRegion(ref, home, t));
+    return m.ok && !m.via ? m.value.code : '';
+  }
+  const m = memo(ctx, kind, t, () => matchDefectType(ref, t));
+  return m.ok ? m.value.code : '';
 }

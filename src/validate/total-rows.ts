@@ -9,6 +9,9 @@ export type TotalKind = '合计' | '小计' | '总计';
 
 const KINDS: Record<string, TotalKind> = { 合计: '合计', 小计: '小计', 总计: '总计', 共计: '总计', 总合计: '总计' };
 
+/** The words, as fold() makes a cell's text (less a closing colon). */
+export const TOTAL_WORDS = Object.keys(KINDS);
+
 /** Sum of accepted quantities since the segment began. */
 export interface Segment {
   sum: number;

@@ -23,6 +23,26 @@ describe('DistinctNames', () => {
     );
   });
 
+  it('counts names given as code units at any offset as it counts the same names given as strings', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'b', '厂', '\u0000', '😀'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.nat({ max: 40 })), { maxLength: 500 }), (pairs) => {
+        const strings = new DistinctNames();
+        const units = new DistinctNames();
+        const text = pairs.map(([n]) => n).join('');
+        const all = new Uint16Array(text.length).map((_, k) => text.charCodeAt(k));
+        let at = 0;
+        for (const [n, slot] of pairs) {
+          strings.add(n, slot);
+          units.addUnits(all, at, (at += n.length), slot);
+        }
+        expect(units.size).toBe(strings.size);
+        for (let slot = 0; slot <= 41; slot++) expect(units.inRegion(slot)).toBe(strings.inRegion(slot));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('holds a hundred thousand distinct names apart (no false match between different names)', () => {
     const d = new DistinctNames();
     const inZero = new Set<string>();

@@ -1,25 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { NameCounter } from '../../src/aggregate/stats-accumulator.js';
+import type { UnitsNameCounter } from '../../src/aggregate/stats-accumulator.js';
 import { countHanded, NameOutbox } from '../../src/inputs/handed-names.js';
+import { fold } from '../../src/model/text.js';
 
-/** A counter that remembers what it was given, in order. */
-function recorder(): NameCounter & { seen: [string, number][] } {
+/** A counter that remembers what it was given, in order, folded as the real one folds (and how many came as code units). */
+function recorder(): UnitsNameCounter & { seen: [string, number][]; units: number } {
   const seen: [string, number][] = [];
-  return { seen, size: 0, inRegion: () => 0, add: (name, slot) => void seen.push([name, slot]) };
+  return {
+    seen,
+    units: 0,
+    size: 0,
+    inRegion: () => 0,
+    add: (name, slot) => void seen.push([fold(name), slot]),
+    addFolded(units, start, end, slot) {
+      this.units++;
+      seen.push([String.fromCharCode(...units.subarray(start, end)), slot]);
+    },
+  };
 }
+
+const folded = (pairs: [string, number][]) => pairs.map(([n, slot]): [string, number] => [fold(n), slot]);
 
 // Any UTF-16 text: lone surrogates included (a decoder would replace them), empty names, CJK, emoji.
 const name = fc.string({
   unit: fc.oneof(
-    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
-    fc.constantFrom('厂', '😀', 'A'),
+    { arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), weight: 1 },
+    { arbitrary: fc.constantFrom('厂', '😀', 'A', 'z', ' ', '１', '\u3000', '~', '\u007f'), weight: 4 },
   ),
   maxLength: 40,
 });
 
 describe('names handed from the checking thread', () => {
-  it('arrive as the same strings with the same slots, in order, over any number of batches', () => {
+  it('arrive as the same names, as fold() makes them, with the same slots, in order, over any number of batches', () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.tuple(name, fc.nat({ max: 40 })), { maxLength: 300 }), { maxLength: 6 }),
@@ -30,7 +43,7 @@ describe('names handed from the checking thread', () => {
             for (const [n, slot] of batch) out.add(n, slot);
             countHanded(out.take(), got);
           }
-          expect(got.seen).toEqual(batches.flat());
+          expect(got.seen).toEqual(folded(batches.flat()));
         },
       ),
       { numRuns: 200 },
@@ -45,8 +58,10 @@ describe('names handed from the checking thread', () => {
     out.add(long, 3);
     many.forEach((n, i) => out.add(n, i % 14));
     countHanded(out.take(), got);
-    expect(got.seen[0]).toEqual([long, 3]);
+    expect(got.seen[0]).toEqual([fold(long), 3]);
     expect(got.seen.slice(1)).toEqual(many.map((n, i) => [n, i % 14]));
+    // The usual name (printable ASCII, CJK ideographs) crosses without a string: all but the long one.
+    expect(got.units).toBe(10_000);
     countHanded(out.take(), got);
     expect(got.seen).toHaveLength(10_001);
   });
