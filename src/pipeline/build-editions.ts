@@ -7,12 +7,13 @@ import type { BuildOptions } from './build-options.js';
 import type { Printer } from '../render/browser.js';
 import type { Composed } from '../render/compose-bulletin.js';
 import { fontSpecs } from '../render/fonts.js';
-import { finalizePdf, warmUpPdfLib, type PdfInfo } from '../render/pdf-file.js';
+import { warmUpPdfLib, type PdfInfo } from '../render/pdf-file.js';
 import { printBulletin } from '../render/print-bulletin.js';
 import type { HtmlRenderer } from '../render/render-html.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
 import { deflateCache } from './stream-cache.js';
+import { finishedPdfCache, finishPdf } from './pdf-cache.js';
 import type { ProgressListener } from '../model/progress.js';
 
 /** The same document properties in the PDF and the Word edition; a draft says so in each. */
@@ -45,7 +46,10 @@ export async function printPdfEdition(
   );
   if (printed.passes > 1) await cache.put(key, printed.layout);
   const streams = deflateCache(opts.cacheDir ?? null);
-  const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX }, streams);
+  // After body swaps Chromium numbers the DOM nodes (tagged-PDF IDs) otherwise than a fresh load of the
+  // same HTML: a cold build's final print never matches a cached build's, so only a one-pass print is kept.
+  const finished = printed.passes === 1 ? finishedPdfCache(opts.cacheDir ?? null) : null;
+  const pdf = await finishPdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX }, streams, finished);
   return { pdf, passes: printed.passes };
 }
 
