@@ -34,8 +34,6 @@ export async function printPdfEdition(
   const guess = opts.cacheDir
     ? async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml)))
     : undefined;
-  // Only a head start: if loading pdf-lib fails, finalizePdf loads it again below and reports that.
-  void warmUpPdfLib().catch(() => undefined);
   const printed = await printBulletin(
     composed.makeView,
     composed.targets,
@@ -43,6 +41,9 @@ export async function printPdfEdition(
     printer,
     (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }),
     guess,
+    // Loading pdf-lib (for reading the print back) waits until Chromium prints: before, it would delay the print.
+    // Only a head start: if it fails, readLayout loads it again and reports that.
+    () => void warmUpPdfLib().catch(() => undefined),
   );
   if (printed.passes > 1) await cache.put(key, printed.layout);
   const streams = deflateCache(opts.cacheDir ?? null);
