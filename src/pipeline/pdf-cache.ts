@@ -27,8 +27,8 @@ export interface FinishedPdfCache {
   files: CacheFiles;
 }
 
-/** The bundle's identity, from the file written beside its chunks; null where there is none. */
-function bundleIdentity(): string | null {
+/** The bundle's identity, from the file written beside its chunks; null where there is none (also for font-css-cache.ts). */
+export function bundleIdentity(): string | null {
   try {
     const id = readFileSync(new URL('./code-identity.txt', import.meta.url), 'utf8').trim();
     return /^[0-9a-f]{64}$/.test(id) ? id : null;

@@ -410,6 +410,8 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
     // So did the three charts (ECharts not loaded) and the pages the joiner removal rewrites (not deflated again).
     expect(readdirSync(join(cache, 'charts'))).toHaveLength(3);
     expect(readdirSync(join(cache, 'streams')).length).toBeGreaterThan(0);
+    // And the print's @font-face rules (the bundle's builds keep them: font-css-cache.ts), one set for this text.
+    expect(readdirSync(join(cache, 'font-css'))).toHaveLength(1);
   });
 
   it('keeps a one-pass print’s finished PDF, and the next rebuild takes it instead of finishing (pdf-cache.ts)', async () => {
