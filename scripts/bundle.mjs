@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeIdentity, IDENTITY_FILE } from './code-identity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -97,3 +98,5 @@ writeFileSync(
   join(outdir, 'THIRD-PARTY-LICENSES.txt'),
   `Third-party code bundled into this folder by esbuild (scripts/bundle.mjs).\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`,
 );
+// Finished PDFs are cached only by code that knows what it is (src/pipeline/pdf-cache.ts).
+writeFileSync(join(outdir, IDENTITY_FILE), `${codeIdentity(outdir)}\n`);

@@ -7,12 +7,13 @@ import type { BuildOptions } from './build-options.js';
 import type { Printer } from '../render/browser.js';
 import type { Composed } from '../render/compose-bulletin.js';
 import { fontSpecs } from '../render/fonts.js';
-import { finalizePdf, warmUpPdfLib, type PdfInfo } from '../render/pdf-file.js';
+import { warmUpPdfLib, type PdfInfo } from '../render/pdf-file.js';
 import { printBulletin } from '../render/print-bulletin.js';
 import type { HtmlRenderer } from '../render/render-html.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
 import { deflateCache } from './stream-cache.js';
+import { finishedPdfCache, finishPdf } from './pdf-cache.js';
 import type { ProgressListener } from '../model/progress.js';
 
 /** The same document properties in the PDF and the Word edition; a draft says so in each. */
@@ -33,8 +34,6 @@ export async function printPdfEdition(
   const guess = opts.cacheDir
     ? async (firstHtml: string) => cache.get((key = cache.key(await printer.identity(), firstHtml)))
     : undefined;
-  // Only a head start: if loading pdf-lib fails, finalizePdf loads it again below and reports that.
-  void warmUpPdfLib().catch(() => undefined);
   const printed = await printBulletin(
     composed.makeView,
     composed.targets,
@@ -42,10 +41,16 @@ export async function printPdfEdition(
     printer,
     (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }),
     guess,
+    // Loading pdf-lib (for reading the print back) waits until Chromium prints: before, it would delay the print.
+    // Only a head start: if it fails, readLayout loads it again and reports that.
+    () => void warmUpPdfLib().catch(() => undefined),
   );
   if (printed.passes > 1) await cache.put(key, printed.layout);
   const streams = deflateCache(opts.cacheDir ?? null);
-  const pdf = await finalizePdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX }, streams);
+  // After body swaps Chromium numbers the DOM nodes (tagged-PDF IDs) otherwise than a fresh load of the
+  // same HTML: a cold build's final print never matches a cached build's, so only a one-pass print is kept.
+  const finished = printed.passes === 1 ? finishedPdfCache(opts.cacheDir ?? null) : null;
+  const pdf = await finishPdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX }, streams, finished);
   return { pdf, passes: printed.passes };
 }
 

@@ -24,6 +24,7 @@ import { mastheadNames, templateDirs as templatesOver } from '../config/resolve-
 import type { ProgressListener } from '../model/progress.js';
 import { printPdfEdition, wordEdition, type DocumentMeta } from './build-editions.js';
 import { fontSubsetCache } from './font-cache.js';
+import { fontCssCache } from './font-css-cache.js';
 import { drawCharts } from './chart-cache.js';
 import { reportChartSpecs } from '../render/report-charts.js';
 import type { LoadedQuarter } from '../inputs/load-quarter.js';
@@ -109,6 +110,7 @@ async function composeAndRender(
     composed.makeView(new Map()),
     fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
     draft,
+    fontCssCache(opts.cacheDir ?? null),
   );
   const issues = [...trended.issues, ...glyphWarning(renderer.missingGlyphs)];
   return { stats, composed, renderer, title, templateDirs, ...meta, issues };

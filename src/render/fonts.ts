@@ -87,14 +87,17 @@ function facesIn(cssPath: string): Promise<Face[]> {
   return parsedFaces.get(cssPath) as Promise<Face[]>;
 }
 
-export async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: readonly Face[] }> {
-  // A package without this weight falls back to its regular face.
-  let cssPath: string;
+/** The spec's @fontsource stylesheet; a package without this weight falls back to its regular face. */
+export function cssPathOf(spec: FontSpec): string {
   try {
-    cssPath = require.resolve(`${spec.pkg}/${spec.weight}.css`);
+    return require.resolve(`${spec.pkg}/${spec.weight}.css`);
   } catch {
-    cssPath = require.resolve(`${spec.pkg}/400.css`);
+    return require.resolve(`${spec.pkg}/400.css`);
   }
+}
+
+export async function facesOf(spec: FontSpec): Promise<{ dir: string; faces: readonly Face[] }> {
+  const cssPath = cssPathOf(spec);
   return { dir: dirname(cssPath), faces: await facesIn(cssPath) };
 }
 

@@ -149,6 +149,8 @@ export interface PlainPdf {
   trailer: Map<string, PdfValue>;
   /** The value, following a reference (undefined for an object the table does not have). */
   resolve(v: PdfValue | undefined): PdfValue | undefined;
+  /** Where an object resolved before starts ("n g obj") and where its value ends (before "endobj"). */
+  span(ref: Ref): [start: number, end: number] | undefined;
 }
 
 /** Reads the cross-reference table at the end of `bytes`; throws NotPlain for any other kind of file. */
@@ -174,6 +176,7 @@ export function readPlainPdf(bytes: Uint8Array): PlainPdf {
   const trailer = p.value();
   if (!(trailer instanceof Map) || trailer.has('Prev') || trailer.has('XRefStm')) throw new NotPlain('an updated file');
   const objects = new Map<number, PdfValue>();
+  const ends = new Map<number, number>();
   const resolve = (v: PdfValue | undefined): PdfValue | undefined => {
     if (!(v instanceof Ref)) return v;
     if (objects.has(v.num)) return objects.get(v.num);
@@ -184,7 +187,12 @@ export function readPlainPdf(bytes: Uint8Array): PlainPdf {
     q.expect('obj');
     const value = q.value();
     objects.set(v.num, value);
+    ends.set(v.num, q.at);
     return value;
   };
-  return { trailer, resolve };
+  const span = (ref: Ref): [number, number] | undefined => {
+    const [start, end] = [offsets.get(ref.num), ends.get(ref.num)];
+    return start === undefined || end === undefined ? undefined : [start, end];
+  };
+  return { trailer, resolve, span };
 }

@@ -15,6 +15,7 @@
 import { BulletinError } from '../model/errors.js';
 import { WORD_JOINER } from './headline-words.js';
 import type { Printer } from './browser.js';
+import { openWhile } from './print-job.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
 import { floatFill } from './flow-fill.js';
@@ -40,7 +41,6 @@ export interface PageLayout extends FlowLayout {
 }
 
 export interface PrintedBulletin {
-  html: string;
   /** Still carries the row-marker links (see MARKER_PREFIX). */
   pdf: Uint8Array;
   passes: number;
@@ -150,17 +150,22 @@ export async function printBulletin(
   printer: Printer,
   onPass: (pass: number, pages: number | null) => void = () => undefined,
   guess?: (firstHtml: string) => Promise<PageLayout | null>,
+  whilePrinting?: () => void,
 ): Promise<PrintedBulletin> {
   const { lay, decide, units } = layoutRules(makeView, targets);
-  const cached = guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))));
-  let layout: PageLayout = { ...EMPTY_LAYOUT, ...cached };
-  let guessed = false;
-  let misses = 0;
-  const job = await printer.open();
+  // The page opens (waiting for Chromium's launch) while the layout is looked up and the first pass rendered.
+  const [job, first] = await openWhile(
+    () => printer.open(),
+    async () => {
+      const cached = guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))));
+      const start: PageLayout = { ...EMPTY_LAYOUT, ...cached };
+      return { start, html: await html.render(lay(start, true)) };
+    },
+  );
+  let [layout, guessed, misses] = [first.start, false, 0];
   try {
     for (let passes = 1; passes <= MAX_PASSES; passes++) {
-      const view = lay(layout, true);
-      const pdf = await job.print(await html.render(view));
+      const pdf = await job.print(passes === 1 ? first.html : await html.render(lay(layout, true)), whilePrinting);
       const read = await readLayout(pdf, MARKER_PREFIX);
       onPass(passes, read.pageCount);
       let next = decide(layout, read);
@@ -174,7 +179,7 @@ export async function printBulletin(
             '请报告此问题；可暂时用 --format html 生成 HTML。',
           );
         }
-        return { html: await html.render(lay(layout, false)), pdf, passes, layout };
+        return { pdf, passes, layout };
       }
       if (guessed && !sameBlocks(next, layout)) misses++;
       guessed = false;

@@ -11,7 +11,8 @@ import type { BrowserSession } from './browser-session.js';
 import type { ChromiumPage } from './chromium.js';
 
 export interface PrintJob {
-  print(html: string): Promise<Uint8Array>;
+  /** `printing` is called once Chromium has been asked for the PDF: what Node can do while it prints. */
+  print(html: string, printing?: () => void): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -42,7 +43,7 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
     throw e;
   }
   return {
-    async print(html: string): Promise<Uint8Array> {
+    async print(html: string, printing?: () => void): Promise<Uint8Array> {
       session.assertUsable();
       const name = `第 ${++passes} 遍排版`;
       const at = html.search(/<body[\s>]/i);
@@ -54,7 +55,9 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
           await session.step(name, () => page.load(fileUrl));
           head = at > 0 ? html.slice(0, at) : null;
         }
-        return await session.step(name, () => page.pdf());
+        const pdf = session.step(name, () => page.pdf());
+        printing?.();
+        return await pdf;
       } catch (e) {
         head = null;
         throw e;
@@ -62,4 +65,28 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
     },
     close,
   };
+}
+
+/** A promise whose rejection is handled later, where it is awaited. */
+const reportedWhereAwaited = (): void => undefined;
+
+/**
+ * A job opened while `prepare` runs (opening waits for Chromium's launch;
+ * preparing the first pass does not), with what it prepared. If preparing
+ * fails, that failure is the one reported, and a page that opened is closed.
+ */
+export async function openWhile<T>(open: () => Promise<PrintJob>, prepare: () => Promise<T>): Promise<[PrintJob, T]> {
+  const opening = open();
+  opening.catch(reportedWhereAwaited);
+  let prepared: T;
+  try {
+    prepared = await prepare();
+  } catch (e) {
+    await opening.then(
+      (job) => job.close(),
+      () => undefined, // it failed to open: nothing to close, and the failure above is reported
+    );
+    throw e;
+  }
+  return [await opening, prepared];
 }

@@ -1,5 +1,6 @@
 import { withDraftMarks, type DraftView } from './draft-notice.js';
-import { fontFaceCss, type FontSpec } from './fonts.js';
+import type { FontSpec } from './fonts.js';
+import { cachedFontFaceCss, type FontCssCache } from './font-css-cache.js';
 import { joinHeadlineWords } from './headline-words.js';
 import { joinLastTwoCharacters } from './line-ends.js';
 import { keepTokensWhole } from './nowrap.js';
@@ -43,6 +44,7 @@ export async function htmlRenderer(
   firstView: BulletinView,
   fontSpecs?: readonly FontSpec[],
   draft: DraftView | null = null,
+  fontCache: FontCssCache | null = null,
 ): Promise<HtmlRenderer> {
   const styles = await templateText(templateDirs, 'styles.css');
   const marks = draft ? await renderTemplate(templateDirs, 'partials/draft.hbs', draft) : null;
@@ -55,6 +57,6 @@ export async function htmlRenderer(
     const out = fast ? html.split(FONT_SLOT).join(fontCss) : html;
     return marks === null ? out : withDraftMarks(out, marks);
   };
-  const fonts = await fontFaceCss((await page(firstView, '')) + LAYOUT_CHARS, fontSpecs);
+  const fonts = await cachedFontFaceCss((await page(firstView, '')) + LAYOUT_CHARS, fontSpecs, fontCache);
   return { render: (view) => page(view, fonts.css), missingGlyphs: fonts.missing };
 }

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/render/pdf-file.js';
 import { MARKER_PREFIX } from '../../src/render/table-layout.js';
 import { structureReport } from '../helpers/pdf-structure.js';
-import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { bulletin, bulletinProcess, ROOT, tempDir } from '../helpers/cli.js';
 import { copyOfSampleCache, sampleBuild } from '../helpers/sample-build.js';
 import { axisTicks, canonical, inputNumbers, numbersIn, statsNumbers } from '../helpers/numbers.js';
 import {
@@ -29,8 +29,9 @@ let text: string;
 let json: { issues: Array<{ code: string }>; passes: number };
 let cache: string;
 
-const build = async (dir: string) => {
-  const r = await bulletin(['build', '--quarter', '2022Q3', '--out', dir, '--json'], {
+/** A build of the sample in-process, or by the real binary (the bundle, which keeps finished PDFs: pdf-cache.ts). */
+const build = async (dir: string, run: typeof bulletin = bulletin) => {
+  const r = await run(['build', '--quarter', '2022Q3', '--out', dir, '--json'], {
     env: { BULLETIN_CACHE_DIR: cache },
   });
   expect(r.code, r.stderr).toBe(0);
@@ -400,7 +401,7 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
   });
 
   it('prints once with the layout measured before, and the PDF and HTML are byte-identical', async () => {
-    const again = await build(tempDir());
+    const again = await build(tempDir(), async (args, opts) => bulletinProcess(args, opts));
     expect(again.passes).toBe(1);
     expect(again.pdf.equals(readFileSync(pdf))).toBe(true);
     expect(again.html).toBe(html);
@@ -409,6 +410,21 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
     // So did the three charts (ECharts not loaded) and the pages the joiner removal rewrites (not deflated again).
     expect(readdirSync(join(cache, 'charts'))).toHaveLength(3);
     expect(readdirSync(join(cache, 'streams')).length).toBeGreaterThan(0);
+    // And the print's @font-face rules (the bundle's builds keep them: font-css-cache.ts), one set for this text.
+    expect(readdirSync(join(cache, 'font-css'))).toHaveLength(1);
+  });
+
+  it('keeps a one-pass print’s finished PDF, and the next rebuild takes it instead of finishing (pdf-cache.ts)', async () => {
+    // The cold build's two-pass print is not kept (its DOM nodes are numbered otherwise); the rebuild above,
+    // by the bundle, kept its own.
+    const kept = () => readdirSync(join(cache, 'pdfs')).map((f) => statSync(join(cache, 'pdfs', f)));
+    const [before] = kept() as [Stats];
+    expect(kept()).toHaveLength(1);
+    const again = await build(tempDir(), async (args, opts) => bulletinProcess(args, opts));
+    expect(again.passes).toBe(1);
+    expect(again.pdf.equals(readFileSync(pdf))).toBe(true);
+    // Found under the same key: a miss would have written a new file in its place.
+    expect(kept().map((s) => [s.ino, s.mtimeMs])).toEqual([[before.ino, before.mtimeMs]]);
   });
 
   it('with --no-cache subsets the web edition’s fonts afresh, to the same HTML (no browser needed)', async () => {
