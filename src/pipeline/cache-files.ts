@@ -6,11 +6,13 @@
  * renamed into place, so a reader never sees half a file, also when builds
  * run side by side. With `checked`, each file starts with the SHA-256 of
  * what follows, and one whose bytes do not match it is not there: for what
- * no print or inflating checks afterwards.
+ * no print or inflating checks afterwards. Each kind is kept under a size
+ * (cache-prune.ts): the least recently used files go first.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CACHE_BUDGET_BYTES, markUsed, pruneFolder } from './cache-prune.js';
 
 export interface CacheFiles {
   read(key: string): Promise<Buffer | null>;
@@ -21,8 +23,20 @@ let writes = 0;
 
 const digest = (b: Uint8Array): Buffer => createHash('sha256').update(b).digest();
 
-export function cacheFiles(folder: string, ext: string, checked: boolean): CacheFiles {
+/** `now` says when a file was last used (read or written); the clock unless a test gives one. */
+export function cacheFiles(
+  folder: string,
+  ext: string,
+  checked: boolean,
+  budget = CACHE_BUDGET_BYTES,
+  now: () => Date = () => new Date(),
+): CacheFiles {
   const file = (key: string) => join(folder, `${key}${ext}`);
+  // The kind's bytes, counted by the first write's pruning and added to after: one look at the
+  // folder per build, not one per file written (a cold build writes dozens of font subsets).
+  let bytesKept: Promise<number> = Promise.resolve(Infinity);
+  const kept = (path: string, size: number): Promise<number> =>
+    (bytesKept = bytesKept.then((n) => (n + size > budget ? pruneFolder(folder, ext, budget, path) : n + size)));
   return {
     async read(key) {
       let stored: Buffer;
@@ -31,19 +45,24 @@ export function cacheFiles(folder: string, ext: string, checked: boolean): Cache
       } catch {
         return null; // not there, or unreadable: made again
       }
-      if (!checked) return stored;
-      const body = stored.subarray(32);
-      return stored.length > 32 && digest(body).equals(stored.subarray(0, 32)) ? body : null;
+      const body = checked ? stored.subarray(32) : stored;
+      if (checked && !(stored.length > 32 && digest(body).equals(stored.subarray(0, 32)))) return null;
+      await markUsed(file(key), now());
+      return body;
     },
     async write(key, bytes) {
       const tmp = `${file(key)}.${process.pid}.${++writes}.tmp`;
+      const stored = checked ? Buffer.concat([digest(bytes), bytes]) : bytes;
       try {
         await mkdir(folder, { recursive: true });
-        await writeFile(tmp, checked ? Buffer.concat([digest(bytes), bytes]) : bytes);
+        await writeFile(tmp, stored);
         await rename(tmp, file(key));
       } catch {
         // Not written: the next build does the work again.
+        return;
       }
+      await markUsed(file(key), now());
+      await kept(file(key), stored.length);
     },
   };
 }
