@@ -61,7 +61,8 @@ function glyphWarning(missing: readonly string[]): ValidationIssue[] {
 interface Rendered {
   stats: BulletinStats;
   composed: Composed;
-  renderer: HtmlRenderer;
+  /** The print's renderer; none without a PDF (its fonts and first render are the print's alone). */
+  renderer: HtmlRenderer | null;
   /** The document's title, marked when it is a draft. */
   title: string;
   templateDirs: string[];
@@ -104,15 +105,18 @@ async function composeAndRender(
   });
   const title = draft ? `${DRAFT_MARK}${composed.title}` : composed.title;
   const templateDirs = templatesOver(opts.templatesDir, opts.config);
-  const renderer = await htmlRenderer(
-    templateDirs,
-    title,
-    composed.makeView(new Map()),
-    fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
-    draft,
-    fontCssCache(opts.cacheDir ?? null),
-  );
-  const issues = [...trended.issues, ...glyphWarning(renderer.missingGlyphs)];
+  // Missing glyphs are the PDF's boxes; the web and Word editions fall back to the reader's fonts.
+  const renderer = opts.formats.includes('pdf')
+    ? await htmlRenderer(
+        templateDirs,
+        title,
+        composed.makeView(new Map()),
+        fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
+        draft,
+        fontCssCache(opts.cacheDir ?? null),
+      )
+    : null;
+  const issues = [...trended.issues, ...glyphWarning(renderer?.missingGlyphs ?? [])];
   return { stats, composed, renderer, title, templateDirs, ...meta, issues };
 }
 
@@ -155,7 +159,7 @@ async function renderEditions(
   // counting as unhandled while the print runs.
   web?.catch(reportedWhereAwaited);
   let passes = 0;
-  if (printer) {
+  if (printer && r.renderer) {
     const printed = await printPdfEdition(opts, printer, r.composed, r.renderer, docMeta, onProgress);
     passes = printed.passes;
     files.push({ name: name('pdf'), data: printed.pdf });

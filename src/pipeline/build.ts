@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { BulletinError } from '../model/errors.js';
-import { createPrinter, type Printer } from '../render/browser.js';
+import type { Printer } from '../render/browser.js';
 import { bounded, DeadlineExceeded } from '../render/deadline.js';
 import type { BuildOptions, BuildResult } from './build-options.js';
 import type { ProgressListener } from '../model/progress.js';
@@ -14,8 +14,12 @@ import { browserChoices } from '../config/resolve-options.js';
 
 export type { BuildOptions, BuildResult, OutputFormat } from './build-options.js';
 
-const newPrinter = (opts: Omit<BuildOptions, 'quarter'>): Printer =>
-  createPrinter({
+/**
+ * Loaded only for a PDF: puppeteer-core takes about 0.25 s to load, a sixth of an HTML
+ * build of a million records (BENCHMARKS.md, round six).
+ */
+const newPrinter = async (opts: Omit<BuildOptions, 'quarter'>): Promise<Printer> =>
+  (await import('../render/browser.js')).createPrinter({
     // The library's caller may give none: then the configuration's, as resolveOptions would choose.
     browsers: opts.browsers ?? browserChoices(undefined, opts.env ?? {}, opts.config, opts.cwd),
     timeoutMs: opts.timeoutMs,
@@ -55,7 +59,7 @@ export async function buildBulletin(
 ): Promise<BuildResult> {
   // A folder that cannot be written is found before any data is read or the browser starts.
   await checkOutputFolder(join(opts.outDir, quarterId(opts.quarter)));
-  const printer = opts.formats.includes('pdf') ? (opts.printer ?? newPrinter(opts)) : null;
+  const printer = opts.formats.includes('pdf') ? (opts.printer ?? (await newPrinter(opts))) : null;
   try {
     // Chromium starts while the data are read and laid out.
     printer?.warmUp();
@@ -77,10 +81,10 @@ export async function buildMany(
   parallel = 3,
 ): Promise<BuildResult[]> {
   for (const q of quarters) await checkOutputFolder(join(opts.outDir, quarterId(q)));
-  const printer = newPrinter(opts);
+  // Only PDF needs Chromium: HTML and Word editions are built without it.
+  const printer = opts.formats.includes('pdf') ? await newPrinter(opts) : undefined;
   try {
-    // Only PDF needs Chromium: HTML and Word editions are built without it.
-    if (opts.formats.includes('pdf')) printer.warmUp();
+    printer?.warmUp();
     // Three quarters at a time (one page each in the shared browser): while one is
     // printed, the others are read and laid out. On two cores, 8 quarters took
     // 6.3 s one at a time, 5.2 s two at a time, 4.9 s three, 5.0 s four.
@@ -105,6 +109,6 @@ export async function buildMany(
     if (failures.length > 0) throw failures[0];
     return results;
   } finally {
-    await printer.close();
+    await printer?.close();
   }
 }
