@@ -29,6 +29,16 @@ const measuringBuild = (out: string, ...more: string[]) =>
     BULLETIN_CACHE_DIR: tempDir(),
   });
 
+/**
+ * The build's process frozen while its browser's processes are looked up (a scan of /proc,
+ * slow on a loaded machine): it cannot finish its second print meanwhile. What the test then
+ * does to it (a signal) waits until `resume`, and is handled as soon as it runs again.
+ */
+function frozenWhileLookedUp(pid: number) {
+  process.kill(pid, 'SIGSTOP');
+  return { tree: chromiumOfRun(pid), resume: () => process.kill(pid, 'SIGCONT') };
+}
+
 /** A browser that writes a DevTools line and exits at once (code 3): it never starts. */
 function exitingBrowser(): string {
   const fake = join(tempDir(), 'chrome');
@@ -42,7 +52,7 @@ describe('nothing left behind', () => {
     const run = measuringBuild(tempDir());
     await run.waitFor('第 1 遍排版');
     const pid = run.child.pid!;
-    const tree = chromiumOfRun(pid);
+    const { tree } = frozenWhileLookedUp(pid);
     expect(tree.length, 'Chromium is running for this build').toBeGreaterThan(1);
     run.child.kill('SIGKILL');
     await run.exit;
@@ -63,8 +73,9 @@ describe('nothing left behind', () => {
     const run = measuringBuild(out);
     await run.waitFor('第 1 遍排版');
     const pid = run.child.pid!;
-    const tree = chromiumOfRun(pid);
+    const { tree, resume } = frozenWhileLookedUp(pid);
     run.child.kill(signal);
+    resume();
     expect((await run.exit).code).toBe(code);
     expect(run.stderr()).toContain(`已停止（收到 ${signal}）：浏览器已关闭，没有写入任何文件，输出文件夹保持原样。`);
     await eventually(() => tree.every((p) => !isAlive(p.pid)), 'the browser has been closed');
@@ -79,10 +90,11 @@ describe('hangs: every browser step is bounded', () => {
     const run = measuringBuild(out, '--timeout', '3');
     await run.waitFor('第 1 遍排版');
     const pid = run.child.pid!;
-    const tree = chromiumOfRun(pid);
+    const { tree, resume } = frozenWhileLookedUp(pid);
     const main = tree.find((p) => !p.cmdline.includes('--type=') && !p.cmdline.includes('crashpad'));
     expect(main, 'the browser process').toBeDefined();
     process.kill(main!.pid, 'SIGSTOP');
+    resume();
     expect((await run.exit).code).toBe(4);
     // Stopped after the first print: the step that stalls is the second pass, or, when the build
     // moved on while the browser's process tree was being looked up (a loaded machine), a later
