@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build-options.js';
 import { draftDecision } from '../model/draft.js';
-import { makeIssue, type ValidationIssue } from '../model/issues.js';
+import type { ValidationIssue } from '../model/issues.js';
 import { quarterId, quarterName } from '../model/quarter.js';
 import type { BulletinStats } from '../model/stats.js';
 import type { Printer } from '../render/browser.js';
@@ -19,6 +19,7 @@ import { dataOrThrow, readQuarter } from '../inputs/read-quarter.js';
 import { htmlRenderer, type HtmlRenderer } from '../render/render-html.js';
 import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
+import { glyphWarning, viewCharacters } from '../render/glyph-check.js';
 import { REPORT_SECTION } from '../config/config.js';
 import { mastheadNames, templateDirs as templatesOver } from '../config/resolve-options.js';
 import type { ProgressListener } from '../model/progress.js';
@@ -43,19 +44,6 @@ const reportedWhereAwaited = (): void => undefined;
 
 function statsJson(stats: BulletinStats): string {
   return `${JSON.stringify(stats, null, 2)}\n`;
-}
-
-function glyphWarning(missing: readonly string[]): ValidationIssue[] {
-  if (missing.length === 0) return [];
-  return [
-    makeIssue(
-      'warning',
-      'render.glyph.missing',
-      { file: 'templates', value: missing.join('') },
-      `内置字体中没有这些字符，PDF 中可能显示为方框：${missing.join(' ')}`,
-      '请改用常用汉字，或检查数据中是否混入了特殊符号。',
-    ),
-  ];
 }
 
 interface Rendered {
@@ -105,18 +93,14 @@ async function composeAndRender(
   });
   const title = draft ? `${DRAFT_MARK}${composed.title}` : composed.title;
   const templateDirs = templatesOver(opts.templatesDir, opts.config);
-  // Missing glyphs are the PDF's boxes; the web and Word editions fall back to the reader's fonts.
+  // Only a PDF needs the print's renderer; without one, the view's text is checked against its fonts.
+  const fonts = fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans);
+  const view = composed.makeView(new Map());
   const renderer = opts.formats.includes('pdf')
-    ? await htmlRenderer(
-        templateDirs,
-        title,
-        composed.makeView(new Map()),
-        fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
-        draft,
-        fontCssCache(opts.cacheDir ?? null),
-      )
+    ? await htmlRenderer(templateDirs, title, view, fonts, draft, fontCssCache(opts.cacheDir ?? null))
     : null;
-  const issues = [...trended.issues, ...glyphWarning(renderer?.missingGlyphs ?? [])];
+  const missing = renderer ? renderer.missingGlyphs : await viewCharacters(view, fonts);
+  const issues = [...trended.issues, ...glyphWarning(missing)];
   return { stats, composed, renderer, title, templateDirs, ...meta, issues };
 }
 
