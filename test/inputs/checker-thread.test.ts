@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvCells, type CellBatch } from '../../src/ingest/csv-scan.js';
+import { csvBatches } from '../helpers/csv-batches.js';
 import { localChecker } from '../../src/inputs/checker-thread.js';
 import { ROOT } from '../helpers/cli.js';
 import { hunan } from '../helpers/reference.js';
@@ -10,15 +10,6 @@ type Module = typeof import('../../src/inputs/checker-thread.js');
 const compiled = (): Promise<Module> => import(join(ROOT, 'dist', 'inputs', 'checker-thread.js')) as Promise<Module>;
 
 const HEADER = '发布日期,生产者,产品名称,型号,产品类别,市州,缺陷类型,召回数量,缺陷描述,典型案例';
-
-/** The CSV as the batches the reader would send, split into chunks of `size` characters. */
-function batches(text: string, size: number): CellBatch[] {
-  const out: CellBatch[] = [];
-  const s = csvCells(',', (b) => out.push(b));
-  for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
-  s.end();
-  return out;
-}
 
 const source = { file: 'recalls.csv', sheet: null, format: 'csv' as const, encoding: null };
 const opts = { keepRecords: true, maxIssues: 100 };
@@ -34,10 +25,10 @@ describe('threadChecker', () => {
     );
     const text = `${HEADER}\n${rows.join('\n')}\n`;
     const local = localChecker(source, ctx, opts);
-    for (const b of batches(text, 4096)) local.batch(b);
+    for (const b of csvBatches(text, 4096)) local.batch(b);
     const threaded = threadChecker(source, ctx, opts);
     expect(threaded).not.toBeNull();
-    for (const b of batches(text, 4096)) {
+    for (const b of csvBatches(text, 4096)) {
       threaded!.batch(b);
       await threaded!.pause();
     }
@@ -62,9 +53,9 @@ describe('threadChecker', () => {
     const text = `${HEADER}\n${rows.join('\n')}\n`;
     const tally = { keepRecords: false, maxIssues: 100, tally: true };
     const local = localChecker(source, ctx, tally);
-    for (const b of batches(text, 3000)) local.batch(b);
+    for (const b of csvBatches(text, 3000)) local.batch(b);
     const threaded = threadChecker(source, ctx, tally)!;
-    for (const b of batches(text, 3000)) {
+    for (const b of csvBatches(text, 3000)) {
       threaded.batch(b);
       await threaded.pause();
     }
@@ -79,7 +70,7 @@ describe('threadChecker', () => {
     const { threadChecker } = await compiled();
     // No reference data: the checker throws on the first data row, on the other thread.
     const broken = threadChecker(source, { ref: null, home: null, quarter: null } as never, opts);
-    for (const b of batches(`${HEADER}\n2022-08-01,甲,乙,丙,04,长沙,机械物理,1,描述,否\n`.repeat(3), 64))
+    for (const b of csvBatches(`${HEADER}\n2022-08-01,甲,乙,丙,04,长沙,机械物理,1,描述,否\n`.repeat(3), 64))
       broken!.batch(b);
     await expect(broken!.finish()).rejects.toMatchObject({
       code: 'internal.checker-thread',

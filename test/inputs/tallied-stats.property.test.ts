@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeStats, statsFromTallies } from '../../src/aggregate/compute-stats.js';
 import { readCsv } from '../../src/ingest/csv-reader.js';
-import { csvCells, type CellBatch } from '../../src/ingest/csv-scan.js';
+import { csvBatches } from '../helpers/csv-batches.js';
 import { localChecker } from '../../src/inputs/checker-thread.js';
 import { checkRecordsTable } from '../../src/inputs/tallied-checker.js';
 import type { Province, ReferenceData } from '../../src/model/reference.js';
@@ -46,14 +46,6 @@ function csv(rows: readonly Row[]): string {
   return `${RECORD_HEADER}\n${lines.join('\n')}\n`;
 }
 
-function batches(text: string, size: number): CellBatch[] {
-  const out: CellBatch[] = [];
-  const s = csvCells(',', (b) => out.push(b));
-  for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
-  s.end();
-  return out;
-}
-
 describe('stats from the tallies gathered while checking', () => {
   it('equal the stats of the records held in memory, and shares add up to 100.00, for any file', async () => {
     await fc.assert(
@@ -61,8 +53,8 @@ describe('stats from the tallies gathered while checking', () => {
         const text = csv(rows);
         const held = localChecker(source, ctx, { keepRecords: true, maxIssues: Infinity });
         const tallied = localChecker(source, ctx, { keepRecords: false, tally: true, maxIssues: Infinity });
-        for (const b of batches(text, 40 + cut)) held.batch(b);
-        for (const b of batches(text, 40 + cut)) tallied.batch(b);
+        for (const b of csvBatches(text, 40 + cut)) held.batch(b);
+        for (const b of csvBatches(text, 40 + cut)) tallied.batch(b);
         const [h, t] = await Promise.all([held.finish(), tallied.finish()]);
         expect(t.records).toEqual([]);
         expect(t.issues).toEqual(h.issues);
@@ -92,8 +84,8 @@ describe('stats from the tallies gathered while checking', () => {
     const opts = { keepRecords: false, tally: true, maxIssues: 100 };
     const local = localChecker(source, ctx, opts);
     const threaded = threadChecker(source, ctx, opts)!;
-    for (const b of batches(text, 4096)) local.batch(b);
-    for (const b of batches(text, 4096)) {
+    for (const b of csvBatches(text, 4096)) local.batch(b);
+    for (const b of csvBatches(text, 4096)) {
       threaded.batch(b);
       await threaded.pause();
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvCells, type CellBatch } from '../../src/ingest/csv-scan.js';
+import { csvBatches } from '../helpers/csv-batches.js';
 import { rowFeeder } from '../../src/ingest/csv-stream.js';
 import { talliedChecker } from '../../src/inputs/tallied-checker.js';
 import type { Province, ReferenceData } from '../../src/model/reference.js';
@@ -115,14 +115,6 @@ const line = fc
     return cs.map((c) => (quoteAll || /[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
   });
 
-function batches(text: string, size: number): CellBatch[] {
-  const out: CellBatch[] = [];
-  const s = csvCells(',', (b) => out.push(b));
-  for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
-  s.end();
-  return out;
-}
-
 /** The file checked both ways: the full check of every row, and rows checked in place where they can be. */
 function bothWays(text: string, size: number, opts = { keepRecords: false, tally: true, maxIssues: 50 }) {
   const full = talliedChecker(source, ctx, opts);
@@ -135,8 +127,8 @@ function bothWays(text: string, size: number, opts = { keepRecords: false, tally
   };
   const fullFeed = rowFeeder((r) => full.checker.push(r));
   const plainFeed = plainFeeder(plain.checker);
-  for (const b of batches(text, size)) fullFeed(b);
-  for (const b of batches(text, size)) plainFeed(b);
+  for (const b of csvBatches(text, size)) fullFeed(b);
+  for (const b of csvBatches(text, size)) plainFeed(b);
   return { want: full.finish(), got: plain.finish(), pushed };
 }
 
