@@ -16,9 +16,12 @@ describe('characters the print fonts lack', () => {
     cpSync(join(ROOT, 'bulletin.config.json'), join(dir, 'bulletin.config.json'));
     appendFileSync(join(dir, 'data', '2022Q3', 'articles', '01-director-inspection.md'), '\n\n笑脸😀与䶮。\n');
     const out = join(dir, 'out');
-    const r = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', out, '--json'], { cwd: dir });
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', out, '--json'], {
+      cwd: dir,
+    });
     expect(r.code, r.stderr).toBe(0);
-    const found = (JSON.parse(r.stdout) as { issues: Array<{ code: string; severity: string; value?: string }> }).issues;
+    const found = (JSON.parse(r.stdout) as { issues: Array<{ code: string; severity: string; value?: string }> })
+      .issues;
     expect(found.filter((i) => i.code === 'render.glyph.missing')).toMatchObject([
       { severity: 'warning', value: '䶮😀' },
     ]);
