@@ -10,12 +10,14 @@ setFlagsFromString('--no-allocation-site-pretenuring');
 
 // dist/bundle/ (esbuild, scripts/bundle.mjs) starts faster than tsc's dist/cli/: a few
 // files instead of hundreds. The package ships both and runs the bundle. In a checkout
-// (src/ is there) the bundle runs only when it is at least as new as dist/cli/, so a
-// `tsc -p tsconfig.build.json` alone never runs stale code. (Not in an installed
+// (src/ is there) the bundle runs only when it is at least as new as tsc's last output, so
+// a `tsc -p tsconfig.build.json` alone never runs stale code. tsc compiles incrementally and
+// rewrites only what changed, but always its record dist/.tsbuildinfo. (Not in an installed
 // package: npm extracts files with the time of extraction, in no useful order.)
 const mtime = (rel) => statSync(new URL(rel, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const bundle = mtime('../dist/bundle/run-cli.js');
-const useBundle = bundle >= (mtime('../src') < 0 ? 0 : mtime('../dist/cli/run-cli.js'));
+const compiled = Math.max(mtime('../dist/.tsbuildinfo'), mtime('../dist/cli/run-cli.js'));
+const useBundle = bundle >= (mtime('../src') < 0 ? 0 : compiled);
 const { runCli } = await import(useBundle ? '../dist/bundle/run-cli.js' : '../dist/cli/run-cli.js');
 
 const code = await runCli(process.argv.slice(2));

@@ -9,10 +9,26 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (pkg, file) => join(root, 'node_modules', pkg, 'bin', file);
+// Each keeps what it learnt in node_modules/.cache/ and looks again only at what changed since
+// (by content, not time, so a fresh checkout's times do not matter): a rerun of npm test takes
+// about 4 s here instead of 15. A fresh clone has no cache and checks everything.
+const cache = join(root, 'node_modules', '.cache', 'bulletin-checks');
 const CHECKS = [
-  ['prettier', bin('prettier', 'prettier.cjs'), ['--check', '.']],
-  ['eslint', bin('eslint', 'eslint.js'), ['src']],
-  ['tsc', bin('typescript', 'tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  [
+    'prettier',
+    bin('prettier', 'prettier.cjs'),
+    ['--check', '.', '--cache', '--cache-strategy', 'content', '--cache-location', join(cache, 'prettier')],
+  ],
+  [
+    'eslint',
+    bin('eslint', 'eslint.js'),
+    ['src', '--cache', '--cache-strategy', 'content', '--cache-location', join(cache, 'eslint')],
+  ],
+  [
+    'tsc',
+    bin('typescript', 'tsc'),
+    ['-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', join(cache, 'tsc.tsbuildinfo')],
+  ],
 ];
 
 function run([name, script, args]) {

@@ -84,7 +84,7 @@ describe('the package', () => {
       'docs/first-pages.png',
     ])
       expect(tarballFiles).toContain(f);
-    const stray = tarballFiles.filter((f) => /\.map$|^(src|test|fixtures|bench|scripts|\.ci)\//.test(f));
+    const stray = tarballFiles.filter((f) => /\.map$|\.tsbuildinfo$|^(src|test|fixtures|bench|scripts|\.ci)\//.test(f));
     expect(stray).toEqual([]);
     expect(tarballFiles.some((f) => f.startsWith('data/2022Q4/'))).toBe(false);
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
