@@ -2,7 +2,15 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bulletin, tempDir } from '../helpers/cli.js';
-import { chromiumOfRun, eventually, isAlive, processesNaming, runFoldersOf, startBuild } from '../helpers/processes.js';
+import {
+  chromiumOfRun,
+  eventually,
+  isAlive,
+  processesNaming,
+  runFoldersOf,
+  startBuild,
+  type RunningBuild,
+} from '../helpers/processes.js';
 
 /** An output folder holding an earlier build, to check that a failed or stopped one leaves it as it was. */
 function earlierOutputs(): { out: string; unchanged: () => void } {
@@ -21,22 +29,36 @@ function earlierOutputs(): { out: string; unchanged: () => void } {
 }
 
 /**
- * A build measuring its layout afresh: two prints, so there is a moment between them. The PDF
- * only: the web edition's fonts, subset afresh under --no-cache, would only delay the first print.
+ * A build measuring its layout afresh (two prints, and all its fonts and charts made anew), so
+ * that it has plenty left to do once its data are counted. The PDF only.
  */
 const measuringBuild = (out: string, ...more: string[]) =>
   startBuild(['--quarter', '2022Q3', '--out', out, '--no-cache', '--format', 'pdf', ...more], {
     BULLETIN_CACHE_DIR: tempDir(),
   });
 
+const isBrowserMain = (p: { cmdline: string }) => !p.cmdline.includes('--type=') && !p.cmdline.includes('crashpad');
+
 /**
- * The build's process frozen while its browser's processes are looked up (a scan of /proc,
- * slow on a loaded machine): it cannot finish its second print meanwhile. What the test then
- * does to it (a signal) waits until `resume`, and is handled as soon as it runs again.
+ * The build caught with all its printing still ahead, whatever the load: progress lines are
+ * printed as the next phase begins, so "[统计]" shows once the data are counted and the layout
+ * has begun, before any print. The build is then frozen (SIGSTOP): it cannot move on while
+ * the test looks for its browser (launched at the start, and starting on by itself meanwhile)
+ * and does something to it. A signal sent meanwhile waits until `resume`, and is handled as
+ * soon as the build runs again. (Waiting for a line about the prints raced the build: that
+ * line shows only once the next print is done, and a loaded machine let the build finish
+ * before the test acted.)
  */
-function frozenWhileLookedUp(pid: number) {
+async function caughtBeforePrinting(run: RunningBuild) {
+  await run.waitFor('[统计]');
+  const pid = run.child.pid!;
   process.kill(pid, 'SIGSTOP');
-  return { tree: chromiumOfRun(pid), resume: () => process.kill(pid, 'SIGCONT') };
+  let tree = chromiumOfRun(pid);
+  await eventually(
+    () => (tree = chromiumOfRun(pid)).length > 1 && tree.some(isBrowserMain),
+    'the build’s Chromium is running',
+  );
+  return { pid, tree, main: tree.find(isBrowserMain)!, resume: () => process.kill(pid, 'SIGCONT') };
 }
 
 /** A browser that writes a DevTools line and exits at once (code 3): it never starts. */
@@ -50,9 +72,7 @@ function exitingBrowser(): string {
 describe('nothing left behind', () => {
   it('kill -9 of a build: no Chromium process of that run survives, and the next run removes its folder', async () => {
     const run = measuringBuild(tempDir());
-    await run.waitFor('第 1 遍排版');
-    const pid = run.child.pid!;
-    const { tree } = frozenWhileLookedUp(pid);
+    const { pid, tree } = await caughtBeforePrinting(run);
     expect(tree.length, 'Chromium is running for this build').toBeGreaterThan(1);
     run.child.kill('SIGKILL');
     await run.exit;
@@ -71,9 +91,7 @@ describe('nothing left behind', () => {
   ] as const)('%s: clean stop, browser closed, Chinese message, exit %i, outputs untouched', async (signal, code) => {
     const { out, unchanged } = earlierOutputs();
     const run = measuringBuild(out);
-    await run.waitFor('第 1 遍排版');
-    const pid = run.child.pid!;
-    const { tree, resume } = frozenWhileLookedUp(pid);
+    const { pid, tree, resume } = await caughtBeforePrinting(run);
     run.child.kill(signal);
     resume();
     expect((await run.exit).code).toBe(code);
@@ -85,22 +103,17 @@ describe('nothing left behind', () => {
 });
 
 describe('hangs: every browser step is bounded', () => {
-  it('Chromium stopped (SIGSTOP) after the first print: exit 4 naming the later pass, browser killed, outputs untouched', async () => {
+  it('Chromium stopped (SIGSTOP) while the build runs: exit 4 naming the step it stopped answering in, browser killed, outputs untouched', async () => {
     const { out, unchanged } = earlierOutputs();
     const run = measuringBuild(out, '--timeout', '3');
-    await run.waitFor('第 1 遍排版');
-    const pid = run.child.pid!;
-    const { tree, resume } = frozenWhileLookedUp(pid);
-    const main = tree.find((p) => !p.cmdline.includes('--type=') && !p.cmdline.includes('crashpad'));
-    expect(main, 'the browser process').toBeDefined();
-    process.kill(main!.pid, 'SIGSTOP');
+    const { pid, tree, main, resume } = await caughtBeforePrinting(run);
+    process.kill(main.pid, 'SIGSTOP');
     resume();
     expect((await run.exit).code).toBe(4);
-    // Stopped after the first print: the step that stalls is the second pass, or, when the build
-    // moved on while the browser's process tree was being looked up (a loaded machine), a later
-    // one: the sample's cold build takes two prints, so that is closing the page after the last.
+    // Stopped before any print: the step that stalls is the launch, if it had not finished, the
+    // page being opened or readied, or the first pass.
     expect(run.stderr()).toMatch(
-      /错误：浏览器在“(第 [2-9] 遍排版|关闭页面)”时停止响应：3 秒内没有应答，已强制结束浏览器。/,
+      /错误：浏览器在“(启动浏览器|打开页面|准备页面|第 1 遍排版)”时停止响应：3 秒内没有应答，已强制结束浏览器。/,
     );
     await eventually(() => tree.every((p) => !isAlive(p.pid)), 'the stopped browser has been killed');
     expect(runFoldersOf(pid)).toEqual([]);
