@@ -82,10 +82,8 @@ export async function openWhile<T>(open: () => Promise<PrintJob>, prepare: () =>
   try {
     prepared = await prepare();
   } catch (e) {
-    await opening.then(
-      (job) => job.close(),
-      () => undefined, // it failed to open: nothing to close, and the failure above is reported
-    );
+    // A page that opened is closed; whether it opened or closed, the failure reported is preparing's.
+    await Promise.allSettled([opening.then((job) => job.close())]);
     throw e;
   }
   return [await opening, prepared];

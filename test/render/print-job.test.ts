@@ -46,6 +46,22 @@ describe('openWhile', () => {
     expect(log).toEqual(['closed']);
   });
 
+  it('reports the failure to prepare, not the page failing to close after it', async () => {
+    const opening = deferred<PrintJob>();
+    const broken: PrintJob = {
+      print: async () => new Uint8Array(),
+      close: () => Promise.reject(new Error('browser gone')),
+    };
+    const both = openWhile(
+      () => opening.promise,
+      async () => {
+        opening.resolve(broken);
+        throw new Error('template broke');
+      },
+    );
+    await expect(both).rejects.toThrow('template broke');
+  });
+
   it('reports a failure to open where it is awaited, also when it fails before preparing ends', async () => {
     const opening = deferred<PrintJob>();
     const prepared = deferred<string>();
