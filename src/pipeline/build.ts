@@ -15,8 +15,9 @@ import { browserChoices } from '../config/resolve-options.js';
 export type { BuildOptions, BuildResult, OutputFormat } from './build-options.js';
 
 /**
- * Loaded only for a PDF: puppeteer-core takes about 0.25 s to load, a sixth of an HTML
- * build of a million records (BENCHMARKS.md, round six).
+ * Loaded only for a PDF. The printer starts Chromium before it loads puppeteer-core (about
+ * 0.1 s of its protocol half, render/chromium.ts), which an HTML build never loads: it
+ * would be a sixth of an HTML build of a million records (BENCHMARKS.md, round six).
  */
 const newPrinter = async (opts: Omit<BuildOptions, 'quarter'>): Promise<Printer> =>
   (await import('../render/browser.js')).createPrinter({

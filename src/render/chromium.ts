@@ -3,50 +3,19 @@
  * browser; we drive one that is installed). It starts Chromium and exposes
  * the few operations printing needs. It bounds nothing itself: browser.ts
  * puts a time limit on every call and decides what a failure means.
+ *
+ * Chromium is spawned first (chromium-process.ts) and Puppeteer loaded while
+ * it starts, then connected over Chromium's pipe. Only Puppeteer's protocol
+ * half is loaded (its browser entry point, about 80 ms instead of 160 ms: the
+ * launcher's downloader and proxy support are never used here).
  */
+import { spawnChromium, type ChromiumProcess } from './chromium-process.js';
 import { join } from 'node:path';
-import puppeteer, { ConnectionClosedError, ProtocolError, type Browser, type Page } from 'puppeteer-core';
 import { killProcessTree } from './kill-tree.js';
 
-/**
- * A build makes no network request of any kind: the data, fonts and images
- * are all in the page, loaded from a file. These turn off what Chromium
- * would otherwise fetch in the background (measured with a trapping proxy,
- * test/render/no-network.test.ts: clients2.google.com for the time,
- * update.googleapis.com for components, accounts.google.com for accounts).
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--no-service-autorun',
-  '--no-pings',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--disable-domain-reliability',
-  '--disable-breakpad',
-  '--disable-crash-reporter',
-  '--metrics-recording-only',
-  '--disable-client-side-phishing-detection',
-  '--safebrowsing-disable-auto-update',
-  '--disable-field-trial-config',
-  '--disable-quic',
-  '--disable-features=NetworkTimeServiceQuerying,Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,CertificateTransparencyComponentUpdater,AutofillServerCommunication,InterestFeedContentSuggestions',
-  // Components installed on demand ignore --disable-component-update, and the
-  // account list is fetched at start-up whatever the flags: both are pointed at
-  // port 1, which Chromium refuses to connect to (ERR_UNSAFE_PORT), so the
-  // request fails inside Chromium and nothing leaves the machine.
-  '--component-updater=url-source=https://127.0.0.1:1/',
-  '--gaia-url=https://127.0.0.1:1/',
-  // And no name is ever looked up (the pages use file: and data: URLs only).
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-];
+type Puppeteer = typeof import('puppeteer-core/internal/puppeteer-core-browser.js');
+type Browser = Awaited<ReturnType<Puppeteer['default']['connect']>>;
+type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 /** The connection to Chromium is gone: it crashed, or was killed. */
 export class ChromiumGone extends Error {
@@ -94,14 +63,16 @@ export interface LaunchRequest {
 export type Launcher = (request: LaunchRequest) => Promise<Chromium>;
 
 /** Puppeteer's error for a closed target or connection becomes ChromiumGone. */
-function gone(e: unknown): never {
-  // TargetCloseError is not in Puppeteer's typings; its name is stable.
-  if (e instanceof ConnectionClosedError || (e instanceof ProtocolError && e.name === 'TargetCloseError'))
-    throw new ChromiumGone(e);
-  throw e;
-}
+const goneWith =
+  ({ ConnectionClosedError, ProtocolError }: Puppeteer) =>
+  (e: unknown): never => {
+    // TargetCloseError is not in Puppeteer's typings; its name is stable.
+    if (e instanceof ConnectionClosedError || (e instanceof ProtocolError && e.name === 'TargetCloseError'))
+      throw new ChromiumGone(e);
+    throw e;
+  };
 
-function wrapPage(page: Page): ChromiumPage {
+function wrapPage(page: Page, gone: (e: unknown) => never): ChromiumPage {
   return {
     async lockDown(fileUrl) {
       await page.setJavaScriptEnabled(false).catch(gone);
@@ -127,46 +98,67 @@ function wrapPage(page: Page): ChromiumPage {
   };
 }
 
-function wrapBrowser(browser: Browser, request: LaunchRequest): Chromium {
+function wrapBrowser(browser: Browser, started: ChromiumProcess, lib: Puppeteer, request: LaunchRequest): Chromium {
   let ending = false;
-  const child = browser.process();
+  const gone = goneWith(lib);
+  const kill = () => killProcessTree(started.child, request.runDir);
   return {
-    executable: child?.spawnfile ?? request.executablePath,
+    executable: started.child.spawnfile,
     version: () => browser.version().catch(gone),
-    newPage: async () => wrapPage(await browser.newPage().catch(gone)),
-    close: () => {
+    newPage: async () => wrapPage(await browser.newPage().catch(gone), gone),
+    close: async () => {
       ending = true;
-      return browser.close().catch(gone);
+      // Connected rather than launched, Puppeteer only asks it to quit: the exit is waited for here.
+      await browser.close().catch(gone);
+      await started.exited;
     },
     kill: () => {
       ending = true;
-      return child?.pid ? killProcessTree(child, request.runDir) : Promise.resolve();
+      return kill();
     },
     onLost: (listener) => browser.once('disconnected', () => void (ending || listener())),
   };
 }
 
+/** Puppeteer connected to a Chromium that is starting, or the reason it did not start. */
+async function connect(started: ChromiumProcess, signal: AbortSignal): Promise<[Browser, Puppeteer]> {
+  const stopped = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  stopped.catch(() => undefined); // raced below; settles only if the launch is stopped
+  const connecting = (async () => {
+    const lib = await import('puppeteer-core/internal/puppeteer-core-browser.js');
+    // protocolTimeout 0: the caller bounds every step itself.
+    return [await lib.default.connect({ transport: started.transport, protocolTimeout: 0 }), lib] as [
+      Browser,
+      Puppeteer,
+    ];
+  })();
+  return Promise.race([connecting, started.failure, stopped]);
+}
+
 export const launchChromium: Launcher = async (request) => {
-  const browser = await puppeteer.launch({
+  const started = spawnChromium({
     executablePath: request.executablePath,
-    headless: true,
-    // Over a pipe, Chromium quits when this process dies, however it dies.
-    pipe: true,
-    userDataDir: join(request.runDir, 'profile'),
+    runDir: request.runDir,
     // Chromium writes its crash database and caches under these, not in the user's home.
     env: {
       ...request.env,
       XDG_CONFIG_HOME: join(request.runDir, 'config'),
       XDG_CACHE_HOME: join(request.runDir, 'cache'),
     },
-    args: [...CHROMIUM_ARGS, ...(request.extraArgs ?? [])],
-    // The CLI handles signals (a clean stop with its own message and exit code).
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    signal: request.signal,
-    timeout: 0,
-    protocolTimeout: 0,
+    extraArgs: request.extraArgs,
   });
-  return wrapBrowser(browser, request);
+  try {
+    const [browser, lib] = await connect(started, request.signal);
+    return wrapBrowser(browser, started, lib, request);
+  } catch (e) {
+    // Not started, or stopped while starting: nothing of it is left running.
+    if (started.child.pid !== undefined) await killProcessTree(started.child, request.runDir);
+    throw e;
+  } finally {
+    started.settled();
+  }
 };
