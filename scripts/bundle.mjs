@@ -17,6 +17,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity, IDENTITY_FILE } from './code-identity.mjs';
+import { precompiledTemplatesModule } from './precompile-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -98,5 +99,7 @@ writeFileSync(
   join(outdir, 'THIRD-PARTY-LICENSES.txt'),
   `Third-party code bundled into this folder by esbuild (scripts/bundle.mjs).\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`,
 );
+// The default templates, compiled now rather than in every build (src/render/template-engine.ts).
+writeFileSync(join(outdir, 'precompiled-templates.js'), precompiledTemplatesModule(join(root, 'templates')));
 // Finished PDFs are cached only by code that knows what it is (src/pipeline/pdf-cache.ts).
 writeFileSync(join(outdir, IDENTITY_FILE), `${codeIdentity(outdir)}\n`);

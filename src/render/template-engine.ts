@@ -3,18 +3,25 @@
  * with any file of an override folder (--templates) taking its place.
  * Templates get data, never code from data.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import Handlebars from 'handlebars';
+// The runtime alone: the compiler (with source-map) is loaded only for a template that was
+// not compiled ahead of time (scripts/precompile-templates.mjs).
+import type HandlebarsApi from 'handlebars';
+import runtime from 'handlebars/runtime.js';
 import { BulletinError } from '../model/errors.js';
 
+/** The full package's API but compiling; the runtime's own typings declare nothing. */
+const Handlebars = runtime as unknown as typeof HandlebarsApi;
+
 /** A CSS string literal; "<" is escaped so data can never close the <style> element. */
-function cssString(value: unknown): Handlebars.SafeString {
+function cssString(value: unknown): HandlebarsApi.SafeString {
   const s = String(value ?? '').replace(/[\\"\n\r<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
   return new Handlebars.SafeString(`"${s}"`);
 }
 
-const HELPERS: Record<string, Handlebars.HelperDelegate> = { cssString };
+const HELPERS: Record<string, HandlebarsApi.HelperDelegate> = { cssString };
 const BUILT_IN = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'else']);
 
 interface Source {
@@ -75,23 +82,67 @@ function missingReferences(files: Map<string, Source>): string[] {
   return out;
 }
 
+/** How every template is compiled; scripts/precompile-templates.mjs compiles the defaults alike. */
+const COMPILE_OPTIONS = { strict: true };
+
+type Specs = ReadonlyMap<string, TemplateSpecification>;
+let precompiledAt = new URL('./precompiled-templates.js', import.meta.url);
+let precompiled: Promise<Specs | null> | null = null;
+
+/** The default templates compiled when the bundle was made, by the SHA-256 of their text; none outside the bundle. */
+function precompiledSpecs(): Promise<Specs | null> {
+  return (precompiled ??= import(precompiledAt.href).then(
+    (m: { handlebarsVersion: string; templates: Record<string, TemplateSpecification> }) =>
+      // Compiled by another Handlebars (a bundle left over an upgrade): compiled again instead.
+      m.handlebarsVersion === Handlebars.VERSION ? new Map(Object.entries(m.templates)) : null,
+    (e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
+      throw e;
+    },
+  ));
+}
+
+/** Tests: take the precompiled templates from `url` (a module as the bundle has). */
+export function usePrecompiledTemplates(url: URL): void {
+  precompiledAt = url;
+  precompiled = null;
+  compiled.clear();
+}
+
 /**
  * Compiled templates by entry and the exact text of every file: a build
  * renders the same templates several times (each layout pass), and compiling
  * them costs more than rendering; an edited file (preview) compiles afresh.
  */
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const compiled = new Map<string, Promise<HandlebarsTemplateDelegate>>();
 
-function compile(files: Map<string, Source>, source: Source): HandlebarsTemplateDelegate {
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+async function compileAll(files: Map<string, Source>, source: Source): Promise<HandlebarsTemplateDelegate> {
+  const specs = await precompiledSpecs();
+  const templates = [...files].filter(([name]) => name.endsWith('.hbs'));
+  const specOf = (src: Source) => specs?.get(sha256(src.text));
+  const ready = templates.every(([, src]) => specOf(src)) && specOf(source);
+  const hb = ready ? Handlebars.create() : (await import('handlebars')).default.create();
+  const make = (src: Source) => {
+    const spec = specOf(src);
+    return spec ? hb.template(spec) : hb.compile(src.text, COMPILE_OPTIONS);
+  };
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  // Partials compiled with the entry's options, as Handlebars would compile them on first use.
+  for (const [name, src] of templates)
+    if (name.startsWith('partials')) hb.registerPartial(basename(name, '.hbs'), make(src));
+  return make(source);
+}
+
+function compile(files: Map<string, Source>, source: Source): Promise<HandlebarsTemplateDelegate> {
   const key = JSON.stringify([source.path, [...files].map(([name, src]) => [name, src.path, src.text])]);
   let template = compiled.get(key);
   if (!template) {
-    const hb = Handlebars.create();
-    for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
-    for (const [name, src] of files)
-      if (name.startsWith('partials') && name.endsWith('.hbs')) hb.registerPartial(basename(name, '.hbs'), src.text);
-    template = hb.compile(source.text, { strict: true });
+    template = compileAll(files, source);
     compiled.set(key, template);
+    // A failure is reported to every caller; the next render tries again.
+    template.catch(() => compiled.delete(key));
   }
   return template;
 }
@@ -119,7 +170,7 @@ export async function renderTemplate(dirs: readonly string[], entry: string, con
       '请改正模板中的名字，或在 --templates 目录中补上该 partial；可用的 helper：cssString，以及 Handlebars 自带的 if、each、with、unless、lookup。',
     );
   try {
-    return compile(files, source)(context);
+    return (await compile(files, source))(context);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new BulletinError(
