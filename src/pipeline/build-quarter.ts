@@ -116,49 +116,56 @@ function documentMeta(opts: BuildOptions, r: Rendered, draft: DraftView | null):
   };
 }
 
-/** Every edition asked for, as files to write; passes is 0 without a PDF. */
+/**
+ * Every edition asked for, as files to write; passes is 0 without a PDF. `printed` is called
+ * once the PDF's last print is in hand: the caller may close the browser while the rest is done.
+ */
 async function renderEditions(
   opts: BuildOptions,
   printer: Printer | null,
   r: Rendered,
   draft: DraftView | null,
   onProgress: ProgressListener,
+  printed: () => void,
 ): Promise<{ files: OutputFile[]; passes: number }> {
   // A draft's figures are never written as stats.json: an archive must only hold what was published.
   const name = (ext: string) => (draft ? `bulletin-draft.${ext}` : `bulletin.${ext}`);
   const files: OutputFile[] = draft ? [] : [{ name: 'stats.json', data: statsJson(r.stats) }];
   const docMeta = documentMeta(opts, r, draft);
-  // The web edition does not wait for the print: its font subsetting overlaps Chromium's passes.
-  const web = opts.formats.includes('html')
-    ? renderWebEdition(
-        r.templateDirs,
-        r.title,
-        r.composed.makeView(new Map()),
-        opts.config.fonts.sans,
-        draft,
-        fontSubsetCache(opts.cacheDir ?? null),
-      )
-    : null;
-  // Its failure is reported where it is awaited, below; this only keeps it from
-  // counting as unhandled while the print runs.
-  web?.catch(reportedWhereAwaited);
+  let web: Promise<string> | null = null;
+  const webEdition = (): Promise<string> => {
+    if (web) return web;
+    const view = r.composed.makeView(new Map());
+    const sans = opts.config.fonts.sans;
+    web = renderWebEdition(r.templateDirs, r.title, view, sans, draft, fontSubsetCache(opts.cacheDir ?? null));
+    // Its failure is reported where it is awaited, below; this only keeps it from
+    // counting as unhandled while the print runs.
+    web.catch(reportedWhereAwaited);
+    return web;
+  };
   let passes = 0;
   if (printer && r.renderer) {
-    const printed = await printPdfEdition(opts, printer, r.composed, r.renderer, docMeta, onProgress);
-    passes = printed.passes;
-    files.push({ name: name('pdf'), data: printed.pdf });
+    // The web edition is made while Chromium loads and prints the first pass (Node only waits
+    // then), not before: the first print's document comes first.
+    const whilePrinting = opts.formats.includes('html') ? () => void webEdition() : () => undefined;
+    const pdf = await printPdfEdition(opts, printer, r.composed, r.renderer, docMeta, onProgress, whilePrinting);
+    printed();
+    passes = pdf.passes;
+    files.push({ name: name('pdf'), data: pdf.pdf });
   }
-  if (web) files.push({ name: name('html'), data: await web });
+  if (opts.formats.includes('html')) files.push({ name: name('html'), data: await webEdition() });
   if (opts.formats.includes('docx')) {
     files.push({ name: name('docx'), data: await wordEdition(opts, r.composed, r.title, docMeta, onProgress) });
   }
   return { files, passes };
 }
 
+/** One quarter's build; `printed` is called once the browser is no longer needed. */
 export async function buildWith(
   opts: BuildOptions,
   printer: Printer | null,
   onProgress: ProgressListener,
+  printed: () => void = () => undefined,
 ): Promise<BuildResult> {
   const archiveDirs = defaultArchiveDirs(opts.dataDir, opts.outDir);
   const source = { dataDir: opts.dataDir, quarter: opts.quarter };
@@ -174,7 +181,7 @@ export async function buildWith(
   const draft = decision.draft ? buildDraftView(decision.errors) : null;
   const rendered = await composeAndRender(opts, loaded, draft, onProgress);
   const issues = [...loaded.issues, ...rendered.issues];
-  const { files, passes } = await renderEditions(opts, printer, rendered, draft, onProgress);
+  const { files, passes } = await renderEditions(opts, printer, rendered, draft, onProgress, printed);
   // A build that was stopped or ran out of time writes nothing, even if its work finishes later.
   opts.signal?.throwIfAborted();
   onProgress({ phase: 'write', message: `写入 ${join(opts.outDir, quarterId(opts.quarter))}` });

@@ -61,13 +61,17 @@ export async function buildBulletin(
   // A folder that cannot be written is found before any data is read or the browser starts.
   await checkOutputFolder(join(opts.outDir, quarterId(opts.quarter)));
   const printer = opts.formats.includes('pdf') ? (opts.printer ?? (await newPrinter(opts))) : null;
+  // A printer of our own is closed as soon as the PDF is printed, while the outputs are written.
+  let closing: Promise<void> | null = null;
+  const printed = () => void (closing ??= printer && !opts.printer ? printer.close() : Promise.resolve());
   try {
     // Chromium starts while the data are read and laid out.
     printer?.warmUp();
     const { buildWith } = await import('./build-quarter.js');
-    return await withinLimits(opts, (signal) => buildWith({ ...opts, signal }, printer, onProgress));
+    return await withinLimits(opts, (signal) => buildWith({ ...opts, signal }, printer, onProgress, printed));
   } finally {
-    if (printer && !opts.printer) await printer.close();
+    printed();
+    await closing;
   }
 }
 

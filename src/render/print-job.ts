@@ -11,7 +11,10 @@ import type { BrowserSession } from './browser-session.js';
 import type { ChromiumPage } from './chromium.js';
 
 export interface PrintJob {
-  /** `printing` is called once Chromium has been asked for the PDF: what Node can do while it prints. */
+  /**
+   * `printing` is called once the document has been handed to Chromium (its load or body swap
+   * asked for): Node then waits for the load and the print, about a second, and can work meanwhile.
+   */
   print(html: string, printing?: () => void): Promise<Uint8Array>;
   close(): Promise<void>;
 }
@@ -48,16 +51,20 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
       const name = `第 ${++passes} 遍排版`;
       const at = html.search(/<body[\s>]/i);
       try {
+        let loading: Promise<void>;
         if (at > 0 && html.slice(0, at) === head) {
-          await session.step(name, () => page.replaceBody(html.slice(at).replace(/<\/html>\s*$/i, '')));
+          loading = session.step(name, () => page.replaceBody(html.slice(at).replace(/<\/html>\s*$/i, '')));
         } else {
           await writeFile(file, html);
-          await session.step(name, () => page.load(fileUrl));
-          head = at > 0 ? html.slice(0, at) : null;
+          head = null;
+          loading = session.step(name, () => page.load(fileUrl));
         }
-        const pdf = session.step(name, () => page.pdf());
+        // Awaited just below; handled here too in case `printing` throws first.
+        loading.catch(reportedWhereAwaited);
         printing?.();
-        return await pdf;
+        await loading;
+        head = at > 0 ? html.slice(0, at) : null;
+        return await session.step(name, () => page.pdf());
       } catch (e) {
         head = null;
         throw e;

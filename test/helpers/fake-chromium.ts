@@ -4,6 +4,8 @@
  * that stopped responding), as the test says. No real time passes beyond
  * the printer's own small injected limits.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Chromium, ChromiumPage, LaunchRequest, Launcher } from '../../src/render/chromium.js';
 
 export type Behaviour = 'ok' | 'hang' | Error | { reject: unknown };
@@ -16,6 +18,8 @@ export interface FakeScript {
   replaceBody?: Behaviour;
   /** By pass: pdf[0] is the first print. */
   pdf?: Behaviour[];
+  /** Instead of FAKE_PDF, what an 'ok' print of the page's HTML (loaded or body-swapped) gives. */
+  printHtml?: (html: string) => Promise<Uint8Array>;
   pageClose?: Behaviour;
   version?: Behaviour;
   close?: Behaviour;
@@ -54,11 +58,24 @@ export function fakeLauncher(script: FakeScript): { launcher: Launcher; record: 
     loseConnection: () => lost.forEach((l) => l()),
   };
   let pass = 0;
+  let html = '';
   const page: ChromiumPage = {
     lockDown: () => (record.calls.push('lockDown'), act(script.lockDown, undefined)),
-    load: () => (record.calls.push('load'), act(script.load, undefined)),
-    replaceBody: () => (record.calls.push('replaceBody'), act(script.replaceBody, undefined)),
-    pdf: () => (record.calls.push('pdf'), act(script.pdf?.[pass++], FAKE_PDF)),
+    load: (url) => {
+      record.calls.push('load');
+      html = readFileSync(fileURLToPath(url), 'utf8');
+      return act(script.load, undefined);
+    },
+    replaceBody: (body) => {
+      record.calls.push('replaceBody');
+      html = html.slice(0, html.search(/<body[\s>]/i)) + body;
+      return act(script.replaceBody, undefined);
+    },
+    pdf: async () => {
+      record.calls.push('pdf');
+      const printed = script.printHtml ? await script.printHtml(html) : FAKE_PDF;
+      return act(script.pdf?.[pass++], printed);
+    },
     close: () => (record.calls.push('page.close'), act(script.pageClose, undefined)),
   };
   const chromium: Chromium = {

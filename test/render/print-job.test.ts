@@ -91,7 +91,7 @@ describe('openWhile', () => {
 });
 
 describe('PrintJob.print', () => {
-  it('calls `printing` once Chromium has been asked for the PDF, before it is returned', async () => {
+  it('calls `printing` once the document has been handed to Chromium (loaded, or its body swapped), before the PDF is asked for', async () => {
     const { launcher, record } = fakeLauncher({});
     const p = createPrinter({ launcher, tempRoot: tempDir('print-job-'), executablePath: process.execPath });
     try {
@@ -99,8 +99,11 @@ describe('PrintJob.print', () => {
       let seen: string[] = [];
       const pdf = await job.print('<html><head></head><body>x</body></html>', () => (seen = [...record.calls]));
       expect(pdf).toBe(FAKE_PDF);
-      expect(seen.at(-1)).toBe('pdf');
-      expect(seen).toContain('load');
+      expect(seen.at(-1)).toBe('load');
+      expect(record.calls.at(-1)).toBe('pdf');
+      await job.print('<html><head></head><body>y</body></html>', () => (seen = [...record.calls]));
+      expect(seen.at(-1)).toBe('replaceBody');
+      expect(record.calls.at(-1)).toBe('pdf');
       await job.close();
     } finally {
       await p.close();

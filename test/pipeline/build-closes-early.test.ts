@@ -1,0 +1,60 @@
+/**
+ * A build's own browser is closed as soon as the PDF is printed, while the
+ * outputs are written, and still before the build returns; a printer the
+ * caller lends (batch builds) is left to the caller.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import type { ProgressEvent } from '../../src/model/progress.js';
+import { buildBulletin, type BuildOptions } from '../../src/pipeline/build.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { fakeLauncher } from '../helpers/fake-chromium.js';
+import { fakePrinter, headingsOf, pdfWithBookmarks } from '../helpers/fake-printer.js';
+
+/** Every heading on page 1: a layout that holds at once. */
+const printOf = (html: string) =>
+  pdfWithBookmarks(
+    1,
+    headingsOf(html).map((title) => ({ title, page: 1 })),
+  );
+
+function options(extra: Partial<BuildOptions>): BuildOptions {
+  return {
+    quarter: { year: 2022, quarter: 3 },
+    dataDir: join(ROOT, 'data'),
+    outDir: tempDir(),
+    formats: ['pdf', 'html'],
+    config: DEFAULT_CONFIG,
+    cwd: tempDir(),
+    cacheDir: null,
+    ...extra,
+  };
+}
+
+describe('the browser of a build', () => {
+  it('is asked to quit once the PDF is printed, before the outputs are written, and has quit when the build returns', async () => {
+    const { launcher, record } = fakeLauncher({ printHtml: printOf });
+    const atWrite: string[][] = [];
+    const r = await buildBulletin(
+      options({ launcher, browsers: [{ path: process.execPath, source: '--browser' }] }),
+      (p: ProgressEvent) => void (p.phase === 'write' && atWrite.push([...record.calls])),
+    );
+    expect(r.ok).toBe(true);
+    expect(r.outputs.map((f) => f.split('/').pop())).toEqual(
+      expect.arrayContaining(['bulletin.pdf', 'bulletin.html', 'stats.json']),
+    );
+    expect(atWrite).toHaveLength(1);
+    expect(atWrite[0], 'closed before writing').toContain('close');
+    expect(record.calls.filter((c) => c === 'close')).toHaveLength(1);
+    expect(record.killed).toBe(0);
+  });
+
+  it('lent by the caller, is not closed by the build', async () => {
+    const { printer, state } = fakePrinter(async (_pass, html) => printOf(html));
+    const r = await buildBulletin(options({ printer }));
+    expect(r.ok).toBe(true);
+    expect(state.closed).toBe(0);
+    expect(state.jobsClosed).toBe(state.opened);
+  });
+});
