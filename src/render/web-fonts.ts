@@ -14,7 +14,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import subsetFont from 'subset-font';
 import { codePoints, covered, facesOf, type FontSpec } from './fonts.js';
 import { sfntToWoff2, WOFF2_ENCODING } from './woff2.js';
 
@@ -42,6 +41,8 @@ async function subsetWoff2(source: Buffer, used: readonly number[], cache: Subse
   const key = cache ? subsetKey(source, used) : '';
   const hit = cache ? await cache.get(key) : null;
   if (wholeWoff2(hit)) return hit;
+  // subset-font (HarfBuzz in WebAssembly) takes about 60 ms to load: only when a subset is made.
+  const { default: subsetFont } = await import('subset-font');
   const woff2 = await sfntToWoff2(
     await subsetFont(source, String.fromCodePoint(...used), { targetFormat: 'truetype' }),
   );
