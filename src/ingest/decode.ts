@@ -5,7 +5,12 @@
  * Files that are not text at all, or that mix UTF-8 and GBK lines, are
  * refused rather than decoded into garbage.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+type Iconv = typeof import('iconv-lite');
+let iconvLib: Iconv | null = null;
+/** iconv-lite (about 20 ms to load) is loaded for the first file that is not UTF-8; UTF-8 needs only TextDecoder. */
+const iconv = (): Iconv => (iconvLib ??= createRequire(import.meta.url)('iconv-lite') as Iconv);
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -124,11 +129,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+    return { ok: true, text: iconv().decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { ok: true, text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+    return { ok: true, text: iconv().decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = utf16Guess(bytes);
-  if (utf16) return { ok: true, text: iconv.decode(buf, utf16), encoding: utf16, guessed: true };
+  if (utf16) return { ok: true, text: iconv().decode(buf, utf16), encoding: utf16, guessed: true };
   if (looksBinary(bytes)) return { ok: false, code: 'input.csv.binary', detail: '' };
   if (validUtf8(bytes)) return { ok: true, text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   const mixed = mixedLines(bytes);
@@ -138,22 +143,17 @@ export function decodeText(bytes: Uint8Array): Decoded {
       code: 'input.csv.mixed-encoding',
       detail: `第 ${mixed.utf8} 行是 UTF-8，第 ${mixed.other} 行是 GBK 等其他编码`,
     };
-  return { ok: true, text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
+  return { ok: true, text: iconv().decode(buf, 'gb18030'), encoding: 'gb18030' };
 }
 
-export function describeEncoding(e: Encoding): string {
-  switch (e) {
-    case 'utf-8':
-      return 'UTF-8';
-    case 'utf-8-bom':
-      return 'UTF-8（带 BOM）';
-    case 'utf-16le':
-    case 'utf-16be':
-      return 'UTF-16';
-    case 'gb18030':
-      return 'GBK/GB18030';
-  }
-}
+const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8（带 BOM）',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  gb18030: 'GBK/GB18030',
+};
+export const describeEncoding = (e: Encoding): string => ENCODING_NAMES[e];
 
 /** A streaming decoder for the encodings iconv handles (GB18030, UTF-16). */
 export interface ChunkDecoder {
@@ -175,7 +175,7 @@ export function chunkDecoder(encoding: Encoding): ChunkDecoder {
     };
     return { write: (b) => guard(() => d.decode(b, { stream: true })), end: () => guard(() => d.decode()) };
   }
-  const d = iconv.getDecoder(encoding);
+  const d = iconv().getDecoder(encoding);
   return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength)), end: () => d.end() ?? '' };
 }
 
