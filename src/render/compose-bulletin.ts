@@ -2,6 +2,7 @@
 import type { Article } from '../model/bulletin.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { BulletinStats } from '../model/stats.js';
+import type { DocBlock } from './doc-blocks.js';
 import { markdownToBlocks, markdownToHtml } from './markdown.js';
 import type { TocTarget } from './print-bulletin.js';
 import { buildBulletinView, REPORT_ID, type BulletinView } from './view-bulletin.js';
@@ -38,11 +39,12 @@ export function composeBulletin(c: ComposeInput): Composed {
     charts: c.charts,
     trend: c.trend ?? null,
   });
-  const articles = c.articles.map((a) => ({
-    ...a,
-    html: markdownToHtml(a.body, { images: a.images, speakers: a.speakers }),
-    blocks: markdownToBlocks(a.body, { images: a.images, speakers: a.speakers }),
-  }));
+  const articles = c.articles.map((a) => {
+    const opts = { images: a.images, speakers: a.speakers };
+    // The Word edition's blocks are another parse of the Markdown: made only for a Word edition.
+    let blocks: DocBlock[] | null = null;
+    return { ...a, html: markdownToHtml(a.body, opts), blocks: () => (blocks ??= markdownToBlocks(a.body, opts)) };
+  });
   const makeView = (pages: ReadonlyMap<string, number>) =>
     buildBulletinView(
       {

@@ -111,7 +111,7 @@ export function docxPieces(v: BulletinView): Piece[] {
       ...s.articles.flatMap((a): Piece[] => [
         { kind: 'heading', level: 2, text: a.heading },
         ...(a.subtitle ? [para(a.subtitle, 'subtitle')] : []),
-        ...articlePieces(a.blocks),
+        ...articlePieces(a.blocks()),
       ]),
     ]),
     ...closingPieces(v),

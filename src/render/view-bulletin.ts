@@ -13,8 +13,8 @@ export interface ArticleView {
   heading: string;
   subtitle: string | null;
   html: string;
-  /** The same body as blocks, for the Word edition. */
-  blocks: DocBlock[];
+  /** The same body as blocks, for the Word edition; made when first asked for (only a Word edition does). */
+  blocks: () => DocBlock[];
   /** Print, when measuring: markers just before the article and just after it (page-model.ts). */
   start: string | null;
   end: string | null;
@@ -50,7 +50,7 @@ export interface BulletinParts {
   sections: readonly string[];
   reportSection: string;
   report: ReportView;
-  articles: ReadonlyArray<Article & { html: string; blocks: DocBlock[] }>;
+  articles: ReadonlyArray<Article & { html: string; blocks: () => DocBlock[] }>;
   notice: readonly string[];
   contact: { title?: string; phone?: string; email?: string; address?: string } | undefined;
   /** Sections whose article titles are numbered 一、二、三、 as in 市县召回动态. */

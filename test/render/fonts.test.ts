@@ -1,5 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fontFaceCss } from '../../src/render/fonts.js';
+import { cssPathOf, DEFAULT_FONTS, facesOf, fontFaceCss, webFontSpecs } from '../../src/render/fonts.js';
+
+describe('facesOf', () => {
+  it('reads every slice’s unicode-range as the stylesheet lists it (each part, single or a range, in order)', async () => {
+    for (const spec of [...DEFAULT_FONTS, ...webFontSpecs()]) {
+      const css = readFileSync(cssPathOf(spec), 'utf8');
+      // Read the plain way: split at commas, one part at a time.
+      const expected = css
+        .split('@font-face')
+        .slice(1)
+        .map((block) => /unicode-range:\s*([^;]+);/.exec(block)?.[1])
+        .filter((r): r is string => r !== undefined)
+        .map((r) =>
+          r.split(',').map((part) => {
+            const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+            return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
+          }),
+        );
+      const { faces } = await facesOf(spec);
+      expect(faces.length, spec.family).toBeGreaterThan(10);
+      expect(faces.map((f) => f.ranges)).toEqual(expected);
+    }
+  });
+});
 
 describe('fontFaceCss', () => {
   it('inlines only the subsets the text needs, as data: URLs', async () => {

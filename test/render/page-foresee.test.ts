@@ -90,7 +90,7 @@ describe('article markers', () => {
     heading: '标题',
     subtitle: null,
     html: '<figure class="photo"><img src="data:,"></figure>\n<p>第一段。</p>\n<h5 class="article-heading">小标题</h5>\n<p>第二段。</p>\n',
-    blocks: [],
+    blocks: () => [],
     start: null,
     end: null,
   };
