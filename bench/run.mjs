@@ -1,9 +1,10 @@
 // npm run bench: each case several times, medians and ratios measured side by side in
 // one run, with peak RSS; exits non-zero when a target is missed. BENCH_SCALE=0.1
 // shrinks the inputs for a quick look; BENCH_CASES=startup,build runs only those groups
-// (csv, xlsx, build, batch, peers, startup, scale). Results of a full run are in BENCHMARKS.md.
+// (csv, xlsx, build, batch, peers, startup, scale); its temporary folder is removed at the end
+// unless BENCH_KEEP=1. Results of a full run are in BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCsv, writeQuarters, writeXlsx } from './generate.mjs';
@@ -191,4 +192,7 @@ writeFileSync(
 );
 printTable();
 console.log(`\n${machine}; results in bench/last-run.json`);
+// Its inputs and outputs (a 1M-row CSV and its copies: about 200 MB) go with it; BENCH_KEEP=1 keeps them.
+if (process.env.BENCH_KEEP) console.log(`inputs and outputs kept in ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
 process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
