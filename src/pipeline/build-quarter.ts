@@ -17,6 +17,7 @@ import { withTrend } from './trend.js';
 import { defaultArchiveDirs, figuresAsTheyStand, statsOf } from '../inputs/quarter-source.js';
 import { dataOrThrow, readQuarter } from '../inputs/read-quarter.js';
 import { htmlRenderer, type HtmlRenderer } from '../render/render-html.js';
+import { layView } from '../render/print-bulletin.js';
 import { renderWebEdition } from '../render/render-web.js';
 import { fontSpecs } from '../render/fonts.js';
 import { glyphWarning, viewCharacters } from '../render/glyph-check.js';
@@ -95,11 +96,18 @@ async function composeAndRender(
   const templateDirs = templatesOver(opts.templatesDir, opts.config);
   // Only a PDF needs the print's renderer; without one, the view's text is checked against its fonts.
   const fonts = fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans);
-  const view = composed.makeView(new Map());
+  // The print's renderer starts from the first pass's view (layView), which it then renders once only.
   const renderer = opts.formats.includes('pdf')
-    ? await htmlRenderer(templateDirs, title, view, fonts, draft, fontCssCache(opts.cacheDir ?? null))
+    ? await htmlRenderer(
+        templateDirs,
+        title,
+        layView(composed.makeView),
+        fonts,
+        draft,
+        fontCssCache(opts.cacheDir ?? null),
+      )
     : null;
-  const missing = renderer ? renderer.missingGlyphs : await viewCharacters(view, fonts);
+  const missing = renderer ? renderer.missingGlyphs : await viewCharacters(composed.makeView(new Map()), fonts);
   const issues = [...trended.issues, ...glyphWarning(missing)];
   return { stats, composed, renderer, title, templateDirs, ...meta, issues };
 }

@@ -48,10 +48,8 @@ export interface PrintedBulletin {
 }
 
 const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {}, floats: {}, scales: {} };
-// Editing splits (table-layout.ts editSplits) can take a pass or two more than measuring alone.
-const MAX_PASSES = 8;
-// Looked-ahead layouts whose print chose other blocks before the look-ahead is given up (one step a print again).
-const MAX_MISSES = 2;
+const MAX_PASSES = 8; // editing splits (table-layout.ts editSplits) can take a pass or two more than measuring
+const MAX_MISSES = 2; // looked-ahead layouts whose print chose other blocks before looking ahead is given up
 
 /** Each target's page: the next bookmark, in document order, with the same title. */
 function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Record<string, number> {
@@ -113,11 +111,15 @@ function measureFlows(view: BulletinView, l: FlowLayout, read: PdfLayout, splits
 }
 
 /** Laying out a layout's view, the rules' choice from a print, and the pagination model's units. */
-function layoutRules(makeView: (pages: ReadonlyMap<string, number>) => BulletinView, targets: readonly TocTarget[]) {
-  const lay = (l: PageLayout, markers: boolean) =>
-    mapTables(arrange(makeView(new Map(Object.entries(l.pages))), l, markers), (t) =>
-      layOutTable(t, l.splits[t.id] ?? [], markers),
-    );
+type MakeView = (pages: ReadonlyMap<string, number>) => BulletinView;
+/** The view laid out as `l` says, marked for measuring; by default the first pass's (render-html.ts keeps its render). */
+export const layView = (makeView: MakeView, l: PageLayout = EMPTY_LAYOUT, markers = true): BulletinView =>
+  mapTables(arrange(makeView(new Map(Object.entries(l.pages))), l, markers), (t) =>
+    layOutTable(t, l.splits[t.id] ?? [], markers),
+  );
+
+function layoutRules(makeView: MakeView, targets: readonly TocTarget[]) {
+  const lay = (l: PageLayout, markers: boolean) => layView(makeView, l, markers);
   const order = flows(makeView(new Map()));
   // The next layout the rules choose from the print `read` of layout `l`.
   const decide = (l: PageLayout, read: Predicted): PageLayout => {
@@ -144,7 +146,7 @@ function layoutRules(makeView: (pages: ReadonlyMap<string, number>) => BulletinV
 }
 
 export async function printBulletin(
-  makeView: (pages: ReadonlyMap<string, number>) => BulletinView,
+  makeView: MakeView,
   targets: readonly TocTarget[],
   html: HtmlRenderer,
   printer: Printer,
@@ -157,7 +159,7 @@ export async function printBulletin(
   const [job, first] = await openWhile(
     () => printer.open(),
     async () => {
-      const cached = guess && (await guess(await html.render(lay(EMPTY_LAYOUT, true))));
+      const cached = guess && (await guess(await html.render(layView(makeView))));
       const start: PageLayout = { ...EMPTY_LAYOUT, ...cached };
       return { start, html: await html.render(lay(start, true)) };
     },
@@ -171,14 +173,13 @@ export async function printBulletin(
       let next = decide(layout, read);
       if (sameLayout(next, layout)) {
         const lost = targets.filter((t) => !(t.id in layout.pages));
-        if (lost.length > 0) {
+        if (lost.length > 0)
           throw new BulletinError(
             'render.toc.unresolved',
             'browser',
             `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text.replaceAll(WORD_JOINER, '')).join('、')}。`,
             '请报告此问题；可暂时用 --format html 生成 HTML。',
           );
-        }
         return { pdf, passes, layout };
       }
       if (guessed && !sameBlocks(next, layout)) misses++;

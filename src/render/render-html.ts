@@ -37,6 +37,7 @@ const fontSlotsAlone = (text: string): boolean =>
  * keeps exactly the font subsets those characters need for every render of
  * this document (the layout passes change page numbers and table splits,
  * not the text). A draft's marks (draft-notice.ts) are added to every render.
+ * That first render is kept for the first view, which is asked for again.
  */
 export async function htmlRenderer(
   templateDirs: readonly string[],
@@ -48,15 +49,25 @@ export async function htmlRenderer(
 ): Promise<HtmlRenderer> {
   const styles = await templateText(templateDirs, 'styles.css');
   const marks = draft ? await renderTemplate(templateDirs, 'partials/draft.hbs', draft) : null;
-  const page = async (view: BulletinView, fontCss: string) => {
-    const render = (css: string) =>
-      renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: css });
-    const text = await render(fontSlotFits(fontCss) ? FONT_SLOT : fontCss);
-    const fast = fontSlotFits(fontCss) && fontSlotsAlone(text);
-    const html = textPasses(fast ? text : await render(fontCss));
-    const out = fast ? html.split(FONT_SLOT).join(fontCss) : html;
+  const render = (view: BulletinView, css: string) =>
+    renderTemplate(templateDirs, 'bulletin.hbs', { bulletin: view, title, styles, fontCss: css });
+  // The page with the fonts' slot in place, after the text passes; null if the slot cannot stand in.
+  const slotted = async (view: BulletinView): Promise<string | null> => {
+    const text = await render(view, FONT_SLOT);
+    return fontSlotsAlone(text) ? textPasses(text) : null;
+  };
+  const page = async (view: BulletinView, fontCss: string, done: string | null = null) => {
+    const fast = fontSlotFits(fontCss) ? (done ?? (await slotted(view))) : null;
+    const out = fast === null ? textPasses(await render(view, fontCss)) : fast.split(FONT_SLOT).join(fontCss);
     return marks === null ? out : withDraftMarks(out, marks);
   };
-  const fonts = await cachedFontFaceCss((await page(firstView, '')) + LAYOUT_CHARS, fontSpecs, fontCache);
-  return { render: (view) => page(view, fonts.css), missingGlyphs: fonts.missing };
+  const first = await slotted(firstView);
+  const fonts = await cachedFontFaceCss((await page(firstView, '', first)) + LAYOUT_CHARS, fontSpecs, fontCache);
+  // The first view is rendered again with the fonts (print-bulletin.ts: the first pass's view, for the
+  // layout cache's key): its text is kept rather than rendered twice.
+  const firstJson = JSON.stringify(firstView);
+  return {
+    render: (view) => page(view, fonts.css, JSON.stringify(view) === firstJson ? first : null),
+    missingGlyphs: fonts.missing,
+  };
 }
