@@ -27,7 +27,7 @@ export async function printPdfEdition(
   renderer: HtmlRenderer,
   docMeta: DocumentMeta,
   onProgress: ProgressListener,
-  whilePrinting: () => void = () => undefined,
+  hooks: { printing?: () => void; printed?: () => void } = {},
 ): Promise<{ pdf: Uint8Array; passes: number }> {
   opts.signal?.throwIfAborted();
   const cache = layoutCache(opts.cacheDir ?? null);
@@ -42,11 +42,14 @@ export async function printPdfEdition(
     printer,
     (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }),
     guess,
-    () => {
-      // Loading pdf-lib (for reading the print back) waits until Chromium has the document: before, it
-      // would delay the print. Only a head start: if it fails, readLayout loads it again and reports that.
-      void warmUpPdfLib().catch(() => undefined);
-      whilePrinting();
+    {
+      printing: () => {
+        // Loading pdf-lib (for reading the print back) waits until Chromium has the document: before, it
+        // would delay the print. Only a head start: if it fails, readLayout loads it again and reports that.
+        void warmUpPdfLib().catch(() => undefined);
+        hooks.printing?.();
+      },
+      printed: hooks.printed,
     },
   );
   if (printed.passes > 1) await cache.put(key, printed.layout);

@@ -153,11 +153,11 @@ async function renderEditions(
   };
   let passes = 0;
   if (printer && r.renderer) {
-    // The web edition is made while Chromium loads and prints the first pass (Node only waits
-    // then), not before: the first print's document comes first.
-    const whilePrinting = opts.formats.includes('html') ? () => void webEdition() : () => undefined;
-    const pdf = await printPdfEdition(opts, printer, r.composed, r.renderer, docMeta, onProgress, whilePrinting);
-    printed();
+    // The web edition is made while Chromium loads and prints the first pass (Node only waits then),
+    // not before: the first print's document comes first. The browser may close once `printed`.
+    const printing = opts.formats.includes('html') ? () => void webEdition() : undefined;
+    const hooks = { printing, printed };
+    const pdf = await printPdfEdition(opts, printer, r.composed, r.renderer, docMeta, onProgress, hooks);
     passes = pdf.passes;
     files.push({ name: name('pdf'), data: pdf.pdf });
   }

@@ -25,19 +25,14 @@ import type { Predicted } from './page-predict.js';
 import { arrangeFlow, nextFlow, type FlowBlock, type FlowLayout, type Where } from './report-flow.js';
 import { layOutTable, mapTables, MARKER_PREFIX, markerFor, nextSplits, PAGE_AREA, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';
+import { EMPTY_LAYOUT, sameBlocks, sameLayout, targetPages, type PageLayout, type TocTarget } from './page-layout.js';
 
-export interface TocTarget {
-  id: string;
-  text: string;
-}
+export type { PageLayout, TocTarget } from './page-layout.js';
 
-/**
- * Where things go: the page of each table-of-contents target, each table's
- * split rows, and the report's floated blocks and shrunk charts (report-flow.ts).
- */
-export interface PageLayout extends FlowLayout {
-  pages: Record<string, number>;
-  splits: Record<string, number[]>;
+/** `printing`: the document is with Chromium (PrintJob.print); `printed`: the last print is in hand, before the page is closed. */
+export interface PrintHooks {
+  printing?: () => void;
+  printed?: () => void;
 }
 
 export interface PrintedBulletin {
@@ -47,30 +42,8 @@ export interface PrintedBulletin {
   layout: PageLayout;
 }
 
-const EMPTY_LAYOUT: PageLayout = { pages: {}, splits: {}, floats: {}, scales: {} };
 const MAX_PASSES = 8; // editing splits (table-layout.ts editSplits) can take a pass or two more than measuring
 const MAX_MISSES = 2; // looked-ahead layouts whose print chose other blocks before looking ahead is given up
-
-/** Each target's page: the next bookmark, in document order, with the same title. */
-function targetPages(targets: readonly TocTarget[], outline: PdfLayout['outline']): Record<string, number> {
-  const out: Record<string, number> = {};
-  let from = 0;
-  for (const t of targets) {
-    const want = t.text.replace(/\s+/g, '');
-    const at = outline.findIndex((o, i) => i >= from && o.title === want);
-    if (at < 0) continue;
-    out[t.id] = outline[at]!.page;
-    from = at + 1;
-  }
-  return out;
-}
-
-const sameLayout = (a: PageLayout, b: PageLayout): boolean =>
-  JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-/** The same splits, floats and scales (the pages of the contents may differ). */
-const sameBlocks = (a: PageLayout, b: PageLayout): boolean => sameLayout({ ...a, pages: {} }, { ...b, pages: {} });
-const sortKeys = (l: PageLayout) =>
-  [l.pages, l.splits, l.floats, l.scales].map((r) => Object.entries(r).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 
 const flowMarker = (id: string): string => `${MARKER_PREFIX}flow.${id}`;
 const articleMarker = (id: string): string => `${MARKER_PREFIX}article.${id}`;
@@ -152,7 +125,7 @@ export async function printBulletin(
   printer: Printer,
   onPass: (pass: number, pages: number | null) => void = () => undefined,
   guess?: (firstHtml: string) => Promise<PageLayout | null>,
-  whilePrinting?: () => void,
+  hooks: PrintHooks = {},
 ): Promise<PrintedBulletin> {
   const { lay, decide, units } = layoutRules(makeView, targets);
   // The page opens (waiting for Chromium's launch) while the layout is looked up and the first pass rendered.
@@ -167,7 +140,7 @@ export async function printBulletin(
   let [layout, guessed, misses] = [first.start, false, 0];
   try {
     for (let passes = 1; passes <= MAX_PASSES; passes++) {
-      const pdf = await job.print(passes === 1 ? first.html : await html.render(lay(layout, true)), whilePrinting);
+      const pdf = await job.print(passes === 1 ? first.html : await html.render(lay(layout, true)), hooks.printing);
       const read = await readLayout(pdf, MARKER_PREFIX);
       onPass(passes, read.pageCount);
       let next = decide(layout, read);
@@ -180,6 +153,7 @@ export async function printBulletin(
             `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text.replaceAll(WORD_JOINER, '')).join('、')}。`,
             '请报告此问题；可暂时用 --format html 生成 HTML。',
           );
+        hooks.printed?.();
         return { pdf, passes, layout };
       }
       if (guessed && !sameBlocks(next, layout)) misses++;

@@ -10,18 +10,27 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BulletinView } from '../../src/render/view-bulletin.js';
 import { tempDir } from '../helpers/cli.js';
 
-const renders = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../src/render/template-engine.js', async (original) => {
-  const engine = await original<typeof import('../../src/render/template-engine.js')>();
-  return {
-    ...engine,
-    renderTemplate: (...args: Parameters<typeof engine.renderTemplate>) => {
-      renders.count++;
-      return engine.renderTemplate(...args);
-    },
-  };
-});
-const { htmlRenderer } = await import('../../src/render/render-html.js');
+const renders = { count: 0 };
+
+/** render-html.ts over a template engine that counts its renders (fresh modules: test files share a worker's). */
+async function countingRenderer(): Promise<(typeof import('../../src/render/render-html.js'))['htmlRenderer']> {
+  vi.resetModules();
+  vi.doMock('../../src/render/template-engine.js', async (original) => {
+    const engine = await original<typeof import('../../src/render/template-engine.js')>();
+    return {
+      ...engine,
+      renderTemplate: (...args: Parameters<typeof engine.renderTemplate>) => {
+        renders.count++;
+        return engine.renderTemplate(...args);
+      },
+    };
+  });
+  try {
+    return (await import('../../src/render/render-html.js')).htmlRenderer;
+  } finally {
+    vi.doUnmock('../../src/render/template-engine.js');
+  }
+}
 
 function templates(): string {
   const dir = tempDir();
@@ -38,6 +47,7 @@ const view = (heading: string, text: string) => ({ heading, text }) as unknown a
 
 describe('htmlRenderer', () => {
   it('renders its first view once, and gives for it what a renderer made from another view renders', async () => {
+    const htmlRenderer = await countingRenderer();
     const dirs = [templates()];
     renders.count = 0;
     const r = await htmlRenderer(dirs, '召回', view('一、概况', '召回数量最多的是家用日用品。'));
