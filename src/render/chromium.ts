@@ -122,21 +122,26 @@ function wrapBrowser(browser: Browser, started: ChromiumProcess, lib: Puppeteer,
 
 /** Puppeteer connected to a Chromium that is starting, or the reason it did not start. */
 async function connect(started: ChromiumProcess, signal: AbortSignal): Promise<[Browser, Puppeteer]> {
+  let onAbort = () => undefined as void;
   const stopped = new Promise<never>((_, reject) => {
-    const onAbort = () => reject(signal.reason);
+    onAbort = () => reject(signal.reason);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });
-  stopped.catch(() => undefined); // raced below; settles only if the launch is stopped
   const connecting = (async () => {
     const lib = await import('puppeteer-core/internal/puppeteer-core-browser.js');
     // protocolTimeout 0: the caller bounds every step itself.
-    return [await lib.default.connect({ transport: started.transport, protocolTimeout: 0 }), lib] as [
-      Browser,
-      Puppeteer,
-    ];
+    const browser = await lib.default.connect({ transport: started.transport, protocolTimeout: 0 });
+    return [browser, lib] as [Browser, Puppeteer];
   })();
-  return Promise.race([connecting, started.failure, stopped]);
+  // The first to settle is the outcome. What the others do after it changes nothing: a stop or a
+  // failed start kills the process (launchChromium), and a connection to it then fails as well.
+  for (const p of [connecting, stopped]) p.catch(() => undefined);
+  try {
+    return await Promise.race([connecting, started.failure, stopped]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 export const launchChromium: Launcher = async (request) => {

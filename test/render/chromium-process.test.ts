@@ -5,7 +5,9 @@ import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumCommandLine } from '../../src/render/chromium-args.js';
 import { pipeTransport, spawnChromium } from '../../src/render/chromium-process.js';
+import { launchChromium } from '../../src/render/chromium.js';
 import { tempDir } from '../helpers/cli.js';
+import { eventually, isAlive, processesNaming } from '../helpers/processes.js';
 
 describe('Chromium’s command line', () => {
   it.each([[[]], [['--proxy-server=http://127.0.0.1:9', '--disable-features=Foo', '--enable-features=Bar']]])(
@@ -117,5 +119,21 @@ describe('starting the process', () => {
     expect(args).toContain(`--user-data-dir=${join(runDir, 'profile')}`);
     expect(args).toContain('--remote-debugging-pipe');
     expect(args).toContain('--headless=new');
+  });
+});
+
+describe('launching', () => {
+  it('stopped while Chromium has not answered: fails with the stop’s reason, the process killed, nothing left unhandled', async () => {
+    // A browser that keeps the pipe open and never answers; the seconds mark this test's process.
+    const marker = `${700 + (process.pid % 100)}.75`;
+    const silent = fakeBrowser(`exec sleep ${marker}`);
+    const stop = new AbortController();
+    const launching = launchChromium({ executablePath: silent, runDir: tempDir(), env: {}, signal: stop.signal });
+    await eventually(() => processesNaming(`sleep ${marker}`).length > 0, 'the fake browser is running');
+    const reason = new Error('stopped by the test');
+    stop.abort(reason);
+    await expect(launching).rejects.toBe(reason);
+    // Killed (SIGKILL to its group) before the launch failed; the connection that then closes is no error.
+    expect(processesNaming(`sleep ${marker}`).filter((p) => isAlive(p.pid))).toEqual([]);
   });
 });
