@@ -22,8 +22,8 @@ export interface PipeTransport {
 export interface ChromiumProcess {
   readonly child: ChildProcess;
   readonly transport: PipeTransport;
-  /** Rejects if the program cannot be run or exits before `settled()` is called. */
-  readonly failure: Promise<never>;
+  /** Why the start failed: the program cannot be run, or it exited before `settled()`. Pending otherwise. */
+  readonly failed: Promise<Error>;
   /** Resolves when the process has exited. */
   readonly exited: Promise<void>;
   /** The start is over (connected or given up): a later exit is no longer a start failure. */
@@ -92,20 +92,19 @@ export function spawnChromium(request: SpawnRequest): ChromiumProcess {
   process.once('exit', killOnExit);
   void exited.then(() => process.off('exit', killOnExit));
   let starting = true;
-  const failure = new Promise<never>((_, reject) => {
-    child.once('error', reject);
+  const failed = new Promise<Error>((resolve) => {
+    child.once('error', resolve);
     void exited.then(() => {
       const how = child.exitCode ?? child.signalCode;
       if (starting)
-        reject(new Error(`Failed to launch the browser process: it exited (${how}) while starting\n${tail()}`));
+        resolve(new Error(`Failed to launch the browser process: it exited (${how}) while starting\n${tail()}`));
     });
   });
-  failure.catch(() => undefined); // read by the launcher while it starts; later nobody waits on it
   const [, , , toChromium, fromChromium] = child.stdio;
   return {
     child,
     transport: pipeTransport(toChromium as Writable, fromChromium as Readable),
-    failure,
+    failed,
     exited,
     settled: () => void (starting = false),
   };

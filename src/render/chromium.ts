@@ -120,25 +120,29 @@ function wrapBrowser(browser: Browser, started: ChromiumProcess, lib: Puppeteer,
   };
 }
 
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const failure = (error: unknown): Outcome<never> => ({ ok: false, error });
+
 /** Puppeteer connected to a Chromium that is starting, or the reason it did not start. */
 async function connect(started: ChromiumProcess, signal: AbortSignal): Promise<[Browser, Puppeteer]> {
   let onAbort = () => undefined as void;
-  const stopped = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
+  const stopped = new Promise<unknown>((resolve) => {
+    onAbort = () => resolve(signal.reason);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });
-  const connecting = (async () => {
+  const connecting = (async (): Promise<Outcome<[Browser, Puppeteer]>> => {
     const lib = await import('puppeteer-core/internal/puppeteer-core-browser.js');
     // protocolTimeout 0: the caller bounds every step itself.
     const browser = await lib.default.connect({ transport: started.transport, protocolTimeout: 0 });
-    return [browser, lib] as [Browser, Puppeteer];
-  })();
-  // The first to settle is the outcome. What the others do after it changes nothing: a stop or a
-  // failed start kills the process (launchChromium), and a connection to it then fails as well.
-  for (const p of [connecting, stopped]) p.catch(() => undefined);
+    return { ok: true, value: [browser, lib] };
+  })().catch(failure);
   try {
-    return await Promise.race([connecting, started.failure, stopped]);
+    // The first to come is the outcome: connected, the process failed, or stopped. After a failure or a
+    // stop the process is killed (launchChromium) and a connection still under way ends with it.
+    const first = await Promise.race([connecting, started.failed.then(failure), stopped.then(failure)]);
+    if (!first.ok) throw first.error;
+    return first.value;
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
