@@ -92,9 +92,11 @@ let precompiled: Promise<Specs | null> | null = null;
 /** The default templates compiled when the bundle was made, by the SHA-256 of their text; none outside the bundle. */
 function precompiledSpecs(): Promise<Specs | null> {
   return (precompiled ??= import(precompiledAt.href).then(
-    (m: { handlebarsVersion: string; templates: Record<string, TemplateSpecification> }) =>
-      // Compiled by another Handlebars (a bundle left over an upgrade): compiled again instead.
-      m.handlebarsVersion === Handlebars.VERSION ? new Map(Object.entries(m.templates)) : null,
+    (m: { handlebarsVersion: string; compileOptions: object; templates: Record<string, TemplateSpecification> }) =>
+      // Compiled by another Handlebars (a bundle left over an upgrade) or with other options: compiled again.
+      m.handlebarsVersion === Handlebars.VERSION && JSON.stringify(m.compileOptions) === JSON.stringify(COMPILE_OPTIONS)
+        ? new Map(Object.entries(m.templates))
+        : null,
     (e: unknown) => {
       if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
       throw e;
@@ -126,7 +128,7 @@ async function compileAll(files: Map<string, Source>, source: Source): Promise<H
   const hb = ready ? Handlebars.create() : (await import('handlebars')).default.create();
   const make = (src: Source) => {
     const spec = specOf(src);
-    return spec ? hb.template(spec) : hb.compile(src.text, COMPILE_OPTIONS);
+    return spec ? hb.template(spec) : hb.compile(src.text, { ...COMPILE_OPTIONS }); // a copy: Handlebars adds to it
   };
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   // Partials compiled with the entry's options, as Handlebars would compile them on first use.

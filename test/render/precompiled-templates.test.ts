@@ -79,6 +79,10 @@ describe('precompiled templates', () => {
     mkdirSync(join(dir, 'partials'));
     writeFileSync(join(dir, 'page.hbs'), '<p>precompiled {{x}}</p>');
     expect(await renderTemplate([dir], 'page.hbs', { x: 1 })).toBe('<p>from the module 1</p>');
+    // Compiled with other options than the engine's: not used, the text is compiled instead.
+    writeFileSync(url, readFileSync(url, 'utf8').replace('compileOptions = {"strict":true}', 'compileOptions = {}'));
+    usePrecompiledTemplates(new URL(`${url.href}?other-options`));
+    expect(await renderTemplate([dir], 'page.hbs', { x: 1 })).toBe('<p>precompiled 1</p>');
   });
 
   it('leave an override that is not among them to be compiled, beside the precompiled defaults', async () => {
