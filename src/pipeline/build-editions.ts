@@ -8,7 +8,7 @@ import type { Printer } from '../render/browser.js';
 import type { Composed } from '../render/compose-bulletin.js';
 import { fontSpecs } from '../render/fonts.js';
 import { warmUpPdfLib, type PdfInfo } from '../render/pdf-file.js';
-import { printBulletin } from '../render/print-bulletin.js';
+import { printBulletin, type PrintHooks } from '../render/print-bulletin.js';
 import type { HtmlRenderer } from '../render/render-html.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
@@ -27,7 +27,7 @@ export async function printPdfEdition(
   renderer: HtmlRenderer,
   docMeta: DocumentMeta,
   onProgress: ProgressListener,
-  hooks: { printing?: () => void; printed?: () => void } = {},
+  hooks: PrintHooks = {},
 ): Promise<{ pdf: Uint8Array; passes: number }> {
   opts.signal?.throwIfAborted();
   const cache = layoutCache(opts.cacheDir ?? null);
