@@ -45,8 +45,8 @@ export async function printPdfEdition(
     {
       printing: () => {
         // Loading pdf-lib (for reading the print back) waits until Chromium has the document: before, it
-        // would delay the print. Only a head start: if it fails, readLayout loads it again and reports that.
-        void warmUpPdfLib().catch(() => undefined);
+        // would delay the print. A failure to load it is told by readLayout, which needs it.
+        warmUpPdfLib();
         hooks.printing?.();
       },
       printed: hooks.printed,

@@ -19,13 +19,19 @@ import { NotPlain, readPlainPdf } from './pdf-reader.js';
 import { dropMarkerLinks, linkUri } from './pdf-structure.js';
 
 type PdfLib = typeof import('pdf-lib');
-let pdfLib: Promise<PdfLib> | null = null;
-let lib: PdfLib;
+let lib: PdfLib; // set once loaded
+/** pdf-lib, or why it could not be loaded: told to the step that needs it (pdfLibrary). */
+let loading: Promise<{ lib: PdfLib } | { error: unknown }> | null = null;
+const notLoaded = (error: unknown) => ({ error });
+const loadLib = () => (loading ??= import('pdf-lib').then((m) => ({ lib: (lib = m) }), notLoaded));
 
-/** Loads pdf-lib (0.1 s) in the background, while Chromium prints and Node would only wait. */
-export function warmUpPdfLib(): Promise<PdfLib> {
-  pdfLib ??= import('pdf-lib').then((m) => (lib = m));
-  return pdfLib;
+/** Starts loading pdf-lib (0.1 s) in the background, while Chromium prints and Node would only wait. */
+export const warmUpPdfLib = (): void => void loadLib();
+
+async function pdfLibrary(): Promise<PdfLib> {
+  const loaded = await loadLib();
+  if ('error' in loaded) throw loaded.error;
+  return loaded.lib;
 }
 
 export interface PdfInfo {
@@ -57,7 +63,7 @@ export interface PdfLayout {
 const parsed = new WeakMap<Uint8Array, PDFDocument>();
 
 async function load(bytes: Uint8Array): Promise<PDFDocument> {
-  const { PDFDocument, ParseSpeeds } = await warmUpPdfLib();
+  const { PDFDocument, ParseSpeeds } = await pdfLibrary();
   // pdf-lib yields to a 1 ms timer every 100 objects parsed (every 50 written, below): 2,800
   // objects in the sample's print, about 0.1 s of waiting with nothing else to do.
   return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -65,7 +71,7 @@ async function load(bytes: Uint8Array): Promise<PDFDocument> {
 
 export async function readLayout(bytes: Uint8Array, markerPrefix = ''): Promise<PdfLayout> {
   try {
-    return plainLayout(await warmUpPdfLib(), readPlainPdf(bytes), markerPrefix, bookmarkTitle);
+    return plainLayout(await pdfLibrary(), readPlainPdf(bytes), markerPrefix, bookmarkTitle);
   } catch (e) {
     if (!(e instanceof NotPlain)) throw e;
     // Not a file as Chromium writes them: read by pdf-lib below.
