@@ -107,9 +107,9 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
     async close(): Promise<void> {
       if (isStopped()) return;
       stop.abort(); // a launch under way ends now rather than at its time limit
-      // A launch that failed has been reported to whoever waited for it.
-      const s = session && (await session.catch(() => null));
-      await s?.end(true);
+      // The launch settles (a failed one was reported to whoever waited for it); a browser that started is ended.
+      const [launch] = session ? await Promise.allSettled([session]) : [];
+      if (launch?.status === 'fulfilled') await launch.value.end(true);
     },
   };
 }
