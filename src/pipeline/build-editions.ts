@@ -7,12 +7,11 @@ import type { BuildOptions } from './build-options.js';
 import type { Printer } from '../render/browser.js';
 import type { Composed } from '../render/compose-bulletin.js';
 import { fontSpecs } from '../render/fonts.js';
-import { warmUpPdfLib, type PdfInfo } from '../render/pdf-file.js';
+import type { PdfInfo } from '../render/pdf-file.js';
 import { printBulletin, type PrintHooks } from '../render/print-bulletin.js';
 import type { HtmlRenderer } from '../render/render-html.js';
 import { MARKER_PREFIX } from '../render/table-layout.js';
 import { layoutCache } from './layout-cache.js';
-import { deflateCache } from './stream-cache.js';
 import { finishedPdfCache, finishPdf } from './pdf-cache.js';
 import type { ProgressListener } from '../model/progress.js';
 
@@ -42,22 +41,13 @@ export async function printPdfEdition(
     printer,
     (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }),
     guess,
-    {
-      printing: () => {
-        // Loading pdf-lib (for reading the print back) waits until Chromium has the document: before, it
-        // would delay the print. A failure to load it is told by readLayout, which needs it.
-        warmUpPdfLib();
-        hooks.printing?.();
-      },
-      printed: hooks.printed,
-    },
+    hooks,
   );
   if (printed.passes > 1) await cache.put(key, printed.layout);
-  const streams = deflateCache(opts.cacheDir ?? null);
   // After body swaps Chromium numbers the DOM nodes (tagged-PDF IDs) otherwise than a fresh load of the
   // same HTML: a cold build's final print never matches a cached build's, so only a one-pass print is kept.
   const finished = printed.passes === 1 ? finishedPdfCache(opts.cacheDir ?? null) : null;
-  const pdf = await finishPdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX }, streams, finished);
+  const pdf = await finishPdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX }, finished);
   return { pdf, passes: printed.passes };
 }
 

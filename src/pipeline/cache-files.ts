@@ -1,12 +1,12 @@
 /**
- * Files of one kind in the cache folder (layouts, fonts/, charts/,
- * streams/), by key. Best effort: a file that cannot be read is not there,
+ * Files of one kind in the cache folder (layouts, fonts/, charts/, pdfs/),
+ * by key. Best effort: a file that cannot be read is not there,
  * and one that cannot be written (a read-only or full disk) only costs the
  * next build the work it would have saved. Writes go to a temporary file
  * renamed into place, so a reader never sees half a file, also when builds
  * run side by side. With `checked`, each file starts with the SHA-256 of
  * what follows, and one whose bytes do not match it is not there: for what
- * no print or inflating checks afterwards. Each kind is kept under a size
+ * no print checks afterwards. Each kind is kept under a size
  * (cache-prune.ts): the least recently used files go first.
  */
 import { createHash } from 'node:crypto';

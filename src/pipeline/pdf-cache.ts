@@ -1,7 +1,7 @@
 /**
  * PDFs finished by earlier builds (render/pdf-print-key.ts says by what):
  * a rebuild whose print came out as before takes the finished file instead
- * of parsing and saving the print with pdf-lib again (about 0.45 s of the
+ * of finishing the print again (render/pdf-finish.ts: about 0.1 s of the
  * sample's cached build). In the layout cache's folder, under pdfs/; off
  * with --no-cache. Each file carries its SHA-256 (cache-files.ts): one that
  * does not match is finished again.
@@ -9,7 +9,7 @@
  * The key includes the identity of the code that finishes, so an upgrade
  * never serves a file finished by older code. It is not a number bumped by
  * hand: scripts/bundle.mjs writes the SHA-256 of every file of the bundle
- * (pdf-lib and pako are bundled) into dist/bundle/code-identity.txt, next to
+ * into dist/bundle/code-identity.txt, next to
  * the chunk this module is bundled into. Run from anywhere else (tsc's
  * dist/, the tests' sources), there is no such file, and every build
  * finishes its print.
@@ -17,7 +17,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { finalizePdf, type PdfInfo } from '../render/pdf-file.js';
-import type { DeflateCache } from '../render/pdf-joiners.js';
 import { finishKey } from '../render/pdf-print-key.js';
 import { cacheFiles, type CacheFiles } from './cache-files.js';
 
@@ -44,16 +43,11 @@ export function finishedPdfCache(dir: string | null, code = bundleIdentity()): F
 }
 
 /** finalizePdf's bytes, from `cache` when an earlier build finished the same print the same way. */
-export async function finishPdf(
-  print: Uint8Array,
-  info: PdfInfo,
-  streams: DeflateCache | null,
-  cache: FinishedPdfCache | null,
-): Promise<Uint8Array> {
+export async function finishPdf(print: Uint8Array, info: PdfInfo, cache: FinishedPdfCache | null): Promise<Uint8Array> {
   const key = cache && finishKey(print, info, cache.code);
   const stored = key && (await cache.files.read(key));
   if (stored) return stored;
-  const pdf = await finalizePdf(print, info, streams);
+  const pdf = await finalizePdf(print, info);
   if (key) await cache.files.write(key, pdf);
   return pdf;
 }

@@ -5,13 +5,10 @@
  * text copied or extracted from the PDF (pdftotext, a viewer's search)
  * would hold the joiners inside every headline word. The glyph draws
  * nothing visible; it and its span are taken out of the page contents.
- * pdf-lib is passed in by pdf-file.ts, the one module that loads it.
  */
-import { createHash } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
-import type { PDFDocument, PDFObject, PDFRawStream, PDFRef } from 'pdf-lib';
-
-type PdfLib = typeof import('pdf-lib');
+import { deflateSync, inflateSync } from 'node:zlib';
+import type { Dict, PdfEdit, PdfStream } from './pdf-edit.js';
+import { Ref, Token } from './pdf-reader.js';
 
 /** A joiner's marked span: the /ActualText span around its glyph, with the font and moves before the glyph. */
 const JOINER_SPAN =
@@ -31,64 +28,32 @@ export function withoutJoinerGlyphs(content: string): string {
   return content.replace(JOINER_SPAN, withoutGlyph);
 }
 
-/**
- * Deflated page contents by the SHA-256 of what they inflate to (pipeline/
- * stream-cache.ts): deflating the rewritten pages with pdf-lib's pako costs
- * about 0.12 s of CPU for the sample (all 23 pages, 0.95 MB), and a rebuild
- * of an unchanged document rewrites the same pages. Node's own zlib is no substitute: its
- * output differs from pako's, so the PDF would differ from a fresh build's.
- */
-export interface DeflateCache {
-  get(key: string): Promise<Uint8Array | null>;
-  put(key: string, deflated: Uint8Array): Promise<void>;
+/** A content stream's text (latin1, one character a byte), or null when it is encoded otherwise than Chromium does. */
+function contentText(stream: PdfStream): string | null {
+  const filter = stream.dict.get('Filter');
+  if (filter === undefined) return stream.data.toString('latin1');
+  const flate = filter instanceof Token && filter.raw === 'FlateDecode' && !stream.dict.has('DecodeParms');
+  return flate ? inflateSync(stream.data).toString('latin1') : null;
 }
 
-/** The page's content stream deflated as pdf-lib does, taken from `cache` when it holds exactly this content. */
-async function deflated(lib: PdfLib, doc: PDFDocument, kept: Buffer, cache: DeflateCache | null): Promise<PDFObject> {
-  const key = createHash('sha256').update(kept).digest('hex');
-  const stored = cache && (await cache.get(key));
-  // Inflating it back proves the stored stream holds exactly these bytes (a file can be damaged or edited).
-  if (stored && inflatesTo(stored, kept)) return doc.context.stream(stored, { Filter: 'FlateDecode' });
-  const stream = doc.context.flateStream(kept);
-  await cache?.put(key, stream.getContents());
-  return stream;
+/** A page's content streams: /Contents names one or an array of them. */
+export function contentStreams(edit: PdfEdit, page: Dict): Ref[] {
+  const held = page.get('Contents');
+  const list = edit.get(held);
+  return (Array.isArray(list) ? list : [held]).filter((r): r is Ref => r instanceof Ref && edit.isStream(r));
 }
 
-function inflatesTo(stored: Uint8Array, kept: Buffer): boolean {
-  try {
-    return inflateSync(stored).equals(kept);
-  } catch {
-    return false; // not a deflate stream at all: deflated again, as on a miss
-  }
-}
-
-/**
- * A content stream's bytes. Chromium deflates every page with no other
- * filter: Node's zlib inflates those (5 ms for the sample, against 50 ms for
- * pdf-lib's decoder in JavaScript); anything else is left to pdf-lib.
- */
-function inflated(lib: PdfLib, stream: PDFRawStream): Buffer {
-  const plainFlate =
-    stream.dict.get(lib.PDFName.of('Filter')) === lib.PDFName.of('FlateDecode') &&
-    stream.dict.get(lib.PDFName.of('DecodeParms')) === undefined;
-  return plainFlate ? inflateSync(stream.contents) : Buffer.from(lib.decodePDFRawStream(stream).decode());
-}
-
-export async function dropJoinerGlyphs(lib: PdfLib, doc: PDFDocument, cache: DeflateCache | null): Promise<void> {
-  const changed: Array<{ ref: PDFRef; kept: Buffer }> = [];
-  for (const page of doc.getPages()) {
-    const contents = page.node.Contents();
-    const refs = contents instanceof lib.PDFArray ? contents.asArray() : [page.node.get(lib.PDFName.of('Contents'))];
-    for (const ref of refs) {
-      if (!(ref instanceof lib.PDFRef)) continue;
-      const stream = doc.context.lookup(ref);
-      if (!(stream instanceof lib.PDFRawStream)) continue;
-      // latin1 keeps every byte as one character, so the bytes come back unchanged.
-      const text = inflated(lib, stream).toString('latin1');
-      const kept = withoutJoinerGlyphs(text);
-      if (kept !== text) changed.push({ ref, kept: Buffer.from(kept, 'latin1') });
+/** Takes the joiners' glyphs out of the pages' content streams (deflated again with Node's zlib). */
+export function dropJoinerGlyphs(edit: PdfEdit, pages: ReadonlyArray<{ node: Dict }>): void {
+  for (const page of pages) {
+    for (const ref of contentStreams(edit, page.node)) {
+      const stream = edit.stream(ref);
+      const text = contentText(stream);
+      const kept = text === null ? text : withoutJoinerGlyphs(text);
+      if (kept === text || kept === null) continue;
+      const dict = new Map([...stream.dict].filter(([k]) => k !== 'DecodeParms'));
+      dict.set('Filter', new Token('name', 'FlateDecode'));
+      edit.set(ref, { dict, data: deflateSync(Buffer.from(kept, 'latin1')) });
     }
   }
-  const streams = await Promise.all(changed.map(({ kept }) => deflated(lib, doc, kept, cache)));
-  changed.forEach(({ ref }, i) => doc.context.assign(ref, streams[i] as PDFObject));
 }

@@ -1,54 +1,46 @@
 /**
  * Chromium names destinations after DOM node numbers, which depend on how
  * many layout passes the page went through; renumbered in document order,
- * two builds from the same inputs give the same bytes. pdf-lib is passed in
- * by pdf-file.ts, the one module that loads it.
+ * two builds from the same inputs give the same bytes.
  */
-import type { PDFArray, PDFDict, PDFDocument, PDFName, PDFObject, PDFString } from 'pdf-lib';
-
-type PdfLib = typeof import('pdf-lib');
+import type { PdfEdit } from './pdf-edit.js';
+import { Ref, Token, type PdfValue } from './pdf-reader.js';
+import { tokenText } from './pdf-text.js';
 
 const NODE_NAME = /^node(\d+)$/;
 
-/** Where a `nodeNNNN` string sits: the dictionary key or array index holding it, and its number. */
+/** Where a `nodeNNNN` string sits: the dictionary or array holding it, the key or index, its number and object. */
 interface NodeName {
-  holder: PDFDict | PDFArray;
-  at: PDFName | number;
+  holder: Map<string, PdfValue> | PdfValue[];
+  at: string | number;
   n: number;
+  owner: Ref;
 }
 
-/** Printable ASCII without escapes: such a literal string's text is its raw value (PDFDocEncoding). */
-const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
-
-/** A string's text, without pdf-lib's decoding for the plain strings that are nearly all of them. */
-const textOf = (lib: PdfLib, v: PDFObject): string =>
-  v instanceof lib.PDFString && PLAIN.test(v.asString()) ? v.asString() : (v as PDFString).decodeText();
-
-/** Every `nodeNNNN` string in the document's objects, in one walk (each was walked twice before: 0.1 s). */
-function nodeNames(lib: PdfLib, doc: PDFDocument): NodeName[] {
+/** Every `nodeNNNN` string in the document's objects (stream dictionaries included), in one walk. */
+function nodeNames(edit: PdfEdit): NodeName[] {
   const out: NodeName[] = [];
-  const check = (v: PDFObject, holder: PDFDict | PDFArray, at: PDFName | number): void => {
-    if (v instanceof lib.PDFString || v instanceof lib.PDFHexString) {
-      const m = NODE_NAME.exec(textOf(lib, v));
-      if (m) out.push({ holder, at, n: Number(m[1]) });
-    } else visit(v);
+  const visit = (v: PdfValue | undefined, owner: Ref): void => {
+    const check = (x: PdfValue, holder: NodeName['holder'], at: string | number) => {
+      const m = x instanceof Token && x.kind !== 'name' ? NODE_NAME.exec(tokenText(x)) : null;
+      if (m) out.push({ holder, at, n: Number(m[1]), owner });
+      else visit(x, owner);
+    };
+    if (v instanceof Map) for (const [k, x] of v) check(x, v, k);
+    else if (Array.isArray(v)) v.forEach((x, i) => check(x, v, i));
   };
-  const visit = (o: PDFObject): void => {
-    if (o instanceof lib.PDFDict) for (const [k, v] of o.entries()) check(v, o, k);
-    else if (o instanceof lib.PDFArray) o.asArray().forEach((v, i) => check(v, o, i));
-    else if (o instanceof lib.PDFStream) visit(o.dict);
-  };
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj);
+  for (const ref of edit.refs()) visit(edit.get(ref), ref);
   return out;
 }
 
 /** Chromium's `nodeNNNN` names, renumbered 1, 2, 3… in their own order (keeps name trees sorted). */
-export function renumberNodeNames(lib: PdfLib, doc: PDFDocument): void {
-  const found = nodeNames(lib, doc);
+export function renumberNodeNames(edit: PdfEdit): void {
+  const found = nodeNames(edit);
   const rank = new Map([...new Set(found.map((f) => f.n))].sort((a, b) => a - b).map((n, i) => [n, i + 1]));
-  for (const { holder, at, n } of found) {
-    const to = lib.PDFString.of(`node${String(rank.get(n)).padStart(8, '0')}`);
-    if (holder instanceof lib.PDFDict) holder.set(at as PDFName, to);
-    else (holder as PDFArray).set(at as number, to);
+  for (const { holder, at, n, owner } of found) {
+    const to = new Token('string', `node${String(rank.get(n)).padStart(8, '0')}`);
+    if (holder instanceof Map) holder.set(at as string, to);
+    else holder[at as number] = to;
+    edit.touch(owner);
   }
 }

@@ -407,9 +407,8 @@ describe('rebuilding: the same inputs give the same bytes, however the layout wa
     expect(again.html).toBe(html);
     // The web edition's font subsets came from the cache too: one file per @font-face.
     expect(readdirSync(join(cache, 'fonts')).length).toBe(html.match(/@font-face\{/g)?.length);
-    // So did the three charts (ECharts not loaded) and the pages the joiner removal rewrites (not deflated again).
+    // So did the three charts (ECharts not loaded).
     expect(readdirSync(join(cache, 'charts'))).toHaveLength(3);
-    expect(readdirSync(join(cache, 'streams')).length).toBeGreaterThan(0);
     // And the print's @font-face rules (the bundle's builds keep them: font-css-cache.ts), one set for this text.
     expect(readdirSync(join(cache, 'font-css'))).toHaveLength(1);
   });

@@ -92,24 +92,24 @@ describe('finishPdf', () => {
   it('keeps the finished file and gives it back for the same print at another time, byte for byte', async () => {
     const dir = tempDir();
     const cache = finishedPdfCache(dir, CODE);
-    const first = await finishPdf(await print('page 1', at('10:00:00')), INFO, null, cache);
+    const first = await finishPdf(await print('page 1', at('10:00:00')), INFO, cache);
     expect(files(dir)).toHaveLength(1);
     const later = await print('page 1', at('10:05:00'));
-    const again = await finishPdf(later, INFO, null, cache);
+    const again = await finishPdf(later, INFO, cache);
     expect(equal(again, first)).toBe(true);
     expect(equal(again, await finalizePdf(later, INFO))).toBe(true);
     // It was read, not finished again: a stored file (with its checksum) standing for other bytes is what comes back.
     const stand = Buffer.from('%PDF-1.7 from the cache');
     writeFileSync(files(dir)[0]!, Buffer.concat([createHash('sha256').update(stand).digest(), stand]));
-    expect(Buffer.from(await finishPdf(later, INFO, null, cache)).toString()).toBe(stand.toString());
+    expect(Buffer.from(await finishPdf(later, INFO, cache)).toString()).toBe(stand.toString());
   });
 
   it('finishes another print, and keeps it apart', async () => {
     const dir = tempDir();
     const cache = finishedPdfCache(dir, CODE);
-    await finishPdf(await print('page 1', at('10:00:00')), INFO, null, cache);
+    await finishPdf(await print('page 1', at('10:00:00')), INFO, cache);
     const other = await print('page 2', at('10:00:00'));
-    expect(equal(await finishPdf(other, INFO, null, cache), await finalizePdf(other, INFO))).toBe(true);
+    expect(equal(await finishPdf(other, INFO, cache), await finalizePdf(other, INFO))).toBe(true);
     expect(files(dir)).toHaveLength(2);
   });
 
@@ -117,12 +117,12 @@ describe('finishPdf', () => {
     const dir = tempDir();
     const cache = finishedPdfCache(dir, CODE);
     const p = await print('page 1', at('10:00:00'));
-    const good = await finishPdf(p, INFO, null, cache);
+    const good = await finishPdf(p, INFO, cache);
     const [file] = files(dir) as [string];
     const stored = readFileSync(file);
     stored.writeUInt8(stored.readUInt8(stored.length - 10) ^ 1, stored.length - 10);
     writeFileSync(file, stored);
-    expect(equal(await finishPdf(p, INFO, null, cache), good)).toBe(true);
+    expect(equal(await finishPdf(p, INFO, cache), good)).toBe(true);
     expect(equal(readFileSync(file).subarray(32), good)).toBe(true);
   });
 

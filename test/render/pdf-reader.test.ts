@@ -1,5 +1,4 @@
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
-import * as lib from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { readLayout } from '../../src/render/pdf-file.js';
 import { plainLayout } from '../../src/render/pdf-layout.js';
@@ -54,7 +53,7 @@ describe('the small PDF reader', () => {
   it('reads the same layout as pdf-lib from a file with a cross-reference table', async () => {
     const plain = await print(false);
     const expected = await readLayout(await print(true), PREFIX); // read by pdf-lib: see below
-    const read = plainLayout(lib, readPlainPdf(plain), PREFIX, (t) =>
+    const read = plainLayout(readPlainPdf(plain), PREFIX, (t) =>
       t.replaceAll('\u2060', '').replace('二、全国二、全国', '二、全国'),
     );
     expect(read).toEqual(expected);
