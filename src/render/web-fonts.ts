@@ -43,9 +43,7 @@ async function subsetWoff2(source: Buffer, used: readonly number[], cache: Subse
   if (wholeWoff2(hit)) return hit;
   // subset-font (HarfBuzz in WebAssembly) takes about 60 ms to load: only when a subset is made.
   const { default: subsetFont } = await import('subset-font');
-  const woff2 = await sfntToWoff2(
-    await subsetFont(source, String.fromCodePoint(...used), { targetFormat: 'truetype' }),
-  );
+  const woff2 = sfntToWoff2(await subsetFont(source, String.fromCodePoint(...used), { targetFormat: 'truetype' }));
   await cache?.put(key, woff2);
   return woff2;
 }
@@ -90,8 +88,7 @@ function subsetOf(path: string, used: readonly number[], cache: SubsetCache | nu
 /**
  * Subsets of one face: one @font-face per @fontsource slice that has a
  * character of `text`, in the face's order. All slices start at once: their
- * files are read and compressed (Brotli, in libuv's pool) while hb-subset
- * works on this thread.
+ * files are read (in libuv's pool) while hb-subset works on this thread.
  */
 async function faceRules(spec: FontSpec, cps: readonly number[], cache: SubsetCache | null): Promise<string[]> {
   const { dir, faces } = await facesOf(spec);
