@@ -17,7 +17,11 @@ export async function writePrintDocument(root, q, outDir, file) {
     close: () => real.close(),
     async open() {
       const job = await real.open();
-      return { print: (html) => job.print((last = html)), close: () => job.close() };
+      return {
+        print: (html, printing) => job.print((last = html), printing),
+        measure: (html, prefix, printing) => job.measure(html, prefix, printing),
+        close: () => job.close(),
+      };
     },
   };
   try {

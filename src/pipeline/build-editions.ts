@@ -43,10 +43,11 @@ export async function printPdfEdition(
     guess,
     hooks,
   );
-  if (printed.passes > 1) await cache.put(key, printed.layout);
+  if (printed.passes + printed.measured > 1) await cache.put(key, printed.layout);
   // After body swaps Chromium numbers the DOM nodes (tagged-PDF IDs) otherwise than a fresh load of the
-  // same HTML: a cold build's final print never matches a cached build's, so only a one-pass print is kept.
-  const finished = printed.passes === 1 ? finishedPdfCache(opts.cacheDir ?? null) : null;
+  // same HTML: a cold build's final print never matches a cached build's, so only a lone print is kept.
+  const lone = printed.passes === 1 && printed.measured === 0;
+  const finished = lone ? finishedPdfCache(opts.cacheDir ?? null) : null;
   const pdf = await finishPdf(printed.pdf, { ...docMeta, dropLinksTo: MARKER_PREFIX }, finished);
   return { pdf, passes: printed.passes };
 }

@@ -53,7 +53,7 @@ export interface BuildResult {
   files: FileReport[];
   stats: BulletinStats | null;
   outputs: string[];
-  /** Prints the PDF took: 1 when an earlier build's layout held, 2 when measured afresh; 0 without PDF. */
+  /** Prints the PDF took: 1 when its layout (measured without printing, or an earlier build's) held; 0 without PDF. */
   passes: number;
   /** The outputs are a draft: stamped 草稿, named bulletin-draft.*, no stats.json. */
   draft: boolean;

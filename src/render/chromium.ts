@@ -12,6 +12,7 @@
 import { spawnChromium, type ChromiumProcess } from './chromium-process.js';
 import { join } from 'node:path';
 import { killProcessTree } from './kill-tree.js';
+import { columnsInPage, pageBoxInPage, type ColumnRead } from './column-measure.js';
 
 type Puppeteer = typeof import('puppeteer-core/internal/puppeteer-core-browser.js');
 type Browser = Awaited<ReturnType<Puppeteer['default']['connect']>>;
@@ -32,6 +33,8 @@ export interface ChromiumPage {
   /** Replaces the document's body (through the protocol: the page's own script is off). */
   replaceBody(body: string): Promise<void>;
   pdf(): Promise<Uint8Array>;
+  /** Where a print would put things, read without printing (column-measure.ts); null: not measurable. */
+  measure(markerPrefix: string): Promise<ColumnRead | null>;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,14 @@ function wrapPage(page: Page, gone: (e: unknown) => never): ChromiumPage {
     },
     async replaceBody(body) {
       await page.evaluate((b) => void (document.body.outerHTML = b), body).catch(gone);
+    },
+    async measure(prefix) {
+      // Print media for the style sheets, as a print has them; the screen's again before anything else.
+      await page.emulateMediaType('print').catch(gone);
+      const box = await page.evaluate(pageBoxInPage).catch(gone);
+      const read = box && (await page.evaluate(columnsInPage, prefix, box).catch(gone));
+      await page.emulateMediaType(undefined).catch(gone);
+      return read;
     },
     pdf: () =>
       page

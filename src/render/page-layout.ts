@@ -3,6 +3,8 @@
  * split rows, the report's floats and scales) and how two compare: the
  * terms print-bulletin.ts iterates in until a print agrees with its layout.
  */
+import { BulletinError } from '../model/errors.js';
+import { WORD_JOINER } from './headline-words.js';
 import type { PdfLayout } from './pdf-file.js';
 import type { FlowLayout } from './report-flow.js';
 
@@ -43,3 +45,15 @@ export const sameBlocks = (a: PageLayout, b: PageLayout): boolean =>
   sameLayout({ ...a, pages: {} }, { ...b, pages: {} });
 const sortKeys = (l: PageLayout) =>
   [l.pages, l.splits, l.floats, l.scales].map((r) => Object.entries(r).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+
+/** The failure for contents entries the layout found no page for; null when it found every one. */
+export function unresolved(targets: readonly TocTarget[], layout: PageLayout): BulletinError | null {
+  const lost = targets.filter((t) => !(t.id in layout.pages));
+  if (lost.length === 0) return null;
+  return new BulletinError(
+    'render.toc.unresolved',
+    'browser',
+    `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text.replaceAll(WORD_JOINER, '')).join('、')}。`,
+    '请报告此问题；可暂时用 --format html 生成 HTML。',
+  );
+}

@@ -1,21 +1,24 @@
 /**
- * Printing with a layout that is measured, not guessed: print, read back
- * where headings and table rows landed, fill in the table of contents and
- * split tables where pages broke, print again, until a print agrees with
- * the layout it was made from. That print is the PDF: its row markers are
- * link annotations, removed by the caller, so no extra print is needed.
- * Between prints the rules look ahead (page-foresee.ts): a pagination
- * model fed by the last print predicts what each choice moves, so a table
- * kept whole, the text floating into its gap, the tables after them and
- * the contents' pages are chosen at once. Two prints when starting cold
- * (the sample and the generated long issues), one when `guess`, given the
- * first pass's HTML, returns the layout an earlier build of the same
- * document measured; a wrong guess of either kind only costs a pass.
+ * Printing with a layout that is measured, not guessed: find where headings
+ * and table rows land, fill in the table of contents and split tables where
+ * pages broke, and again, until a layout agrees with where its own document
+ * lands; then print it, and read the print back: the print must agree too.
+ * Starting cold, those rounds are measured without printing
+ * (column-measure.ts: the document laid out in page-sized columns, 30 ms
+ * instead of a 0.3 s print), so the sample takes one print; a layout an
+ * earlier build measured (`guess`, given the first pass's HTML) is printed
+ * at once; a print that disagrees, by prints until one agrees. That print is
+ * the PDF (its row markers, link annotations, are removed by the caller).
+ * Between rounds the rules look ahead (page-foresee.ts): a pagination model
+ * fed by the last read predicts what each choice moves, so a table kept
+ * whole, the text floating into its gap, the tables after them and the
+ * contents' pages are chosen at once.
  */
 import { BulletinError } from '../model/errors.js';
-import { WORD_JOINER } from './headline-words.js';
 import type { Printer } from './browser.js';
-import { openWhile } from './print-job.js';
+import { openWhile, type PrintJob } from './print-job.js';
+import { columnLayout } from './column-measure.js';
+import { bookmarkTitle } from './pdf-finish.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
 import type { HtmlRenderer } from './render-html.js';
 import { floatFill } from './flow-fill.js';
@@ -25,7 +28,15 @@ import type { Predicted } from './page-predict.js';
 import { arrangeFlow, nextFlow, type FlowBlock, type FlowLayout, type Where } from './report-flow.js';
 import { layOutTable, mapTables, MARKER_PREFIX, markerFor, nextSplits, PAGE_AREA, tableIds } from './table-layout.js';
 import type { BulletinView } from './view-bulletin.js';
-import { EMPTY_LAYOUT, sameBlocks, sameLayout, targetPages, type PageLayout, type TocTarget } from './page-layout.js';
+import {
+  EMPTY_LAYOUT,
+  sameBlocks,
+  sameLayout,
+  targetPages,
+  unresolved,
+  type PageLayout,
+  type TocTarget,
+} from './page-layout.js';
 
 export type { PageLayout, TocTarget } from './page-layout.js';
 
@@ -38,7 +49,10 @@ export interface PrintHooks {
 export interface PrintedBulletin {
   /** Still carries the row-marker links (see MARKER_PREFIX). */
   pdf: Uint8Array;
+  /** Prints made. */
   passes: number;
+  /** Layouts measured without printing (column-measure.ts) before them. */
+  measured: number;
   layout: PageLayout;
 }
 
@@ -118,6 +132,14 @@ function layoutRules(makeView: MakeView, targets: readonly TocTarget[]) {
   return { lay, decide, units };
 }
 
+/** Measures `doc` when `measure` (null: not measurable), or prints it and reads the print back. */
+async function readPass(job: PrintJob, doc: string, measure: boolean, printing?: () => void) {
+  const columns = measure ? await job.measure(doc, MARKER_PREFIX, printing) : null;
+  if (columns) return { pdf: null, read: columnLayout(columns, bookmarkTitle) };
+  const pdf = await job.print(doc, printing);
+  return { pdf, read: await readLayout(pdf, MARKER_PREFIX) };
+}
+
 export async function printBulletin(
   makeView: MakeView,
   targets: readonly TocTarget[],
@@ -134,27 +156,28 @@ export async function printBulletin(
     async () => {
       const cached = guess && (await guess(await html.render(layView(makeView))));
       const start: PageLayout = { ...EMPTY_LAYOUT, ...cached };
-      return { start, html: await html.render(lay(start, true)) };
+      return { start, cached: Boolean(cached), html: await html.render(lay(start, true)) };
     },
   );
-  let [layout, guessed, misses] = [first.start, false, 0];
+  // A layout from an earlier build is printed at once; any other is measured until it holds, then printed.
+  let [layout, guessed, misses, measuring, measured] = [first.start, false, 0, !first.cached, 0];
   try {
-    for (let passes = 1; passes <= MAX_PASSES; passes++) {
-      const pdf = await job.print(passes === 1 ? first.html : await html.render(lay(layout, true)), hooks.printing);
-      const read = await readLayout(pdf, MARKER_PREFIX);
-      onPass(passes, read.pageCount);
+    for (let pass = 1; pass <= MAX_PASSES + measured; pass++) {
+      const doc = pass === 1 ? first.html : await html.render(lay(layout, true));
+      const { pdf, read } = await readPass(job, doc, measuring, hooks.printing);
+      if (!pdf) measured++;
+      measuring &&= pdf === null && measured < MAX_PASSES;
+      onPass(pass, read.pageCount);
       let next = decide(layout, read);
       if (sameLayout(next, layout)) {
-        const lost = targets.filter((t) => !(t.id in layout.pages));
-        if (lost.length > 0)
-          throw new BulletinError(
-            'render.toc.unresolved',
-            'browser',
-            `目录中的这些标题在 PDF 中找不到所在页：${lost.map((t) => t.text.replaceAll(WORD_JOINER, '')).join('、')}。`,
-            '请报告此问题；可暂时用 --format html 生成 HTML。',
-          );
+        if (!pdf) {
+          measuring = false; // the layout holds as measured: now printed, and read back like any print
+          continue;
+        }
+        const lost = unresolved(targets, layout);
+        if (lost) throw lost;
         hooks.printed?.();
-        return { pdf, passes, layout };
+        return { pdf, passes: pass - measured, measured, layout };
       }
       if (guessed && !sameBlocks(next, layout)) misses++;
       guessed = false;

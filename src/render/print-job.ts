@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserSession } from './browser-session.js';
 import type { ChromiumPage } from './chromium.js';
+import type { ColumnRead } from './column-measure.js';
 
 export interface PrintJob {
   /**
@@ -16,6 +17,8 @@ export interface PrintJob {
    * asked for): Node then waits for the load and the print, about a second, and can work meanwhile.
    */
   print(html: string, printing?: () => void): Promise<Uint8Array>;
+  /** Where a print of `html` would put things, read without printing (column-measure.ts); null: not measurable. */
+  measure(html: string, markerPrefix: string, printing?: () => void): Promise<ColumnRead | null>;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
   const file = join(dir, 'page.html');
   const fileUrl = pathToFileURL(file).href;
   let head: string | null = null;
+  let shown: string | null = null; // the document on the page
   let passes = 0;
   const close = async () => {
     try {
@@ -45,30 +49,43 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
-  return {
-    async print(html: string, printing?: () => void): Promise<Uint8Array> {
-      session.assertUsable();
-      const name = `第 ${++passes} 遍排版`;
-      const at = html.search(/<body[\s>]/i);
-      try {
-        let loading: Promise<void>;
-        if (at > 0 && html.slice(0, at) === head) {
-          loading = session.step(name, () => page.replaceBody(html.slice(at).replace(/<\/html>\s*$/i, '')));
-        } else {
-          await writeFile(file, html);
-          head = null;
-          loading = session.step(name, () => page.load(fileUrl));
-        }
-        // Awaited just below; handled here too in case `printing` throws first.
-        loading.catch(reportedWhereAwaited);
+  /** Hands `html` to the page (a load, or a body swap when its head is the page's), then runs `then` on it. */
+  const onPage = async <T>(html: string, name: string, then: () => Promise<T>, printing?: () => void): Promise<T> => {
+    session.assertUsable();
+    const at = html.search(/<body[\s>]/i);
+    try {
+      // The document a measure left as it found it is printed as it is.
+      if (html === shown) {
         printing?.();
-        await loading;
-        head = at > 0 ? html.slice(0, at) : null;
-        return await session.step(name, () => page.pdf());
-      } catch (e) {
-        head = null;
-        throw e;
+        return await session.step(name, then);
       }
+      shown = null;
+      let loading: Promise<void>;
+      if (at > 0 && html.slice(0, at) === head) {
+        loading = session.step(name, () => page.replaceBody(html.slice(at).replace(/<\/html>\s*$/i, '')));
+      } else {
+        await writeFile(file, html);
+        head = null;
+        loading = session.step(name, () => page.load(fileUrl));
+      }
+      // Awaited just below; handled here too in case `printing` throws first.
+      loading.catch(reportedWhereAwaited);
+      printing?.();
+      await loading;
+      [head, shown] = [at > 0 ? html.slice(0, at) : null, html];
+      return await session.step(name, then);
+    } catch (e) {
+      [head, shown] = [null, null];
+      throw e;
+    }
+  };
+  return {
+    print: (html, printing) => onPage(html, `第 ${++passes} 遍排版`, () => page.pdf(), printing),
+    async measure(html, prefix, printing) {
+      // A pass only if it measured: a page that cannot be measured is printed under the same number.
+      const read = await onPage(html, `第 ${passes + 1} 遍排版（测量）`, () => page.measure(prefix), printing);
+      if (read) passes++;
+      return read;
     },
     close,
   };

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Chromium, ChromiumPage, LaunchRequest, Launcher } from '../../src/render/chromium.js';
+import type { ColumnRead } from '../../src/render/column-measure.js';
 
 export type Behaviour = 'ok' | 'hang' | Error | { reject: unknown };
 
@@ -20,6 +21,9 @@ export interface FakeScript {
   pdf?: Behaviour[];
   /** Instead of FAKE_PDF, what an 'ok' print of the page's HTML (loaded or body-swapped) gives. */
   printHtml?: (html: string) => Promise<Uint8Array>;
+  /** What measuring the page's HTML gives; by default null (not measurable: the printer prints). */
+  measureHtml?: (html: string) => ColumnRead | null;
+  measure?: Behaviour;
   pageClose?: Behaviour;
   version?: Behaviour;
   close?: Behaviour;
@@ -75,6 +79,10 @@ export function fakeLauncher(script: FakeScript): { launcher: Launcher; record: 
       record.calls.push('pdf');
       const printed = script.printHtml ? await script.printHtml(html) : FAKE_PDF;
       return act(script.pdf?.[pass++], printed);
+    },
+    measure: () => {
+      record.calls.push('measure');
+      return act(script.measure, script.measureHtml ? script.measureHtml(html) : null);
     },
     close: () => (record.calls.push('page.close'), act(script.pageClose, undefined)),
   };

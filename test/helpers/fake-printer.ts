@@ -68,6 +68,8 @@ export function fakePrinter(print: (pass: number, html: string) => Promise<Uint8
       state.opened++;
       return {
         print: async (html) => print(++state.printed, html),
+        // Not measurable: every pass is a print, as with a page whose geometry is unknown.
+        measure: async () => null,
         close: async () => void state.jobsClosed++,
       };
     },

@@ -6,7 +6,7 @@ import { FAKE_PDF, fakeLauncher } from '../helpers/fake-chromium.js';
 
 /** A job that records being closed, opened when `opened` resolves. */
 function fakeJob(log: string[]): PrintJob {
-  return { print: async () => new Uint8Array(), close: async () => void log.push('closed') };
+  return { print: async () => new Uint8Array(), measure: async () => null, close: async () => void log.push('closed') };
 }
 
 /** A promise and the functions that settle it, so a test decides the order of events. */
@@ -50,6 +50,7 @@ describe('openWhile', () => {
     const opening = deferred<PrintJob>();
     const broken: PrintJob = {
       print: async () => new Uint8Array(),
+      measure: async () => null,
       close: () => Promise.reject(new Error('browser gone')),
     };
     const both = openWhile(
