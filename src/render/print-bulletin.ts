@@ -40,7 +40,7 @@ import {
 
 export type { PageLayout, TocTarget } from './page-layout.js';
 
-/** `printing`: the document is with Chromium (PrintJob.print); `printed`: the last print is in hand, before the page is closed. */
+/** `printing`: Chromium has the document (PrintJob.print); `printed`: the last print is in hand, before the page is closed. */
 export interface PrintHooks {
   printing?: () => void;
   printed?: () => void;

@@ -13,8 +13,9 @@ import type { ColumnRead } from './column-measure.js';
 
 export interface PrintJob {
   /**
-   * `printing` is called once the document has been handed to Chromium (its load or body swap
-   * asked for): Node then waits for the load and the print, about a second, and can work meanwhile.
+   * `printing` is called once Chromium has the document loaded (or its body swapped): Node then
+   * waits for the print, and can work meanwhile. Called earlier, while Chromium loads the fonts
+   * and lays the page out, that work slowed the load more than it saved (measured in turns).
    */
   print(html: string, printing?: () => void): Promise<Uint8Array>;
   /** Where a print of `html` would put things, read without printing (column-measure.ts); null: not measurable. */
@@ -60,19 +61,15 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
         return await session.step(name, then);
       }
       shown = null;
-      let loading: Promise<void>;
       if (at > 0 && html.slice(0, at) === head) {
-        loading = session.step(name, () => page.replaceBody(html.slice(at).replace(/<\/html>\s*$/i, '')));
+        await session.step(name, () => page.replaceBody(html.slice(at).replace(/<\/html>\s*$/i, '')));
       } else {
         await writeFile(file, html);
         head = null;
-        loading = session.step(name, () => page.load(fileUrl));
+        await session.step(name, () => page.load(fileUrl));
       }
-      // Awaited just below; handled here too in case `printing` throws first.
-      loading.catch(reportedWhereAwaited);
-      printing?.();
-      await loading;
       [head, shown] = [at > 0 ? html.slice(0, at) : null, html];
+      printing?.();
       return await session.step(name, then);
     } catch (e) {
       [head, shown] = [null, null];
