@@ -113,10 +113,18 @@ function wrapBrowser(browser: Browser, started: ChromiumProcess, lib: Puppeteer,
   let ending = false;
   const gone = goneWith(lib);
   const kill = () => killProcessTree(started.child, request.runDir);
+  let fresh = true;
   return {
     executable: started.child.spawnfile,
     version: () => browser.version().catch(gone),
-    newPage: async () => wrapPage(await browser.newPage().catch(gone), gone),
+    newPage: async () => {
+      // The tab Chromium opened at start (about:blank) is the first page: its renderer is already running.
+      const ask = fresh; // decided before any await: of pages opened side by side, only one takes it
+      fresh = false;
+      const first = ask ? (await browser.pages().catch(gone))[0] : undefined;
+      const page = first ?? (await browser.newPage().catch(gone));
+      return wrapPage(page, gone);
+    },
     close: async () => {
       ending = true;
       // Connected rather than launched, Puppeteer only asks it to quit: the exit is waited for here.
