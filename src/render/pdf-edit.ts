@@ -80,6 +80,19 @@ export class PdfEdit {
     return { dict, data };
   }
 
+  /** Whether object `ref` as the file wrote it (its bytes, a stream's data included) matches `re`. */
+  wrote(ref: Ref, re: RegExp): boolean {
+    const i = this.index().get(ref.num);
+    if (i === undefined) return false;
+    const { objects, xrefAt, text } = this.pdf;
+    return re.test(text.slice(objects[i]!.offset, objects[i + 1]?.offset ?? xrefAt));
+  }
+
+  private at: Map<number, number> | null = null;
+  private index(): Map<number, number> {
+    return (this.at ??= new Map(this.pdf.objects.map((o, i) => [o.num, i])));
+  }
+
   /** The objects in use, in the order of the file. */
   refs(): Ref[] {
     return this.pdf.objects.filter((o) => !this.removed.has(o.num)).map((o) => new Ref(o.num, o.gen));
