@@ -76,6 +76,7 @@ const goneWith =
   };
 
 function wrapPage(page: Page, gone: (e: unknown) => never): ChromiumPage {
+  let printMedia = false;
   return {
     async lockDown(fileUrl) {
       await page.setJavaScriptEnabled(false).catch(gone);
@@ -94,12 +95,12 @@ function wrapPage(page: Page, gone: (e: unknown) => never): ChromiumPage {
       await page.evaluate((b) => void (document.body.outerHTML = b), body).catch(gone);
     },
     async measure(prefix) {
-      // Print media for the style sheets, as a print has them; the screen's again before anything else.
-      await page.emulateMediaType('print').catch(gone);
+      // Print media for the style sheets, as a print has them. It stays: the page only ever prints, and
+      // prints the same bytes with it (tested in turns), without restyling for print each time.
+      if (!printMedia) await page.emulateMediaType('print').catch(gone);
+      printMedia = true;
       const box = await page.evaluate(pageBoxInPage).catch(gone);
-      const read = box && (await page.evaluate(columnsInPage, prefix, box).catch(gone));
-      await page.emulateMediaType(undefined).catch(gone);
-      return read;
+      return box && (await page.evaluate(columnsInPage, prefix, box).catch(gone));
     },
     pdf: () =>
       page
