@@ -19,7 +19,7 @@ export async function writePrintDocument(root, q, outDir, file) {
       const job = await real.open();
       return {
         print: (html, printing) => job.print((last = html), printing),
-        measure: (html, prefix, printing) => job.measure(html, prefix, printing),
+        measure: (html, prefix) => job.measure(html, prefix),
         close: () => job.close(),
       };
     },

@@ -153,8 +153,8 @@ async function renderEditions(
   };
   let passes = 0;
   if (printer && r.renderer) {
-    // The web edition is made while Chromium measures and prints the first pass (Node only waits then),
-    // not before: the first pass's document comes first. The browser may close once `printed`.
+    // The web edition is made while Chromium prints (Node only waits then), not before: the PDF's
+    // document comes first. The browser may close once `printed`.
     const printing = opts.formats.includes('html') ? () => void webEdition() : undefined;
     const hooks = { printing, printed };
     const pdf = await printPdfEdition(opts, printer, r.composed, r.renderer, docMeta, onProgress, hooks);

@@ -132,9 +132,9 @@ function layoutRules(makeView: MakeView, targets: readonly TocTarget[]) {
   return { lay, decide, units };
 }
 
-/** Measures `doc` when `measure` (null: not measurable), or prints it and reads the print back. */
+/** Measures `doc` when `measure` (null: not measurable), or prints and reads it; `printing` only with a print. */
 async function readPass(job: PrintJob, doc: string, measure: boolean, printing?: () => void) {
-  const columns = measure ? await job.measure(doc, MARKER_PREFIX, printing) : null;
+  const columns = measure ? await job.measure(doc, MARKER_PREFIX) : null;
   if (columns) return { pdf: null, read: columnLayout(columns, bookmarkTitle) };
   const pdf = await job.print(doc, printing);
   return { pdf, read: await readLayout(pdf, MARKER_PREFIX) };

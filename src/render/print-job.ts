@@ -19,7 +19,7 @@ export interface PrintJob {
    */
   print(html: string, printing?: () => void): Promise<Uint8Array>;
   /** Where a print of `html` would put things, read without printing (column-measure.ts); null: not measurable. */
-  measure(html: string, markerPrefix: string, printing?: () => void): Promise<ColumnRead | null>;
+  measure(html: string, markerPrefix: string): Promise<ColumnRead | null>;
   close(): Promise<void>;
 }
 
@@ -78,9 +78,9 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
   };
   return {
     print: (html, printing) => onPage(html, `第 ${++passes} 遍排版`, () => page.pdf(), printing),
-    async measure(html, prefix, printing) {
+    async measure(html, prefix) {
       // A pass only if it measured: a page that cannot be measured is printed under the same number.
-      const read = await onPage(html, `第 ${passes + 1} 遍排版（测量）`, () => page.measure(prefix), printing);
+      const read = await onPage(html, `第 ${passes + 1} 遍排版（测量）`, () => page.measure(prefix));
       if (read) passes++;
       return read;
     },
