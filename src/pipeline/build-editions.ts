@@ -39,7 +39,11 @@ export async function printPdfEdition(
     composed.targets,
     renderer,
     printer,
-    (pass, pages) => onProgress({ phase: 'pdf', message: `打印 PDF：第 ${pass} 遍排版，${pages ?? '?'} 页` }),
+    (pass, pages, measured) =>
+      onProgress({
+        phase: 'pdf',
+        message: `${measured ? '测量' : '打印'} PDF：第 ${pass} 遍排版，${pages ?? '?'} 页${measured ? '（未打印）' : ''}`,
+      }),
     guess,
     hooks,
   );

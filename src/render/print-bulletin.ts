@@ -145,7 +145,7 @@ export async function printBulletin(
   targets: readonly TocTarget[],
   html: HtmlRenderer,
   printer: Printer,
-  onPass: (pass: number, pages: number | null) => void = () => undefined,
+  onPass: (pass: number, pages: number | null, measured: boolean) => void = () => undefined,
   guess?: (firstHtml: string) => Promise<PageLayout | null>,
   hooks: PrintHooks = {},
 ): Promise<PrintedBulletin> {
@@ -167,7 +167,7 @@ export async function printBulletin(
       const { pdf, read } = await readPass(job, doc, measuring, hooks.printing);
       if (!pdf) measured++;
       measuring &&= pdf === null && measured < MAX_PASSES;
-      onPass(pass, read.pageCount);
+      onPass(pass, read.pageCount, !pdf);
       let next = decide(layout, read);
       if (sameLayout(next, layout)) {
         if (!pdf) {

@@ -97,6 +97,8 @@ describe('a PDF build makes no network request of any kind', () => {
       expect(result.ok).toBe(true);
       // A load and at least one body swap: layouts measured, then printed.
       expect(passes.length).toBeGreaterThanOrEqual(2);
+      expect(passes[0]).toMatch(/^测量 PDF：第 1 遍排版，\d+ 页（未打印）$/);
+      expect(passes.at(-1)).toMatch(/^打印 PDF：第 \d 遍排版，\d+ 页$/);
     } finally {
       await printer.close();
     }
