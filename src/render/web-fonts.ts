@@ -6,7 +6,7 @@
  * (WebAssembly, through subset-font: a real subsetter keeps the glyph
  * outlines and metrics intact, which hand-written table surgery would not)
  * and inlined as WOFF2 (woff2.ts). The sample's two faces come to about 425 kB.
- * Subsetting the sample's 44 slices costs about a second of CPU, so a
+ * Subsetting the sample's 44 slices costs about 0.25 s of CPU, so a
  * rebuild takes each subset from a cache (pipeline/font-cache.ts) keyed by
  * the slice's bytes and the code points kept. The only module that knows
  * subset-font.
