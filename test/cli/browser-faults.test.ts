@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bulletin, tempDir } from '../helpers/cli.js';
+import { bulletin, bulletinProcess, tempDir } from '../helpers/cli.js';
 import {
   chromiumOfRun,
   eventually,
@@ -29,12 +29,13 @@ function earlierOutputs(): { out: string; unchanged: () => void } {
 }
 
 /**
- * A build measuring its layout afresh (two prints, and all its fonts and charts made anew), so
+ * A build measuring its layout afresh (measures and a print, its fonts and charts made anew), so
  * that it has plenty left to do once its data are counted. The PDF only.
  */
-const measuringBuild = (out: string, ...more: string[]) =>
+const measuringBuild = (out: string, env: Record<string, string> = {}, ...more: string[]) =>
   startBuild(['--quarter', '2022Q3', '--out', out, '--no-cache', '--format', 'pdf', ...more], {
     BULLETIN_CACHE_DIR: tempDir(),
+    ...env,
   });
 
 const isBrowserMain = (p: { cmdline: string }) => !p.cmdline.includes('--type=') && !p.cmdline.includes('crashpad');
@@ -71,18 +72,22 @@ function exitingBrowser(): string {
 
 describe('nothing left behind', () => {
   it('kill -9 of a build: no Chromium process of that run survives, and the next run removes its folder', async () => {
-    const run = measuringBuild(tempDir());
+    // A temporary folder of its own: a build of another test running meanwhile sweeps the folders
+    // of dead runs in the shared one, this one's included, before the test could look.
+    const TMPDIR = tempDir();
+    const run = measuringBuild(tempDir(), { TMPDIR });
     const { pid, tree } = await caughtBeforePrinting(run);
     expect(tree.length, 'Chromium is running for this build').toBeGreaterThan(1);
     run.child.kill('SIGKILL');
     await run.exit;
     await eventually(() => tree.every((p) => !isAlive(p.pid)), 'every Chromium process of the killed run has ended');
-    expect(runFoldersOf(pid)).toHaveLength(1); // a killed process cannot clean up: the next run does
+    expect(runFoldersOf(pid, TMPDIR)).toHaveLength(1); // a killed process cannot clean up: the next run does
     // Every run sweeps before it launches its browser (BrowserSession.start), so the next run's
     // browser need not start: one that exits at once costs no Chromium and no print.
-    const next = await bulletin(['build', '--quarter', '2022Q3', '--out', tempDir(), '--browser', exitingBrowser()]);
+    const args = ['build', '--quarter', '2022Q3', '--out', tempDir(), '--browser', exitingBrowser()];
+    const next = bulletinProcess(args, { env: { TMPDIR } }); // a process: Node's tmpdir() reads its TMPDIR
     expect(next.code, next.stderr).toBe(4);
-    expect(runFoldersOf(pid)).toEqual([]);
+    expect(runFoldersOf(pid, TMPDIR)).toEqual([]);
   });
 
   it.each([
@@ -105,7 +110,7 @@ describe('nothing left behind', () => {
 describe('hangs: every browser step is bounded', () => {
   it('Chromium stopped (SIGSTOP) while the build runs: exit 4 naming the step it stopped answering in, browser killed, outputs untouched', async () => {
     const { out, unchanged } = earlierOutputs();
-    const run = measuringBuild(out, '--timeout', '3');
+    const run = measuringBuild(out, {}, '--timeout', '3');
     const { pid, tree, main, resume } = await caughtBeforePrinting(run);
     process.kill(main.pid, 'SIGSTOP');
     resume();

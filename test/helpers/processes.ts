@@ -82,8 +82,9 @@ export function processesNaming(text: string): Array<{ pid: number; cmdline: str
 /** The processes of bulletin process `pid`'s run: they name its run folder (Chromium's whole tree). */
 export const chromiumOfRun = (pid: number) => processesNaming(`bulletin-${pid}-`).filter((p) => p.pid !== pid);
 
-export const runFoldersOf = (pid: number): string[] =>
-  readdirSync(tmpdir()).filter((n) => n.startsWith(`bulletin-${pid}-`));
+/** The run folders of bulletin process `pid`, in `root` (the TMPDIR it was given; by default ours). */
+export const runFoldersOf = (pid: number, root = tmpdir()): string[] =>
+  readdirSync(root).filter((n) => n.startsWith(`bulletin-${pid}-`));
 
 /** Polls `condition` until it holds; fails at the deadline with `what`. */
 export async function eventually(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
