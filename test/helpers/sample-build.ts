@@ -1,7 +1,10 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { tempDir } from './cli.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { BuildOptions } from '../../src/pipeline/build-options.js';
+import type { Printer } from '../../src/render/browser.js';
+import { ROOT, sampleProject, tempDir } from './cli.js';
 
 /** The sample bulletin built once per run by test/sample-pdf-setup.ts. */
 export interface SampleBuild {
@@ -31,4 +34,18 @@ export function copyOfSampleCache(): string {
   const dir = join(tempDir('bulletin-cache-'), 'layouts');
   cpSync(sampleBuild().cache, dir, { recursive: true });
   return dir;
+}
+
+/** The sample quarter (2022Q3) built through the library by `printer`: the PDF only, no cache. */
+export async function samplePdfOptions(printer: Printer): Promise<BuildOptions> {
+  return {
+    quarter: { year: 2022, quarter: 3 },
+    dataDir: join(ROOT, 'data'),
+    outDir: tempDir(),
+    formats: ['pdf'],
+    config: await loadConfig(undefined, sampleProject()),
+    cwd: sampleProject(),
+    cacheDir: null,
+    printer,
+  };
 }

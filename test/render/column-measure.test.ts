@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
 import { buildBulletin } from '../../src/pipeline/build.js';
 import { createPrinter, type Printer } from '../../src/render/browser.js';
 import { columnLayout } from '../../src/render/column-measure.js';
 import { readLayout, type PdfLayout } from '../../src/render/pdf-file.js';
 import { bookmarkTitle } from '../../src/render/pdf-finish.js';
 import { MARKER_PREFIX } from '../../src/render/table-layout.js';
-import { ROOT, sampleProject, tempDir } from '../helpers/cli.js';
+import { samplePdfOptions } from '../helpers/sample-build.js';
 
 let printer: Printer;
 beforeAll(() => void (printer = createPrinter({ env: process.env })));
@@ -23,16 +21,7 @@ async function samplePrintDocument(): Promise<string> {
       return { ...job, print: (html, printing) => job.print((last = html), printing) };
     },
   };
-  const r = await buildBulletin({
-    quarter: { year: 2022, quarter: 3 },
-    dataDir: join(ROOT, 'data'),
-    outDir: tempDir(),
-    formats: ['pdf'],
-    config: await loadConfig(undefined, sampleProject()),
-    cwd: sampleProject(),
-    cacheDir: null,
-    printer: capturing,
-  });
+  const r = await buildBulletin(await samplePdfOptions(capturing));
   expect(r.ok).toBe(true);
   return last;
 }

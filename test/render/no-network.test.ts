@@ -1,12 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBulletin } from '../../src/pipeline/build.js';
-import { loadConfig } from '../../src/config/config.js';
 import { createPrinter } from '../../src/render/browser.js';
 import { findBrowser } from '../../src/render/find-browser.js';
-import { ROOT, sampleProject, tempDir } from '../helpers/cli.js';
+import { samplePdfOptions } from '../helpers/sample-build.js';
 import { eventually } from '../helpers/processes.js';
 
 /**
@@ -82,16 +80,7 @@ describe('a PDF build makes no network request of any kind', () => {
     const printer = createPrinter({ executablePath: browserPath(), extraArgs: proxyArgs, env: process.env });
     try {
       const result = await buildBulletin(
-        {
-          quarter: { year: 2022, quarter: 3 },
-          dataDir: join(ROOT, 'data'),
-          outDir: tempDir(),
-          formats: ['pdf'],
-          config: await loadConfig(undefined, sampleProject()),
-          cwd: sampleProject(),
-          cacheDir: null,
-          printer,
-        },
+        await samplePdfOptions(printer),
         (p) => void (p.phase === 'pdf' && passes.push(p.message)),
       );
       expect(result.ok).toBe(true);
