@@ -45,7 +45,7 @@ export async function pageBoxInPage(): Promise<PageBox | null> {
   const probe = document.createElement('div');
   document.body.append(probe);
   const px = (v: string): number | null => {
-    if (v === '') return 0;
+    if (v === '' || v === '0') return 0; // none given: Puppeteer's margins are 0
     if (!/^[\d.]+(mm|cm|in|pt|pc|px|q)$/i.test(v)) return null;
     probe.style.width = v;
     return probe.getBoundingClientRect().width;

@@ -56,7 +56,7 @@ describe('measuring a layout in columns (column-measure.ts) against printing it'
   it('turns page breaks into column breaks and back: a forced break, and a table whose header repeats', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `<tr><td><a href="${MARKER_PREFIX}r${i}">·</a>${i}</td></tr>`);
     const html = page(
-      '@page { size: A5 landscape; margin: 20mm 15mm; } p { break-before: page; } tr { break-inside: avoid; }',
+      '@page { size: A5 landscape; margin: 0 15mm 20mm; } p { break-before: page; } tr { break-inside: avoid; }',
       `<h1>一</h1><table><thead><tr><th>头</th></tr></thead>${rows.join('')}</table><p>二</p><h2>三</h2>`,
     );
     const [measured, printed] = await measuredAndPrinted(html);
