@@ -7,8 +7,9 @@
  * (column-measure.ts: the document laid out in page-sized columns, 30 ms
  * instead of a 0.3 s print), so the sample takes one print; a layout an
  * earlier build measured (`guess`, given the first pass's HTML) is printed
- * at once; a print that disagrees, by prints until one agrees. That print is
- * the PDF (its row markers, link annotations, are removed by the caller).
+ * at once; so is a layout the look-ahead chose (pass-plan.ts says which
+ * passes are measured). The print that agrees is the PDF (its row markers,
+ * link annotations, are removed by the caller).
  * Between rounds the rules look ahead (page-foresee.ts): a pagination model
  * fed by the last read predicts what each choice moves, so a table kept
  * whole, the text floating into its gap, the tables after them and the
@@ -17,6 +18,7 @@
 import { BulletinError } from '../model/errors.js';
 import type { Printer } from './browser.js';
 import { openWhile, type PrintJob } from './print-job.js';
+import { PassPlan } from './pass-plan.js';
 import { columnLayout } from './column-measure.js';
 import { bookmarkTitle } from './pdf-finish.js';
 import { readLayout, type PdfLayout } from './pdf-file.js';
@@ -159,31 +161,31 @@ export async function printBulletin(
       return { start, cached: Boolean(cached), html: await html.render(lay(start, true)) };
     },
   );
-  // A layout from an earlier build is printed at once; any other is measured until it holds, then printed.
-  let [layout, guessed, misses, measuring, measured] = [first.start, false, 0, !first.cached, 0];
+  const plan = new PassPlan(first.cached, MAX_PASSES);
+  let [layout, guessed, misses] = [first.start, false, 0];
   try {
-    for (let pass = 1; pass <= MAX_PASSES + measured; pass++) {
+    for (let pass = 1; pass <= MAX_PASSES + plan.measured; pass++) {
       const doc = pass === 1 ? first.html : await html.render(lay(layout, true));
-      const { pdf, read } = await readPass(job, doc, measuring, hooks.printing);
-      if (!pdf) measured++;
-      measuring &&= pdf === null && measured < MAX_PASSES;
+      const { pdf, read } = await readPass(job, doc, plan.measuring, hooks.printing);
+      plan.read(pdf !== null);
       onPass(pass, read.pageCount, !pdf);
       let next = decide(layout, read);
       if (sameLayout(next, layout)) {
         if (!pdf) {
-          measuring = false; // the layout holds as measured: now printed, and read back like any print
+          plan.heldAsMeasured();
           continue;
         }
         const lost = unresolved(targets, layout);
         if (lost) throw lost;
         hooks.printed?.();
-        return { pdf, passes: pass - measured, measured, layout };
+        return { pdf, passes: pass - plan.measured, measured: plan.measured, layout };
       }
       if (guessed && !sameBlocks(next, layout)) misses++;
       guessed = false;
       const ahead = misses < MAX_MISSES ? foresee(read, layout, next, units, decide, sameLayout, PAGE_AREA) : null;
       if (ahead) [next, guessed] = [ahead, true];
       layout = next;
+      plan.moved(pdf !== null, guessed);
     }
   } finally {
     await job.close();
