@@ -37,9 +37,12 @@ export async function openJob(session: BrowserSession, page: ChromiumPage): Prom
   let shown: string | null = null; // the document on the page
   let passes = 0;
   const close = async () => {
+    // A browser that was ended (stalled, crashed, stopped) has no page left to close, and its run folder,
+    // this job's with it, is removed by the printer's close: a build that closes its browser as soon as
+    // the PDF is printed does not wait here for the file to be deleted (50-100 ms while Chromium quits).
+    if (!session.usable) return;
     try {
-      // A browser that was ended (stalled, crashed, stopped) has no page left to close.
-      if (session.usable) await session.step('关闭页面', () => page.close());
+      await session.step('关闭页面', () => page.close());
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

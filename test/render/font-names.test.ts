@@ -68,6 +68,19 @@ describe('font names for the weight used', () => {
     expect(glyf(after).equals(glyf(before))).toBe(true);
   });
 
+  it('renames each slice for the family and weight asked, whatever was renamed before (one rewrite per name table)', () => {
+    // Two slices of one package share a name table: renamed once, for each weight separately.
+    const other = readFileSync(join(files('@fontsource/noto-serif-sc'), 'noto-serif-sc-101-400-normal.woff'));
+    const [a, b] = [renameWoff(serif, 'Noto Serif SC', 700), renameWoff(other, 'Noto Serif SC', 700)];
+    expect(names(a).get('3:6')).toBe('NotoSerifSC-Bold');
+    expect(names(b)).toEqual(names(a));
+    expect(names(renameWoff(other, 'Noto Serif SC', 400)).get('3:6')).toBe('NotoSerifSC-Regular');
+    expect(names(renameWoff(other, 'Serif Alias', 700)).get('3:1')).toBe('Serif Alias');
+    // Each font keeps its own glyphs.
+    expect(woffToSfnt(b).equals(woffToSfnt(renameWoff(other, 'Noto Serif SC', 700)))).toBe(true);
+    expect(woffToSfnt(a).equals(woffToSfnt(b))).toBe(false);
+  });
+
   it('style-links other weights under their own family name', () => {
     expect(namesFor('Noto Sans SC', 500).get(1)).toBe('Noto Sans SC Medium');
     expect(namesFor('Noto Sans SC', 500).get(6)).toBe('NotoSansSC-Medium');

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPrinter } from '../../src/render/browser.js';
 import { openWhile, type PrintJob } from '../../src/render/print-job.js';
@@ -109,5 +111,23 @@ describe('PrintJob.print', () => {
     } finally {
       await p.close();
     }
+  });
+
+  it('once the browser is closing, leaves the job’s folder to the printer’s close, which leaves nothing', async () => {
+    const root = tempDir('print-job-');
+    const { launcher } = fakeLauncher({});
+    const p = createPrinter({ launcher, tempRoot: root, executablePath: process.execPath });
+    const job = await p.open();
+    await job.print('<html><head></head><body>x</body></html>');
+    const [run] = readdirSync(root);
+    const jobDirs = readdirSync(join(root, run!)).filter((f) => f.startsWith('print-'));
+    expect(jobDirs).toHaveLength(1);
+    const closing = p.close(); // as a build does once its PDF is printed
+    await job.close();
+    // Not waited for: the job's close returned with its folder still there...
+    expect(existsSync(join(root, run!, jobDirs[0]!))).toBe(true);
+    await closing;
+    // ...and the printer's close removed the run folder, the job's with it.
+    expect(readdirSync(root)).toEqual([]);
   });
 });
