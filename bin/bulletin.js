@@ -8,6 +8,13 @@ import { setFlagsFromString } from 'node:v8';
 // files and builds measured the same within noise. Set before anything is loaded.
 setFlagsFromString('--no-allocation-site-pretenuring');
 
+// The web edition's fonts are subset by HarfBuzz in WebAssembly (subset-font). V8 compiles its
+// main function (150 kB of code) again with TurboFan in the background: 0.4-0.5 s of CPU and
+// 60 MB, for subsets that Liftoff's code cuts in the same time. On two cores that compile ran
+// beside Chromium's print, and a build without a PDF waited for it before exiting: a cold build
+// of the sample 2.95 -> 2.73 s, an HTML build 1.1 -> 0.8 s (BENCHMARKS.md, round nine).
+setFlagsFromString('--liftoff-only');
+
 // dist/bundle/ (esbuild, scripts/bundle.mjs) starts faster than tsc's dist/cli/: a few
 // files instead of hundreds. The package ships both and runs the bundle. In a checkout
 // (src/ is there) the bundle runs only when it is at least as new as tsc's last output, so

@@ -55,3 +55,19 @@ describe('builds without a PDF never load the browser library', () => {
     expect(readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8')).toContain('召回');
   });
 });
+
+describe('the web edition without a browser', () => {
+  it("subsets the web edition's fonts with Liftoff's code only (bin/bulletin.js: no TurboFan compile of HarfBuzz)", () => {
+    // V8 prints each WebAssembly function it compiles, and with which compiler.
+    const args = ['--trace-wasm-compilation-times', BIN, 'build', '--quarter', '2022Q3', '--format', 'html'];
+    const r = spawnSync(process.execPath, [...args, '--no-cache', '--quiet', '--out', tempDir()], {
+      cwd: sampleProject(),
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/using Liftoff/);
+    expect(r.stdout).not.toMatch(/using TurboFan/);
+  });
+});
