@@ -40,7 +40,7 @@ const LIBRARIES = {
   'date-fns': 'src/model/calendar.ts',
   docx: 'src/render/docx-lib.ts',
   '@resvg/resvg-js': 'src/render/rasterize.ts',
-  'subset-font': 'src/render/web-fonts.ts',
+  'subset-font': 'src/render/hb-subset.ts',
 };
 
 // Types may be named anywhere (import type): only the code is loaded by one module.
