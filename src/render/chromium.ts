@@ -13,6 +13,7 @@ import { spawnChromium, type ChromiumProcess } from './chromium-process.js';
 import { join } from 'node:path';
 import { killProcessTree } from './kill-tree.js';
 import { columnsInPage, pageBoxInPage, type ColumnRead } from './column-measure.js';
+import { guardRequests } from './request-guard.js';
 
 type Puppeteer = typeof import('puppeteer-core/internal/puppeteer-core-browser.js');
 type Browser = Awaited<ReturnType<Puppeteer['default']['connect']>>;
@@ -77,19 +78,18 @@ const goneWith =
 
 function wrapPage(page: Page, gone: (e: unknown) => never): ChromiumPage {
   let printMedia = false;
+  let guard: { failure(): unknown } | null = null;
   return {
     async lockDown(fileUrl) {
       await page.setJavaScriptEnabled(false).catch(gone);
-      await page.setRequestInterception(true).catch(gone);
-      page.on('request', (req) => {
-        const url = req.url();
-        if (url.startsWith('data:') || url === fileUrl) void req.continue();
-        else void req.abort('blockedbyclient');
-      });
+      const session = await page.createCDPSession().catch(gone);
+      guard = await guardRequests(session, fileUrl).catch(gone);
     },
     async load(url) {
       // timeout 0: the caller bounds every step itself.
       await page.goto(url, { waitUntil: 'load', timeout: 0 }).catch(gone);
+      const failed = guard?.failure();
+      if (failed) gone(failed);
     },
     async replaceBody(body) {
       await page.evaluate((b) => void (document.body.outerHTML = b), body).catch(gone);
@@ -154,7 +154,9 @@ async function connect(started: ChromiumProcess, signal: AbortSignal): Promise<[
   const connecting = (async (): Promise<Outcome<[Browser, Puppeteer]>> => {
     const lib = await import('puppeteer-core/internal/puppeteer-core-browser.js');
     // protocolTimeout 0: the caller bounds every step itself.
-    const browser = await lib.default.connect({ transport: started.transport, protocolTimeout: 0 });
+    // No network monitoring: request-guard.ts pauses the page's requests itself (that explains why).
+    const options = { transport: started.transport, protocolTimeout: 0, networkEnabled: false };
+    const browser = await lib.default.connect(options);
     return { ok: true, value: [browser, lib] };
   })().catch(failure);
   try {
