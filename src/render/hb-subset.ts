@@ -8,7 +8,7 @@
  * which fontverter passes through untouched. So subset-font is loaded with a
  * pass-through in fontverter's place (as src/ingest/exceljs.ts replaces
  * exceljs's SAX helper), and the require cache is left as it was: anything
- * else that requires fontverter gets the real one.
+ * else that requires subset-font or fontverter gets them as published.
  */
 import { createRequire, Module } from 'node:module';
 
@@ -47,6 +47,8 @@ function loadSubsetFont(): SubsetFont {
   try {
     return require(subsetPath) as SubsetFont;
   } finally {
+    // Neither stays cached: whatever requires subset-font or fontverter later gets them as published.
+    delete require.cache[subsetPath];
     if (before) require.cache[fontverterPath] = before;
     else delete require.cache[fontverterPath];
   }

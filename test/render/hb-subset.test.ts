@@ -23,7 +23,8 @@ const sfnt = woffToSfnt(woff);
 const cut = await subsetSfnt(sfnt, '一二三');
 const refused = await subsetSfnt(woff, '一').then(() => null, (e) => e.message);
 const real = await req('fontverter').convert(woff, 'sfnt');
-console.log(JSON.stringify({ left, cut: [cut.toString('latin1', 0, 4), cut.length], whole: sfnt.length, refused, real: real.toString('latin1', 0, 4) }));
+const theirs = await req('subset-font')(woff, '一二三', { targetFormat: 'woff2' }).then((f) => f.toString('latin1', 0, 4), (e) => e.message);
+console.log(JSON.stringify({ left, cut: [cut.toString('latin1', 0, 4), cut.length], whole: sfnt.length, refused, real: real.toString('latin1', 0, 4), theirs }));
 `;
 
 describe('hb-subset', () => {
@@ -36,6 +37,7 @@ describe('hb-subset', () => {
       whole: number;
       refused: string | null;
       real: string;
+      theirs: string;
     };
     // No fontverter module stays in the require cache: it was never loaded, and the stand-in was removed.
     expect(got.left).toEqual([]);
@@ -46,5 +48,7 @@ describe('hb-subset', () => {
     expect(got.refused).toMatch(/unpacked fonts only, not "wOFF"/);
     // fontverter required afterwards is the real one: it unpacks a WOFF.
     expect(got.real).toBe('\0\x01\0\0');
+    // So is subset-font required afterwards: it takes a WOFF and gives WOFF2.
+    expect(got.theirs).toBe('wOF2');
   });
 });
