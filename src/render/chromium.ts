@@ -154,7 +154,7 @@ async function connect(started: ChromiumProcess, signal: AbortSignal): Promise<[
   const connecting = (async (): Promise<Outcome<[Browser, Puppeteer]>> => {
     const lib = await import('puppeteer-core/internal/puppeteer-core-browser.js');
     // protocolTimeout 0: the caller bounds every step itself.
-    // No network monitoring: request-guard.ts pauses the page's requests itself (that explains why).
+    // No network monitoring: the page's requests are paused by request-guard.ts, which says why.
     const options = { transport: started.transport, protocolTimeout: 0, networkEnabled: false };
     const browser = await lib.default.connect(options);
     return { ok: true, value: [browser, lib] };
