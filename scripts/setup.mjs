@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileIfChanged } from './compile.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const forTests = process.argv.includes('--for-tests');
@@ -32,14 +33,6 @@ function ensureDependencies() {
   if (mtime(installed) >= mtime(join(root, 'package-lock.json'))) return;
   say('installing dependencies (npm ci)');
   run('npm', ['ci', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: '1' });
-}
-
-function compile() {
-  say('compiling TypeScript');
-  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
-  // After tsc: bin/bulletin.js runs the bundle only when it is at least as new as dist/cli/.
-  say('bundling the CLI (esbuild)');
-  run(process.execPath, [join(root, 'scripts', 'bundle.mjs')]);
 }
 
 let aptUpdated = false;
@@ -113,7 +106,7 @@ function ensureOfficeTools() {
 }
 
 ensureDependencies();
-compile();
+compileIfChanged(say);
 await ensureBrowser();
 if (forTests) {
   ensurePdfTools();

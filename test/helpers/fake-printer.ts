@@ -12,9 +12,14 @@ export interface Bookmark {
   page: number;
 }
 
-/** The headings of the printed HTML, as Chromium's outline would name them (tags and spaces dropped). */
+/**
+ * The headings of the printed HTML, as Chromium's outline would name them (tags and spaces dropped).
+ * Searched from <body> on: the head holds the inlined fonts (3.4 MB for the sample), which this
+ * pattern took 25 ms a print to scan.
+ */
 export function headingsOf(html: string): string[] {
-  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)]
+  const body = html.indexOf('<body');
+  return [...(body < 0 ? html : html.slice(body)).matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi)]
     .map((m) =>
       (m[2] as string)
         .replace(/<[^>]*>/g, '')
