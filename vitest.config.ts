@@ -18,6 +18,7 @@ const BROWSER = [
   'test/cli/readme-commands.test.ts',
   'test/cli/unfinished.test.ts',
   'test/cli/web-edition.test.ts',
+  'test/render/chromium-startup.test.ts',
   'test/render/column-measure.test.ts',
   'test/render/no-network.test.ts',
 ];

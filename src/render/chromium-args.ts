@@ -8,6 +8,14 @@
  */
 import { join } from 'node:path';
 
+/**
+ * The browser window's omnibox preloads its suggestion popups, two WebUI pages (omnibox-popup.top-chrome
+ * and its omnibox_popup_aim.html) in a renderer of their own, even headless: 0.6-0.8 s of CPU at every
+ * launch (a trace of Chromium 156), which on two cores competes with the bulletin's page. The tests'
+ * own browsers turn them off too (test/helpers/chromium.ts).
+ */
+export const NO_BROWSER_UI_PAGES: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 const DISABLED_FEATURES = [
   'NetworkTimeServiceQuerying',
   'Translate',
@@ -17,6 +25,7 @@ const DISABLED_FEATURES = [
   'CertificateTransparencyComponentUpdater',
   'AutofillServerCommunication',
   'InterestFeedContentSuggestions',
+  ...NO_BROWSER_UI_PAGES,
 ];
 
 /**

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/render/find-browser.js';
-import { DEFAULT_CONFIG } from '../../src/config/config.js';
-import { browserChoices } from '../../src/config/resolve-options.js';
+import { launchChromium } from '../helpers/chromium.js';
 import { BIN, ROOT, bulletin, sampleProject, tempDir } from '../helpers/cli.js';
 
 let child: ChildProcess;
@@ -32,19 +30,7 @@ beforeAll(async () => {
     });
     child.on('exit', (code) => reject(new Error(`preview exited ${code}`)));
   });
-  const found = findBrowser(browserChoices(undefined, process.env, DEFAULT_CONFIG, process.cwd()));
-  if (!('path' in found)) throw new Error('no browser');
-  browser = await puppeteer.launch({
-    executablePath: found.path,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

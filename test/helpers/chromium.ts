@@ -4,8 +4,18 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import { NO_BROWSER_UI_PAGES } from '../../src/render/chromium-args.js';
 import { browserChoices } from '../../src/config/resolve-options.js';
 import { findBrowser } from '../../src/render/find-browser.js';
+
+/** The flags of the tests' own browsers: none of Chromium's own pages at start-up, as in a build. */
+export const TEST_BROWSER_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  `--disable-features=${NO_BROWSER_UI_PAGES.join(',')}`,
+];
 
 export async function launchChromium(): Promise<Browser> {
   const found = findBrowser(browserChoices(undefined, process.env, DEFAULT_CONFIG, process.cwd()));
@@ -14,7 +24,7 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: found.path,
     headless: true,
     pipe: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    args: [...TEST_BROWSER_ARGS],
   });
 }
 
