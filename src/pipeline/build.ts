@@ -4,8 +4,9 @@
  */
 import { join } from 'node:path';
 import { quarterId, type Quarter } from '../model/quarter.js';
-import { BulletinError } from '../model/errors.js';
-import type { Printer } from '../render/browser.js';
+import { BulletinError, isBulletinError } from '../model/errors.js';
+import type { Leftover, Printer } from '../render/browser.js';
+import { leftoverWarnings } from '../render/leftovers.js';
 import { bounded, DeadlineExceeded } from '../render/deadline.js';
 import type { BuildOptions, BuildResult } from './build-options.js';
 import type { ProgressListener } from '../model/progress.js';
@@ -27,6 +28,18 @@ const newPrinter = async (opts: Omit<BuildOptions, 'quarter'>): Promise<Printer>
     env: opts.env,
     launcher: opts.launcher,
   });
+
+/** A failed build's error, with what its printer left behind among its findings. */
+function withLeftovers(e: unknown, left: readonly Leftover[]): unknown {
+  // An internal error is a bug, reported as it is: it carries no findings.
+  if (left.length === 0 || !isBulletinError(e)) return e;
+  const findings = [...e.findings, ...leftoverWarnings(left)];
+  return new BulletinError(e.code, e.kind, e.message, e.hint, { cause: e.cause, findings });
+}
+
+function withLeftoverWarnings(r: BuildResult, left: readonly Leftover[]): BuildResult {
+  return left.length === 0 ? r : { ...r, issues: [...r.issues, ...leftoverWarnings(left)] };
+}
 
 function buildTimedOut(ms: number, cause: unknown): BulletinError {
   return new BulletinError(
@@ -62,22 +75,57 @@ export async function buildBulletin(
   await checkOutputFolder(join(opts.outDir, quarterId(opts.quarter)));
   const printer = opts.formats.includes('pdf') ? (opts.printer ?? (await newPrinter(opts))) : null;
   // A printer of our own is closed as soon as the PDF is printed, while the outputs are written.
-  let closing: Promise<void> | null = null;
-  const printed = () => void (closing ??= printer && !opts.printer ? printer.close() : Promise.resolve());
+  let closing: Promise<Leftover[]> | null = null;
+  const printed = () => void (closing ??= printer && !opts.printer ? printer.close() : Promise.resolve([]));
+  let result: BuildResult;
   try {
     // Chromium starts while the data are read and laid out.
     printer?.warmUp();
     const { buildWith } = await import('./build-quarter.js');
-    return await withinLimits(opts, (signal) => buildWith({ ...opts, signal }, printer, onProgress, printed));
-  } finally {
+    result = await withinLimits(opts, (signal) => buildWith({ ...opts, signal }, printer, onProgress, printed));
+  } catch (e) {
     printed();
-    await closing;
+    throw withLeftovers(e, (await closing) ?? []);
   }
+  printed();
+  return withLeftoverWarnings(result, (await closing) ?? []);
+}
+
+/**
+ * Builds the quarters on the shared printer, three at a time (one page each in the shared browser):
+ * while one is printed, the others are read and laid out. On two cores, 8 quarters took 6.3 s one
+ * at a time, 5.2 s two at a time, 4.9 s three, 5.0 s four. After a failure (a stalled browser, a
+ * stop) no worker starts another quarter, and the quarters under way are stopped.
+ */
+async function buildEach(
+  quarters: readonly Quarter[],
+  opts: Omit<BuildOptions, 'quarter' | 'printer'> & { printer: Printer | undefined },
+  onProgress: ProgressListener,
+  parallel: number,
+): Promise<{ results: BuildResult[]; failures: unknown[] }> {
+  const results: BuildResult[] = new Array(quarters.length);
+  const failures: unknown[] = [];
+  let next = 0;
+  const stopRest = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, stopRest.signal]) : stopRest.signal;
+  const worker = async () => {
+    for (let i = next++; i < quarters.length && failures.length === 0; i = next++) {
+      try {
+        results[i] = await buildBulletin({ ...opts, quarter: quarters[i] as Quarter, signal }, onProgress);
+      } catch (error) {
+        failures.push(error);
+        stopRest.abort(failures[0]);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, quarters.length) }, worker));
+  return { results, failures };
 }
 
 /**
  * Several quarters in one run (CI rebuilding every issue after a template
- * change): one browser for all of them, closed at the end whatever happens.
+ * change): one browser for all of them, closed at the end whatever happens,
+ * once every quarter has ended.
  */
 export async function buildMany(
   quarters: readonly Quarter[],
@@ -88,32 +136,15 @@ export async function buildMany(
   for (const q of quarters) await checkOutputFolder(join(opts.outDir, quarterId(q)));
   // Only PDF needs Chromium: HTML and Word editions are built without it.
   const printer = opts.formats.includes('pdf') ? await newPrinter(opts) : undefined;
+  let built: { results: BuildResult[]; failures: unknown[] };
   try {
     printer?.warmUp();
-    // Three quarters at a time (one page each in the shared browser): while one is
-    // printed, the others are read and laid out. On two cores, 8 quarters took
-    // 6.3 s one at a time, 5.2 s two at a time, 4.9 s three, 5.0 s four.
-    const results: BuildResult[] = new Array(quarters.length);
-    let next = 0;
-    // After a failure (a stalled browser, a stop) no worker starts another quarter, and the quarters
-    // under way are stopped: every one has ended before the browser is closed and the error returned.
-    const failures: unknown[] = [];
-    const stopRest = new AbortController();
-    const signal = opts.signal ? AbortSignal.any([opts.signal, stopRest.signal]) : stopRest.signal;
-    const worker = async () => {
-      for (let i = next++; i < quarters.length && failures.length === 0; i = next++) {
-        try {
-          results[i] = await buildBulletin({ ...opts, quarter: quarters[i] as Quarter, printer, signal }, onProgress);
-        } catch (error) {
-          failures.push(error);
-          stopRest.abort(failures[0]);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(parallel, quarters.length) }, worker));
-    if (failures.length > 0) throw failures[0];
-    return results;
-  } finally {
-    await printer?.close();
+    built = await buildEach(quarters, { ...opts, printer }, onProgress, parallel);
+  } catch (e) {
+    throw withLeftovers(e, (await printer?.close()) ?? []);
   }
+  const left = (await printer?.close()) ?? [];
+  if (built.failures.length > 0) throw withLeftovers(built.failures[0], left);
+  // The shared browser's leftovers are the run's: said once, with the last quarter.
+  return built.results.map((r, i) => (i === quarters.length - 1 ? withLeftoverWarnings(r, left) : r));
 }

@@ -2,14 +2,15 @@
  * One running Chromium and its run folder. Every call into it goes through
  * step(): within the time limit, or the browser is ended (SIGKILL to its
  * process tree) and the step's name is in the message. Nothing here waits
- * without a limit.
+ * without a limit. What cannot be cleaned up (a folder, a browser that does
+ * not end) is recorded in the printer's Leftovers, never dropped.
  */
-import { rm } from 'node:fs/promises';
 import type { BulletinError } from '../model/errors.js';
 import { crashed, failed, notStarted, stalled, stopped } from './browser-errors.js';
 import { ChromiumGone, type Chromium, type Launcher } from './chromium.js';
 import { bounded, DeadlineExceeded } from './deadline.js';
-import { makeRunFolder, sweepDeadRuns } from './temp-folders.js';
+import { leftoverReason, removeFolder, type Leftovers, type RemoveFolder } from './leftovers.js';
+import { makeRunFolder, processAlive, sweepDeadRuns } from './temp-folders.js';
 
 export interface SessionLimits {
   /** Each call into the browser. */
@@ -29,11 +30,26 @@ export interface StartRequest extends SessionLimits {
   signal: AbortSignal;
   /** Whether the printer has been closed (work still running is then told it was stopped). */
   isStopped: () => boolean;
+  /** The printer's record of what could not be cleaned up. */
+  leftovers: Leftovers;
+  /** Tests: a removal that fails. */
+  removeFolder?: RemoveFolder;
 }
 
-/** A run folder that cannot be removed now (Chromium still writing in it) is removed by the next run. */
-const removeRunDir = (dir: string) =>
-  rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
+/**
+ * A launch given up (stalled, stopped) may still bring a browser up: it is killed. One that
+ * failed as reported, or ended as asked, left nothing; any other failure may have left one.
+ */
+async function endLate(starting: Promise<Chromium>, reported: unknown, stop: AbortSignal, graceMs: number) {
+  let late: Chromium;
+  try {
+    late = await starting;
+  } catch (e) {
+    if (e === reported || e === stop.reason) return;
+    throw e;
+  }
+  await bounded(late.kill(), graceMs);
+}
 
 export class BrowserSession {
   /** The connection was lost without our asking (a crash). */
@@ -48,16 +64,19 @@ export class BrowserSession {
     readonly runDir: string,
     private readonly limits: SessionLimits,
     private readonly isStopped: () => boolean,
+    private readonly leftovers: Leftovers,
+    private readonly remove: RemoveFolder,
   ) {
     chromium.onLost(() => void (this.lost = true));
   }
 
   /** Removes dead runs' folders, makes this run's, starts Chromium within the time limit. */
   static async start(r: StartRequest): Promise<BrowserSession> {
-    await sweepDeadRuns(r.root);
+    const { leftovers, removeFolder: remove = removeFolder } = r;
+    for (const f of (await sweepDeadRuns(r.root, processAlive, remove)).failed) leftovers.note({ kind: 'folder', ...f });
     const runDir = await makeRunFolder(r.root);
     if (r.signal.aborted) {
-      await removeRunDir(runDir);
+      await leftovers.remove(runDir, remove);
       throw stopped();
     }
     // Puppeteer kills a browser still starting when this is aborted; after the launch it must
@@ -68,12 +87,12 @@ export class BrowserSession {
     const { executablePath, env, extraArgs } = r;
     const starting = r.launcher({ executablePath, runDir, env, signal: abort.signal, extraArgs });
     try {
-      return new BrowserSession(await bounded(starting, r.timeoutMs, abort.signal), runDir, r, r.isStopped);
+      const chromium = await bounded(starting, r.timeoutMs, abort.signal);
+      return new BrowserSession(chromium, runDir, r, r.isStopped, leftovers, remove);
     } catch (e) {
       abort.abort();
-      // One that started after all is ended at once; one that failed is reported below.
-      void starting.then((c) => c.kill()).catch(() => undefined);
-      await removeRunDir(runDir);
+      leftovers.later(runDir, endLate(starting, e, abort.signal, r.graceMs));
+      await leftovers.remove(runDir, remove);
       if (e instanceof DeadlineExceeded) throw stalled('启动浏览器', r.timeoutMs, e);
       throw r.isStopped() ? stopped() : notStarted(executablePath, e);
     } finally {
@@ -114,7 +133,7 @@ export class BrowserSession {
    * browser can leave its folder behind, and the printer's close (after every job) removes it.
    */
   async end(ask: boolean): Promise<void> {
-    if (this.over) return removeRunDir(this.runDir);
+    if (this.over) return this.leftovers.remove(this.runDir, this.remove);
     this.over = true;
     const quit =
       ask &&
@@ -124,7 +143,17 @@ export class BrowserSession {
         () => false,
       ));
     // SIGKILL cannot be refused: the wait for the exit is bounded only against a stuck system.
-    if (!quit) await bounded(this.chromium.kill(), this.limits.graceMs).catch(() => undefined);
-    await removeRunDir(this.runDir);
+    if (!quit) await this.kill();
+    await this.leftovers.remove(this.runDir, this.remove);
+  }
+
+  private async kill(): Promise<void> {
+    try {
+      await bounded(this.chromium.kill(), this.limits.graceMs);
+    } catch (e) {
+      const reason =
+        e instanceof DeadlineExceeded ? `强制结束后 ${e.ms / 1000} 秒内仍未退出` : `无法强制结束：${leftoverReason(e)}`;
+      this.leftovers.note({ kind: 'browser', path: this.runDir, reason });
+    }
   }
 }

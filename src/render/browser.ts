@@ -3,7 +3,8 @@
  * print, reused for later ones, closed by close() (callers use
  * try/finally). Every call into the browser has a time limit; one that
  * stalls ends the browser (SIGKILL to its process tree) and the build says
- * which step stalled. Pages run no script and fetch nothing.
+ * which step stalled. Pages run no script and fetch nothing. What could not be
+ * cleaned up (leftovers.ts) is handed over by close(), for the build to say.
  */
 import { tmpdir } from 'node:os';
 import { BulletinError } from '../model/errors.js';
@@ -11,9 +12,11 @@ import { stopped } from './browser-errors.js';
 import { BrowserSession } from './browser-session.js';
 import { launchChromium, type ChromiumPage, type Launcher } from './chromium.js';
 import { findBrowser, INSTALL_HINT, type BrowserCandidate } from './find-browser.js';
+import { Leftovers, type Leftover, type RemoveFolder } from './leftovers.js';
 import { openJob, type PrintJob } from './print-job.js';
 
 export type { PrintJob } from './print-job.js';
+export type { Leftover } from './leftovers.js';
 
 export interface PrinterOptions {
   /** Exactly this browser (tests, scripts); else the first of `browsers` that exists, else the usual locations. */
@@ -28,9 +31,10 @@ export interface PrinterOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where run folders go; default the system's temporary folder. */
   tempRoot?: string;
-  /** Tests: a fake browser, or extra Chromium flags. */
+  /** Tests: a fake browser, extra Chromium flags, a folder removal that fails. */
   launcher?: Launcher;
   extraArgs?: readonly string[];
+  removeFolder?: RemoveFolder;
 }
 
 export interface Printer {
@@ -39,8 +43,11 @@ export interface Printer {
   /** Which browser prints (path and version): layouts measured with another are not reused. */
   identity(): Promise<string>;
   open(): Promise<PrintJob>;
-  /** Quits the browser (killed if it does not quit in time) and removes its folder. Never throws. */
-  close(): Promise<void>;
+  /**
+   * Quits the browser (killed if it does not quit in time) and removes its folder. Never throws:
+   * what could not be cleaned up is returned (the first close returns it, later ones nothing).
+   */
+  close(): Promise<Leftover[]>;
 }
 
 function resolveExecutable(options: PrinterOptions): string {
@@ -68,6 +75,7 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
   const limits = { timeoutMs, graceMs: options.closeGraceMs ?? Math.min(timeoutMs, 5_000) };
   const stop = new AbortController();
   const isStopped = () => stop.signal.aborted;
+  const leftovers = new Leftovers();
   let session: Promise<BrowserSession> | null = null;
   // A failed launch is kept, not retried: a hung browser would otherwise cost the time limit twice.
   const start = (): Promise<BrowserSession> => {
@@ -82,6 +90,8 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
         extraArgs: options.extraArgs,
         signal: stop.signal,
         isStopped,
+        leftovers,
+        removeFolder: options.removeFolder,
       }))());
   };
   const newPage = async () => (await start()).step('打开页面', (c) => c.newPage());
@@ -104,12 +114,13 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
       const page = await (ready ?? newPage());
       return openJob(await start(), page);
     },
-    async close(): Promise<void> {
-      if (isStopped()) return;
+    async close(): Promise<Leftover[]> {
+      if (isStopped()) return [];
       stop.abort(); // a launch under way ends now rather than at its time limit
       // The launch settles (a failed one was reported to whoever waited for it); a browser that started is ended.
       const [launch] = session ? await Promise.allSettled([session]) : [];
       if (launch?.status === 'fulfilled') await launch.value.end(true);
+      return leftovers.settle(limits.graceMs);
     },
   };
 }

@@ -6,9 +6,10 @@
  * are touched: the tool never deletes what it did not write.
  */
 import { readFileSync } from 'node:fs';
-import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { leftoverReason, removeFolder, type RemoveFolder } from './leftovers.js';
 
 const PREFIX = 'bulletin-';
 /** mkdtemp appends six characters. */
@@ -50,7 +51,7 @@ export function processAlive(pid: number): boolean {
 
 export interface Sweep {
   removed: string[];
-  /** Folders that could not be removed (the next run tries again); not a reason to fail a build. */
+  /** Folders that could not be removed, and why in Chinese (the next run tries again); not a reason to fail a build. */
   failed: Array<{ path: string; reason: string }>;
 }
 
@@ -58,6 +59,7 @@ export interface Sweep {
 export async function sweepDeadRuns(
   root: string = tmpdir(),
   alive: (pid: number) => boolean = processAlive,
+  remove: RemoveFolder = removeFolder,
 ): Promise<Sweep> {
   const uid = process.getuid?.();
   const candidates = (await readdir(root)).filter((n) => {
@@ -71,10 +73,10 @@ export async function sweepDeadRuns(
       // Only real folders (not a link to elsewhere); in a shared /tmp another user's are theirs.
       const st = await lstat(path);
       if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
-      await rm(path, { recursive: true, force: true });
+      await remove(path);
       out.removed.push(path);
     } catch (e) {
-      out.failed.push({ path, reason: (e as Error).message });
+      out.failed.push({ path, reason: leftoverReason(e) });
     }
   }
   return out;

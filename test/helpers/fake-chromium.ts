@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Chromium, ChromiumPage, LaunchRequest, Launcher } from '../../src/render/chromium.js';
 import type { ColumnRead } from '../../src/render/column-measure.js';
 
-export type Behaviour = 'ok' | 'hang' | Error | { reject: unknown };
+/** `later`: the behaviour `then`, once `after` has settled (a browser that answers late). */
+export type Behaviour = 'ok' | 'hang' | Error | { reject: unknown } | { after: Promise<unknown>; then: Behaviour };
 
 export interface FakeScript {
   launch?: Behaviour;
@@ -27,6 +28,8 @@ export interface FakeScript {
   pageClose?: Behaviour;
   version?: Behaviour;
   close?: Behaviour;
+  /** SIGKILL to the tree: by default the browser has exited at once. */
+  kill?: Behaviour;
 }
 
 export interface FakeRecord {
@@ -45,6 +48,7 @@ function act<T>(b: Behaviour | undefined, value: T): Promise<T> {
   if (b === undefined || b === 'ok') return Promise.resolve(value);
   if (b === 'hang') return never();
   if (b instanceof Error) return Promise.reject(b);
+  if ('after' in b) return b.after.then(() => act(b.then, value));
   return Promise.reject(b.reject);
 }
 
@@ -93,7 +97,7 @@ export function fakeLauncher(script: FakeScript): { launcher: Launcher; record: 
     close: () => (record.calls.push('close'), act(script.close, undefined)),
     kill: () => {
       record.killed++;
-      return Promise.resolve();
+      return act(script.kill, undefined);
     },
     onLost: (l) => void lost.push(l),
   };

@@ -78,7 +78,7 @@ export function fakePrinter(print: (pass: number, html: string) => Promise<Uint8
         close: async () => void state.jobsClosed++,
       };
     },
-    close: async () => void state.closed++,
+    close: async () => (state.closed++, []),
   };
   return { printer, state };
 }

@@ -20,7 +20,7 @@ function stuckPrinter() {
       opened();
       return new Promise(() => undefined);
     },
-    close: async () => void state.closed++,
+    close: async () => (state.closed++, []),
   };
   return { printer, state, whenOpened };
 }
