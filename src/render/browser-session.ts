@@ -73,7 +73,8 @@ export class BrowserSession {
   /** Removes dead runs' folders, makes this run's, starts Chromium within the time limit. */
   static async start(r: StartRequest): Promise<BrowserSession> {
     const { leftovers, removeFolder: remove = removeFolder } = r;
-    for (const f of (await sweepDeadRuns(r.root, processAlive, remove)).failed) leftovers.note({ kind: 'folder', ...f });
+    for (const f of (await sweepDeadRuns(r.root, processAlive, remove)).failed)
+      leftovers.note({ kind: 'folder', ...f });
     const runDir = await makeRunFolder(r.root);
     if (r.signal.aborted) {
       await leftovers.remove(runDir, remove);
