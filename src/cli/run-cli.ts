@@ -20,6 +20,7 @@ import {
 } from './command-definitions.js';
 import { EXIT } from './exit-codes.js';
 import { debugDetail, failureJson, failureOf, failureText, type FailureInfo } from './failure.js';
+import { formatIssues } from './format-issues.js';
 import { chineseUsageError, localiseHelp } from './help-zh.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -66,9 +67,11 @@ export function describeCli(): Command {
 function report(failure: FailureInfo, argv: readonly string[], io: CliIo, alreadyShown: boolean, e?: unknown): number {
   const json = argv.includes('--json');
   // The findings behind a refusal (a quarter whose data have errors) go with it, for scripts to show.
-  const findings = isBulletinError(e) && e.findings.length > 0 ? { findings: e.findings } : {};
-  if (json) io.stdout(failureJson(failure, findings));
-  if (!alreadyShown && !(json && argv.includes('--quiet'))) io.stderr(failureText(failure) + debugDetail(e, io));
+  const listed = isBulletinError(e) ? e.findings : [];
+  if (json) io.stdout(failureJson(failure, listed.length > 0 ? { findings: listed } : {}));
+  // People see them too: the errors behind a refusal, or what a failed build's browser left behind.
+  if (!alreadyShown && !(json && argv.includes('--quiet')))
+    io.stderr(formatIssues(listed, io) + failureText(failure) + debugDetail(e, io));
   return failure.exitCode;
 }
 

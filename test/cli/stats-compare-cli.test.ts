@@ -201,6 +201,18 @@ describe('bulletin compare', () => {
     expect(doc.skipped.map((u) => u.quarter)).toEqual(['2021Q1', '2021Q3', '2022Q4']);
   });
 
+  it('a refused quarter lists its findings (where, what, what to do) before the error, not only in --json', async () => {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    writeFileSync(join(cwd, 'data', '2022Q2', 'recalls.csv'), '');
+    const r = await bulletin(['stats', '--quarter', '2022Q2'], { cwd });
+    expect(r.code).toBe(1);
+    const finding = r.stderr.indexOf('错误 data/2022Q2/recalls.csv：文件是空的（0 字节）。');
+    expect(finding).toBeGreaterThanOrEqual(0);
+    expect(r.stderr).toContain('→ 请重新导出该文件。  [input.file.empty]');
+    expect(r.stderr.indexOf('错误：2022Q2 的数据有 1 个错误')).toBeGreaterThan(finding);
+  });
+
   it('a range with one broken quarter names it: exit 1, or 0 with --allow-gaps', async () => {
     const cwd = tempDir();
     cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
