@@ -55,11 +55,15 @@ function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
 
-async function resolveImage(
-  quarterDir: string,
-  articleDir: string,
-  href: string,
-): Promise<{ url: string } | { code: string; message: string; hint: string }> {
+type ImageFinding = { code: string; message: string; hint: string };
+
+const escapes = (from: string, to: string) => {
+  const rel = relative(from, to);
+  return rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..');
+};
+
+/** The real path of an article's image inside the quarter folder, or why it is not one. */
+async function locateImage(quarterDir: string, articleDir: string, href: string): Promise<string | ImageFinding> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || isAbsolute(href) || href.includes('\\')) {
     return {
       code: 'article.image.outside',
@@ -67,25 +71,41 @@ async function resolveImage(
       hint: '请把图片放进本季度的文件夹（如 articles/images/），并用相对路径引用。',
     };
   }
-  const root = await realpath(quarterDir);
+  const outside = {
+    code: 'article.image.outside',
+    message: `图片“${href}”在本季度数据文件夹之外，不会被读取。`,
+    hint: '请把图片复制到本季度的文件夹中再引用。',
+  };
+  const missing = (why = '') => ({
+    code: 'article.image.missing',
+    message: `找不到图片“${href}”${why}。`,
+    hint: '请检查文件名和路径（相对于这篇文章所在的文件夹）。',
+  });
+  let named: string;
+  try {
+    named = resolve(articleDir, decodeURIComponent(href));
+  } catch {
+    return missing('（路径中的 % 编码无效）');
+  }
+  // Judged by the path first: whether a file exists outside the folder is none of the article's business.
+  if (escapes(resolve(quarterDir), named)) return outside;
   let path: string;
   try {
-    path = await realpath(resolve(articleDir, decodeURIComponent(href)));
+    path = await realpath(named);
   } catch {
-    return {
-      code: 'article.image.missing',
-      message: `找不到图片“${href}”。`,
-      hint: '请检查文件名和路径（相对于这篇文章所在的文件夹）。',
-    };
+    return missing();
   }
-  const rel = relative(root, path);
-  if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
-    return {
-      code: 'article.image.outside',
-      message: `图片“${href}”在本季度数据文件夹之外，不会被读取。`,
-      hint: '请把图片复制到本季度的文件夹中再引用。',
-    };
-  }
+  // A link inside the folder may still lead out of it.
+  return escapes(await realpath(quarterDir), path) ? outside : path;
+}
+
+async function resolveImage(
+  quarterDir: string,
+  articleDir: string,
+  href: string,
+): Promise<{ url: string } | ImageFinding> {
+  const path = await locateImage(quarterDir, articleDir, href);
+  if (typeof path !== 'string') return path;
   const type = IMAGE_TYPES[extname(path).toLowerCase()];
   const info = await stat(path);
   if (!type || !info.isFile())

@@ -93,4 +93,18 @@ describe('bulletin build: the quarter folder', () => {
       /01-director-inspection\.md 第 \d+ 行：图片“..\/..\/..\/..\/etc\/passwd”在本季度数据文件夹之外，不会被读取。/,
     );
   });
+
+  it('judges a path out of the folder by the path, not by whether something is there; a bad % escape is named', async () => {
+    const data = copyData();
+    const file = join(data, '2022Q3', 'articles', '01-director-inspection.md');
+    const text = readFileSync(file, 'utf8');
+    const images = ['../../no-such-folder/x.png', 'images/%E4%ZZ.png'];
+    writeFileSync(file, `${text}\n![a](${images[0]})\n\n![b](${images[1]})\n`);
+    const r = await bulletin(['validate', join(data, '2022Q3'), '--json']);
+    const found = (JSON.parse(r.stdout) as { findings: Array<{ code: string; message: string }> }).findings;
+    expect(found.filter((f) => f.code.startsWith('article.image.')).map((f) => [f.code, f.message])).toEqual([
+      ['article.image.outside', '图片“../../no-such-folder/x.png”在本季度数据文件夹之外，不会被读取。'],
+      ['article.image.missing', '找不到图片“images/%E4%ZZ.png”（路径中的 % 编码无效）。'],
+    ]);
+  });
 });
