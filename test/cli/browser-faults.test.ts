@@ -1,9 +1,10 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { bulletin, bulletinProcess, tempDir } from '../helpers/cli.js';
 import {
   chromiumOfRun,
+  endStartedBuilds,
   eventually,
   isAlive,
   processesNaming,
@@ -11,6 +12,9 @@ import {
   startBuild,
   type RunningBuild,
 } from '../helpers/processes.js';
+
+// A test that failed half-way may have left its build frozen (SIGSTOP) with a Chromium: never past the test.
+afterEach(endStartedBuilds);
 
 /** An output folder holding an earlier build, to check that a failed or stopped one leaves it as it was. */
 function earlierOutputs(): { out: string; unchanged: () => void } {

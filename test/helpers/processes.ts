@@ -16,12 +16,33 @@ export interface RunningBuild {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Builds started and not yet seen to end: a failed test must not leave one frozen (SIGSTOP) or running. */
+const started = new Set<ChildProcess>();
+
+/** Ends every build a test started that still runs, and its Chromium (for afterEach): SIGKILL, which a stopped process obeys. */
+export function endStartedBuilds(): void {
+  for (const child of started) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const run = chromiumOfRun(child.pid!);
+    child.kill('SIGKILL');
+    for (const p of run) {
+      try {
+        process.kill(p.pid, 'SIGKILL');
+      } catch {
+        // ESRCH: it ended with its build meanwhile
+      }
+    }
+  }
+  started.clear();
+}
+
 export function startBuild(args: string[], env: Record<string, string> = {}): RunningBuild {
   const child = spawn(process.execPath, [BIN, 'build', ...args], {
     cwd: sampleProject(),
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let err = '';
   const listeners = new Set<() => void>();
   child.stderr!.on('data', (d: Buffer) => {
