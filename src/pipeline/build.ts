@@ -12,6 +12,7 @@ import type { BuildOptions, BuildResult } from './build-options.js';
 import type { ProgressListener } from '../model/progress.js';
 import { checkOutputFolder } from '../outputs/write-outputs.js';
 import { browserChoices } from '../config/resolve-options.js';
+import { isNoData, locateQuarter } from '../inputs/locate-inputs.js';
 
 export type { BuildOptions, BuildResult, OutputFormat } from './build-options.js';
 
@@ -79,8 +80,8 @@ export async function buildBulletin(
   const printed = () => void (closing ??= printer && !opts.printer ? printer.close() : Promise.resolve([]));
   let result: BuildResult;
   try {
-    // Chromium starts while the data are read and laid out.
-    printer?.warmUp();
+    // Chromium starts while the data are read and laid out; not for a quarter with no data (one readdir says).
+    if (printer && !isNoData(await locateQuarter(join(opts.dataDir, quarterId(opts.quarter))))) printer.warmUp();
     const { buildWith } = await import('./build-quarter.js');
     result = await withinLimits(opts, (signal) => buildWith({ ...opts, signal }, printer, onProgress, printed));
   } catch (e) {

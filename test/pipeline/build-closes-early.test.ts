@@ -3,6 +3,7 @@
  * outputs are written, and still before the build returns; a printer the
  * caller lends (batch builds) is left to the caller.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
@@ -58,5 +59,22 @@ describe('the browser of a build', () => {
     expect(r.ok).toBe(true);
     expect(state.closed).toBe(0);
     expect(state.jobsClosed).toBe(state.opened);
+  });
+
+  it('is not started for a quarter with no data (no folder, no records file), which is refused as before', async () => {
+    const { launcher, record } = fakeLauncher({ printHtml: printOf });
+    const empty = tempDir();
+    mkdirSync(join(empty, '2022Q3'));
+    writeFileSync(join(empty, '2022Q3', 'notes.txt'), 'x');
+    const browsers = [{ path: process.execPath, source: '--browser' }];
+    for (const [dataDir, code] of [
+      [tempDir(), 'input.quarter-dir.missing'],
+      [empty, 'input.records.missing'],
+    ] as const)
+      await expect(buildBulletin(options({ launcher, browsers, dataDir }))).rejects.toMatchObject({ code });
+    expect(record.requests).toEqual([]);
+    // A quarter with data starts it, as before.
+    expect((await buildBulletin(options({ launcher, browsers }))).ok).toBe(true);
+    expect(record.requests).toHaveLength(1);
   });
 });
