@@ -31,7 +31,20 @@ async function options(
   signal?: AbortSignal,
 ): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
   const o = await resolveOptions(flags, io.env, io.cwd);
-  const { formats, config, cwd, dataDir, outDir, browsers, templatesDir, timeoutMs, cacheDir, streamBytes, env } = o;
+  const {
+    formats,
+    config,
+    cwd,
+    dataDir,
+    outDir,
+    browsers,
+    templatesDir,
+    timeoutMs,
+    cacheDir,
+    streamBytes,
+    env,
+    tempDir,
+  } = o;
   const draft = flags.draft ? 'always' : 'never';
   return {
     formats,
@@ -45,6 +58,7 @@ async function options(
     cacheDir,
     streamBytes,
     env,
+    tempDir,
     draft,
     sheet: flags.sheet,
     signal,

@@ -18,7 +18,7 @@ export interface PreviewFlags extends Pick<OptionFlags, 'data' | 'templates' | '
 /** Serves until the process is interrupted (Ctrl+C), then closes everything. */
 export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<void> = interrupted()): Promise<number> {
   const port = parsePort(flags.port);
-  const { config, cwd, dataDir, templatesDir, streamBytes } = await resolveOptions(flags, io.env, io.cwd);
+  const { config, cwd, dataDir, templatesDir, streamBytes, tempDir } = await resolveOptions(flags, io.env, io.cwd);
   // The folders watched stay those of the start; the rest of the configuration is read at each rebuild.
   const settings = async () => {
     const now = await resolveOptions(flags, io.env, io.cwd);
@@ -32,6 +32,7 @@ export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<v
     dataDir,
     templatesDir,
     streamBytes,
+    tempDir,
     host: flags.host,
     port: port ?? DEFAULT_PORT,
     portFallback: port === undefined,

@@ -132,11 +132,13 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
       '用法：bulletin validate data/2022Q3，或 bulletin validate 文件…，或 bulletin validate --quarter 2022Q3。',
     );
   const headers = csvHeaders(flags.csvHeaders);
-  const { config, dataDir, outDir, streamBytes } = await resolveOptions(flags, io.env, io.cwd);
+  const { config, dataDir, outDir, streamBytes, tempDir } = await resolveOptions(flags, io.env, io.cwd);
   const targets = paths.length ? paths : [resolve(dataDir, quarterId(quarter!))];
   const options = { quarter, config, sheet: flags.sheet, maxErrors, streamBytes, outDir };
   const report = paths.includes(STDIN_NAME)
-    ? await withStdinFile(io, flags.kind, (dir, name) => validateInputs({ ...options, paths: [name], cwd: dir }))
+    ? await withStdinFile(io, flags.kind, tempDir, (dir, name) =>
+        validateInputs({ ...options, paths: [name], cwd: dir }),
+      )
     : await validateInputs({ ...options, paths: targets, cwd: io.cwd });
   const code = report.unreadable ? EXIT.unreadableInput : report.ok ? EXIT.ok : EXIT.invalidData;
   const error = code === EXIT.ok ? undefined : dataFailure(report.summary, report.unreadable);

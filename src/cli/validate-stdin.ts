@@ -31,6 +31,7 @@ export function stdinFileName(bytes: Buffer, kind: string | undefined): string {
 export async function withStdinFile(
   io: CliIo,
   kind: string | undefined,
+  tempDir: string | undefined,
   check: (dir: string, name: string) => Promise<ValidateReport>,
 ): Promise<ValidateReport> {
   const bytes = io.readStdin ? await io.readStdin() : null;
@@ -42,7 +43,7 @@ export async function withStdinFile(
       '例如：cat recalls.csv | bulletin validate - --kind recalls --quarter 2022Q3。',
     );
   const name = stdinFileName(bytes, kind);
-  const dir = await mkdtemp(join(tmpdir(), 'bulletin-stdin-'));
+  const dir = await mkdtemp(join(tempDir ?? tmpdir(), 'bulletin-stdin-'));
   try {
     await writeFile(join(dir, name), bytes);
     const report = await check(dir, name);

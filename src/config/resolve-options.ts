@@ -61,6 +61,8 @@ export interface ResolvedOptions {
   streamBytes?: number;
   /** Passed on to Chromium. */
   env: Env;
+  /** Where temporary folders go (TMPDIR, relative to the working folder); undefined: the system's. */
+  tempDir?: string;
 }
 
 export const DEFAULT_FORMATS = 'pdf,html';
@@ -173,6 +175,7 @@ export function resolveWith(flags: OptionFlags, env: Env, cwd: string, config: B
     cacheDir: cacheDir(flags.cache !== false, env, cwd),
     streamBytes: streamBytes(env),
     env,
+    tempDir: typed(cwd, env.TMPDIR),
   };
 }
 

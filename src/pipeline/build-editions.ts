@@ -71,5 +71,6 @@ export async function wordEdition(
     view,
     { ...docMeta, creator: docMeta.author, description: title, runningHeader: view.runningHeader },
     fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
+    opts.tempDir,
   );
 }

@@ -40,6 +40,8 @@ export interface BuildOptions {
   launcher?: Launcher;
   /** Folder of measured layouts (layout-cache.ts); null or absent: always measure. */
   cacheDir?: string | null;
+  /** Where temporary folders go (the browser's run folder, the Word edition's fonts); default the system's. */
+  tempDir?: string;
   /** Whether errors about content may give a draft instead of stopping the build (model/draft.ts); default never. */
   draft?: DraftMode;
 }

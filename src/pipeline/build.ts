@@ -27,6 +27,7 @@ const newPrinter = async (opts: Omit<BuildOptions, 'quarter'>): Promise<Printer>
     browsers: opts.browsers ?? browserChoices(undefined, opts.env ?? {}, opts.config, opts.cwd),
     timeoutMs: opts.timeoutMs,
     env: opts.env,
+    tempRoot: opts.tempDir,
     launcher: opts.launcher,
   });
 

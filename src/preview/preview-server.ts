@@ -50,7 +50,7 @@ export interface Preview {
 }
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
-  const out = await mkdtemp(join(tmpdir(), 'bulletin-preview-'));
+  const out = await mkdtemp(join(opts.tempDir ?? tmpdir(), 'bulletin-preview-'));
   try {
     return await serve(opts, out);
   } catch (e) {

@@ -68,6 +68,7 @@ export async function docxEdition(
   view: BulletinView,
   meta: DocxMeta,
   fontSpecs?: readonly FontSpec[],
+  tempDir?: string,
 ): Promise<Uint8Array> {
   const pieces = docxPieces(view);
   const svgText = (url: string) =>
@@ -78,7 +79,7 @@ export async function docxEdition(
   // Regular faces only: bold text is outlined instead (see rasterize.ts).
   const regular = (fontSpecs ?? DEFAULT_FONTS).filter((f) => f.weight === 400);
   const fonts = drawnText ? await fontFilesFor(drawnText, regular) : [];
-  const raster = await createRasterizer(fonts, regular[0]?.family ?? 'Noto Serif SC');
+  const raster = await createRasterizer(fonts, regular[0]?.family ?? 'Noto Serif SC', tempDir);
   let drawn: DocxPiece[];
   try {
     drawn = pieces.map((p): DocxPiece => {

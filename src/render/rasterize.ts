@@ -40,8 +40,13 @@ function emboldened(svg: string): string {
   });
 }
 
-export async function createRasterizer(fonts: readonly Buffer[], family: string): Promise<Rasterizer> {
-  const dir = await mkdtemp(join(tmpdir(), 'bulletin-fonts-'));
+/** `tempDir`: where the font files go for the drawing (the CLI's TMPDIR); default the system's. */
+export async function createRasterizer(
+  fonts: readonly Buffer[],
+  family: string,
+  tempDir: string = tmpdir(),
+): Promise<Rasterizer> {
+  const dir = await mkdtemp(join(tempDir, 'bulletin-fonts-'));
   try {
     const files = await Promise.all(
       fonts.map(async (f, i) => {

@@ -3,7 +3,16 @@
  * the test's CliIo (and not in process.env) changes what the command does,
  * and no module outside src/cli names process.env at all.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -67,6 +76,21 @@ describe('the environment comes through CliIo', () => {
     expect(code, out.stderr).toBe(0);
     expect((JSON.parse(out.stdout) as { passes: number }).passes).toBe(1);
   }, 120_000);
+
+  it('build: TMPDIR given only in CliIo is where the browser’s run folders go (a dead run’s folder there is swept)', async () => {
+    const dir = await sampleProject();
+    const temp = tempDir();
+    // The folder of a run killed with kill -9 (no process has this pid): every PDF build sweeps such folders first.
+    mkdirSync(join(temp, 'bulletin-2147483646-abcdef'));
+    const chrome = join(dir, 'chrome');
+    writeFileSync(chrome, '#!/bin/sh\nexit 3\n');
+    chmodSync(chrome, 0o755);
+    const { cliIo, out } = io(dir, { TMPDIR: 'tmp-here', BULLETIN_BROWSER: chrome });
+    symlinkSync(temp, join(dir, 'tmp-here'));
+    const code = await runCli(['build', '--quarter', '2022Q3', '--format', 'pdf', '--quiet'], cliIo);
+    expect(code, out.stderr).toBe(4);
+    expect(readdirSync(temp)).toEqual([]);
+  });
 });
 
 /** process.env or process['env'], in code (comments may name it). */

@@ -153,6 +153,13 @@ const TABLE: Table = {
       'default (the reader’s 16 MB)': { want: () => undefined },
     },
   },
+  'temporary folders': {
+    pick: (o) => o.tempDir,
+    rows: {
+      'TMPDIR, against the working folder': { env: { TMPDIR: 't' }, want: (d) => join(d.cwd, 't') },
+      'default: the system’s (none given)': { want: () => undefined },
+    },
+  },
   archive: {
     pick: (o) => o.archiveDirs,
     rows: {
