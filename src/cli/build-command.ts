@@ -30,39 +30,9 @@ async function options(
   io: CliIo,
   signal?: AbortSignal,
 ): Promise<Omit<BuildOptions, 'quarter' | 'printer'>> {
-  const o = await resolveOptions(flags, io.env, io.cwd);
-  const {
-    formats,
-    config,
-    cwd,
-    dataDir,
-    outDir,
-    browsers,
-    templatesDir,
-    timeoutMs,
-    cacheDir,
-    streamBytes,
-    env,
-    tempDir,
-  } = o;
-  const draft = flags.draft ? 'always' : 'never';
-  return {
-    formats,
-    config,
-    cwd,
-    dataDir,
-    outDir,
-    browsers,
-    templatesDir,
-    timeoutMs,
-    cacheDir,
-    streamBytes,
-    env,
-    tempDir,
-    draft,
-    sheet: flags.sheet,
-    signal,
-  };
+  // Every resolved option but the archive folders: a build finds its archives beside its own output folder.
+  const { archiveDirs: _archives, ...resolved } = await resolveOptions(flags, io.env, io.cwd);
+  return { ...resolved, draft: flags.draft ? 'always' : 'never', sheet: flags.sheet, signal };
 }
 
 export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
