@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { BulletinError, isBulletinError } from '../model/errors.js';
-import type { Leftover, Printer } from '../render/browser.js';
-import { leftoverWarnings } from '../render/leftovers.js';
+import type { Printer } from '../render/browser.js';
+import { leftoverWarnings, type Leftover } from '../render/leftovers.js';
 import { bounded, DeadlineExceeded } from '../render/deadline.js';
 import type { BuildOptions, BuildResult } from './build-options.js';
 import type { ProgressListener } from '../model/progress.js';

@@ -16,7 +16,6 @@ import { Leftovers, type Leftover, type RemoveFolder } from './leftovers.js';
 import { openJob, type PrintJob } from './print-job.js';
 
 export type { PrintJob } from './print-job.js';
-export type { Leftover } from './leftovers.js';
 
 export interface PrinterOptions {
   /** Exactly this browser (tests, scripts); else the first of `browsers` that exists, else the usual locations. */
