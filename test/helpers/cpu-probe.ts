@@ -40,6 +40,9 @@ afterAll(() => {
     children: +(end.children - start.children).toFixed(2),
     machine: +(machineBusy() - machineStart).toFixed(2),
     wall: (Date.now() - wallStart) / 1000,
+    // When and in which worker: to tell which file started the processes seen at a given time.
+    start: wallStart / 1000,
+    pid: process.pid,
   };
   appendFileSync(process.env.BULLETIN_TEST_CPU!, `${JSON.stringify(line)}\n`);
 });
