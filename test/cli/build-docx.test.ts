@@ -24,7 +24,7 @@ const part = (name: string) => entries.find((e) => e.name === name)?.data.toStri
 beforeAll(async () => {
   // The run's one sample build (test/sample-pdf-setup.ts) has every edition: the combination works,
   // and the PDF's page count is the reference.
-  const { out } = sampleBuild();
+  const { out } = await sampleBuild();
   docx = readFileSync(join(out, 'bulletin.docx'));
   pdf = join(out, 'bulletin.pdf');
   html = (await mammoth.convertToHtml({ buffer: docx })).value;

@@ -42,12 +42,12 @@ const build = async (dir: string, run: typeof bulletin = bulletin) => {
   };
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   // The sample built once for the whole run (test/sample-pdf-setup.ts), with a copy of its layout
   // cache: a rebuild whose cached layout did not hold would write to it.
-  const shared = sampleBuild();
+  const shared = await sampleBuild();
   out = shared.out;
-  cache = copyOfSampleCache();
+  cache = await copyOfSampleCache();
   json = JSON.parse(shared.json);
   pdf = join(out, 'bulletin.pdf');
   html = readFileSync(join(out, 'bulletin.html'), 'utf8');

@@ -70,7 +70,7 @@ describe('the environment comes through CliIo', () => {
     const dir = await sampleProject();
     // The layout this run's shared sample build measured: found there, the build prints once
     // (without the variable there is no cache here, no HOME either, and it measures in several prints).
-    cpSync(sampleBuild().cache, join(dir, 'layouts'), { recursive: true });
+    cpSync((await sampleBuild()).cache, join(dir, 'layouts'), { recursive: true });
     const { cliIo, out } = io(dir, { BULLETIN_CACHE_DIR: 'layouts' });
     const code = await runCli(['build', '--quarter', '2022Q3', '--format', 'pdf', '--json', '--quiet'], cliIo);
     expect(code, out.stderr).toBe(0);

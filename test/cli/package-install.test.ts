@@ -35,7 +35,7 @@ function userBulletin(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const packDir = tempDir('bulletin-pack-');
   // dist/ is compiled by the test setup; the tarball is what `npm publish` would upload.
   const packed = JSON.parse(
@@ -55,7 +55,7 @@ beforeAll(() => {
   installed = join(project, 'node_modules', ...pkg.name.split('/'));
   // The sample prints once, from the layout the shared build of this run measured (its cache key is the
   // page and the browser, not the folder): this test is about the installed package, not the layout.
-  cpSync(sampleBuild().cache, join(project, '.layout-cache'), { recursive: true });
+  cpSync((await sampleBuild()).cache, join(project, '.layout-cache'), { recursive: true });
 }, 300_000);
 
 describe('the package', () => {

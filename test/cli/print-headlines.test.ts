@@ -7,13 +7,17 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { headlinePieces } from '../../src/render/headline-words.js';
 import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
 import { sampleBuild } from '../helpers/sample-build.js';
 import { pdfText, pdfTool } from '../helpers/pdf.js';
 
-const pdf = (): string => join(sampleBuild().out, 'bulletin.pdf');
+let samplePdf: string;
+const pdf = (): string => samplePdf;
+beforeAll(async () => {
+  samplePdf = join((await sampleBuild()).out, 'bulletin.pdf');
+});
 
 /** Bookmark titles as written in the file, read by qpdf rather than the pdf-lib that wrote them. */
 function bookmarkTitles(path: string): string[] {

@@ -35,7 +35,7 @@ let tall: Built;
 beforeAll(async () => {
   const data = tempDir('bulletin-long-');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'make-long-issue.mjs'), data], { cwd: ROOT });
-  sample = read(sampleBuild().out); // built once for the run (test/sample-pdf-setup.ts)
+  sample = read((await sampleBuild()).out); // built once for the run (test/sample-pdf-setup.ts)
   long = await build('2022Q2', data);
   const tallData = tempDir('bulletin-tall-');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'make-long-issue.mjs'), tallData, '--tall-rows'], {

@@ -8,12 +8,16 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { pageLinks } from '../helpers/pdf.js';
 import { sampleBuild } from '../helpers/sample-build.js';
 
-const pdf = (): string => join(sampleBuild().out, 'bulletin.pdf');
+let samplePdf: string;
+const pdf = (): string => samplePdf;
+beforeAll(async () => {
+  samplePdf = join((await sampleBuild()).out, 'bulletin.pdf');
+});
 const PAGE_HEIGHT = 841.92;
 const SCALE = 2; // pixels a point at 144 dpi
 

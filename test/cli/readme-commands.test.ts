@@ -73,7 +73,7 @@ describe('README commands', () => {
   it('each runnable command exits as the README says, run in order on the bundled sample', async () => {
     const dir = tempDir('bulletin-readme-');
     // 2022Q3 prints once from the layout the shared sample build measured (the other quarters are measured).
-    const env = { BULLETIN_CACHE_DIR: copyOfSampleCache() };
+    const env = { BULLETIN_CACHE_DIR: await copyOfSampleCache() };
     const results: string[] = [];
     for (const c of commands) {
       if (c.synopsis || NOT_RUN[c.words[0] as string]) continue;

@@ -1,38 +1,84 @@
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, watch } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import type { BuildOptions } from '../../src/pipeline/build-options.js';
 import type { Printer } from '../../src/render/browser.js';
 import { ROOT, sampleProject, tempDir } from './cli.js';
 
-/** The sample bulletin built once per run by test/sample-pdf-setup.ts. */
-export interface SampleBuild {
+/** The sample bulletin's build, as test/sample-pdf-setup.ts starts it: where it writes. */
+export interface SampleBuildStarted {
   /** The folder holding bulletin.pdf, bulletin.html, bulletin.docx and stats.json. */
   out: string;
-  /** The layout cache that build filled. */
+  /** The layout cache that build fills. */
   cache: string;
+  /** The project folder it is built in (a copy of data/ and bulletin.config.json). */
+  project: string;
+  /** The file its outcome (SampleBuildFinished) is renamed to when it ends. */
+  outcome: string;
+}
+
+/** How the sample build ended: its exit code (null: it could not start) and what it printed. */
+export interface SampleBuildFinished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The sample bulletin built once per run. */
+export interface SampleBuild extends Omit<SampleBuildStarted, 'outcome'> {
   /** What `build --json` printed. */
   json: string;
-  /** The project folder it was built in (a copy of data/ and bulletin.config.json). */
-  project: string;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    sampleBuild: SampleBuild;
+    sampleBuild: SampleBuildStarted;
   }
 }
 
-/** The shared build; read its files, never change them (other test files read them at the same time). */
-export function sampleBuild(): SampleBuild {
-  return inject('sampleBuild');
+/** Resolves when `file` exists: watched, not polled (its folder exists, and the file appears by a rename). */
+function appeared(file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const watcher = watch(dirname(file), () => {
+      if (!existsSync(file)) return;
+      watcher.close();
+      resolve();
+    });
+    watcher.on('error', reject);
+    // It may have appeared before the watch began.
+    if (existsSync(file)) {
+      watcher.close();
+      resolve();
+    }
+  });
+}
+
+/** Per outcome file: one per run (a worker may serve several runs in watch mode). */
+const finished = new Map<string, Promise<SampleBuild>>();
+
+/**
+ * The shared build, once it has ended; it fails the caller's hook or test if the build failed.
+ * Read its files, never change them (other test files read them at the same time).
+ */
+export function sampleBuild(): Promise<SampleBuild> {
+  const started = inject('sampleBuild');
+  let ended = finished.get(started.outcome);
+  if (!ended) {
+    ended = appeared(started.outcome).then(() => {
+      const end = JSON.parse(readFileSync(started.outcome, 'utf8')) as SampleBuildFinished;
+      if (end.code !== 0) throw new Error(`the sample build failed (exit ${end.code}): ${end.stderr}`);
+      return { out: started.out, cache: started.cache, project: started.project, json: end.stdout };
+    });
+    finished.set(started.outcome, ended);
+  }
+  return ended;
 }
 
 /** A copy of the shared build's layout cache, for a test that changes it. */
-export function copyOfSampleCache(): string {
+export async function copyOfSampleCache(): Promise<string> {
   const dir = join(tempDir('bulletin-cache-'), 'layouts');
-  cpSync(sampleBuild().cache, dir, { recursive: true });
+  cpSync((await sampleBuild()).cache, dir, { recursive: true });
   return dir;
 }
 
