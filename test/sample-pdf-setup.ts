@@ -68,7 +68,10 @@ export default function setup(project: TestProject): () => Promise<void> {
   return async () => {
     // A run of a few files may end before the build does: it is interrupted (it then closes its Chromium).
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    // It closes its Chromium on SIGTERM (test/cli/interrupts.test.ts); if that hangs, the run must not.
+    const hung = setTimeout(() => child.kill('SIGKILL'), 20_000);
     await ended;
+    clearTimeout(hung);
     rmSync(dir, { recursive: true, force: true });
   };
 }
