@@ -11,7 +11,8 @@
 // helper is replaced through require.cache, src/ingest/exceljs.ts),
 // puppeteer-core, @resvg/resvg-js (native), subset-font (loads its .wasm),
 // handlebars, commander and iconv-lite (CommonJS, small). The licences of what
-// is bundled are collected into dist/bundle/THIRD-PARTY-LICENSES.txt.
+// is bundled are collected into dist/bundle/THIRD-PARTY-LICENSES.txt. docx is also inlined
+// into tsc's dist/ (below), so the package does not depend on it.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,6 +34,7 @@ const BUNDLED = [
   'pdf-lib',
   '@pdf-lib',
   'pako',
+  'docx',
 ];
 const packageOf = (spec) =>
   spec
@@ -99,6 +101,28 @@ writeFileSync(
   join(outdir, 'THIRD-PARTY-LICENSES.txt'),
   `Third-party code bundled into this folder by esbuild (scripts/bundle.mjs).\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`,
 );
+// docx is inlined where tsc's dist/ loads it too (dist/render/docx-lib.js, replaced here by a
+// bundle of it), and is no dependency of the package: its package.json declares nanoid 6, which
+// supports no Node 20 (^22 || ^24 || >=26), although its build already contains nanoid and fflate.
+// Installed, it made npm warn (EBADENGINE) on Node 20, and refuse to install with engine-strict.
+const docxLib = join(root, 'dist', 'render', 'docx-lib.js');
+const docxVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'docx', 'package.json'), 'utf8')).version;
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/render/docx-lib.ts'],
+  outfile: docxLib,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  banner: {
+    js: `// docx@${docxVersion} (MIT) inlined by scripts/bundle.mjs; its licence: dist/bundle/THIRD-PARTY-LICENSES.txt`,
+  },
+  logLevel: 'warning',
+});
+// tsc's source map described the file this replaced.
+rmSync(`${docxLib}.map`, { force: true });
 // The default templates, compiled now rather than in every build (src/render/template-engine.ts).
 writeFileSync(join(outdir, 'precompiled-templates.js'), precompiledTemplatesModule(join(root, 'templates')));
 // Finished PDFs are cached only by code that knows what it is (src/pipeline/pdf-cache.ts).

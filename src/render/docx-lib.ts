@@ -3,6 +3,9 @@
  * Word edition: it writes WordprocessingML from typed objects, fills a
  * table-of-contents field from given entries and keeps its output in a
  * fixed part order); docx-file.ts and docx-table.ts import it from here.
+ * It is a development dependency: scripts/bundle.mjs inlines it into this
+ * module's compiled file and into the CLI's bundle, so users' installs do
+ * not get its package.json's dependencies (nanoid 6 supports no Node 20).
  */
 export {
   AlignmentType,

@@ -23,6 +23,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 let project: string;
 let installed: string;
 let tarballFiles: string[];
+let installWarnings: string;
 
 /** The command as the user's shell finds it: node_modules/.bin/bulletin. */
 function userBulletin(args: string[]) {
@@ -48,10 +49,13 @@ beforeAll(async () => {
   project = tempDir('bulletin-user-project-');
   writeUserProject(project, ROOT, join(packDir, packed[0]!.filename));
   placeDependencies(project, ROOT);
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], {
+  // engine-strict, as some offices' .npmrc has it: a dependency that declares no support for this Node fails the install.
+  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--engine-strict'], {
     cwd: project,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
   });
+  installWarnings = install.stderr;
+  expect(install.status, install.stderr).toBe(0);
   installed = join(project, 'node_modules', ...pkg.name.split('/'));
   // The sample prints once, from the layout the shared build of this run measured (its cache key is the
   // page and the browser, not the folder): this test is about the installed package, not the layout.
@@ -64,6 +68,13 @@ describe('the package', () => {
     expect(pkg.dependencies['puppeteer-core']).toBe('24.43.1');
     expect(Object.keys(pkg.dependencies)).not.toContain('puppeteer');
     expect(existsSync(join(project, 'node_modules', 'puppeteer'))).toBe(false);
+  });
+
+  it('installs on this Node without an engine warning: docx is inlined, its undeclared-for-Node-20 nanoid not installed', () => {
+    expect(installWarnings).not.toMatch(/EBADENGINE/);
+    // docx's package declares nanoid 6 (Node ^22 || ^24 || >=26) though its build contains its own copy.
+    expect(Object.keys(pkg.dependencies)).not.toContain('docx');
+    expect(existsSync(join(project, 'node_modules', 'docx'))).toBe(false);
   });
 
   it('ships what users need (CLI, templates, reference data, sample, licence, picture) and nothing else', () => {
@@ -90,7 +101,7 @@ describe('the package', () => {
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });
 
-  it('installed offline, runs --version, writes the sample and builds its PDF from the user project', () => {
+  it('installed offline, runs --version, writes the sample and builds its PDF and Word edition from the user project', () => {
     const v = userBulletin(['--version']);
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toBe(pkg.version);
@@ -101,13 +112,17 @@ describe('the package', () => {
     expect(readdirSync(join(project, 'data')).sort()).toEqual(['2022Q1', '2022Q2', '2022Q3', 'archive']);
     expect(existsSync(join(project, 'bulletin.config.json'))).toBe(true);
 
-    const build = userBulletin(['build', '--quarter', '2022Q3', '--json']);
+    // Every edition: the Word edition's library is inlined in the package (no docx package installed).
+    const build = userBulletin(['build', '--quarter', '2022Q3', '--format', 'pdf,html,docx', '--json']);
     expect(build.code, build.stderr).toBe(0);
     const result = JSON.parse(build.stdout) as { ok: boolean; outputs: string[] };
     expect(result.ok).toBe(true);
     const pdf = readFileSync(join(project, 'out', '2022Q3', 'bulletin.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(100_000);
+    const docx = readFileSync(join(project, 'out', '2022Q3', 'bulletin.docx'));
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(docx.length).toBeGreaterThan(50_000);
   }, 240_000);
 
   it('init --sample refuses to overwrite the sample a second time (exit 2), and --force rewrites it', () => {
