@@ -5,9 +5,13 @@
  * the printer's own small injected limits.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import type { BuildOptions } from '../../src/pipeline/build-options.js';
 import type { Chromium, ChromiumPage, LaunchRequest, Launcher } from '../../src/render/chromium.js';
 import type { ColumnRead } from '../../src/render/column-measure.js';
+import { ROOT, tempDir } from './cli.js';
 
 /** `later`: the behaviour `then`, once `after` has settled (a browser that answers late). */
 export type Behaviour = 'ok' | 'hang' | Error | { reject: unknown } | { after: Promise<unknown>; then: Behaviour };
@@ -50,6 +54,24 @@ function act<T>(b: Behaviour | undefined, value: T): Promise<T> {
   if (b instanceof Error) return Promise.reject(b);
   if ('after' in b) return b.after.then(() => act(b.then, value));
   return Promise.reject(b.reject);
+}
+
+/**
+ * Options that build the bundled sample's PDF into `outDir` by the build's own printer on the
+ * fake Chromium `launcher` (named as if by --browser): no cache, no environment.
+ */
+export function fakeChromiumBuild(launcher: Launcher, outDir: string): Omit<BuildOptions, 'quarter'> {
+  return {
+    dataDir: join(ROOT, 'data'),
+    outDir,
+    formats: ['pdf'],
+    config: DEFAULT_CONFIG,
+    cwd: tempDir(),
+    cacheDir: null,
+    env: {},
+    launcher,
+    browsers: [{ path: process.execPath, source: '--browser' }],
+  };
 }
 
 /** A PDF the printer returns untouched (print-bulletin reads it; these tests call the job directly). */

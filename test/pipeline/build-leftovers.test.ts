@@ -4,15 +4,13 @@
  * succeeded, in the error of one that failed, once for a batch. Chromium is
  * faked; nothing waits for a time limit.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { BulletinError } from '../../src/model/errors.js';
 import { parseQuarter } from '../../src/model/quarter.js';
-import { buildBulletin, buildMany, type BuildOptions } from '../../src/pipeline/build.js';
+import { buildBulletin, buildMany } from '../../src/pipeline/build.js';
 import { ChromiumGone } from '../../src/render/chromium.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
-import { fakeLauncher, type FakeScript } from '../helpers/fake-chromium.js';
+import { tempDir } from '../helpers/cli.js';
+import { fakeChromiumBuild, fakeLauncher, type FakeScript } from '../helpers/fake-chromium.js';
 import { headingsOf, pdfWithBookmarks } from '../helpers/fake-printer.js';
 
 /** Every heading on page 1: a layout that holds at once. */
@@ -31,17 +29,7 @@ const UNKILLABLE: FakeScript = {
 
 function withFake(script: FakeScript) {
   const { launcher, record } = fakeLauncher(script);
-  const options: Omit<BuildOptions, 'quarter'> = {
-    dataDir: join(ROOT, 'data'),
-    outDir: tempDir('build-leftovers-'),
-    formats: ['pdf'],
-    config: DEFAULT_CONFIG,
-    cwd: tempDir(),
-    cacheDir: null,
-    env: {},
-    launcher,
-    browsers: [{ path: process.execPath, source: '--browser' }],
-  };
+  const options = fakeChromiumBuild(launcher, tempDir('build-leftovers-'));
   return { options, record, warning: () => browserLeft(record.requests[0]!.runDir) };
 }
 

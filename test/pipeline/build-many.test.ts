@@ -6,12 +6,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { BulletinError } from '../../src/model/errors.js';
 import { parseQuarter } from '../../src/model/quarter.js';
 import { buildMany } from '../../src/pipeline/build.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
-import { fakeLauncher, type FakeScript } from '../helpers/fake-chromium.js';
+import { tempDir } from '../helpers/cli.js';
+import { fakeChromiumBuild, fakeLauncher, type FakeScript } from '../helpers/fake-chromium.js';
 
 const QUARTERS = ['2022Q1', '2022Q2', '2022Q3'];
 
@@ -37,15 +36,7 @@ async function manyOnFakeChromium(script: FakeScript, timeoutMs?: number) {
   const { out, unchanged } = earlierOutputs();
   const { launcher, record } = fakeLauncher(script);
   const e = await buildMany(QUARTERS.map(parseQuarter), {
-    dataDir: join(ROOT, 'data'),
-    outDir: out,
-    formats: ['pdf'],
-    config: DEFAULT_CONFIG,
-    cwd: tempDir(),
-    cacheDir: null,
-    env: {},
-    launcher,
-    browsers: [{ path: process.execPath, source: '--browser' }],
+    ...fakeChromiumBuild(launcher, out),
     timeoutMs,
     buildTimeoutMs: 600_000,
   }).then(
