@@ -21,15 +21,31 @@ export function percent(value: number, decimals = 2): string {
   return `${fixed(value, decimals)}%`;
 }
 
+/** 万, 亿, 万亿 and their sizes, smallest first. */
+const BIG_UNITS: ReadonlyArray<readonly [number, string]> = [
+  [1e4, '万'],
+  [1e8, '亿'],
+  [1e12, '万亿'],
+];
+
 /**
- * Large counts in 万 with two decimals, truncated as SAMR does is not
- * documented; we round half up: 82558717 → "8255.87万", 2288116 → "228.81万".
- * Below 10000 the plain integer is returned.
+ * Large counts with two decimals, rounded half up: 82558717 → "8255.87万",
+ * 2288116 → "228.81万". The unit is chosen after rounding: the smallest whose
+ * rounded figure stays below 10000, so 99999999 is "1.00亿", never
+ * "10000.00万". Below 10000 the plain integer is returned.
  */
 export function wan(value: number): string {
-  if (Math.abs(value) < 10_000) return integerText(value);
-  if (Math.abs(value) >= 100_000_000) return `${fixed(Math.round(value / 1_000_000) / 100, 2)}亿`;
-  return `${fixed(Math.round(value / 100) / 100, 2)}万`;
+  const abs = Math.abs(value);
+  if (abs < 10_000) return integerText(value);
+  const sign = value < 0 ? '-' : '';
+  let text = '';
+  for (const [size, unit] of BIG_UNITS) {
+    // Hundredths of the unit; the divisor (size / 100) is a whole number, so x.5 stays exact.
+    const hundredths = Math.round(abs / (size / 100));
+    text = `${sign}${fixed(hundredths / 100, 2)}${unit}`;
+    if (hundredths < 1_000_000) break;
+  }
+  return text;
 }
 
 /** ["长沙", "株洲"] → "长沙、株洲" */
