@@ -5,7 +5,9 @@ import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
+import { CATEGORY_PERIODS, PROVINCE_PERIODS } from './national-periods.js';
 import { rankFindings, type StatedRank } from './province-rank.js';
+import { boundFindings } from './summary-bounds.js';
 import {
   readSummary,
   summaryAccount,
@@ -64,6 +66,7 @@ export function readNationalCategories(
   ref: ReferenceData,
 ): { categories: NationalCategoryInput[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_CATEGORY_SCHEMA);
+  r.issues.push(...boundFindings(NATIONAL_CATEGORY_SCHEMA, r, CATEGORY_PERIODS));
   const byCode = new Map<string, NationalCategoryInput>();
   for (const row of r.rows) {
     const text = [row.values.code, row.values.category].filter((x) => typeof x === 'string' && x).join(' ');
@@ -132,6 +135,7 @@ export function readNationalProvinces(
   ref: ReferenceData,
 ): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_PROVINCE_SCHEMA);
+  r.issues.push(...boundFindings(NATIONAL_PROVINCE_SCHEMA, r, PROVINCE_PERIODS));
   const provinces: ProvinceFigures[] = [];
   const ranks: StatedRank[] = [];
   for (const row of r.rows) {

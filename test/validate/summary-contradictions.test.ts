@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReferenceData } from '../../src/model/reference.js';
+import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
+import { reference } from '../helpers/reference.js';
+import { rawTable } from '../helpers/tables.js';
+
+let ref: ReferenceData;
+beforeAll(async () => {
+  ref = await reference();
+});
+
+const CAT_HEADER = [
+  '产品类别',
+  '代码',
+  '累计召回次数',
+  '累计召回数量',
+  '本年召回次数',
+  '本年召回数量',
+  '本季度召回次数',
+  '本季度召回数量',
+];
+const PROV_HEADER = ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'];
+const errors = (issues: ReadonlyArray<{ severity: string; code: string }>, code: string) =>
+  issues.filter((i) => i.severity === 'error' && i.code === code);
+
+describe('national tables: a quarter above its year, a year above all time', () => {
+  it('refuses a category row whose quarter is above its year, naming the row, cell and both figures', () => {
+    const r = readNationalCategories(
+      rawTable([CAT_HEADER, ['电子电器', '01', 50, 100000, 3, 100, 5, 1000]], 'national-categories.csv', null),
+      ref,
+    );
+    const found = errors(r.issues, 'contradiction.national.period');
+    expect(found.map((i) => [i.row, i.column, i.header])).toEqual([
+      [2, 'G', '本季度召回次数'],
+      [2, 'H', '本季度召回数量'],
+    ]);
+    expect(found[0]?.message).toContain('“本季度召回次数”为 5 次，大于“本年召回次数”的 3 次');
+    expect(found[1]?.message).toContain('“本季度召回数量”为 1000 件，大于“本年召回数量”的 100 件');
+    expect(found[0]?.message).toContain('电子电器');
+    expect(r.rows.rejected).toBe(1);
+  });
+
+  it('refuses a year above the cumulative figures', () => {
+    const r = readNationalCategories(
+      rawTable([CAT_HEADER, ['电子电器', '01', 2, 50, 3, 100, 1, 100]], 'national-categories.csv', null),
+      ref,
+    );
+    const found = errors(r.issues, 'contradiction.national.period');
+    expect(found.map((i) => i.column)).toEqual(['E', 'F']);
+    expect(found[0]?.message).toContain('“本年召回次数”为 3 次，大于“累计召回次数”的 2 次');
+  });
+
+  it('checks the stated total row as well', () => {
+    const r = readNationalCategories(
+      rawTable(
+        [CAT_HEADER, ['电子电器', '01', 9, 900, 3, 300, 1, 100], ['合计', '', 9, 900, 3, 300, 4, 100]],
+        'national-categories.csv',
+        null,
+      ),
+      ref,
+    );
+    const found = errors(r.issues, 'contradiction.national.period');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ row: 3, column: 'G' });
+    expect(found[0]?.message).toContain('合计行');
+  });
+
+  it('accepts equal periods (a first quarter, a first year)', () => {
+    const r = readNationalCategories(
+      rawTable([CAT_HEADER, ['电子电器', '01', 3, 100, 3, 100, 3, 100]], 'national-categories.csv', null),
+      ref,
+    );
+    expect(errors(r.issues, 'contradiction.national.period')).toEqual([]);
+  });
+
+  it('refuses a province whose quarter is above its year, and leaves out the quarter when not given', () => {
+    const r = readNationalProvinces(
+      rawTable(
+        [PROV_HEADER, [1, '湖南省', 1, 100, 1, 100], [2, '广东省', 2, 50, 5, 500], [3, '浙江省', 1, 10, '', '']],
+        'national-provinces.csv',
+        null,
+      ),
+      ref,
+    );
+    const found = errors(r.issues, 'contradiction.national.period');
+    expect(found.map((i) => [i.row, i.column])).toEqual([
+      [3, 'E'],
+      [3, 'F'],
+    ]);
+    expect(found[0]?.message).toContain('广东省');
+    expect(found[1]?.message).toContain('为 500 件，大于“本年召回数量”的 50 件');
+  });
+});
