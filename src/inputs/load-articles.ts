@@ -7,6 +7,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../model/bulletin.js';
 import { makeIssue, type ValidationIssue } from '../model/issues.js';
+import { imageDamage } from '../ingest/image-damage.js';
 import { looksLikeText, sniffImage, type ImageKind } from '../ingest/image-type.js';
 import { checkArticleText } from '../validate/article-meta.js';
 import { folderNames } from './locate-inputs.js';
@@ -48,6 +49,18 @@ function contentMismatch(
       : '请用看图软件打开确认，再重新导出为 PNG、JPG、GIF、WebP 或 SVG 图片。',
   };
 }
+/** A file of the right format that is no whole picture: it would print broken, and stop the Word edition. */
+function damaged(href: string, bytes: Uint8Array, kind: ImageKind): ImageFinding | null {
+  const why = imageDamage(bytes, kind);
+  return why === null
+    ? null
+    : {
+        code: 'article.image.damaged',
+        message: `图片“${href}”已损坏：${why}。`,
+        hint: '请用看图软件打开确认，重新复制原图，或另存为 PNG、JPG 后再使用。',
+      };
+}
+
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 const IMAGE_REF = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
@@ -121,7 +134,10 @@ async function resolveImage(
       hint: '请压缩图片后再使用。',
     };
   const bytes = await readFile(path);
-  return contentMismatch(href, type, bytes) ?? { url: `data:${MIME[type]};base64,${bytes.toString('base64')}` };
+  return (
+    contentMismatch(href, type, bytes) ??
+    damaged(href, bytes, type) ?? { url: `data:${MIME[type]};base64,${bytes.toString('base64')}` }
+  );
 }
 
 export interface LoadedArticles {

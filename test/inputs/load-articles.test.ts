@@ -2,9 +2,11 @@ import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/inputs/load-articles.js';
-import { bulletin, sampleProject, tempDir } from '../helpers/cli.js';
+import { bulletin, ROOT, sampleProject, tempDir } from '../helpers/cli.js';
 
 const SECTIONS = ['召回工作快讯', '市县召回动态'];
+/** Whole pictures of each format (8x6 PNG, JPEG and WebP as Chromium saves them; a 1x1 GIF). */
+const IMAGES = join(ROOT, 'fixtures', 'images');
 
 function quarter(files: Record<string, string>): string {
   const root = tempDir();
@@ -63,7 +65,6 @@ describe('loadArticles', () => {
   });
 
   it('checks that an image is what its name says (a text file named .png is refused, naming the file)', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
     const dir = quarter({
       'articles/a.md': article(
@@ -73,16 +74,14 @@ describe('loadArticles', () => {
           .join('\n\n'),
       ),
       'articles/images/t.png': '这不是图片，是文字说明。\n',
-      'articles/images/ok.gif': 'GIF89a\x01\x00',
-      'articles/images/ok.webp': 'RIFF\x10\x00\x00\x00WEBPVP8 ',
       'articles/images/x.svg': '<html><body>not svg</body></html>',
       'articles/images/ok.svg':
         '\ufeff<?xml version="1.0"?>\n<!-- drawn -->\n<svg xmlns="http://www.w3.org/2000/svg"/>',
     });
     writeFileSync(join(dir, 'articles/images/j.png'), jpeg);
     writeFileSync(join(dir, 'articles/images/z.gif'), Buffer.from([0x00, 0xff, 0x10, 0x80, 0x00]));
-    writeFileSync(join(dir, 'articles/images/ok.png'), png);
-    writeFileSync(join(dir, 'articles/images/ok.jpg'), jpeg);
+    for (const ext of ['png', 'jpg', 'gif', 'webp'])
+      cpSync(join(IMAGES, `whole.${ext}`), join(dir, `articles/images/ok.${ext}`));
     const r = await loadArticles(dir, SECTIONS, (p) => p);
     expect(r.issues.map((i) => [i.code, i.value, i.row, i.message])).toEqual([
       ['article.image.type', 'images/t.png', 6, '图片“images/t.png”的内容不是 PNG 图片：是一个文本文件。'],
