@@ -89,9 +89,10 @@ export async function crossQuarterChecks(
     o.ok ? { quarter: o.found.quarter, path: o.found.path, stats: o.found.stats } : null,
   );
   const previous = earlier.at(-1) ?? null;
+  const latestNational = [...earlier].reverse().find((e) => e?.stats.national) ?? null;
   return [
     ...homeYearToDate(s, earlier),
-    ...nationalDecrease(s, previous),
+    ...nationalDecrease(s, latestNational),
     ...nationalQuarter(s, previous),
     ...unusable(
       s,

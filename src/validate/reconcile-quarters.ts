@@ -115,7 +115,10 @@ function pairs(s: QuarterSubject, prev: BulletinStats): Compared[] {
   ];
 }
 
-/** Error: a 本年 or 累计 figure that went down since the previous quarter of the same year. */
+/**
+ * Error: a 本年 or 累计 figure that went down since an earlier quarter of the same year: the latest
+ * one whose figures are known, so a quarter with no data in between does not hide a decrease.
+ */
 export function nationalDecrease(s: QuarterSubject, prev: EarlierQuarter | null): ValidationIssue[] {
   if (!s.national || !prev?.stats.national) return [];
   return pairs(s, prev.stats).flatMap((c) => {
@@ -128,8 +131,8 @@ export function nationalDecrease(s: QuarterSubject, prev: EarlierQuarter | null)
         'error',
         'reconcile.national.ytd-decrease',
         { file: c.file },
-        `${c.table}数字比上一季度（${prev.quarter}，${prev.path}）还少，而累计数只能增加：${listed(down)}。`,
-        '请核对是否把本季度的数字填进了本年或累计列，或上一季度的表是否有误；改正后再生成。',
+        `${c.table}数字比本年此前的 ${prev.quarter}（${prev.path}）还少，而本年和累计数只能增加：${listed(down)}。`,
+        '请核对是否把本季度的数字填进了本年或累计列，或此前季度的表是否有误；改正后再生成。',
       ),
     ];
   });

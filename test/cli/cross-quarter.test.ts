@@ -154,6 +154,19 @@ describe('reconcile.national.ytd-decrease', () => {
     const f = (await validate(cwd)).findings.find((x) => x.code === 'reconcile.national.ytd-decrease');
     expect(f?.message).toContain('海南省 本期 0 次、0 件，2022Q2 为 1 次、560 件');
   });
+
+  it('with the quarter between missing, against the latest earlier quarter that has figures', async () => {
+    const cwd = dataWith({
+      '2022Q3/national-provinces.csv': [['1,湖南省,34,570443,8,418448', '1,湖南省,9,570443,8,418448']],
+    });
+    rmSync(join(cwd, 'data', '2022Q2'), { recursive: true });
+    const v = await validate(cwd);
+    expect(v.code).toBe(1);
+    const f = v.findings.find((x) => x.code === 'reconcile.national.ytd-decrease');
+    expect(f?.message).toContain('比本年此前的 2022Q1（data/2022Q1）还少');
+    expect(f?.message).toContain('湖南省 本期 9 次、570443 件，2022Q1 为 10 次、57758 件，相差 -1 次、512685 件');
+    expect((await build(cwd)).written).toBe(false);
+  });
 });
 
 describe('reconcile.national.quarter', () => {
