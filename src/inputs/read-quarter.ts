@@ -59,6 +59,7 @@ function reconcileTables(data: QuarterData): ValidationIssue[] {
     totals: data.totals,
     files: {
       national: fileOf('national-categories') ?? fileOf('national-recalls'),
+      provinces: fileOf('national-provinces') ?? fileOf('national-recalls'),
       foreign: fileOf('foreign-categories'),
       recalls: fileOf('recalls'),
     },

@@ -4,7 +4,7 @@
  * we cannot correct, but editors must know before they print.
  */
 import type { CountQty, ForeignInput, NationalInput } from '../model/bulletin.js';
-import { fileWarning, type ValidationIssue } from '../model/issues.js';
+import { fileError, fileWarning, type ValidationIssue } from '../model/issues.js';
 import type { Quarter } from '../model/quarter.js';
 import { quarterName } from '../model/quarter.js';
 import type { Province } from '../model/reference.js';
@@ -18,7 +18,7 @@ export interface ReconcileInput {
   /** Accepted recall records and their quantity; null when the records file is not usable. */
   totals: CountQty | null;
   /** Display names of the files each figure came from. */
-  files: { national?: string; foreign?: string; recalls?: string };
+  files: { national?: string; provinces?: string; foreign?: string; recalls?: string };
 }
 
 const sum = (xs: readonly CountQty[]): CountQty =>
@@ -87,6 +87,39 @@ function homeQuarter(r: ReconcileInput): ValidationIssue[] {
   ];
 }
 
+/**
+ * The province's own recalls against its row of the national province table:
+ * absent, the 位居全国第N sentence and the province itself drop out of the
+ * national section; a year below this quarter's own records is impossible
+ * (the quarter is part of the year), so both are errors, not the warning above.
+ */
+function homeRow(r: ReconcileInput): ValidationIssue[] {
+  const n = r.national;
+  const own = r.totals;
+  if (!n || n.provinces.length === 0 || !own || own.recalls === 0) return [];
+  const file = r.files.provinces ?? r.files.national ?? 'national';
+  const table = n.source === 'records' ? '全国召回记录' : '全国各省汇总表';
+  const row = n.provinces.find((p) => p.code === r.home.code);
+  if (!row)
+    return [
+      fileError(
+        file,
+        'national.province.home-missing',
+        `${table}中没有${r.home.name}${n.source === 'records' ? '的召回' : '这一行（或这一行有错误未被采用）'}，而本省召回记录本季度有 ${fmt(own)}：公报将印不出${r.home.name}的全国排名，全国开展召回的省份也会漏掉${r.home.name}。`,
+        `请在${table}中补上${r.home.name}的数字（本年、本季度召回次数和数量）；如已有这一行，请先改正该行的错误。`,
+      ),
+    ];
+  if (own.recalls <= row.ytd.recalls && own.quantity <= row.ytd.quantity) return [];
+  return [
+    fileError(
+      r.files.recalls ?? 'recalls',
+      'contradiction.home.year',
+      `本省召回记录本季度合计 ${fmt(own)}，多于全国各省汇总表中${r.home.name}本年的 ${fmt(row.ytd)}：本季度包含在本年之内，公报不能同时印出这两个数字。`,
+      `请核对召回记录是否多录或重复录入，或全国各省汇总表中${r.home.name}的本年数字是否填错、未更新。`,
+    ),
+  ];
+}
+
 export function reconcile(r: ReconcileInput): ValidationIssue[] {
-  return [...nationalTotals(r), ...foreignCategories(r), ...homeQuarter(r)];
+  return [...nationalTotals(r), ...foreignCategories(r), ...homeQuarter(r), ...homeRow(r)];
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ValidationIssue } from '../../src/model/issues.js';
 import type { ReferenceData } from '../../src/model/reference.js';
 import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
 import { reference } from '../helpers/reference.js';
@@ -20,7 +21,7 @@ const CAT_HEADER = [
   '本季度召回数量',
 ];
 const PROV_HEADER = ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'];
-const errors = (issues: ReadonlyArray<{ severity: string; code: string }>, code: string) =>
+const errors = (issues: readonly ValidationIssue[], code: string) =>
   issues.filter((i) => i.severity === 'error' && i.code === code);
 
 describe('national tables: a quarter above its year, a year above all time', () => {
