@@ -3,6 +3,7 @@ import { preview } from '../model/text.js';
 import { cellText, isBlankRow, type CellValue, type RawRow, type RawTable } from '../ingest/table.js';
 import { fieldForHeader, type TableSchema } from './table-schema.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
+import { scaledHeader, scaledHeaderIssue } from './header-units.js';
 
 export interface ColumnRef {
   /** 0-based cell index. */
@@ -76,8 +77,11 @@ function readColumns<K extends string>(
     const header = cellText(c);
     if (!header) return;
     width = index + 1;
-    const field = fieldForHeader(schema, header);
+    const matched = fieldForHeader(schema, header);
     const at = { row: headerRow.row, col: index + 1, header, value: header };
+    const scaled = scaledHeader(schema, header, matched);
+    if (scaled) issues.push(scaledHeaderIssue(issue, at, scaled));
+    const field = matched ?? scaled?.field;
     if (!field) {
       if (++unknown <= MAX_UNKNOWN_REPORTED) {
         issues.push(

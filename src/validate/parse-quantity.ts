@@ -1,11 +1,18 @@
 import type { CellValue } from '../ingest/table.js';
 import { fold } from '../model/text.js';
+import { isScaledUnit } from '../model/unit-scale.js';
 
 export type QuantityFailure =
-  'empty' | 'not-a-number' | 'negative' | 'fraction' | 'grouping' | 'exponent' | 'too-large';
+  'empty' | 'not-a-number' | 'negative' | 'fraction' | 'grouping' | 'exponent' | 'too-large' | 'scaled-unit';
 
 export type QuantityResult =
   { ok: true; value: number; unit: string | null; approximate: boolean } | { ok: false; reason: QuantityFailure };
+
+/**
+ * Spaces between digits ("1 234", NBSP, full-width, thin): a thousands separator like the comma,
+ * held to the same rule, so "12 34" is refused rather than read as 1234 (fold() drops spaces).
+ */
+const SPACED_DIGITS = /([0-9０-９])[\s\u200b\ufeff]+(?=[0-9０-９])/gu;
 
 const APPROX = /^(约|大约|近|逾|超过|共)|(余|多|左右)$/u;
 
@@ -26,7 +33,7 @@ export function parseQuantity(v: CellValue): QuantityResult {
   if (typeof v !== 'string') return { ok: false, reason: 'not-a-number' };
   // Plain digits, the usual case: what the general path below would give.
   if (/^\d{1,15}$/.test(v)) return { ok: true, value: Number(v), unit: null, approximate: false };
-  let t = fold(v).replace(/[，']/g, ',');
+  let t = fold(v.replace(SPACED_DIGITS, '$1,')).replace(/[，']/g, ',');
   if (t === '') return { ok: false, reason: 'empty' };
   let approximate = false;
   while (APPROX.test(t)) {
@@ -37,6 +44,8 @@ export function parseQuantity(v: CellValue): QuantityResult {
   if (!m) return { ok: false, reason: failure(t) };
   if (m[5]) approximate = true;
   const unit = m[6] ?? null;
+  // "26千件", "3百万": the unit scales the number (万 and 亿 above are read as the scale they are).
+  if (unit !== null && isScaledUnit(unit)) return { ok: false, reason: 'scaled-unit' };
   const zeros = m[4] === '亿' ? 8 : m[4] === '万' ? 4 : 0;
   const scaled = scaleDecimal((m[2] as string).replace(/,/g, ''), m[3] ?? '', zeros);
   if (m[1] === '-' && /[1-9]/.test(scaled.int + scaled.frac)) return { ok: false, reason: 'negative' };
@@ -78,11 +87,13 @@ export function quantityProblem(reason: Exclude<QuantityFailure, 'empty'>): stri
     case 'fraction':
       return '必须是整数';
     case 'grouping':
-      return '的千位分隔不对（逗号应每三位一个，如 257,500），无法确定是哪个数';
+      return '的千位分隔不对（逗号或空格应每三位一个，如 257,500），无法确定是哪个数';
     case 'exponent':
       return '是科学计数法，不是准确的整数';
     case 'too-large':
       return `太大，超出了能准确计算的范围（最大 ${Number.MAX_SAFE_INTEGER}），不可能是真实的数量`;
+    case 'scaled-unit':
+      return '的单位带有倍数（十、百、千、十万、百万等），无法按件计数';
     case 'not-a-number':
       return '不是数字';
   }

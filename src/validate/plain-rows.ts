@@ -13,6 +13,7 @@ import { isPlaceholder } from '../model/placeholder.js';
 import { quarterContains } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import { rowAt, type CellBatch } from '../ingest/cell-batch.js';
+import { isScaledUnit } from '../model/unit-scale.js';
 import { parseFlag } from './parse-flag.js';
 import type { FieldKey } from './record-columns.js';
 import { keyHashes } from './record-key.js';
@@ -29,7 +30,7 @@ const DATE_LIMIT = 50_000;
 
 /** The column of each field the in-place check reads; -1 when the header has none. */
 type Columns = Record<
-  'date' | 'maker' | 'product' | 'model' | 'category' | 'region' | 'defect' | 'qty' | 'flag',
+  'date' | 'maker' | 'product' | 'model' | 'category' | 'region' | 'defect' | 'qty' | 'flag' | 'unit',
   number
 >;
 
@@ -43,6 +44,8 @@ export class PlainRows {
   private readonly defects = new TextTable<string>();
   /** Yes/no texts: true for a plain "no" (a typical case takes the full check). */
   private readonly flags = new TextTable<boolean>();
+  /** 单位 texts: true for a plain unit (件, 只); one with a multiplier (万只) takes the full check. */
+  private readonly units = new TextTable<boolean>();
   /**
    * Reused for every row: the tallies read of a record that is not a typical case its codes,
    * quantity, product and manufacturer (stats-accumulator.ts); the other texts stay empty.
@@ -64,9 +67,10 @@ export class PlainRows {
       defect: at('defectType'),
       qty: at('quantity'),
       flag: at('typical'),
+      unit: at('unit'),
     };
     // A header without one of the required columns makes a finding on every row: all go the full way.
-    const { model: _model, flag: _flag, ...required } = this.col;
+    const { model: _model, flag: _flag, unit: _unit, ...required } = this.col;
     this.usable = Object.values(required).every((c) => c >= 0);
     this.max = ctx.maxQuantity ?? DEFAULT_MAX_QUANTITY;
     const source = { file: ctx.file, sheet: ctx.sheet, row: 0 };
@@ -88,8 +92,10 @@ export class PlainRows {
     const e = (k: number): number => cells[i + 2 + 2 * k] as number;
     const date = this.date(text, s(c.date), e(c.date));
     const quantity = this.quantity(text, s(c.qty), e(c.qty));
-    if (date === null || quantity < 0 || !this.notTypical(text, c.flag < 0 ? 0 : s(c.flag), c.flag < 0 ? 0 : e(c.flag)))
+    if (date === null || quantity < 0 || (c.flag >= 0 && !known(this.flags, text, s(c.flag), e(c.flag), isPlainNo)))
       return false;
+    // A 单位 with a multiplier (万只) is a finding (checkUnit, row-values.ts).
+    if (c.unit >= 0 && !known(this.units, text, s(c.unit), e(c.unit), (u) => !isScaledUnit(u))) return false;
     const r = this.record;
     r.categoryCode = this.lookup(this.categories, 'category', text, s(c.category), e(c.category));
     r.regionCode = this.lookup(this.regions, 'region', text, s(c.region), e(c.region));
@@ -137,18 +143,6 @@ export class PlainRows {
     return v > this.max ? -1 : v;
   }
 
-  /** An empty or "no" typical-case cell (or none in the header). */
-  private notTypical(text: string, s: number, e: number): boolean {
-    if (s === e) return true;
-    let no = this.flags.find(text, s, e);
-    if (no === undefined) {
-      const raw = text.slice(s, e);
-      const flag = parseFlag(raw);
-      this.flags.add(raw, (no = flag.ok && !flag.value));
-    }
-    return no;
-  }
-
   /** The code a category, region or defect type text stands for with no finding, or ''. */
   private lookup(table: TextTable<string>, kind: 'category' | 'region' | 'defect', text: string, s: number, e: number) {
     const hit = table.find(text, s, e);
@@ -160,6 +154,22 @@ export class PlainRows {
     table.add(raw, code);
     return code;
   }
+}
+
+/** An empty or "no" typical-case cell. */
+const isPlainNo = (raw: string) => {
+  const flag = parseFlag(raw);
+  return flag.ok && !flag.value;
+};
+
+/** What `test` says of text[s, e), remembered by the text. */
+function known(table: TextTable<boolean>, text: string, s: number, e: number, test: (raw: string) => boolean) {
+  let v = table.find(text, s, e);
+  if (v === undefined) {
+    const raw = text.slice(s, e);
+    table.add(raw, (v = test(raw)));
+  }
+  return v;
 }
 
 /** No quoted cell (its text needs its "" undone) and none over Excel's limit. */

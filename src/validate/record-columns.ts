@@ -68,6 +68,7 @@ export const RECORD_FIELDS: readonly FieldDef<FieldKey>[] = [
     label: '召回数量',
     aliases: ['召回数量', '数量', '涉及数量', '缺陷产品数量', '召回产品数量'],
     required: true,
+    figure: true,
   },
   { key: 'unit', label: '单位', aliases: ['单位', '计量单位', '数量单位'], required: false },
   {

@@ -10,7 +10,7 @@ import { isPlaceholder, PLACEHOLDER_MARK } from '../model/placeholder.js';
 import type { RawRow } from '../ingest/table.js';
 import { fail, required, textOf, type RowContext, type RowFindings } from './row-context.js';
 import { parseCategory, parseDefectType, parseRegion } from './row-lookups.js';
-import { checkCells, parseAnnounceDate, parseQuantityField, parseTypical } from './row-values.js';
+import { checkCells, checkUnit, parseAnnounceDate, parseQuantityField, parseTypical } from './row-values.js';
 
 export { DEFAULT_MAX_QUANTITY, type RowContext } from './row-context.js';
 
@@ -35,6 +35,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   const regionCode = parseRegion(f);
   const defectTypeCode = parseDefectType(f);
   const q = parseQuantityField(f);
+  checkUnit(f);
   const description = textOf(row, ctx, 'description');
   const typical = parseTypical(f, description);
 

@@ -8,7 +8,18 @@ import { cellText, isErrorCell, isUnsavedFormula, type CellValue } from '../inge
 import { parseDate } from './parse-date.js';
 import { parseFlag } from './parse-flag.js';
 import { parseQuantity, quantityProblem, type QuantityResult } from './parse-quantity.js';
-import { cellOf, DEFAULT_MAX_QUANTITY, fail, memo, required, shown, warn, type RowFindings } from './row-context.js';
+import { isScaledUnit } from '../model/unit-scale.js';
+import {
+  cellOf,
+  DEFAULT_MAX_QUANTITY,
+  fail,
+  memo,
+  required,
+  shown,
+  textOf,
+  warn,
+  type RowFindings,
+} from './row-context.js';
 
 /** Excel's own limit for one cell; longer text means a broken export. */
 const MAX_CELL_CHARS = 32_767;
@@ -134,6 +145,22 @@ export function parseQuantityField(f: RowFindings): QuantityResult {
     );
   }
   return q;
+}
+
+/**
+ * A 单位 cell that scales the quantity (万只, 千件): the total would count 26 while 表2 prints
+ * 26万只 for the same recall. Refused rather than multiplied: which figure was meant is a guess.
+ */
+export function checkUnit(f: RowFindings): void {
+  const unit = textOf(f.row, f.ctx, 'unit');
+  if (unit === '' || !isScaledUnit(unit)) return;
+  fail(
+    f,
+    'unit',
+    'value.unit.scaled',
+    `单位“${shown(f.row, f.ctx, 'unit')}”带有倍数：召回数量会按 ${textOf(f.row, f.ctx, 'quantity') || '填写的数字'} 计入总数，表2 却印成“${textOf(f.row, f.ctx, 'quantity')}${unit}”，两处不一致。`,
+    '单位请只写件、只、台、本等；数量请写实际件数（如 260000），或在召回数量里写“26万”。',
+  );
 }
 
 /** Whether the row is a typical case; a typical case needs a description (it fills table 2). */

@@ -11,6 +11,8 @@ export interface FieldDef<K extends string = string> {
   label: string;
   aliases: readonly string[];
   required: boolean;
+  /** Figures that are added up: a unit with a multiplier in the header (万件) is refused. */
+  figure?: boolean;
 }
 
 export interface TableSchema<K extends string = string> {
