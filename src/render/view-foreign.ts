@@ -40,8 +40,11 @@ export function buildForeignView(
   const pct = (v: number) => percent(v, decimals);
   const period = `${q.year}年1月至${q.quarter * 3}月`;
   const names = s.jurisdictions.map((j) => j.name);
+  // With no quantity disclosed the disclosed sum is 0, which is not the quantity recalled.
+  const anyDisclosed = s.jurisdictions.some((j) => j.quantity !== null);
+  const amount = anyDisclosed ? `涉及产品${qty(s.total.disclosedQuantity)}` : '数量未公开';
   const parts = [
-    `${period}，${listJoin(names)}${chineseCount(names.length)}个国家地区共实施消费品召回${n(s.total.recalls)}次，涉及产品${qty(s.total.disclosedQuantity)}。`,
+    `${period}，${listJoin(names)}${chineseCount(names.length)}个国家地区共实施消费品召回${n(s.total.recalls)}次，${amount}。`,
     `具体情况为：${s.jurisdictions.map(jurisdictionClause).join('；')}。`,
   ];
   const china = s.jurisdictions.map((j) => chinaClause(j, decimals)).filter((c): c is string => c !== null);

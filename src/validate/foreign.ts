@@ -1,11 +1,12 @@
-import { preview } from '../model/text.js';
 /** Foreign recall figures: per jurisdiction, and optionally by product category. */
+import { fold, preview } from '../model/text.js';
 import type { ForeignInput } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { RawTable } from '../ingest/table.js';
-import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
+import { boundFindings } from './summary-bounds.js';
+import { readSummary, summaryAccount, type SummaryResult, type SummarySchema } from './summary-table.js';
 
 type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
 type CKey = 'category' | 'recalls' | 'quantity';
@@ -62,13 +63,46 @@ export const FOREIGN_CATEGORY_SCHEMA: SummarySchema<CKey> = {
 
 const optional = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
+const WITHIN = '中国生产产品的召回是该国家地区召回的一部分';
+
+/** China-made recalls above a country's own total would print shares above 100%. */
+const CHINA_WITHIN_TOTAL = {
+  code: 'contradiction.foreign.china',
+  label: 'name',
+  hint: '请与数据来源核对这一行：常见原因是中国产品的数字与总数填反了列，或填成了别的国家地区的数字。',
+  bounds: [
+    { part: 'chinaRecalls', whole: 'recalls', unit: '次', why: WITHIN },
+    { part: 'chinaQuantity', whole: 'quantity', unit: '件', why: WITHIN },
+  ],
+} as const;
+
+/** Rows of distinct countries: a second row of one country is an error, and only the first is kept. */
+function firstOfEach(r: SummaryResult<JKey>): SummaryResult<JKey>['rows'] {
+  const seen = new Set<string>();
+  return r.rows.filter((row) => {
+    const name = fold(String(row.values.name ?? ''));
+    if (!seen.has(name)) return seen.add(name);
+    r.issues.push(
+      r.issue(
+        'error',
+        'value.foreign.duplicate',
+        row.at('name'),
+        `国家地区“${preview(String(row.values.name), 30)}”出现了不止一次，公报会把它列两遍并重复计入合计。`,
+        '每个国家地区只保留一行（如是分批的数字，请相加后填在一行）。',
+      ),
+    );
+    return false;
+  });
+}
+
 export function readForeign(table: RawTable): {
   jurisdictions: ForeignInput['jurisdictions'];
   issues: ValidationIssue[];
   rows: RowAccount;
 } {
   const r = readSummary(table, FOREIGN_SCHEMA);
-  const jurisdictions = r.rows
+  r.issues.push(...boundFindings(FOREIGN_SCHEMA, r, CHINA_WITHIN_TOTAL));
+  const jurisdictions = firstOfEach(r)
     .filter((row) => typeof row.values.recalls === 'number')
     .map((row) => ({
       name: String(row.values.name),
@@ -96,6 +130,18 @@ export function readForeignCategories(
           row.at('category'),
           `“${preview(String(row.values.category), 60)}”不是有效的产品类别。`,
           '请使用 10 个类别的代码或名称。',
+        ),
+      );
+      continue;
+    }
+    if (categories.some((c) => c.code === m.value.code)) {
+      r.issues.push(
+        r.issue(
+          'error',
+          'value.category.duplicate',
+          row.at('category'),
+          `产品类别“${m.value.name}”出现了不止一次。`,
+          '每个类别只保留一行。',
         ),
       );
       continue;
