@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../src/model/issues.js';
 import type { ReferenceData } from '../../src/model/reference.js';
+import { readClues } from '../../src/validate/clues.js';
 import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
 import { reference } from '../helpers/reference.js';
 import { rawTable } from '../helpers/tables.js';
@@ -90,5 +91,34 @@ describe('national tables: a quarter above its year, a year above all time', () 
     ]);
     expect(found[0]?.message).toContain('广东省');
     expect(found[1]?.message).toContain('为 500 件，大于“本年召回数量”的 50 件');
+  });
+});
+
+describe('clue table (表4): effective recall information above the clues it came from', () => {
+  const HEADER = [
+    '序号',
+    '共享缺陷线索信息用户',
+    '共享缺陷线索报告信息',
+    '形成有效缺陷产品召回信息',
+    '共享检验检测信息',
+  ];
+
+  it('refuses the row, naming the unit and both figures', () => {
+    const r = readClues(
+      rawTable(
+        [HEADER, [1, '省局缺陷产品召回服务中心', 2, 9, 0], [2, '长沙市市场监督管理局', 1, 1, 0]],
+        'clues.csv',
+        null,
+      ),
+    );
+    const found = errors(r.issues, 'contradiction.clues.effective');
+    expect(found.map((i) => [i.row, i.column])).toEqual([[2, 'D']]);
+    expect(found[0]?.message).toContain('省局缺陷产品召回服务中心');
+    expect(found[0]?.message).toContain('为 9 条，大于“共享缺陷线索报告信息”的 2 条');
+  });
+
+  it('does not compare with the inspection column (the sample’s 省局: 20 reports, 5 effective, 25 inspections)', () => {
+    const r = readClues(rawTable([HEADER, [1, '省局', 20, 5, 25]], 'clues.csv', null));
+    expect(r.issues).toEqual([]);
   });
 });
