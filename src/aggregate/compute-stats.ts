@@ -2,7 +2,7 @@
 import { quarterEnd, quarterId, quarterStart, type Quarter } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import type { Province, ReferenceData } from '../model/reference.js';
-import { percentShares } from '../model/shares.js';
+import { sharesOrNull } from '../model/shares.js';
 import {
   STATS_SCHEMA_VERSION,
   type CategoryRow,
@@ -29,19 +29,14 @@ function leaders(
 ): Leader[] {
   const max = Math.max(0, ...rows.map((r) => r[metric]));
   if (max === 0) return [];
-  return rows
-    .filter((r) => r[metric] === max)
-    .map((r) => {
-      const t = byCat.get(r.code);
-      return {
-        code: r.code,
-        name: r.name,
-        recalls: r.recalls,
-        quantity: r.quantity,
-        share: metric === 'recalls' ? r.recallShare : r.quantityShare,
-        soleProduct: t?.recalls === 1 ? t.firstProduct : null,
-      };
-    });
+  // A leader has a positive figure, so its table's total and share exist.
+  return rows.flatMap((r) => {
+    const share = metric === 'recalls' ? r.recallShare : r.quantityShare;
+    if (r[metric] !== max || share === null) return [];
+    const t = byCat.get(r.code);
+    const soleProduct = t?.recalls === 1 ? t.firstProduct : null;
+    return [{ code: r.code, name: r.name, recalls: r.recalls, quantity: r.quantity, share, soleProduct }];
+  });
 }
 
 export function computeStats(
@@ -62,21 +57,21 @@ const quantityOf = (t: Tally | undefined): number => t?.quantity ?? 0;
 function categoryRows(byCat: ReadonlyMap<string, Tally>, ref: ReferenceData, decimals: number): CategoryRow[] {
   const counts = ref.categories.map((c) => recallsOf(byCat.get(c.code)));
   const quantities = ref.categories.map((c) => quantityOf(byCat.get(c.code)));
-  const recallShares = percentShares(counts, decimals);
-  const quantityShares = percentShares(quantities, decimals);
+  const recallShares = sharesOrNull(counts, decimals);
+  const quantityShares = sharesOrNull(quantities, decimals);
   return ref.categories.map((c, i) => ({
     code: c.code,
     name: c.name,
     recalls: counts[i] ?? 0,
     quantity: quantities[i] ?? 0,
-    recallShare: recallShares[i] ?? 0,
-    quantityShare: quantityShares[i] ?? 0,
+    recallShare: recallShares?.[i] ?? null,
+    quantityShare: quantityShares?.[i] ?? null,
   }));
 }
 
 function regionRows(byReg: ReadonlyMap<string, Tally>, home: Province, decimals: number): RegionRow[] {
   const quantities = home.prefectures.map((p) => quantityOf(byReg.get(p.code)));
-  const shares = percentShares(quantities, decimals);
+  const shares = sharesOrNull(quantities, decimals);
   return home.prefectures.map((p, i) => ({
     code: p.code,
     name: p.name,
@@ -84,19 +79,19 @@ function regionRows(byReg: ReadonlyMap<string, Tally>, home: Province, decimals:
     recalls: recallsOf(byReg.get(p.code)),
     manufacturers: byReg.get(p.code)?.manufacturers ?? 0,
     quantity: quantities[i] ?? 0,
-    quantityShare: shares[i] ?? 0,
+    quantityShare: shares?.[i] ?? null,
   }));
 }
 
 function defectRows(byDef: ReadonlyMap<string, Tally>, ref: ReferenceData, decimals: number): DefectRow[] {
   const counts = ref.defectTypes.map((d) => recallsOf(byDef.get(d.code)));
-  const shares = percentShares(counts, decimals);
+  const shares = sharesOrNull(counts, decimals);
   return ref.defectTypes.map((d, i) => ({
     code: d.code,
     name: d.name,
     recalls: counts[i] ?? 0,
     quantity: quantityOf(byDef.get(d.code)),
-    recallShare: shares[i] ?? 0,
+    recallShare: shares?.[i] ?? null,
   }));
 }
 

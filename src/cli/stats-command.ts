@@ -18,25 +18,20 @@ export interface StatsFlags extends Pick<OptionFlags, 'data' | 'out' | 'archive'
 const HEADER = ['部分', '项目', '代码', '召回次数', '召回数量', '次数占比%', '数量占比%'];
 const NUMERIC = [false, false, false, true, true, true, true];
 
+/** A share, or an empty cell when its table's total is 0 (stats.json has null: no share exists). */
+const share = (x: number | null): string => x?.toFixed(2) ?? '';
+
 /** Every printed figure as rows: section, item, code, recalls, quantity, shares. */
 export function statsRows(s: BulletinStats): unknown[][] {
   const rows: unknown[][] = [
     ['本省合计', s.province.name, s.province.code, s.totals.recalls, s.totals.quantity, '', ''],
   ];
   for (const c of s.byCategory)
-    rows.push([
-      '本省按类别',
-      c.name,
-      c.code,
-      c.recalls,
-      c.quantity,
-      c.recallShare.toFixed(2),
-      c.quantityShare.toFixed(2),
-    ]);
+    rows.push(['本省按类别', c.name, c.code, c.recalls, c.quantity, share(c.recallShare), share(c.quantityShare)]);
   for (const r of s.byRegion)
-    rows.push(['本省按市州', r.short, r.code, r.recalls, r.quantity, '', r.quantityShare.toFixed(2)]);
+    rows.push(['本省按市州', r.short, r.code, r.recalls, r.quantity, '', share(r.quantityShare)]);
   for (const d of s.byDefect)
-    rows.push(['本省按缺陷类型', d.name, d.code, d.recalls, d.quantity, d.recallShare.toFixed(2), '']);
+    rows.push(['本省按缺陷类型', d.name, d.code, d.recalls, d.quantity, share(d.recallShare), '']);
   const n = s.national;
   if (n) {
     for (const [label, t] of [

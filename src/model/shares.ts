@@ -29,3 +29,12 @@ export function percentOf(part: number, total: number, decimals = 2): number {
   if (total === 0) return 0;
   return Math.round((part * 100 * 10 ** decimals) / total) / 10 ** decimals;
 }
+
+/**
+ * A table's shares, or null when its total is 0: a share of nothing cannot be
+ * computed, and printing 0.00 for every item would claim figures that add up
+ * to 0, not 100. stats.json then holds null for each share.
+ */
+export function sharesOrNull(values: readonly number[], decimals = 2): number[] | null {
+  return values.some((v) => v !== 0) ? percentShares(values, decimals) : null;
+}

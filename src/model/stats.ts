@@ -12,9 +12,12 @@ export interface CategoryRow {
   name: string;
   recalls: number;
   quantity: number;
-  /** Percent with two decimals; a table's shares add up to exactly 100. */
-  recallShare: number;
-  quantityShare: number;
+  /**
+   * Percent with two decimals; a table's shares add up to exactly 100. Null
+   * when the table's total is 0 (no share can be computed).
+   */
+  recallShare: number | null;
+  quantityShare: number | null;
 }
 
 export interface RegionRow {
@@ -25,7 +28,8 @@ export interface RegionRow {
   /** Distinct manufacturers (生产企业数). */
   manufacturers: number;
   quantity: number;
-  quantityShare: number;
+  /** Null when the quarter's quantity is 0. */
+  quantityShare: number | null;
 }
 
 export interface DefectRow {
@@ -33,7 +37,8 @@ export interface DefectRow {
   name: string;
   recalls: number;
   quantity: number;
-  recallShare: number;
+  /** Null when the quarter has no recall. */
+  recallShare: number | null;
 }
 
 export interface TypicalCase {

@@ -8,10 +8,11 @@ import type { ReportCharts } from './view-model.js';
 export function reportChartSpecs(s: QuarterStats): Record<keyof ReportCharts, ChartSpec> | null {
   if (s.totals.recalls === 0) return null;
   const qn = quarterName(parseQuarter(s.quarter));
+  // A pie draws only items above 0, whose shares exist (their total is positive): the 0 is never shown.
   return {
     categories: pieSpec(
       `${qn}各类别召回数量占比`,
-      s.byCategory.map((c) => ({ name: c.name, value: c.quantity, share: c.quantityShare })),
+      s.byCategory.map((c) => ({ name: c.name, value: c.quantity, share: c.quantityShare ?? 0 })),
     ),
     regions: barSpec(
       `${qn}各市州召回数量`,
@@ -20,7 +21,7 @@ export function reportChartSpecs(s: QuarterStats): Record<keyof ReportCharts, Ch
     ),
     defects: pieSpec(
       `${qn}召回产品缺陷类别（按批次）`,
-      s.byDefect.map((d) => ({ name: d.name, value: d.recalls, share: d.recallShare })),
+      s.byDefect.map((d) => ({ name: d.name, value: d.recalls, share: d.recallShare ?? 0 })),
     ),
   };
 }

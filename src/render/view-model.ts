@@ -2,16 +2,16 @@
  * Stats → the strings and rows templates print. Pure: every sentence of the
  * report is built here from figures, so templates stay logic-free.
  */
-import { andJoin, listJoin, percent } from '../model/chinese.js';
 import { parseQuarter, quarterName } from '../model/quarter.js';
 import type { ReferenceData } from '../model/reference.js';
-import type { Leader, QuarterStats, Trend } from '../model/stats.js';
+import type { QuarterStats, Trend } from '../model/stats.js';
 import type { ClueStats, ForeignStats, NationalStats } from '../model/bulletin-stats.js';
 import { buildCluesView, buildForeignView, type CluesView, type ForeignView } from './view-foreign.js';
 import { buildNationalView, summarySentence, trendSentence, type NationalView } from './view-national.js';
 import { withWidths } from './col-widths.js';
 import { reportFlow, type FlowBlock } from './report-flow.js';
 import { n, table, type TableView } from './view-table.js';
+import { categorySentences, defectSentences, regionSentences } from './view-narrative.js';
 
 export interface ReportMeta {
   bulletinName: string;
@@ -57,49 +57,6 @@ export interface ReportExtras {
   trend?: Trend | null;
 }
 
-function leaderName(l: Leader): string {
-  return l.soleProduct ? `${l.name}（${l.soleProduct}）` : l.name;
-}
-
-function categorySentences(s: QuarterStats, meta: ReportMeta): string {
-  if (s.totals.recalls === 0) return '本季度没有开展消费品召回。';
-  const names = s.highlights.activeCategories.map((c) => s.byCategory.find((r) => r.code === c)?.name ?? c);
-  const q = s.highlights.topByQuantity;
-  const r = s.highlights.topByRecalls;
-  const first = q[0] as Leader;
-  const top = r[0] as Leader;
-  return (
-    `本季度召回种类主要是${listJoin(names)}。` +
-    `其中，召回数量最多的是${andJoin(q.map(leaderName))}，召回数量为${n(first.quantity)}件，占${meta.provinceShort}召回总数量的${percent(first.share, meta.decimals)}。` +
-    `召回次数最多的是${andJoin(r.map((l) => l.name))}，${r.length > 1 ? '各' : '共'}召回${n(top.recalls)}次，占总召回次数的${percent(top.share, meta.decimals)}。`
-  );
-}
-
-function regionSentences(s: QuarterStats): string {
-  if (s.totals.recalls === 0) return '本季度各市州均没有召回。';
-  const byCode = new Map(s.byRegion.map((r) => [r.code, r]));
-  const active = s.highlights.activeRegions.map((c) => byCode.get(c)?.short ?? c);
-  const lead = s.highlights.leadingRegions
-    .map((c) => byCode.get(c))
-    .filter((r) => r !== undefined)
-    .map((r) => `${r.short}地区涉及召回产品${n(r.quantity)}件（套），生产企业${n(r.manufacturers)}家`);
-  return `本季度召回主要集中在${listJoin(active)}${active.length > 1 ? '等地' : ''}。${lead.length ? `${lead.join('；')}。` : ''}`;
-}
-
-function defectSentences(s: QuarterStats, ref: ReferenceData, meta: ReportMeta): string {
-  if (s.totals.recalls === 0) return '本季度没有召回。';
-  const phrase = new Map(ref.defectTypes.map((d) => [d.code, d.phrase]));
-  const parts = [...s.byDefect]
-    .map((d, i) => ({ d, i }))
-    .filter((x) => x.d.recalls > 0)
-    .sort((a, b) => b.d.recalls - a.d.recalls || a.i - b.i)
-    .map(
-      ({ d }) =>
-        `有${n(d.recalls)}批次产品存在${phrase.get(d.code) ?? d.name}，占总召回批次${percent(d.recallShare, meta.decimals)}`,
-    );
-  return `本季度召回的消费品中，${parts.join('；')}。`;
-}
-
 /** Table 2 exists only when the quarter has typical cases to show. */
 /**
  * 表2's width in em of its 10pt text: the A4 text block of templates/styles.css
@@ -125,6 +82,12 @@ function typicalCasesTable(s: QuarterStats, qName: string, prov: string): TableV
     null,
   );
   return withWidths(t, CASES_EM);
+}
+
+/** With every quantity 0 the quantity pie has no slice to draw: it is left out (the narrative says 均为0件). */
+function shownCharts(charts: ReportCharts | null | undefined, s: QuarterStats): ReportCharts | null {
+  if (!charts) return null;
+  return s.totals.quantity > 0 ? charts : { ...charts, categories: '' };
 }
 
 export function buildReportView(
@@ -167,7 +130,7 @@ export function buildReportView(
     regionTable,
     defectNarrative: defectSentences(s, ref, meta),
     casesTable,
-    charts: more.charts ?? null,
+    charts: shownCharts(more.charts, s),
     national: more.national ? buildNationalView(more.national, q, s.period.end) : null,
     foreign: more.foreign ? buildForeignView(more.foreign, q, undefined, meta.decimals) : null,
     clues: more.clues ? buildCluesView(more.clues, q, prov, `四、${qName}全省共享缺陷信息线索情况`) : null,

@@ -118,7 +118,7 @@ describe('computeStats properties', () => {
         );
         const st = computeStats(recs, ref, home, Q3);
         const total = st.totals.quantity;
-        const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100);
+        const sum = (xs: (number | null)[]) => Math.round(xs.reduce<number>((a, b) => a + (b ?? NaN), 0) * 100);
         expect(sum(st.byCategory.map((c) => c.recallShare))).toBe(10_000);
         expect(sum(st.byDefect.map((c) => c.recallShare))).toBe(10_000);
         if (total > 0) expect(sum(st.byCategory.map((c) => c.quantityShare))).toBe(10_000);
@@ -177,10 +177,13 @@ describe('computeStats properties', () => {
     );
   });
 
-  it('handles a quarter with no recalls: every row zero, no leaders', () => {
+  it('handles a quarter with no recalls: every row zero, no shares (null), no leaders', () => {
     const st = computeStats([], ref, home, Q3);
     expect(st.totals).toEqual({ recalls: 0, quantity: 0, manufacturers: 0 });
-    expect(st.byCategory.every((c) => c.recalls === 0 && c.recallShare === 0)).toBe(true);
+    expect(st.byCategory.every((c) => c.recalls === 0 && c.recallShare === null && c.quantityShare === null)).toBe(
+      true,
+    );
+    expect(st.byDefect.every((d) => d.recallShare === null)).toBe(true);
     expect(st.highlights.topByQuantity).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ describe('stats from the tallies gathered while checking', () => {
         const got = statsFromTallies(t.tallies!, ctx.ref, ctx.home, Q3);
         expect(got).toEqual(want);
         expect(t.totals).toEqual({ recalls: h.records.length, quantity: want.totals.quantity });
-        const cents = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100);
+        const cents = (xs: (number | null)[]) => Math.round(xs.reduce<number>((a, b) => a + (b ?? NaN), 0) * 100);
         if (got.totals.recalls > 0) {
           expect(cents(got.byCategory.map((c) => c.recallShare))).toBe(10_000);
           expect(cents(got.byDefect.map((c) => c.recallShare))).toBe(10_000);
