@@ -14,6 +14,7 @@ const READ_HINT = '请检查文件是否被其他程序占用、是否有读取�
 async function readMeta(
   dir: string,
   display: (p: string) => string,
+  quarter: Quarter | null = null,
 ): Promise<{ meta: IssueMeta; issues: ValidationIssue[]; file: string | null }> {
   // issue.json in any case, like every input (findFile): none means the numbers are derived.
   const path = await findFile(dir, 'issue.json');
@@ -29,13 +30,20 @@ async function readMeta(
       file: display(path),
     };
   }
-  return { ...checkIssueJsonBytes(bytes, display(path)), file: display(path) };
+  return { ...checkIssueJsonBytes(bytes, display(path), quarter), file: display(path) };
 }
 
-/** issue.json's bytes: not UTF-8, not JSON, its stand-ins, then its fields; shared with validate's loose files. */
-export function checkIssueJsonBytes(bytes: Uint8Array, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
+/**
+ * issue.json's bytes: not UTF-8, not JSON, its stand-ins, then its fields (the
+ * date against `quarter`'s end when known); shared with validate's loose files.
+ */
+export function checkIssueJsonBytes(
+  bytes: Uint8Array,
+  file: string,
+  quarter: Quarter | null = null,
+): { meta: IssueMeta; issues: ValidationIssue[] } {
   const t = jsonText(bytes);
-  if (t.ok) return checkIssueMetaText(t.text, file);
+  if (t.ok) return checkIssueMetaText(t.text, file, quarter);
   return { meta: EMPTY_META, issues: [fileError(file, 'meta.encoding', `issue.json ${t.message}。`, SAVE_AS_UTF8)] };
 }
 
@@ -70,7 +78,7 @@ export async function loadIssueMeta(
   display: (p: string) => string,
 ): Promise<LoadedMeta> {
   const id = quarterId(quarter);
-  const own = await readMeta(join(dataDir, id), display);
+  const own = await readMeta(join(dataDir, id), display, quarter);
   const stated: StatedNumber[] = [
     { quarter: id, number: own.meta.number, totalNumber: own.meta.totalNumber },
     ...(await otherIssueNumbers(dataDir, id, display)),

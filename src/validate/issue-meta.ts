@@ -1,8 +1,10 @@
 /** issue.json: 期号, 总期号, publication date and the closing notice. */
-import { parseJson, z } from '../model/schema.js';
-import { isIsoDate } from '../model/calendar.js';
+import { lineOfIndex, parseJson, z } from '../model/schema.js';
+import { chineseDate, isIsoDate } from '../model/calendar.js';
+import { quarterEnd, quarterName, type Quarter } from '../model/quarter.js';
 import type { IssueMeta } from '../model/bulletin.js';
 import { fileError, makeIssue, type ValidationIssue } from '../model/issues.js';
+import { duplicateKeys } from './json-keys.js';
 import { textPlaceholders, withoutPlaceholders } from './placeholders.js';
 
 const schema = z
@@ -50,8 +52,61 @@ export function validateIssueMeta(raw: unknown, file: string): { meta: IssueMeta
   };
 }
 
-/** issue.json's text: not JSON, its stand-ins (by line; left out of the checks that follow), then its fields. */
-export function checkIssueMetaText(text: string, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
+/** Keys written twice: JSON.parse keeps the last one without a word. */
+function duplicateKeyFindings(text: string, file: string): ValidationIssue[] {
+  return duplicateKeys(text).map((d) =>
+    makeIssue(
+      'error',
+      'meta.key.duplicate',
+      { file, row: lineOfIndex(text, d.index), header: d.path },
+      `“${d.path}”写了不止一次，只有最后一个会被使用。`,
+      `请只保留一个“${d.path}”，删去其余的（先确认哪一个是对的）。`,
+    ),
+  );
+}
+
+/**
+ * The publication date: absent, the masthead prints none (a warning: the
+ * bundled 2022Q1 and 2022Q2 have no date, and no date is better than an
+ * invented one); before the quarter ends, the masthead dates the issue
+ * before the figures it prints (an error).
+ * A stand-in left by init is reported as such (content.placeholder), not here.
+ */
+function dateFindings(raw: unknown, meta: IssueMeta, file: string, quarter: Quarter | null): ValidationIssue[] {
+  const stated = !!raw && typeof raw === 'object' && 'publicationDate' in raw;
+  if (!stated && raw && typeof raw === 'object' && !Array.isArray(raw))
+    return [
+      makeIssue(
+        'warning',
+        'meta.date.missing',
+        { file, header: 'publicationDate' },
+        'issue.json 没有写出版日期（publicationDate），报头将没有日期。',
+        '请加上一行 "publicationDate": "YYYY-MM-DD"，如 "publicationDate": "2022-11-08"。',
+      ),
+    ];
+  const date = meta.publicationDate;
+  if (!quarter || !date || date >= quarterEnd(quarter)) return [];
+  return [
+    makeIssue(
+      'error',
+      'meta.date.early',
+      { file, header: 'publicationDate', value: date },
+      `出版日期 ${chineseDate(date)}早于${quarterName(quarter)}结束的 ${chineseDate(quarterEnd(quarter))}：报头的日期会早于公报统计的数字。`,
+      `请把 publicationDate 改为实际出版的日期（不早于 ${quarterEnd(quarter)}）。`,
+    ),
+  ];
+}
+
+/**
+ * issue.json's text: not JSON, its stand-ins (by line; left out of the checks
+ * that follow), keys written twice, then its fields and, for a known quarter,
+ * the publication date against the quarter's end.
+ */
+export function checkIssueMetaText(
+  text: string,
+  file: string,
+  quarter: Quarter | null = null,
+): { meta: IssueMeta; issues: ValidationIssue[] } {
   const json = parseJson(text);
   if (!json.ok)
     return {
@@ -66,5 +121,9 @@ export function checkIssueMetaText(text: string, file: string): { meta: IssueMet
       ],
     };
   const v = validateIssueMeta(withoutPlaceholders(json.value), file);
-  return { meta: v.meta, issues: [...textPlaceholders(text, file), ...v.issues] };
+  const dates = v.issues.length > 0 ? [] : dateFindings(json.value, v.meta, file, quarter);
+  return {
+    meta: v.meta,
+    issues: [...textPlaceholders(text, file), ...duplicateKeyFindings(text, file), ...v.issues, ...dates],
+  };
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkIssueMetaText } from '../../src/validate/issue-meta.js';
+import { duplicateKeys } from '../../src/validate/json-keys.js';
+
+const Q3 = { year: 2022, quarter: 3 } as const;
+const codes = (text: string) =>
+  checkIssueMetaText(text, 'issue.json', Q3).issues.map((i) => [i.severity, i.code, i.header]);
+
+describe('issue.json: keys written twice', () => {
+  it('is an error naming the key and its line, where JSON.parse silently keeps the last', () => {
+    const r = checkIssueMetaText(
+      '{\n"number": 3,\n"totalNumber": 3,\n"number": 4,\n"publicationDate": "2022-11-08"\n}',
+      'issue.json',
+      Q3,
+    );
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ severity: 'error', code: 'meta.key.duplicate', header: 'number', row: 4 });
+    expect(r.issues[0]?.message).toContain('“number”写了不止一次');
+  });
+
+  it('tells keys from values and strings, and nested objects apart', () => {
+    expect(duplicateKeys('{"a":"b","b":"a,\\"a\\":","c":["a","a"],"d":{"a":1},"e":[{"x":1},{"x":2}]}')).toEqual([]);
+    expect(duplicateKeys('{"d":{"a":1,"a":2}}').map((d) => d.path)).toEqual(['d.a']);
+  });
+});
+
+describe('issue.json: the publication date', () => {
+  it('is an error before the quarter ends, with both dates', () => {
+    const r = checkIssueMetaText('{"number":3,"publicationDate":"2022-07-15"}', 'issue.json', Q3);
+    expect(r.issues.map((i) => [i.severity, i.code])).toEqual([['error', 'meta.date.early']]);
+    expect(r.issues[0]?.message).toContain('2022年7月15日');
+    expect(r.issues[0]?.message).toContain('2022年9月30日');
+  });
+
+  it('accepts the quarter’s last day and later', () => {
+    expect(codes('{"publicationDate":"2022-09-30"}')).toEqual([]);
+    expect(codes('{"publicationDate":"2022-11-08"}')).toEqual([]);
+  });
+
+  it('warns when issue.json has no date at all (the masthead would have none)', () => {
+    expect(codes('{"number":3,"totalNumber":3}')).toEqual([['warning', 'meta.date.missing', 'publicationDate']]);
+  });
+
+  it('reports a date still left as init wrote it as a placeholder only', () => {
+    expect(codes('{"number":1,"publicationDate":"【待填写】出版日期，如 2022-12-31"}')).toEqual([
+      ['error', 'content.placeholder', null],
+    ]);
+  });
+});
