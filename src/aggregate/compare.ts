@@ -5,7 +5,7 @@
 import type { CountQty } from '../model/bulletin.js';
 import { change, type Change } from '../model/chinese.js';
 import { parseQuarter, quarterId, quarterName, yearToDateName, type Quarter } from '../model/quarter.js';
-import { percentShares } from '../model/shares.js';
+import { sharesOrNull } from '../model/shares.js';
 import type { BulletinStats } from '../model/stats.js';
 
 export type Dimension = 'category' | 'region' | 'defect' | 'province';
@@ -28,8 +28,12 @@ export interface DimChange {
   name: string;
   recalls: Change;
   quantity: Change;
-  /** Share of the period's quantity, percent, and its change in percentage points. */
-  share: { from: number; to: number; pp: number };
+  /**
+   * Share of the period's quantity, percent, and its change in percentage
+   * points; null when the period's quantity is 0 (no share exists), and pp
+   * null when either share is.
+   */
+  share: { from: number | null; to: number | null; pp: number | null };
 }
 
 export interface Comparison {
@@ -124,17 +128,17 @@ function dimChanges(a: DimFigure[] | undefined, b: DimFigure[] | undefined): Dim
   if (!a || !b) return null;
   const keys = [...new Set([...a.map((r) => r.key), ...b.map((r) => r.key)])];
   const get = (l: DimFigure[], k: string) => l.find((r) => r.key === k);
-  const sharesA = percentShares(keys.map((k) => get(a, k)?.quantity ?? 0));
-  const sharesB = percentShares(keys.map((k) => get(b, k)?.quantity ?? 0));
+  const sharesA = sharesOrNull(keys.map((k) => get(a, k)?.quantity ?? 0));
+  const sharesB = sharesOrNull(keys.map((k) => get(b, k)?.quantity ?? 0));
   return keys.map((k, i) => {
-    const from = sharesA[i] ?? 0;
-    const to = sharesB[i] ?? 0;
+    const from = sharesA?.[i] ?? null;
+    const to = sharesB?.[i] ?? null;
     return {
       key: k,
       name: (get(b, k) ?? get(a, k))!.name,
       recalls: change(get(a, k)?.recalls ?? 0, get(b, k)?.recalls ?? 0),
       quantity: change(get(a, k)?.quantity ?? 0, get(b, k)?.quantity ?? 0),
-      share: { from, to, pp: Math.round((to - from) * 100) / 100 },
+      share: { from, to, pp: from === null || to === null ? null : Math.round((to - from) * 100) / 100 },
     };
   });
 }

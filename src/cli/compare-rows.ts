@@ -82,7 +82,8 @@ export function comparisonRows(c: Comparison, province: string, format: RowForma
   ] as const) {
     for (const r of rows ?? []) {
       change(scope, r.name, '召回次数', r.recalls);
-      change(scope, r.name, '召回数量', r.quantity, f.pp(r.share.pp));
+      // No share change when a period's quantity is 0: an empty cell, as for a change from zero.
+      change(scope, r.name, '召回数量', r.quantity, r.share.pp === null ? '' : f.pp(r.share.pp));
     }
   }
   return out;
