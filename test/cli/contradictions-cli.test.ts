@@ -1,0 +1,62 @@
+/**
+ * Figures that contradict each other in the summary tables and issue.json
+ * (each a copy of the sample's 2022Q3 with one file changed): the build
+ * refuses with the finding, even as a draft, and writes nothing.
+ */
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+
+/** The sample's 2022Q3 in a new data folder, with `file` replaced by `edit` of its text. */
+function quarterWith(file: string, edit: (text: string) => string): string {
+  const data = tempDir();
+  cpSync(join(ROOT, 'data', '2022Q3'), join(data, '2022Q3'), { recursive: true });
+  const path = join(data, '2022Q3', file);
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  return data;
+}
+
+async function build(data: string, ...more: string[]) {
+  const out = tempDir();
+  const r = await bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', ...more]);
+  return { ...r, wrote: existsSync(join(out, '2022Q3')) };
+}
+
+describe('contradicting figures stop the build', () => {
+  it('a category whose quarter is above its year, even as a draft', async () => {
+    const data = quarterWith('national-categories.csv', (t) =>
+      t.replace(/^电子电器,01,.*$/m, '电子电器,01,50,100000,3,100,5,1000'),
+    );
+    const r = await build(data);
+    expect(r.code).toBe(1);
+    expect(r.wrote).toBe(false);
+    expect(r.stdout + r.stderr).toContain('[contradiction.national.period]');
+    expect(r.stdout + r.stderr).toContain('“本季度召回次数”为 5 次，大于“本年召回次数”的 3 次');
+    const draft = await build(data, '--draft');
+    expect(draft.code).toBe(1);
+    expect(draft.wrote).toBe(false);
+  });
+
+  it('the home province missing from the national province table (a draft may still be made)', async () => {
+    const data = quarterWith('national-provinces.csv', (t) =>
+      t
+        .split('\n')
+        .filter((l) => !l.includes('湖南'))
+        .join('\n'),
+    );
+    const r = await build(data);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('[national.province.home-missing]');
+    const draft = await build(data, '--draft');
+    expect(draft.code).toBe(0);
+    expect(draft.wrote).toBe(true);
+  });
+
+  it('a publication date before the quarter ends', async () => {
+    const data = quarterWith('issue.json', (t) => t.replace('2022-11-08', '2022-07-15'));
+    const r = await build(data);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('[meta.date.early]');
+  });
+});
