@@ -107,6 +107,8 @@ export type { ExcelJSTypes };
 export interface StreamRow {
   number: number;
   values: unknown;
+  /** The cell in a 1-based column, with its style's number format. */
+  getCell(col: number): { numFmt?: string };
 }
 
 type Chunks = AsyncIterable<Buffer>;

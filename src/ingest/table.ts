@@ -1,6 +1,16 @@
 /** What readers hand to validation: cells as the file holds them, no meaning yet. */
 export type CellValue = string | number | boolean | Date | { error: string } | { formula: string } | null;
 
+/** A cell whose value alone would give a wrong figure (cell-marks.ts makes them; only on rows that have one). */
+export interface CellMark {
+  /** 0-based column. */
+  col: number;
+  /** The merged range over several rows the cell lies in (1-based, inclusive): its value was repeated down. */
+  merged?: { top: number; left: number; bottom: number; right: number };
+  /** The number format of a number cell, when it shows another figure than the number (0"万件", 0,). */
+  format?: string;
+}
+
 export interface RawRow {
   /** 1-based row number as Excel shows it. */
   row: number;
@@ -11,6 +21,8 @@ export interface RawRow {
    * counts it. Only ever true, never false, so a visible row is the same object as before.
    */
   hidden?: true;
+  /** Cells whose value alone would mislead (merged over rows, a scaling number format): cell-marks.ts. */
+  marks?: CellMark[];
 }
 
 export interface RawTable {

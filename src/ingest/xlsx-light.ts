@@ -14,6 +14,7 @@ import { firstVisible, HEAD_ROWS, type CellValue, type RawRow, type RawTable, ty
 import { plainBook, plainPart, SHEET_PARTS } from './plain-xml.js';
 import { cellAddress, xmlText } from './xlsx-parts.js';
 import { sheetLayout, type Merge, type SheetLayout } from './sheet-layout.js';
+import { markRow, mergesByRow } from './cell-marks.js';
 import { inspectXlsx } from './zip-guard.js';
 
 /** Larger workbooks go to exceljs (check-file.ts streams recall records above 2 MB anyway). */
@@ -49,23 +50,31 @@ function sharedStrings(xml: string): string[] {
   });
 }
 
-/** Style index → whether exceljs reads a number with that style as a date. */
-function dateStyles(xml: string): boolean[] {
+/** Built-in formats exceljs names that show another figure than the number (the others never do). */
+const SCALING_IDS = new Map([
+  [9, '0%'],
+  [10, '0.00%'],
+]);
+
+/** Style index → whether exceljs reads a number with that style as a date, and its format (as exceljs's numFmt). */
+function numberStyles(xml: string): { dates: boolean[]; formats: Array<string | undefined> } {
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b[^>]*>/g))
     custom.set(Number(attr(m[0], 'numFmtId')), xmlText(attr(m[0], 'formatCode') ?? ''));
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  return [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => {
-    const id = parseInt(attr(m[0], 'numFmtId') ?? '0', 10) || 0;
+  const ids = [...xfs.matchAll(/<xf\b[^>]*>/g)].map((m) => parseInt(attr(m[0], 'numFmtId') ?? '0', 10) || 0);
+  const dates = ids.map((id) => {
     if (!id) return false;
     const fmt = custom.get(id);
     return fmt === undefined ? DATE_IDS.has(id) : fmt !== '' && isDateFmt(fmt);
   });
+  return { dates, formats: ids.map((id) => (id ? (custom.get(id) ?? SCALING_IDS.get(id)) : undefined)) };
 }
 
 interface Book {
   strings: string[];
   dates: boolean[];
+  formats: Array<string | undefined>;
 }
 
 /** A number, as a Date where the cell's style is a date format. */
@@ -126,6 +135,8 @@ function sheetRows(xml: string, { merges, hiddenRows }: SheetLayout, book: Book)
   if (!/<\/worksheet>\s*$/.test(xml)) refuse('incomplete sheet');
   const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*?)<\/sheetData>)/.exec(xml) ?? refuse('no sheetData');
   const rows = new Map<number, CellValue[]>();
+  /** Row → column → the number format of its number cells that have one. */
+  const formats = new Map<number, Map<number, string>>();
   for (const row of (data[1] ?? '').matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const r = Number(attr(row[1] as string, 'r') ?? refuse('row without r'));
     const cells = rows.get(r) ?? [];
@@ -134,15 +145,21 @@ function sheetRows(xml: string, { merges, hiddenRows }: SheetLayout, book: Book)
       if (at.row !== r) refuse('cell outside its row');
       const value = cellValue(c[1] as string, c[2] ?? '', book);
       if (value !== undefined) cells[at.col - 1] = value;
+      const format =
+        typeof value === 'number' ? book.formats[parseInt(attr(c[1] as string, 's') ?? '0', 10)] : undefined;
+      if (format !== undefined) formats.set(r, (formats.get(r) ?? new Map()).set(at.col - 1, format));
     }
     if (!rows.has(r)) rows.set(r, cells);
   }
   applyMerges(rows, merges);
+  const byRow = mergesByRow(merges);
   return [...rows]
     .sort(([a], [b]) => a - b)
     .map(([row, cells]): RawRow => {
       const all = Array.from(cells, (c) => c ?? null);
-      return hiddenRows.has(row) ? { row, cells: all, hidden: true } : { row, cells: all };
+      const fmt = formats.get(row);
+      const r: RawRow = hiddenRows.has(row) ? { row, cells: all, hidden: true } : { row, cells: all };
+      return markRow(r, byRow.get(row), fmt ? (c) => fmt.get(c) : null);
     })
     .filter((r) => r.cells.some((c) => c !== null));
 }
@@ -160,7 +177,7 @@ export async function readXlsxLight(
       (await plainPart(bytes, name, elements)) ?? refuse(`${name}: missing or not plain`);
     const book = {
       strings: sharedStrings(await part('xl/sharedStrings.xml')),
-      dates: dateStyles(await part('xl/styles.xml')),
+      ...numberStyles(await part('xl/styles.xml')),
     };
     const sheets: RawRow[][] = [];
     for (const p of parts)

@@ -2,6 +2,8 @@ import { BulletinError } from '../model/errors.js';
 import { ExcelJS, type ExcelJSTypes } from './exceljs.js';
 import { firstVisible, HEAD_ROWS, type CellValue, type RawTable, type SheetChooser } from './table.js';
 import { sheetParts } from './xlsx-parts.js';
+import { markRow, mergesByRow } from './cell-marks.js';
+import { sheetLayout, type Merge } from './sheet-layout.js';
 import { inspectXlsx } from './zip-guard.js';
 
 /** exceljs cell values come in many shapes; flatten them to what the file shows. */
@@ -52,8 +54,11 @@ export function chosenName(choose: SheetChooser): string {
   return choose.wanted ?? '';
 }
 
-/** A sheet's rows, or its first `limit`; rows with no value are left out, hidden ones marked. */
-function sheetRows(ws: ExcelJSTypes.Worksheet, limit = Infinity): RawTable['rows'] {
+/**
+ * A sheet's rows, or its first `limit`; rows with no value are left out, hidden ones marked, and
+ * with `merges` (the sheet's ranges by row) the cells cell-marks.ts marks.
+ */
+function sheetRows(ws: ExcelJSTypes.Worksheet, limit = Infinity, merges?: Map<number, Merge[]>): RawTable['rows'] {
   const rows: RawTable['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rows.length >= limit) return;
@@ -62,8 +67,9 @@ function sheetRows(ws: ExcelJSTypes.Worksheet, limit = Infinity): RawTable['rows
       cells[col - 1] = flatten(cell.value);
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-    if (cells.some((c) => c !== null))
-      rows.push(row.hidden ? { row: rowNumber, cells, hidden: true } : { row: rowNumber, cells });
+    if (!cells.some((c) => c !== null)) return;
+    const raw = row.hidden ? { row: rowNumber, cells, hidden: true as const } : { row: rowNumber, cells };
+    rows.push(merges ? markRow(raw, merges.get(rowNumber), (c) => row.getCell(c + 1).numFmt || undefined) : raw);
   });
   return rows;
 }
@@ -100,6 +106,7 @@ export async function readXlsx(
       parts.map((p) => p.name),
     );
   const ws = { name: chosen.name };
-  const rows = chosen.ws ? sheetRows(chosen.ws) : [];
+  const { merges } = await sheetLayout(bytes, parts[index]!.path);
+  const rows = chosen.ws ? sheetRows(chosen.ws, Infinity, mergesByRow(merges)) : [];
   return { file, format: 'xlsx', sheet: ws.name, encoding: null, rows, notices };
 }

@@ -24,6 +24,7 @@ import {
 } from './table.js';
 import { hasPart, partChunks, sharedStrings, sheetParts, type SheetPart } from './xlsx-parts.js';
 import { sheetLayout, type Merge } from './sheet-layout.js';
+import { markRow, mergesByRow } from './cell-marks.js';
 import { chosenName, flatten, noSheet, sheetMissing, unreadable } from './xlsx-reader.js';
 import { inspectXlsx } from './zip-guard.js';
 
@@ -59,25 +60,24 @@ async function heads(parts: readonly SheetPart[], rows: Rows, strings: readonly 
   return out;
 }
 
-/** Most rows made up for merged ranges that have no row of their own in the file. */
-const MAX_SYNTHESISED = 100_000;
+/** The number format of a cell of `r` (0-based column), as cell-marks.ts asks for it. */
+type FormatOf = ((col: number) => string | undefined) | null;
 
-/** Repeats each merged range's master value over the range, as the in-memory reader does. */
+/** Repeats each merged range's master value over the range, as the in-memory reader does, and marks the rows. */
 function mergeFiller(merges: readonly Merge[], emit: (r: RawRow) => void) {
-  const byRow = new Map<number, Merge[]>();
-  for (const m of merges)
-    for (let r = m.top; r <= m.bottom && byRow.size < MAX_SYNTHESISED; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
+  // At most 100 000 rows made up for merged ranges that have no row of their own in the file.
+  const byRow = mergesByRow(merges);
   const covered = [...byRow.keys()].sort((a, b) => a - b);
   const masters = new Map<Merge, CellValue>();
   let next = 0;
-  const fill = (r: RawRow): void => {
+  const fill = (r: RawRow, formatOf: FormatOf = null): void => {
     for (const m of byRow.get(r.row) ?? []) {
       const value = r.row === m.top ? (r.cells[m.left - 1] ?? null) : (masters.get(m) ?? null);
       if (r.row === m.top) masters.set(m, value);
       for (let c = m.left; c <= m.right; c++) if (r.row !== m.top || c !== m.left) r.cells[c - 1] = value;
     }
     for (let i = 0; i < r.cells.length; i++) r.cells[i] ??= null;
-    if (hasValue(r)) emit(r);
+    if (hasValue(r)) emit(markRow(r, byRow.get(r.row), formatOf));
   };
   const upTo = (row: number) => {
     while (next < covered.length && (covered[next] as number) < row)
@@ -85,9 +85,9 @@ function mergeFiller(merges: readonly Merge[], emit: (r: RawRow) => void) {
     if (covered[next] === row) next++;
   };
   return {
-    row(r: RawRow) {
+    row(r: RawRow, formatOf: FormatOf) {
       upTo(r.row);
-      fill(r);
+      fill(r, formatOf);
     },
     end: () => upTo(Infinity),
   };
@@ -123,7 +123,8 @@ export async function streamXlsx(
     // exceljs's streaming reader drops the hidden attribute: the scan above found the rows.
     const emit = hiddenRows.size === 0 ? onRow : (r: RawRow, s: string) => onRow(hidden(r, hiddenRows), s);
     const filler = mergeFiller(merges, (r) => emit(r, chosen.name));
-    for await (const r of rows(chosen)) filler.row(toRow(r.number, r.values, strings));
+    for await (const r of rows(chosen))
+      filler.row(toRow(r.number, r.values, strings), (c) => r.getCell(c + 1).numFmt || undefined);
     filler.end();
     return { sheet: chosen.name, notices };
   } catch (e) {

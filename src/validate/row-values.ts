@@ -9,6 +9,7 @@ import { parseDate } from './parse-date.js';
 import { parseFlag } from './parse-flag.js';
 import { parseQuantity, quantityProblem, type QuantityResult } from './parse-quantity.js';
 import { isScaledUnit } from '../model/unit-scale.js';
+import { quantityMarked } from './quantity-marks.js';
 import {
   cellOf,
   DEFAULT_MAX_QUANTITY,
@@ -112,6 +113,7 @@ export function parseAnnounceDate(f: RowFindings): string {
 /** The quantity as parsed (the caller takes value and unit from it), its findings recorded. */
 export function parseQuantityField(f: RowFindings): QuantityResult {
   const { ctx, row } = f;
+  if (row.marks && quantityMarked(f)) return { ok: false, reason: 'not-a-number' };
   const q = parseQuantity(cellOf(row, ctx, 'quantity'));
   if (q.ok) {
     if (q.approximate) {

@@ -1,0 +1,108 @@
+/**
+ * What a workbook cell says besides its value, where the value alone would
+ * give a wrong figure: a merged range over several rows (its value is
+ * repeated down, so a quantity would count once per row), and a number
+ * format that scales or labels the number (0"万件" shows 26 as 26万件, 0,
+ * shows 26000 as 26, 0% shows 26 as 2600%). Every XLSX reader marks the
+ * rows the same way (the property tests compare them); validation decides
+ * which columns care.
+ */
+import { isScaledUnit } from '../model/unit-scale.js';
+import type { Merge } from './sheet-layout.js';
+import type { CellMark, CellValue, RawRow } from './table.js';
+
+/** A format's literal text (quoted, escaped with \ or written bare) and its code without it. */
+function split(fmt: string): { literal: string; code: string } {
+  let literal = '';
+  let code = '';
+  for (const m of fmt.matchAll(/"([^"]*)"?|\\(.)|\[[^\]]*\]|([\p{Script=Han}])|(.)/gsu)) {
+    if (m[1] !== undefined || m[2] !== undefined || m[3] !== undefined) literal += ` ${m[1] ?? m[2] ?? m[3]}`;
+    else if (m[4] !== undefined) code += m[4];
+  }
+  return { literal, code };
+}
+
+const known = new Map<string, boolean>();
+
+/**
+ * True when a number shown in format `fmt` reads as a different figure: a multiplier in its
+ * text (0"万件", 0.00"万", #,##0"千"), thousands scaling by a trailing comma (0, #,##0,,) or a
+ * percent sign (0%).
+ */
+export function isScalingFormat(fmt: string): boolean {
+  let hit = known.get(fmt);
+  if (hit === undefined) {
+    const { literal, code } = split(fmt);
+    hit =
+      literal.split(' ').some((t) => t !== '' && isScaledUnit(t)) ||
+      code.includes('%') ||
+      /[0#?],+(?![,]*[0#?])/.test(code);
+    if (known.size < 1000) known.set(fmt, hit);
+  }
+  return hit;
+}
+
+/** Each row's merged ranges (at most `limit` rows kept: a range over a million empty rows makes no rows). */
+export function mergesByRow(merges: readonly Merge[], limit = 100_000): Map<number, Merge[]> {
+  const byRow = new Map<number, Merge[]>();
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom && byRow.size < limit; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
+  return byRow;
+}
+
+/**
+ * The row with its marks (the same object when it has none): `merges` the merged ranges covering
+ * it, `formatOf` the number format of the cell in a 0-based column (asked of number cells only).
+ * A cell merged into another has no format of its own (readers disagree on it): its master's counts.
+ */
+export function markRow(
+  row: RawRow,
+  merges: readonly Merge[] | undefined,
+  formatOf: ((col: number) => string | undefined) | null,
+): RawRow {
+  if (!merges && !formatOf) return row;
+  let marks: CellMark[] | undefined;
+  const cells: readonly CellValue[] = row.cells;
+  const width = Math.max(cells.length, ...(merges ?? []).map((m) => m.right));
+  for (let c = 0; c < width; c++) {
+    const range = merges?.find((m) => m.left <= c + 1 && c + 1 <= m.right);
+    const master = !range || (range.top === row.row && range.left === c + 1);
+    const fmt = master && formatOf && typeof cells[c] === 'number' ? formatOf(c) : undefined;
+    const format = fmt !== undefined && isScalingFormat(fmt) ? fmt : undefined;
+    const merged = range && range.bottom > range.top ? range : undefined;
+    if (!merged && format === undefined) continue;
+    const mark: CellMark = { col: c };
+    if (merged) mark.merged = { top: merged.top, left: merged.left, bottom: merged.bottom, right: merged.right };
+    if (format !== undefined) mark.format = format;
+    (marks ??= []).push(mark);
+  }
+  return marks ? { ...row, marks } : row;
+}
+
+/**
+ * What Excel shows of `value` in format `fmt`, for a message, when the format is a simple one
+ * (digits, grouping, decimals, trailing commas, %, text around them); null for any other.
+ */
+export function shownAs(value: number, fmt: string): string | null {
+  const section = (fmt.split(';')[0] ?? '').replace(/\[[^\]]*\]/g, '');
+  const code = section.replace(/"[^"]*"|\\./g, (m) => (m[0] === '"' ? '' : ' '));
+  const runs = code.match(/[#0][#0,.]*/g) ?? [];
+  if (runs.length !== 1 || /[eE/@?*_]/.test(code)) return null;
+  const run = runs[0] as string;
+  const commas = /,*$/.exec(run)![0].length;
+  const decimals = (/\.([#0]*)/.exec(run)?.[1] ?? '').length;
+  const scaled = (value * (code.includes('%') ? 100 : 1)) / 1000 ** commas;
+  const digits = scaled.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: run.slice(0, run.length - commas).includes(','),
+  });
+  let out = '';
+  let placed = false;
+  for (const m of section.matchAll(/"([^"]*)"|\\(.)|([#0][#0,.]*)|(.)/gsu)) {
+    if (m[3] !== undefined) out += placed ? '' : digits;
+    else out += m[1] ?? m[2] ?? m[4] ?? '';
+    if (m[3] !== undefined) placed = true;
+  }
+  return out;
+}

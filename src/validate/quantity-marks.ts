@@ -1,0 +1,42 @@
+/**
+ * A workbook's 召回数量 cell whose value alone would give a wrong figure
+ * (the readers mark it: ingest/cell-marks.ts). Merged over several rows, the
+ * one number is repeated on each (H5:H6 with 500 for two recalls would add
+ * 1000); in a number format that scales or labels it (0"万件"), Excel shows
+ * another figure than the one counted. Both are refused: which figure was
+ * meant is a guess.
+ */
+import { columnLetter } from '../model/issues.js';
+import { shownAs } from '../ingest/cell-marks.js';
+import { cellOf, fail, shown, type RowFindings } from './row-context.js';
+
+/** True, after recording why, when the row's 召回数量 cell is merged over rows or scaled by its format. */
+export function quantityMarked(f: RowFindings): boolean {
+  const col = f.ctx.map.columns.get('quantity')?.index;
+  const mark = f.row.marks?.find((m) => m.col === col);
+  if (!mark) return false;
+  const value = shown(f.row, f.ctx, 'quantity');
+  if (mark.merged) {
+    const { top, left, bottom, right } = mark.merged;
+    const range = `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
+    fail(
+      f,
+      'quantity',
+      'value.quantity.merged',
+      `召回数量所在的 ${range} 是合并单元格，跨第 ${top}–${bottom} 行，这些行共用一个数“${value}”，无法确定它属于哪一条召回（每行都按它计入会多算）。`,
+      '请取消合并，在每一行填写这条召回自己的召回数量。',
+    );
+  }
+  if (mark.format !== undefined) {
+    const v = cellOf(f.row, f.ctx, 'quantity');
+    const excel = typeof v === 'number' ? shownAs(v, mark.format) : null;
+    fail(
+      f,
+      'quantity',
+      'value.quantity.scaled-format',
+      `召回数量单元格的值是 ${value}，但它的数字格式“${mark.format}”让 Excel 显示${excel === null ? '成另一个数' : `为“${excel}”`}；公报会按 ${value} 计入，与 Excel 中看到的不一致。`,
+      '请把单元格的数字格式改为“常规”或“数值”，并填写实际件数（如 260000）；也可以直接输入文字“26万”。',
+    );
+  }
+  return true;
+}
