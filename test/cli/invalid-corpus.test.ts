@@ -681,7 +681,7 @@ const CORPUS: Array<[string, number, Expected | null]> = [
       code: 'value.quantity.invalid',
       row: 2,
       column: 'H',
-      message: '召回数量“1,50,000”的千位分隔不对（逗号应每三位一个，如 257,500），无法确定是哪个数。',
+      message: '召回数量“1,50,000”的千位分隔不对（逗号或空格应每三位一个，如 257,500），无法确定是哪个数。',
     },
   ],
   [
@@ -692,7 +692,7 @@ const CORPUS: Array<[string, number, Expected | null]> = [
       code: 'value.quantity.invalid',
       row: 2,
       column: 'H',
-      message: '召回数量“23,80”的千位分隔不对（逗号应每三位一个，如 257,500），无法确定是哪个数。',
+      message: '召回数量“23,80”的千位分隔不对（逗号或空格应每三位一个，如 257,500），无法确定是哪个数。',
     },
   ],
   [

@@ -1,0 +1,81 @@
+/**
+ * Every XLSX reader (in memory through exceljs, the light one, the streaming
+ * one) marks the same cells: merged over several rows, or a number in a
+ * format that shows another figure (0"万件", 0.00"万", #,##0"千", 0,, 0%).
+ */
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isScalingFormat, shownAs } from '../../src/ingest/cell-marks.js';
+import { readXlsx } from '../../src/ingest/xlsx-reader.js';
+import { readXlsxLight } from '../../src/ingest/xlsx-light.js';
+import { streamXlsx } from '../../src/ingest/xlsx-stream.js';
+import type { RawRow } from '../../src/ingest/table.js';
+import { markedWorkbook } from '../helpers/marked-workbook.js';
+import { tempDir } from '../helpers/cli.js';
+
+const marksOf = (rows: readonly RawRow[]) => rows.filter((r) => r.marks).map((r) => [r.row, r.marks]);
+
+describe('cell marks', () => {
+  it('are the same from every reader', async () => {
+    const bytes = await markedWorkbook();
+    const memory = await readXlsx(bytes, 'w.xlsx');
+    const light = await readXlsxLight(bytes, 'w.xlsx');
+    const path = join(tempDir(), 'w.xlsx');
+    writeFileSync(path, bytes);
+    const streamed: RawRow[] = [];
+    await streamXlsx(path, null, 'w.xlsx', (r) => streamed.push(r));
+    expect(light).not.toBeNull();
+    expect(light!.rows).toStrictEqual(memory.rows);
+    expect(streamed).toEqual(memory.rows);
+    const merged = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+    expect(marksOf(memory.rows)).toEqual([
+      [
+        2,
+        [
+          { col: 5, merged: merged(2, 6, 3, 6) },
+          { col: 7, format: '0"万件"' },
+        ],
+      ],
+      [
+        3,
+        [
+          { col: 5, merged: merged(2, 6, 3, 6) },
+          { col: 7, format: '0.00"万"' },
+        ],
+      ],
+      [4, [{ col: 7, format: '#,##0"千"' }]],
+      [5, [{ col: 7, format: '#,##0,' }]],
+      [6, [{ col: 7, format: '0%' }]],
+      [8, [{ col: 7, merged: merged(8, 8, 9, 8) }]],
+      [9, [{ col: 7, merged: merged(8, 8, 9, 8) }]],
+    ]);
+  });
+
+  it.each([
+    ['0"万件"', true],
+    ['0.00"万"', true],
+    ['#,##0"千"', true],
+    ['0!.0,"万"', true],
+    ['[>=10000]0.0,"万";0', true],
+    ['#,##0,', true],
+    ['0.0,,', true],
+    ['0%', true],
+    ['0万件', true],
+    ['General', false],
+    ['#,##0', false],
+    ['0"件"', false],
+    ['#,##0_);(#,##0)', false],
+    ['0"千克"', false],
+    ['@', false],
+  ])('%s scales: %s', (fmt, scales) => expect(isScalingFormat(fmt)).toBe(scales));
+
+  it.each([
+    [26, '0"万件"', '26万件'],
+    [2.38, '0.00"万"', '2.38万'],
+    [26000, '#,##0,', '26'],
+    [1234567, '#,##0,"千"', '1,235千'],
+    [26, '0%', '2600%'],
+    [26, '0!.0,"万"', null],
+  ])('%d in %s shows as %s', (v, fmt, shown) => expect(shownAs(v, fmt)).toBe(shown));
+});
