@@ -236,6 +236,21 @@ const ws = wb.addWorksheet('召回记录');
 ws.addRow(HEADER);
 ws.addRow(ROW.map((v, i) => (i === 7 ? { formula: '150/0', result: { error: '#DIV/0!' } } : v)));
 await wb.xlsx.writeFile(`${DIR}/formula-error.xlsx`);
+const scaled = new ExcelJS.Workbook();
+scaled.created = scaled.modified = wb.created;
+const scaledSheet = scaled.addWorksheet('召回记录');
+scaledSheet.addRow(HEADER);
+scaledSheet.addRow(withRow({ 召回数量: 26 }));
+scaledSheet.getCell('H2').numFmt = '0"万件"';
+await scaled.xlsx.writeFile(`${DIR}/quantity-scaled-format.xlsx`);
+const merged = new ExcelJS.Workbook();
+merged.created = merged.modified = wb.created;
+const mergedSheet = merged.addWorksheet('召回记录');
+mergedSheet.addRow(HEADER);
+mergedSheet.addRow(withRow({ 召回数量: 500 }));
+mergedSheet.addRow(withRow({ 生产者: '另一家企业', 召回数量: null }));
+mergedSheet.mergeCells('H2:H3');
+await merged.xlsx.writeFile(`${DIR}/quantity-merged.xlsx`);
 // Silent miscounts (issue 11): each of these was accepted, or misreported, before.
 const hidden = new ExcelJS.Workbook();
 hidden.created = hidden.modified = new Date(Date.UTC(2022, 9, 1));
@@ -260,6 +275,16 @@ write('quantity-too-large.csv', records(withRow({ 召回数量: '900719925474099
 write('quantity-implausible.csv', records(withRow({ 召回数量: '100000000000' })));
 write('quantity-grouping.csv', records(withRow({ 召回数量: '23,80' })));
 write('quantity-grouping-lakh.csv', records(withRow({ 召回数量: '1,50,000' })));
+// Quantities off by a multiple (issue 12): spaces that group digits wrongly, a unit with a multiplier.
+write('quantity-grouping-spaces.csv', records(withRow({ 召回数量: '12 34' })));
+write('quantity-header-wan.csv', csv([HEADER.map((h) => (h === '召回数量' ? '召回数量（万件）' : h)), ROW]));
+write(
+  'unit-scaled.csv',
+  csv([
+    [...HEADER, '单位'],
+    [...ROW, '万只'],
+  ]),
+);
 // Zero bytes at even offsets only, like UTF-16BE ASCII, but the rest is no text.
 write(
   'binary-as-utf16.csv',

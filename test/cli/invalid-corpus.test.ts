@@ -696,6 +696,45 @@ const CORPUS: Array<[string, number, Expected | null]> = [
     },
   ],
   [
+    'quantity-grouping-spaces.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'value.quantity.invalid',
+      row: 2,
+      column: 'H',
+      message: '召回数量“12 34”的千位分隔不对（逗号或空格应每三位一个，如 257,500），无法确定是哪个数。',
+    },
+  ],
+  [
+    'quantity-header-wan.csv',
+    1,
+    { severity: 'error', code: 'structure.column.scaled-unit', row: 1, column: 'H', header: '召回数量（万件）' },
+  ],
+  ['unit-scaled.csv', 1, { severity: 'error', code: 'value.unit.scaled', row: 2, column: 'K', value: '万只' }],
+  [
+    'quantity-merged.xlsx',
+    1,
+    {
+      severity: 'error',
+      code: 'value.quantity.merged',
+      row: 2,
+      column: 'H',
+      message: expect.stringContaining('H2:H3 是合并单元格，跨第 2–3 行'),
+    },
+  ],
+  [
+    'quantity-scaled-format.xlsx',
+    1,
+    {
+      severity: 'error',
+      code: 'value.quantity.scaled-format',
+      row: 2,
+      column: 'H',
+      message: expect.stringContaining('Excel 显示为“26万件”'),
+    },
+  ],
+  [
     'quantity-implausible.csv',
     0,
     {
