@@ -2,13 +2,26 @@
 import type { ClueRow } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { RawTable } from '../ingest/table.js';
-import { boundFindings, type BoundCheck } from './summary-bounds.js';
+import type { BoundCheck } from './summary-bounds.js';
 import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
 
 type Key = 'seq' | 'unit' | 'reports' | 'effective' | 'inspections';
 
+/**
+ * 形成有效缺陷产品召回信息 is what came of the unit's 共享缺陷线索报告信息 (the
+ * bulletin's lead: 提供共享缺陷信息35条，形成有效…12条), so it cannot be more.
+ * 共享检验检测信息 is a separate share and is not compared.
+ */
+const EFFECTIVE_WITHIN_REPORTS: BoundCheck<Key> = {
+  code: 'contradiction.clues.effective',
+  label: 'unit',
+  hint: '请与数据来源核对这一行：常见原因是两列的数字填反了，或把检验检测信息也算进了有效召回信息。',
+  bounds: [{ part: 'effective', whole: 'reports', unit: '条', why: '有效召回信息由共享的缺陷线索报告形成' }],
+};
+
 export const CLUES_SCHEMA: SummarySchema<Key> = {
   title: '共享缺陷信息线索表',
+  bounds: EFFECTIVE_WITHIN_REPORTS,
   fields: [
     { key: 'seq', label: '序号', aliases: ['序号'], required: false, kind: 'text' },
     {
@@ -42,21 +55,8 @@ export const CLUES_SCHEMA: SummarySchema<Key> = {
   ],
 };
 
-/**
- * 形成有效缺陷产品召回信息 is what came of the unit's 共享缺陷线索报告信息 (the
- * bulletin's lead: 提供共享缺陷信息35条，形成有效…12条), so it cannot be more.
- * 共享检验检测信息 is a separate share and is not compared.
- */
-const EFFECTIVE_WITHIN_REPORTS: BoundCheck<Key> = {
-  code: 'contradiction.clues.effective',
-  label: 'unit',
-  hint: '请与数据来源核对这一行：常见原因是两列的数字填反了，或把检验检测信息也算进了有效召回信息。',
-  bounds: [{ part: 'effective', whole: 'reports', unit: '条', why: '有效召回信息由共享的缺陷线索报告形成' }],
-};
-
 export function readClues(table: RawTable): { clues: ClueRow[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, CLUES_SCHEMA);
-  r.issues.push(...boundFindings(CLUES_SCHEMA, r, EFFECTIVE_WITHIN_REPORTS));
   const clues = r.rows
     .filter((row) =>
       [row.values.reports, row.values.effective, row.values.inspections].every((v) => typeof v === 'number'),

@@ -5,14 +5,28 @@ import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { RawTable } from '../ingest/table.js';
-import { boundFindings } from './summary-bounds.js';
+import type { BoundCheck } from './summary-bounds.js';
 import { readSummary, summaryAccount, type SummaryResult, type SummarySchema } from './summary-table.js';
 
 type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
 type CKey = 'category' | 'recalls' | 'quantity';
 
+const WITHIN = '中国生产产品的召回是该国家地区召回的一部分';
+
+/** China-made recalls above a country's own total would print shares above 100%. */
+const CHINA_WITHIN_TOTAL: BoundCheck<JKey> = {
+  code: 'contradiction.foreign.china',
+  label: 'name',
+  hint: '请与数据来源核对这一行：常见原因是中国产品的数字与总数填反了列，或填成了别的国家地区的数字。',
+  bounds: [
+    { part: 'chinaRecalls', whole: 'recalls', unit: '次', why: WITHIN },
+    { part: 'chinaQuantity', whole: 'quantity', unit: '件', why: WITHIN },
+  ],
+};
+
 export const FOREIGN_SCHEMA: SummarySchema<JKey> = {
   title: '国外召回统计表',
+  bounds: CHINA_WITHIN_TOTAL,
   fields: [
     {
       key: 'name',
@@ -63,19 +77,6 @@ export const FOREIGN_CATEGORY_SCHEMA: SummarySchema<CKey> = {
 
 const optional = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-const WITHIN = '中国生产产品的召回是该国家地区召回的一部分';
-
-/** China-made recalls above a country's own total would print shares above 100%. */
-const CHINA_WITHIN_TOTAL = {
-  code: 'contradiction.foreign.china',
-  label: 'name',
-  hint: '请与数据来源核对这一行：常见原因是中国产品的数字与总数填反了列，或填成了别的国家地区的数字。',
-  bounds: [
-    { part: 'chinaRecalls', whole: 'recalls', unit: '次', why: WITHIN },
-    { part: 'chinaQuantity', whole: 'quantity', unit: '件', why: WITHIN },
-  ],
-} as const;
-
 /** Rows of distinct countries: a second row of one country is an error, and only the first is kept. */
 function firstOfEach(r: SummaryResult<JKey>): SummaryResult<JKey>['rows'] {
   const seen = new Set<string>();
@@ -101,7 +102,6 @@ export function readForeign(table: RawTable): {
   rows: RowAccount;
 } {
   const r = readSummary(table, FOREIGN_SCHEMA);
-  r.issues.push(...boundFindings(FOREIGN_SCHEMA, r, CHINA_WITHIN_TOTAL));
   const jurisdictions = firstOfEach(r)
     .filter((row) => typeof row.values.recalls === 'number')
     .map((row) => ({

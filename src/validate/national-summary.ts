@@ -7,7 +7,6 @@ import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import { CATEGORY_PERIODS, PROVINCE_PERIODS } from './national-periods.js';
 import { rankFindings, type StatedRank } from './province-rank.js';
-import { boundFindings } from './summary-bounds.js';
 import {
   readSummary,
   summaryAccount,
@@ -29,6 +28,7 @@ const n = <K extends string>(key: K, label: string, aliases: string[], required 
 
 export const NATIONAL_CATEGORY_SCHEMA: SummarySchema<CatKey> = {
   title: '全国分类汇总表',
+  bounds: CATEGORY_PERIODS,
   fields: [
     { key: 'category', label: '产品类别', aliases: ['产品类别', '类别', '产品分类'], required: true, kind: 'text' },
     { key: 'code', label: '代码', aliases: ['代码', '类别代码'], required: false, kind: 'text' },
@@ -43,6 +43,7 @@ export const NATIONAL_CATEGORY_SCHEMA: SummarySchema<CatKey> = {
 
 export const NATIONAL_PROVINCE_SCHEMA: SummarySchema<ProvKey> = {
   title: '全国各省汇总表',
+  bounds: PROVINCE_PERIODS,
   fields: [
     { key: 'seq', label: '序号', aliases: ['序号'], required: false, kind: 'text' },
     {
@@ -66,7 +67,6 @@ export function readNationalCategories(
   ref: ReferenceData,
 ): { categories: NationalCategoryInput[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_CATEGORY_SCHEMA);
-  r.issues.push(...boundFindings(NATIONAL_CATEGORY_SCHEMA, r, CATEGORY_PERIODS));
   const byCode = new Map<string, NationalCategoryInput>();
   for (const row of r.rows) {
     const text = [row.values.code, row.values.category].filter((x) => typeof x === 'string' && x).join(' ');
@@ -135,7 +135,6 @@ export function readNationalProvinces(
   ref: ReferenceData,
 ): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, NATIONAL_PROVINCE_SCHEMA);
-  r.issues.push(...boundFindings(NATIONAL_PROVINCE_SCHEMA, r, PROVINCE_PERIODS));
   const provinces: ProvinceFigures[] = [];
   const ranks: StatedRank[] = [];
   for (const row of r.rows) {

@@ -96,16 +96,17 @@ function homeQuarter(r: ReconcileInput): ValidationIssue[] {
 function homeRow(r: ReconcileInput): ValidationIssue[] {
   const n = r.national;
   const own = r.totals;
-  if (!n || n.provinces.length === 0 || !own || own.recalls === 0) return [];
-  const file = r.files.provinces ?? r.files.national ?? 'national';
-  const table = n.source === 'records' ? '全国召回记录' : '全国各省汇总表';
+  // A record-level national export may lag behind the province's own records: only the summary table is held to them.
+  if (!n || n.source !== 'summary' || n.provinces.length === 0 || !own || own.recalls === 0) return [];
+  const file = r.files.provinces ?? r.files.national ?? 'national-provinces';
+  const table = '全国各省汇总表';
   const row = n.provinces.find((p) => p.code === r.home.code);
   if (!row)
     return [
       fileError(
         file,
         'national.province.home-missing',
-        `${table}中没有${r.home.name}${n.source === 'records' ? '的召回' : '这一行（或这一行有错误未被采用）'}，而本省召回记录本季度有 ${fmt(own)}：公报将印不出${r.home.name}的全国排名，全国开展召回的省份也会漏掉${r.home.name}。`,
+        `${table}中没有${r.home.name}这一行（或这一行有错误未被采用），而本省召回记录本季度有 ${fmt(own)}：公报将印不出${r.home.name}的全国排名，全国开展召回的省份也会漏掉${r.home.name}。`,
         `请在${table}中补上${r.home.name}的数字（本年、本季度召回次数和数量）；如已有这一行，请先改正该行的错误。`,
       ),
     ];

@@ -8,24 +8,9 @@
  * total row is checked the same way).
  */
 import type { ValidationIssue } from '../model/issues.js';
-import type { SummaryResult, SummarySchema } from './summary-types.js';
+import type { BoundCheck, Bound, SummaryResult, SummarySchema } from './summary-types.js';
 
-export interface Bound<K extends string> {
-  /** The figure that is part of `whole`. */
-  part: K;
-  whole: K;
-  unit: '次' | '件' | '条';
-  /** Why the part cannot be larger, for the message: “本季度包含在本年之内”. */
-  why: string;
-}
-
-export interface BoundCheck<K extends string> {
-  code: string;
-  bounds: readonly Bound<K>[];
-  /** The field naming the row (类别, 省份, 国家地区, 单位), for the message. */
-  label: K;
-  hint: string;
-}
+export type { Bound, BoundCheck } from './summary-types.js';
 
 type Values<K extends string> = Partial<Record<K, unknown>>;
 type At<K extends string> = SummaryResult<K>['rows'][number]['at'];

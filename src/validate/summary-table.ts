@@ -11,6 +11,7 @@ import { mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
+import { boundFindings } from './summary-bounds.js';
 import { statedTotals, totalMismatches } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
 import { HiddenRows } from './hidden-rows.js';
@@ -96,6 +97,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   issues.push(...hidden.findings(issue));
   issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
   issues.push(...totalMismatches(schema, result));
+  if (schema.bounds) issues.push(...boundFindings(schema, result, schema.bounds));
   // A row with an error gives no figures at all, not zeros for its bad cells: a draft prints without it.
   const rejected = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
   result.rows = result.rows.filter((row) => !rejected.has(row.row));

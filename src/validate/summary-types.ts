@@ -11,6 +11,25 @@ export interface SummaryField<K extends string> extends FieldDef<K> {
 
 export interface SummarySchema<K extends string> extends TableSchema<K> {
   fields: readonly SummaryField<K>[];
+  /** Figures of a row that cannot exceed another of the same row (summary-bounds.ts): errors, the row left out. */
+  bounds?: BoundCheck<K>;
+}
+
+export interface Bound<K extends string> {
+  /** The figure that is part of `whole`. */
+  part: K;
+  whole: K;
+  unit: '次' | '件' | '条';
+  /** Why the part cannot be larger, for the message: “本季度包含在本年之内”. */
+  why: string;
+}
+
+export interface BoundCheck<K extends string> {
+  code: string;
+  bounds: readonly Bound<K>[];
+  /** The field naming the row (类别, 省份, 国家地区, 单位), for the message. */
+  label: K;
+  hint: string;
 }
 
 /** null means 未公开 (not disclosed). */
