@@ -6,8 +6,8 @@
  * validation (headers, cells) and the XLSX readers (number formats).
  */
 
-/** Units whose first character is a multiplier but which are plain units (千克 is a kilogram, not 1000 克). */
-const PLAIN_PREFIXED = /千克|千米|千瓦时?|千升|千伏安?|千帕|千卡|千焦|千赫|百帕|十字/gu;
+/** Plain units and words that hold a multiplier's character (千克 is a kilogram, not 1000 克; 十月 a month). */
+const PLAIN_WORDS = /千克|千米|千瓦时?|千升|千伏安?|千帕|千卡|千焦|千赫|百帕|十字|十[一二]?月/gu;
 const MULTIPLIER = /[十百千万萬亿億兆]/u;
 /** 10000, ×10000, x1000, *10^4, 10k: written out as digits instead. */
 const DIGIT_SCALE = /^(?:[x×*]\s*)?10+(?:\^\d+)?$|^[x×*]\s*\d|^\d*[kw]$/iu;
@@ -21,5 +21,5 @@ export function isScaledUnit(unit: string): boolean {
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/^(?:计量)?单位[:：]?/u, '');
-  return MULTIPLIER.test(t.replace(PLAIN_PREFIXED, '')) || DIGIT_SCALE.test(t);
+  return MULTIPLIER.test(t.replace(PLAIN_WORDS, '')) || DIGIT_SCALE.test(t);
 }

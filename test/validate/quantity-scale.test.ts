@@ -55,7 +55,8 @@ describe('isScaledUnit', () => {
     'x1000',
     '万台',
   ])('%j scales', (u) => expect(isScaledUnit(u)).toBe(true));
-  it.each(['件', '台', '只', '本', '个', '千克', '辆', 'pcs', '套', '批次'])('%j does not', (u) =>
-    expect(isScaledUnit(u)).toBe(false),
+  it.each(['件', '台', '只', '本', '个', '千克', '辆', 'pcs', '套', '批次', '十月至十二月', '单位：件'])(
+    '%j does not',
+    (u) => expect(isScaledUnit(u)).toBe(false),
   );
 });
