@@ -709,9 +709,26 @@ const CORPUS: Array<[string, number, Expected | null]> = [
   [
     'quantity-header-wan.csv',
     1,
-    { severity: 'error', code: 'structure.column.scaled-unit', row: 1, column: 'H', header: '召回数量（万件）' },
+    {
+      severity: 'error',
+      code: 'structure.column.scaled-unit',
+      row: 1,
+      column: 'H',
+      message:
+        '列名“召回数量（万件）”的单位“万件”带有倍数，但这一列的数字会按原数计入（26 算作 26，而不是 26万件），公报上的召回数量会差很多倍。',
+    },
   ],
-  ['unit-scaled.csv', 1, { severity: 'error', code: 'value.unit.scaled', row: 2, column: 'K', value: '万只' }],
+  [
+    'unit-scaled.csv',
+    1,
+    {
+      severity: 'error',
+      code: 'value.unit.scaled',
+      row: 2,
+      column: 'K',
+      message: '单位“万只”带有倍数：召回数量会按 150 计入总数，表2 却印成“150万只”，两处不一致。',
+    },
+  ],
   [
     'quantity-merged.xlsx',
     1,
