@@ -6,12 +6,13 @@
  */
 import { accountRows, type RowAccount, type ValidationIssue } from '../model/issues.js';
 import { fold, preview } from '../model/text.js';
-import { cellText, isBlankRow, isErrorCell, isUnsavedFormula, type CellValue, type RawTable } from '../ingest/table.js';
+import { cellText, isBlankRow, type CellValue, type RawRow, type RawTable } from '../ingest/table.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { boundFindings } from './summary-bounds.js';
+import { formulaFinding, summaryMarkFinding } from './summary-cells.js';
 import { statedTotals, totalMismatches } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
 import { HiddenRows } from './hidden-rows.js';
@@ -91,7 +92,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
       result.unfilled.push({ row: r.row, label: rowLabel(schema, map, r.cells) });
       continue;
     }
-    const values = readValues(schema, map, r.cells, at, issue, issues);
+    const values = readValues(schema, map, r, at, issue, issues);
     result.rows.push({ row: r.row, values, at });
   }
   issues.push(...hidden.findings(issue));
@@ -111,7 +112,7 @@ type Place = ReturnType<Locate<string>>;
 function readValues<K extends string>(
   schema: SummarySchema<K>,
   map: HeaderMap<K>,
-  cells: readonly CellValue[],
+  { cells, marks }: RawRow,
   at: Locate<K>,
   issue: MakeIssue,
   issues: ValidationIssue[],
@@ -121,9 +122,10 @@ function readValues<K extends string>(
     const col = map.columns.get(f.key);
     const v = col ? (cells[col.index] ?? null) : null;
     if (!col || (!f.required && cellText(v) === '')) continue;
-    const formula = formulaFinding(v, at(f.key), issue);
-    if (formula) {
-      issues.push(formula);
+    const mark = f.kind === 'text' ? undefined : marks?.find((m) => m.col === col.index);
+    const unusable = formulaFinding(v, at(f.key), issue) ?? summaryMarkFinding(f.label, v, mark, at(f.key), issue);
+    if (unusable) {
+      issues.push(unusable);
       continue;
     }
     const p = parseField(f.kind, v);
@@ -131,29 +133,6 @@ function readValues<K extends string>(
     else issues.push(valueFinding(f, v, p.ok ? null : p.why, at(f.key), issue));
   }
   return values;
-}
-
-/** A formula cell with no value to read (an error, or a result never saved). */
-function formulaFinding(v: CellValue, place: Place, issue: MakeIssue): ValidationIssue | null {
-  if (isErrorCell(v)) {
-    return issue(
-      'error',
-      'value.cell.formula-error',
-      place,
-      `单元格是公式错误 ${v.error}，没有可用的值。`,
-      '请修正该单元格的公式，或改为直接填写数值。',
-    );
-  }
-  if (isUnsavedFormula(v)) {
-    return issue(
-      'error',
-      'value.cell.formula-no-result',
-      place,
-      '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
-      '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
-    );
-  }
-  return null;
 }
 
 /** A required field left empty, or (why given) a value that is not a usable number. */

@@ -1,0 +1,71 @@
+/**
+ * Cells of a summary table (national, foreign, clue tables) that hold no
+ * usable figure: a formula with no value (an error, or a result never
+ * saved), and a figure cell whose value alone would give a wrong figure, as
+ * the readers mark it (ingest/cell-marks.ts): merged over several rows, its one number is
+ * repeated on each row and summed once per row; in a number format that
+ * scales or labels it (0"万件"), Excel shows another figure than the one
+ * counted. Refused as the records' 召回数量 is (quantity-marks.ts): which
+ * figure was meant is a guess.
+ */
+import { columnLetter, type ValidationIssue } from '../model/issues.js';
+import { shownAs } from '../ingest/cell-marks.js';
+import { cellText, isErrorCell, isUnsavedFormula, type CellMark, type CellValue } from '../ingest/table.js';
+import type { MakeIssue } from './issue-factory.js';
+
+type Place = Parameters<MakeIssue>[2];
+
+/** The finding for a marked figure cell, or null when the cell has no mark. */
+export function summaryMarkFinding(
+  label: string,
+  v: CellValue,
+  mark: CellMark | undefined,
+  place: Place,
+  issue: MakeIssue,
+): ValidationIssue | null {
+  if (!mark) return null;
+  const value = cellText(v);
+  if (mark.merged) {
+    const { top, left, bottom, right } = mark.merged;
+    const range = `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
+    return issue(
+      'error',
+      'value.number.merged',
+      place,
+      `${label}所在的 ${range} 是合并单元格，跨第 ${top}–${bottom} 行，这些行共用一个数“${value}”，无法确定它属于哪一行（每行都按它计入会多算）。`,
+      `请取消合并，在每一行填写它自己的${label}。`,
+    );
+  }
+  if (mark.format === undefined) return null;
+  const excel = typeof v === 'number' ? shownAs(v, mark.format) : null;
+  return issue(
+    'error',
+    'value.number.scaled-format',
+    place,
+    `${label}单元格的值是 ${value}，但它的数字格式“${mark.format}”让 Excel 显示${excel === null ? '成另一个数' : `为“${excel}”`}；公报会按 ${value} 计入，与 Excel 中看到的不一致。`,
+    '请把单元格的数字格式改为“常规”或“数值”，并填写实际的数（如 260000）。',
+  );
+}
+
+/** A formula cell with no value to read (an error, or a result never saved). */
+export function formulaFinding(v: CellValue, place: Place, issue: MakeIssue): ValidationIssue | null {
+  if (isErrorCell(v)) {
+    return issue(
+      'error',
+      'value.cell.formula-error',
+      place,
+      `单元格是公式错误 ${v.error}，没有可用的值。`,
+      '请修正该单元格的公式，或改为直接填写数值。',
+    );
+  }
+  if (isUnsavedFormula(v)) {
+    return issue(
+      'error',
+      'value.cell.formula-no-result',
+      place,
+      '单元格是公式，但文件中没有保存公式的计算结果，无法读出数值。',
+      '请用 Excel 或 WPS 打开该文件，保存一次（保存时会写入公式的结果），再重新检查。',
+    );
+  }
+  return null;
+}
