@@ -27,6 +27,8 @@ const DRAFTABLE = [
   'table.',
   'total.',
   'reconcile.',
+  // Figures that contradict each other: the draft shows them stamped 草稿, the finding listed.
+  'contradiction.',
   'national.',
   'meta.',
   'article.',

@@ -1,7 +1,8 @@
 /**
  * Figures that contradict each other in the summary tables and issue.json
  * (each a copy of the sample's 2022Q3 with one file changed): the build
- * refuses with the finding, even as a draft, and writes nothing.
+ * refuses with the finding and writes nothing; a draft shows them stamped,
+ * with the finding listed, as it shows other disagreeing figures.
  */
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ async function build(data: string, ...more: string[]) {
 }
 
 describe('contradicting figures stop the build', () => {
-  it('a category whose quarter is above its year, even as a draft', async () => {
+  it('a category whose quarter is above its year; a draft lists it', async () => {
     const data = quarterWith('national-categories.csv', (t) =>
       t.replace(/^电子电器,01,.*$/m, '电子电器,01,50,100000,3,100,5,1000'),
     );
@@ -33,9 +34,12 @@ describe('contradicting figures stop the build', () => {
     expect(r.wrote).toBe(false);
     expect(r.stdout + r.stderr).toContain('[contradiction.national.period]');
     expect(r.stdout + r.stderr).toContain('“本季度召回次数”为 5 次，大于“本年召回次数”的 3 次');
-    const draft = await build(data, '--draft');
-    expect(draft.code).toBe(1);
-    expect(draft.wrote).toBe(false);
+    const draft = await build(data, '--draft', '--json');
+    expect(draft.code).toBe(0);
+    expect(draft.wrote).toBe(true);
+    const doc = JSON.parse(draft.stdout) as { draft: boolean; issues: Array<{ code: string }> };
+    expect(doc.draft).toBe(true);
+    expect(doc.issues.map((i) => i.code)).toContain('contradiction.national.period');
   });
 
   it('the home province missing from the national province table (a draft may still be made)', async () => {

@@ -23,6 +23,7 @@ const CODES = [
   'table.unfilled',
   'structure.rows.none',
   'reconcile.national.totals',
+  'contradiction.national.period',
   'meta.invalid',
   'article.front-matter',
   'input.file.unreadable',
@@ -42,6 +43,7 @@ describe('what a draft may pass', () => {
       'table.unfilled',
       'structure.rows.none',
       'reconcile.national.totals',
+      'contradiction.national.period',
       'meta.invalid',
       'article.front-matter',
     ]);
