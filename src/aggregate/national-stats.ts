@@ -15,7 +15,7 @@ function categoryTable(ref: ReferenceData, figures: Map<string, CountQty>): Cate
   return { rows, total: rows.reduce(add, ZERO) };
 }
 
-/** Provinces with recalls, by quantity, then recalls, then code; equal quantities share a rank. */
+/** Provinces with recalls, by quantity, then recalls, then code (rankOf: equal in both share a rank). */
 function provinceTable(ref: ReferenceData, figures: Array<{ code: string } & CountQty>): ProvinceTableStats {
   const name = new Map(ref.provinces.map((p) => [p.code, p.name]));
   const active = figures
@@ -31,11 +31,18 @@ function provinceTable(ref: ReferenceData, figures: Array<{ code: string } & Cou
   return { rows, total: rows.reduce(add, ZERO) };
 }
 
+/**
+ * A province's rank in the order the table prints (quantity, then recalls): only provinces equal in
+ * both share a rank (并列), so the text never says 并列第一 of a row the table prints second.
+ */
 export function rankOf(table: ProvinceTableStats, code: string): Rank | null {
   const row = table.rows.find((r) => r.code === code);
   if (!row) return null;
-  const ahead = table.rows.filter((r) => r.quantity > row.quantity).length;
-  return { rank: ahead + 1, tied: table.rows.filter((r) => r.quantity === row.quantity).length > 1 };
+  const ahead = table.rows.filter(
+    (r) => r.quantity > row.quantity || (r.quantity === row.quantity && r.recalls > row.recalls),
+  ).length;
+  const equal = table.rows.filter((r) => r.quantity === row.quantity && r.recalls === row.recalls).length;
+  return { rank: ahead + 1, tied: equal > 1 };
 }
 
 /** Summary-level input from records: cumulative to the quarter's end, this year, this quarter. */

@@ -60,4 +60,19 @@ describe('national tables from a record-level export', () => {
     );
     expect(s.home?.ytdRank).toEqual({ rank: 1, tied: true });
   });
+
+  it('ranks equal quantities by recalls, as the table prints them: 并列 only when both are equal', () => {
+    const records = [
+      rec('2022-08-01', '430000', '01', 100),
+      rec('2022-08-02', '110000', '01', 60),
+      rec('2022-08-03', '110000', '01', 40),
+      rec('2022-08-04', '440000', '01', 100),
+    ];
+    const s = computeNational(nationalFromRecords(records, ref, Q3), ref, home);
+    // 北京 2次/100件 prints before 湖南 1次/100件 and 广东 1次/100件, which tie.
+    expect(s.provincesYtd.rows.map((r) => r.name)).toEqual(['北京市', '湖南省', '广东省']);
+    expect(s.home?.ytdRank).toEqual({ rank: 2, tied: true });
+    const alone = computeNational(nationalFromRecords(records.slice(0, 3), ref, Q3), ref, home);
+    expect(alone.home?.ytdRank).toEqual({ rank: 2, tied: false });
+  });
 });
