@@ -53,12 +53,18 @@ export function homeYearToDate(s: QuarterSubject, earlier: ReadonlyArray<Earlier
   ];
   const own = parts.reduce((a, p) => ({ recalls: a.recalls + p.recalls, quantity: a.quantity + p.quantity }), ZERO);
   if (same(own, row.ytd)) return [];
+  // The year's own records above its 本年 cannot both be right (as one quarter's above it:
+  // contradiction.home.year); below it, the national table may count recalls filed elsewhere.
+  const above = own.recalls > row.ytd.recalls || own.quantity > row.ytd.quantity;
+  const sum = `本省 ${s.quarter.year} 年各季度召回记录合计为 ${fmt(own)}（${parts.map((p) => p.text).join(' + ')}）`;
   return [
     makeIssue(
-      'warning',
-      'reconcile.home.ytd',
+      above ? 'error' : 'warning',
+      above ? 'contradiction.home.ytd' : 'reconcile.home.ytd',
       { file: s.files.provinces ?? 'national-provinces' },
-      `全国各省汇总表中${s.home.name}本年为 ${fmt(row.ytd)}，而本省 ${s.quarter.year} 年各季度召回记录合计为 ${fmt(own)}（${parts.map((p) => p.text).join(' + ')}），相差 ${diff(row.ytd, own)}。公报按全国表印出 ${fmt(row.ytd)}。`,
+      above
+        ? `全国各省汇总表中${s.home.name}本年为 ${fmt(row.ytd)}，少于${sum}，相差 ${diff(row.ytd, own)}：本年包含这些季度，不能比它们少。`
+        : `全国各省汇总表中${s.home.name}本年为 ${fmt(row.ytd)}，而${sum}，相差 ${diff(row.ytd, own)}。公报按全国表印出 ${fmt(row.ytd)}。`,
       '请核对全国汇总表中本省的本年数字，以及前面各季度的召回记录是否完整、是否后来有增减。',
     ),
   ];

@@ -103,9 +103,17 @@ describe('reconcile.home.ytd', () => {
     cpSync(join(out, '2022Q1', 'stats.json'), join(cwd, 'data', 'archive', '2022Q1', 'stats.json'));
     rmSync(join(cwd, 'data', '2022Q1'), { recursive: true });
     rmSync(out, { recursive: true });
-    const f = (await validate(cwd)).findings.find((x) => x.code === 'reconcile.home.ytd');
+    // 本年 below the year's own records: an error, not the warning of a 本年 above them.
+    const v = await validate(cwd);
+    expect(v.code).toBe(1);
+    const f = v.findings.find((x) => x.code === 'contradiction.home.ytd');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain(
+      '湖南省本年为 34 次、570000 件，少于本省 2022 年各季度召回记录合计为 34 次、570443 件',
+    );
     expect(f?.message).toContain('2022Q1 10 次、57758 件（data/archive/2022Q1/stats.json）');
     expect(f?.message).toContain('相差 0 次、-443 件');
+    expect(codes(v.findings)).not.toContain('reconcile.home.ytd');
   });
 
   it('an earlier quarter with errors is not used, and the finding says the checks against it were not made', async () => {
