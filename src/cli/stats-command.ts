@@ -51,7 +51,7 @@ export function statsRows(s: BulletinStats): unknown[][] {
     }
   }
   for (const j of s.foreign?.jurisdictions ?? [])
-    rows.push(['国外', j.name, '', j.recalls, j.quantity ?? '未公开', j.recallShare.toFixed(2), '']);
+    rows.push(['国外', j.name, '', j.recalls, j.quantity ?? '未公开', j.recallShare?.toFixed(2) ?? '', '']);
   for (const c of s.foreign?.categories ?? [])
     rows.push([
       '国外按类别',
@@ -59,7 +59,7 @@ export function statsRows(s: BulletinStats): unknown[][] {
       c.code,
       c.recalls,
       c.quantity ?? '未公开',
-      c.recallShare.toFixed(2),
+      c.recallShare?.toFixed(2) ?? '',
       c.quantityShare?.toFixed(2) ?? '',
     ]);
   for (const c of s.clues?.rows ?? [])

@@ -39,7 +39,12 @@ export interface NationalStats {
 
 export interface ForeignStats {
   jurisdictions: Array<
-    ForeignJurisdiction & { recallShare: number; chinaRecallShare: number | null; chinaQuantityShare: number | null }
+    ForeignJurisdiction & {
+      /** Null when the table's total is 0; the China shares are null when their own total is 0 or undisclosed. */
+      recallShare: number | null;
+      chinaRecallShare: number | null;
+      chinaQuantityShare: number | null;
+    }
   >;
   total: { recalls: number; disclosedQuantity: number };
   categories: Array<{
@@ -47,7 +52,8 @@ export interface ForeignStats {
     name: string;
     recalls: number;
     quantity: number | null;
-    recallShare: number;
+    /** Null when the table's total (of recalls, of disclosed quantity) is 0. */
+    recallShare: number | null;
     quantityShare: number | null;
   }>;
   categoryTotal: { recalls: number; disclosedQuantity: number };

@@ -1,7 +1,8 @@
 /** Parts 三 (foreign recalls) and 四 (表4, shared defect clues). Pure. */
-import { chineseCount, listJoin, percent, wan } from '../model/chinese.js';
+import { andJoin, chineseCount, listJoin, percent, wan } from '../model/chinese.js';
 import type { ClueStats, ForeignStats } from '../model/bulletin-stats.js';
 import { quarterName, type Quarter } from '../model/quarter.js';
+import { sharePhrase } from './view-narrative.js';
 import { n, table, type TableView } from './view-table.js';
 
 export interface ForeignView {
@@ -17,19 +18,67 @@ export interface CluesView {
 
 const qty = (v: number): string => `${wan(v)}件`;
 
-function jurisdictionClause(j: ForeignStats['jurisdictions'][number]): string {
+type Jurisdiction = ForeignStats['jurisdictions'][number];
+type Category = ForeignStats['categories'][number];
+
+function jurisdictionClause(j: Jurisdiction): string {
   return `${j.name}实施召回${n(j.recalls)}次，${j.quantity === null ? '数量未公开' : `涉及产品${qty(j.quantity)}`}`;
 }
 
-function chinaClause(j: ForeignStats['jurisdictions'][number], decimals: number): string | null {
-  if (j.chinaRecalls === null || j.chinaRecallShare === null) return null;
-  const amount = j.chinaQuantity === null ? '' : `涉及产品${qty(j.chinaQuantity)}，`;
-  const qtyShare = j.chinaQuantityShare === null ? '' : `，总数量的${percent(j.chinaQuantityShare, decimals)}`;
-  return `${j.name}召回中国生产产品${n(j.chinaRecalls)}次，${amount}占${j.name}召回产品总次数的${percent(j.chinaRecallShare, decimals)}${qtyShare}`;
+/** A share is printed only when it was computed: of a total of 0 there is none. */
+function chinaClause(j: Jurisdiction, decimals: number): string | null {
+  if (j.chinaRecalls === null) return null;
+  const amount = j.chinaQuantity === null ? '' : `，涉及产品${qty(j.chinaQuantity)}`;
+  const shares = [
+    j.chinaRecallShare === null ? null : `${j.name}召回产品总次数的${percent(j.chinaRecallShare, decimals)}`,
+    j.chinaQuantityShare === null ? null : `总数量的${percent(j.chinaQuantityShare, decimals)}`,
+  ].filter((x) => x !== null);
+  return `${j.name}召回中国生产产品${n(j.chinaRecalls)}次${amount}${shares.length ? `，占${shares.join('，')}` : ''}`;
 }
 
-/** How many categories the paragraph names, most recalls first. */
+/** Every item tied for the largest positive value, in the order given (the tables' order). */
+function leaders<T>(xs: readonly T[], value: (x: T) => number | null): T[] {
+  const max = Math.max(0, ...xs.map((x) => value(x) ?? 0));
+  return max > 0 ? xs.filter((x) => value(x) === max) : [];
+}
+
+/** The seed's 占比74.79% for one leader; tied leaders each get their own printed share. */
+function jurisdictionLeaders(s: ForeignStats, decimals: number): string {
+  const top = leaders(s.jurisdictions, (j) => j.recalls);
+  const shares = top.flatMap((j) => (j.recallShare === null ? [] : [j.recallShare]));
+  const [first] = top;
+  const [share] = shares;
+  if (!first || share === undefined || shares.length !== top.length) return '';
+  if (top.length === 1) return `在国家地区分类中，${first.name}召回次数最多，占比${percent(share, decimals)}。`;
+  const phrase = sharePhrase('召回总次数', shares, decimals);
+  return `在国家地区分类中，${andJoin(top.map((j) => j.name))}召回次数最多，均为${n(first.recalls)}次，${phrase}。`;
+}
+
+/** How many categories the paragraph names, most recalls first; a tie at the last place is named in full. */
 const TOP_CATEGORIES = 3;
+
+function categoryRecalls(cats: readonly Category[], decimals: number): string {
+  // Categories come most recalls first; one of 0 recalls is no leading category.
+  const active = cats.flatMap((c) => (c.recalls > 0 && c.recallShare !== null ? [{ ...c, share: c.recallShare }] : []));
+  const last = active[TOP_CATEGORIES - 1];
+  const named = last ? active.filter((c) => c.recalls >= last.recalls) : active;
+  if (!named.length) return '在召回产品类别中，各类别召回均为0次。';
+  const text = named.map((c) => `${c.name}召回${n(c.recalls)}次，占比${percent(c.share, decimals)}`);
+  return `在召回产品类别中，${text.join('；')}。`;
+}
+
+function categoryQuantity(cats: readonly Category[], decimals: number): string {
+  const top = leaders(cats, (c) => c.quantity);
+  const shares = top.flatMap((c) => (c.quantityShare === null ? [] : [c.quantityShare]));
+  const [first] = top;
+  const [share] = shares;
+  if (!first || first.quantity === null || share === undefined || shares.length !== top.length) return '';
+  if (top.length === 1) {
+    return `${first.name}召回数量最多，涉及产品${qty(first.quantity)}，占已公开召回总数量${percent(share, decimals)}。`;
+  }
+  const phrase = sharePhrase('已公开召回总数量', shares, decimals);
+  return `${andJoin(top.map((c) => c.name))}召回数量最多，均涉及产品${qty(first.quantity)}，${phrase}。`;
+}
 
 export function buildForeignView(
   s: ForeignStats,
@@ -37,7 +86,6 @@ export function buildForeignView(
   title = '三、国外消费品召回统计情况',
   decimals = 2,
 ): ForeignView {
-  const pct = (v: number) => percent(v, decimals);
   const period = `${q.year}年1月至${q.quarter * 3}月`;
   const names = s.jurisdictions.map((j) => j.name);
   // With no quantity disclosed the disclosed sum is 0, which is not the quantity recalled.
@@ -49,21 +97,11 @@ export function buildForeignView(
   ];
   const china = s.jurisdictions.map((j) => chinaClause(j, decimals)).filter((c): c is string => c !== null);
   if (china.length) parts.push(`其中，${china.join('；')}。`);
-  const top = [...s.jurisdictions].sort((a, b) => b.recalls - a.recalls)[0];
-  if (top) parts.push(`在国家地区分类中，${top.name}召回次数最多，占比${pct(top.recallShare)}。`);
+  // With no recall at all there is no leader; the first sentence already says 0次.
+  parts.push(jurisdictionLeaders(s, decimals));
   if (s.categories.length) {
-    const cats = s.categories
-      .slice(0, TOP_CATEGORIES)
-      .map((c) => `${c.name}召回${n(c.recalls)}次，占比${pct(c.recallShare)}`);
-    parts.push(`在召回产品类别中，${cats.join('；')}。`);
-    const byQty = [...s.categories]
-      .filter((c) => c.quantity !== null)
-      .sort((a, b) => (b.quantity ?? 0) - (a.quantity ?? 0))[0];
-    if (byQty && byQty.quantity !== null && byQty.quantityShare !== null) {
-      parts.push(
-        `${byQty.name}召回数量最多，涉及产品${qty(byQty.quantity)}，占已公开召回总数量${pct(byQty.quantityShare)}。`,
-      );
-    }
+    parts.push(categoryRecalls(s.categories, decimals));
+    if (s.categoryTotal.recalls > 0) parts.push(categoryQuantity(s.categories, decimals));
   }
   return { title, paragraph: parts.join('') };
 }
