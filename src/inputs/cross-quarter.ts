@@ -107,14 +107,17 @@ export function subjectOf(data: QuarterData & { quarter: Quarter }, folder: stri
   const fileOf = (kind: string) => data.files.find((f) => f.kind === kind)?.file;
   const national = fileOf('national-recalls');
   const recalls = fileOf('recalls');
-  // Records with rejected rows would make every sum look wrong: compare only a clean file.
-  const clean = recalls && !data.issues.some((i) => i.file === recalls && i.severity === 'error');
+  // A file with rejected rows would make every sum look wrong (a rejected row counts as 0: 本期 0 次,
+  // an error of its own on top of the one that rejected it): compare only clean files.
+  const clean = (...files: Array<string | undefined>) =>
+    !data.issues.some((i) => i.severity === 'error' && files.includes(i.file));
+  const nationalFiles = [fileOf('national-categories'), fileOf('national-provinces'), national];
   return {
     quarter: data.quarter,
     ref: data.ref,
     home: data.home,
-    national: data.national,
-    totals: clean ? data.totals : null,
+    national: clean(...nationalFiles) ? data.national : null,
+    totals: recalls && clean(recalls) ? data.totals : null,
     files: {
       categories: fileOf('national-categories') ?? national,
       provinces: fileOf('national-provinces') ?? national,

@@ -163,6 +163,21 @@ describe('reconcile.national.ytd-decrease', () => {
     expect(f?.message).toContain('海南省 本期 0 次、0 件，2022Q2 为 1 次、560 件');
   });
 
+  it('a row rejected for an error of its own is not compared as 0 with the earlier quarters', async () => {
+    // 本季度 above 本年: contradiction.national.period rejects the row; it is not 本期 0 次 besides.
+    const cwd = dataWith({
+      '2022Q3/national-categories.csv': [
+        ['电子电器,01,874,26520643,100,550242,29,503384', '电子电器,01,874,26520643,100,550242,29,5033840'],
+      ],
+    });
+    const v = await validate(cwd);
+    expect(v.code).toBe(1);
+    expect(codes(v.findings)).toContain('contradiction.national.period');
+    expect(codes(v.findings)).not.toContain('reconcile.national.ytd-decrease');
+    expect(codes(v.findings)).not.toContain('reconcile.national.quarter');
+    expect(v.findings.map((f) => f.message).join('\n')).not.toContain('本期 0 次');
+  });
+
   it('with the quarter between missing, against the latest earlier quarter that has figures', async () => {
     const cwd = dataWith({
       '2022Q3/national-provinces.csv': [['1,湖南省,34,570443,8,418448', '1,湖南省,9,570443,8,418448']],
