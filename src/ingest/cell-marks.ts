@@ -1,7 +1,9 @@
 /**
  * What a workbook cell says besides its value, where the value alone would
  * give a wrong figure: a merged range over several rows (its value is
- * repeated down, so a quantity would count once per row), and a number
+ * repeated down, so a quantity would count once per row), a cell merged into
+ * one on its left (it holds no figure of its own, only a copy of the one it
+ * is merged into: E2:F2 gives 本年数量 the 本年次数), and a number
  * format that scales or labels the number (0"万件" shows 26 as 26万件, 0,
  * shows 26000 as 26, 0% shows 26 as 2600%). Every XLSX reader marks the
  * rows the same way (the property tests compare them); validation decides
@@ -69,7 +71,8 @@ export function markRow(
     const master = !range || (range.top === row.row && range.left === c + 1);
     const fmt = master && formatOf && typeof cells[c] === 'number' ? formatOf(c) : undefined;
     const format = fmt !== undefined && isScalingFormat(fmt) ? fmt : undefined;
-    const merged = range && range.bottom > range.top ? range : undefined;
+    // Over rows every cell shares one figure; across columns the first keeps its own and the rest copy it.
+    const merged = range && (range.bottom > range.top || !master) ? range : undefined;
     if (!merged && format === undefined) continue;
     const mark: CellMark = { col: c };
     if (merged) mark.merged = { top: merged.top, left: merged.left, bottom: merged.bottom, right: merged.right };

@@ -5,7 +5,11 @@ export type CellValue = string | number | boolean | Date | { error: string } | {
 export interface CellMark {
   /** 0-based column. */
   col: number;
-  /** The merged range over several rows the cell lies in (1-based, inclusive): its value was repeated down. */
+  /**
+   * The merged range the cell lies in (1-based, inclusive) when its value is not its own: a range over
+   * several rows (every cell, the first too: the one value was repeated down), or any cell but the first
+   * of a range across columns (the first one's value copied to the right).
+   */
   merged?: { top: number; left: number; bottom: number; right: number };
   /** The number format of a number cell, when it shows another figure than the number (0"万件", 0,). */
   format?: string;
@@ -21,7 +25,7 @@ export interface RawRow {
    * counts it. Only ever true, never false, so a visible row is the same object as before.
    */
   hidden?: true;
-  /** Cells whose value alone would mislead (merged over rows, a scaling number format): cell-marks.ts. */
+  /** Cells whose value alone would mislead (merged over rows or into a cell on the left, a scaling number format): cell-marks.ts. */
   marks?: CellMark[];
 }
 

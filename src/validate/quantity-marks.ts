@@ -2,8 +2,9 @@
  * A workbook's 召回数量 cell whose value alone would give a wrong figure
  * (the readers mark it: ingest/cell-marks.ts). Merged over several rows, the
  * one number is repeated on each (H5:H6 with 500 for two recalls would add
- * 1000); in a number format that scales or labels it (0"万件"), Excel shows
- * another figure than the one counted. Both are refused: which figure was
+ * 1000); merged into a cell on its left (G5:H5), it is a copy of that cell's
+ * content; in a number format that scales or labels it (0"万件"), Excel shows
+ * another figure than the one counted. All are refused: which figure was
  * meant is a guess.
  */
 import { columnLetter } from '../model/issues.js';
@@ -19,13 +20,17 @@ export function quantityMarked(f: RowFindings): boolean {
   if (mark.merged) {
     const { top, left, bottom, right } = mark.merged;
     const range = `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
-    fail(
-      f,
-      'quantity',
-      'value.quantity.merged',
-      `召回数量所在的 ${range} 是合并单元格，跨第 ${top}–${bottom} 行，这些行共用一个数“${value}”，无法确定它属于哪一条召回（每行都按它计入会多算）。`,
-      '请取消合并，在每一行填写这条召回自己的召回数量。',
-    );
+    const [message, hint] =
+      bottom > top
+        ? [
+            `召回数量所在的 ${range} 是合并单元格，跨第 ${top}–${bottom} 行，这些行共用一个数“${value}”，无法确定它属于哪一条召回（每行都按它计入会多算）。`,
+            '请取消合并，在每一行填写这条召回自己的召回数量。',
+          ]
+        : [
+            `召回数量所在的 ${range} 是跨列合并的单元格，召回数量这一格没有自己的数：读出的“${value}”是合并区域第一格 ${columnLetter(left)}${top} 的内容，不是这条召回的召回数量。`,
+            '请取消合并，在召回数量一列填写这条召回自己的数量。',
+          ];
+    fail(f, 'quantity', 'value.quantity.merged', message, hint);
   }
   if (mark.format !== undefined) {
     const v = cellOf(f.row, f.ctx, 'quantity');

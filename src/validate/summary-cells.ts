@@ -3,7 +3,8 @@
  * usable figure: a formula with no value (an error, or a result never
  * saved), and a figure cell whose value alone would give a wrong figure, as
  * the readers mark it (ingest/cell-marks.ts): merged over several rows, its one number is
- * repeated on each row and summed once per row; in a number format that
+ * repeated on each row and summed once per row; merged into a cell on its left, it holds a
+ * copy of that cell's figure (E2:F2 prints 本年次数 as 本年数量); in a number format that
  * scales or labels it (0"万件"), Excel shows another figure than the one
  * counted. Refused as the records' 召回数量 is (quantity-marks.ts): which
  * figure was meant is a guess.
@@ -25,17 +26,7 @@ export function summaryMarkFinding(
 ): ValidationIssue | null {
   if (!mark) return null;
   const value = cellText(v);
-  if (mark.merged) {
-    const { top, left, bottom, right } = mark.merged;
-    const range = `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
-    return issue(
-      'error',
-      'value.number.merged',
-      place,
-      `${label}所在的 ${range} 是合并单元格，跨第 ${top}–${bottom} 行，这些行共用一个数“${value}”，无法确定它属于哪一行（每行都按它计入会多算）。`,
-      `请取消合并，在每一行填写它自己的${label}。`,
-    );
-  }
+  if (mark.merged) return mergedFinding(label, value, mark.merged, place, issue);
   if (mark.format === undefined) return null;
   const excel = typeof v === 'number' ? shownAs(v, mark.format) : null;
   return issue(
@@ -44,6 +35,32 @@ export function summaryMarkFinding(
     place,
     `${label}单元格的值是 ${value}，但它的数字格式“${mark.format}”让 Excel 显示${excel === null ? '成另一个数' : `为“${excel}”`}；公报会按 ${value} 计入，与 Excel 中看到的不一致。`,
     '请把单元格的数字格式改为“常规”或“数值”，并填写实际的数（如 260000）。',
+  );
+}
+
+/** A figure merged over rows (one number shared by them), or into a cell on its left (a copy of that one). */
+function mergedFinding(
+  label: string,
+  value: string,
+  { top, left, bottom, right }: NonNullable<CellMark['merged']>,
+  place: Place,
+  issue: MakeIssue,
+): ValidationIssue {
+  const range = `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
+  if (bottom > top)
+    return issue(
+      'error',
+      'value.number.merged',
+      place,
+      `${label}所在的 ${range} 是合并单元格，跨第 ${top}–${bottom} 行，这些行共用一个数“${value}”，无法确定它属于哪一行（每行都按它计入会多算）。`,
+      `请取消合并，在每一行填写它自己的${label}。`,
+    );
+  return issue(
+    'error',
+    'value.number.merged',
+    place,
+    `${label}所在的 ${range} 是跨列合并的单元格，这一格没有自己的数：读出的“${value}”是合并区域第一格 ${columnLetter(left)}${top} 的内容，不是${label}。`,
+    `请取消合并，在这一格填写它自己的${label}（没有的填 0）。`,
   );
 }
 
