@@ -72,53 +72,68 @@ function foreignCategories(r: ReconcileInput): ValidationIssue[] {
   ];
 }
 
+/** What the province figures were read from, as the messages name it. */
+const provinceTable = (n: NationalInput) => (n.source === 'records' ? '全国召回记录' : '全国各省汇总表');
+
 function homeQuarter(r: ReconcileInput): ValidationIssue[] {
   const row = r.national?.provinces.find((p) => p.code === r.home.code);
   const own = r.totals;
-  if (!row || !own) return [];
+  if (!r.national || !row || !own) return [];
   if (same(own, row.quarter)) return [];
   return [
     fileWarning(
       r.files.recalls ?? 'recalls',
       'reconcile.home.quarter',
-      `本省召回记录合计 ${fmt(own)}，而全国各省汇总表中${r.home.name}本季度为 ${fmt(row.quarter)}，相差 ${diff(own, row.quarter)}。`,
+      `本省召回记录合计 ${fmt(own)}，而${provinceTable(r.national)}中${r.home.name}本季度为 ${fmt(row.quarter)}，相差 ${diff(own, row.quarter)}。`,
       '请核对是否漏录或多录了召回记录，或全国汇总表是否已更新。',
     ),
   ];
 }
 
 /**
- * The province's own recalls against its row of the national province table:
- * absent, the 位居全国第N sentence and the province itself drop out of the
- * national section; a year below this quarter's own records is impossible
- * (the quarter is part of the year), so both are errors, not the warning above.
+ * The province's own recalls against its national figures, from the province
+ * table or from a record-level export alike (both print 前三季度…位居全国第N):
+ * absent, the rank sentence and the province itself drop out of the national
+ * section; a year below this quarter's own records is impossible (the quarter
+ * is part of the year), so both are errors, not the warning above.
  */
 function homeRow(r: ReconcileInput): ValidationIssue[] {
   const n = r.national;
   const own = r.totals;
-  // A record-level national export may lag behind the province's own records: only the summary table is held to them.
-  if (!n || n.source !== 'summary' || n.provinces.length === 0 || !own || own.recalls === 0) return [];
-  const file = r.files.provinces ?? r.files.national ?? 'national-provinces';
-  const table = '全国各省汇总表';
+  if (!n || !own || own.recalls === 0) return [];
+  // No province table was given; an export lists only the provinces it has records of, so it always counts.
+  if (n.source === 'summary' && n.provinces.length === 0) return [];
+  const table = provinceTable(n);
   const row = n.provinces.find((p) => p.code === r.home.code);
-  if (!row)
-    return [
-      fileError(
-        file,
-        'national.province.home-missing',
-        `${table}中没有${r.home.name}这一行（或这一行有错误未被采用），而本省召回记录本季度有 ${fmt(own)}：公报将印不出${r.home.name}的全国排名，全国开展召回的省份也会漏掉${r.home.name}。`,
-        `请在${table}中补上${r.home.name}的数字（本年、本季度召回次数和数量）；如已有这一行，请先改正该行的错误。`,
-      ),
-    ];
+  if (!row) return [homeMissing(r, n, own)];
   if (own.recalls <= row.ytd.recalls && own.quantity <= row.ytd.quantity) return [];
   return [
     fileError(
       r.files.recalls ?? 'recalls',
       'contradiction.home.year',
-      `本省召回记录本季度合计 ${fmt(own)}，多于全国各省汇总表中${r.home.name}本年的 ${fmt(row.ytd)}：本季度包含在本年之内，公报不能同时印出这两个数字。`,
-      `请核对召回记录是否多录或重复录入，或全国各省汇总表中${r.home.name}的本年数字是否填错、未更新。`,
+      `本省召回记录本季度合计 ${fmt(own)}，多于${table}中${r.home.name}本年的 ${fmt(row.ytd)}：本季度包含在本年之内，公报不能同时印出这两个数字。`,
+      n.source === 'records'
+        ? `请核对召回记录是否多录或重复录入，或全国召回记录是否漏了${r.home.name}的召回、不是最新的导出。`
+        : `请核对召回记录是否多录或重复录入，或全国各省汇总表中${r.home.name}的本年数字是否填错、未更新。`,
     ),
   ];
+}
+
+function homeMissing(r: ReconcileInput, n: NationalInput, own: CountQty): ValidationIssue {
+  const consequence = `公报将印不出${r.home.name}的全国排名，全国开展召回的省份也会漏掉${r.home.name}。`;
+  if (n.source === 'records')
+    return fileError(
+      r.files.provinces ?? r.files.national ?? 'national-recalls',
+      'national.province.home-missing',
+      `全国召回记录中没有${r.home.name}本年的召回（或这些行有错误未被采用），而本省召回记录本季度有 ${fmt(own)}：${consequence}`,
+      `请核对全国召回记录是否完整、是否为最新的导出（应包含${r.home.name}本季度的召回）；如已有${r.home.name}的行，请先改正这些行的错误。`,
+    );
+  return fileError(
+    r.files.provinces ?? r.files.national ?? 'national-provinces',
+    'national.province.home-missing',
+    `全国各省汇总表中没有${r.home.name}这一行（或这一行有错误未被采用），而本省召回记录本季度有 ${fmt(own)}：${consequence}`,
+    `请在全国各省汇总表中补上${r.home.name}的数字（本年、本季度召回次数和数量）；如已有这一行，请先改正该行的错误。`,
+  );
 }
 
 export function reconcile(r: ReconcileInput): ValidationIssue[] {

@@ -64,12 +64,14 @@ describe('bulletin build: the quarter folder', () => {
 
   it('computes the national tables from a record-level export when one is given', async () => {
     const data = copyData();
+    // Hunan's rows of the quarter are its 8 records (418448 件): the export cannot have fewer than the records.
+    const hunan = [...Array.from({ length: 7 }, () => 50000), 68448].map((q, i) => `2022-08-${10 + i},湖南省,04,${q}`);
     const rows = [
       '发布日期,省份,产品类别,召回数量',
       '2021-03-01,广东省,01,100',
       '2022-05-01,湖南省,04,1000',
-      '2022-08-01,湖南省,04,5000',
-      '2022-08-02,广东省,02,7000',
+      ...hunan,
+      '2022-08-02,广东省,02,700000',
     ];
     writeFileSync(join(data, '2022Q3', 'national-recalls.csv'), `${rows.join('\n')}\n`);
     const out = tempDir();
@@ -77,10 +79,10 @@ describe('bulletin build: the quarter folder', () => {
     expect(r.code, r.stderr).toBe(0);
     const stats = JSON.parse(readFileSync(join(out, '2022Q3', 'stats.json'), 'utf8'));
     expect(stats.national.source).toBe('records');
-    expect(stats.national.cumulative.total).toEqual({ recalls: 4, quantity: 13100 });
+    expect(stats.national.cumulative.total).toEqual({ recalls: 11, quantity: 1119548 });
     expect(stats.national.provincesYtd.rows.map((p: { name: string }) => p.name)).toEqual(['广东省', '湖南省']);
     const html = readFileSync(join(out, '2022Q3', 'bulletin.html'), 'utf8');
-    expect(html).toContain('2022年前三季度湖南省省局开展消费品缺陷产品召回2次，共召回缺陷产品6000件，位居全国第二');
+    expect(html).toContain('2022年前三季度湖南省省局开展消费品缺陷产品召回9次，共召回缺陷产品419448件，位居全国第二');
   });
 
   it('refuses an article image that points outside the data folder', async () => {
