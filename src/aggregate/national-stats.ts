@@ -3,6 +3,7 @@ import type { CountQty, NationalInput, NationalRecord, ProvinceFigures } from '.
 import type { CategoryTableStats, NationalStats, ProvinceTableStats, Rank } from '../model/bulletin-stats.js';
 import { quarterContains, quarterEnd, type Quarter } from '../model/quarter.js';
 import type { Province, ReferenceData } from '../model/reference.js';
+import { BulletinError } from '../model/errors.js';
 
 const add = (a: CountQty, b: CountQty): CountQty => ({
   recalls: a.recalls + b.recalls,
@@ -10,9 +11,23 @@ const add = (a: CountQty, b: CountQty): CountQty => ({
 });
 const ZERO: CountQty = { recalls: 0, quantity: 0 };
 
+/**
+ * A table's total, never rounded: validation refuses a column adding up past 2^53 − 1
+ * (stats.total.overflow, summary-totals.ts), so this only stops a path that skipped it.
+ */
+function exact(total: CountQty): CountQty {
+  if (Number.isSafeInteger(total.recalls) && Number.isSafeInteger(total.quantity)) return total;
+  throw new BulletinError(
+    'stats.total.overflow',
+    'data',
+    `全国召回情况的合计超出了能精确计算的范围（${total.recalls} 次召回）。`,
+    '请检查全国分类汇总表、全国各省汇总表或全国召回记录中是否有误填的超大数字。',
+  );
+}
+
 function categoryTable(ref: ReferenceData, figures: Map<string, CountQty>): CategoryTableStats {
   const rows = ref.categories.map((c) => ({ code: c.code, name: c.name, ...(figures.get(c.code) ?? ZERO) }));
-  return { rows, total: rows.reduce(add, ZERO) };
+  return { rows, total: exact(rows.reduce(add, ZERO)) };
 }
 
 /** Provinces with recalls, by quantity, then recalls, then code (rankOf: equal in both share a rank). */
@@ -28,7 +43,7 @@ function provinceTable(ref: ReferenceData, figures: Array<{ code: string } & Cou
     quantity: f.quantity,
     seq: i + 1,
   }));
-  return { rows, total: rows.reduce(add, ZERO) };
+  return { rows, total: exact(rows.reduce(add, ZERO)) };
 }
 
 /**

@@ -13,7 +13,7 @@ import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { boundFindings } from './summary-bounds.js';
 import { formulaFinding, summaryMarkFinding } from './summary-cells.js';
-import { statedTotals, totalMismatches } from './summary-totals.js';
+import { statedTotals, totalMismatches, totalOverflows } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
 import { HiddenRows } from './hidden-rows.js';
 import {
@@ -102,6 +102,8 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   // A row with an error gives no figures at all, not zeros for its bad cells: a draft prints without it.
   const rejected = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
   result.rows = result.rows.filter((row) => !rejected.has(row.row));
+  // Of the rows used: a row refused anyway adds nothing to the bulletin's totals.
+  issues.push(...totalOverflows(schema, result));
   return result;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Stated totals of a summary table (its 合计/总计 row) against the sum of its
  * rows. The bulletin prints the sums it computed itself, so a disagreement
- * is a warning with both figures.
+ * is a warning with both figures; a sum too large to be computed exactly is
+ * an error.
  */
 import type { ValidationIssue } from '../model/issues.js';
 import type { CellValue } from '../ingest/table.js';
@@ -35,7 +36,8 @@ export function totalMismatches<K extends string>(schema: SummarySchema<K>, r: S
       (a, row) => a + (typeof row.values[f.key] === 'number' ? (row.values[f.key] as number) : 0),
       0,
     );
-    if (sum === stated) continue;
+    // A sum past 2^53 − 1 is not exact: totalOverflows refuses it, no difference can be told.
+    if (sum === stated || !Number.isSafeInteger(sum)) continue;
     const diff = stated - sum;
     out.push(
       r.issue(
@@ -44,6 +46,39 @@ export function totalMismatches<K extends string>(schema: SummarySchema<K>, r: S
         r.statedTotal.at(f.key),
         `${schema.title}的合计行写“${f.label}”为 ${stated}，但各行相加为 ${sum}，相差 ${diff > 0 ? '+' : ''}${diff}。公报将使用各行相加的 ${sum}。`,
         '请与数据来源核对哪一个数字正确，并改正合计行或有误的行。',
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Each figure column whose usable rows add up past 2^53 − 1, every value below it: the bulletin's
+ * 合计 would print rounded (9007199254740991 + 2000 as …2992), and so would every total, share and
+ * difference made of it. Not a value's fault but the table's, so not a draft's to pass (stats.*).
+ * The exact sum is told (BigInt), with the largest figure, where a typo most likely is.
+ */
+export function totalOverflows<K extends string>(schema: SummarySchema<K>, r: SummaryResult<K>): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const f of schema.fields) {
+    if (f.kind === 'text') continue;
+    let sum = 0n;
+    let top: { row: number; value: number } | null = null;
+    for (const row of r.rows) {
+      const v = row.values[f.key];
+      if (typeof v !== 'number') continue;
+      sum += BigInt(v);
+      if (!top || v > top.value) top = { row: row.row, value: v };
+    }
+    if (!top || sum <= BigInt(Number.MAX_SAFE_INTEGER)) continue;
+    const { col, header } = r.rows[0]!.at(f.key);
+    out.push(
+      r.issue(
+        'error',
+        'stats.total.overflow',
+        { col, header },
+        `${schema.title}“${f.label}”一列各行相加为 ${sum}，超出了能精确计算的范围（最大 ${Number.MAX_SAFE_INTEGER}），公报印出的合计会不准确。其中最大的是第 ${top.row} 行的 ${top.value}。`,
+        `请检查“${f.label}”一列是否有误填的超大数字（如多打了几位，或填进了编号），改正后再生成。`,
       ),
     );
   }
