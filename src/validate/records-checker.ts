@@ -1,8 +1,6 @@
 /**
- * Checks recall rows one at a time, so a file of any size can be checked
- * without holding it: the header is found among the first rows, each later
- * row is accounted for as it comes, and duplicates are tracked by hash
- * (first-rows.ts).
+ * Checks recall rows one at a time, so a file of any size can be checked without holding it: the header is found
+ * among the first rows, each later row is accounted for as it comes, and duplicates are tracked by hash (first-rows.ts).
  */
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { RecallRecord } from '../model/record.js';
@@ -19,6 +17,7 @@ import {
   findingsTruncated,
   noRecords,
   noteRow,
+  quantitySumTooLarge,
   shortRow,
 } from './records-findings.js';
 import { checkTotalRow, totalRowKind, type Segment } from './total-rows.js';
@@ -194,6 +193,7 @@ export class RecordsChecker {
     this.add(...this.hidden.findings(this.issue));
     const issues = [...this.issues];
     if (this.dropped > 0) issues.push(findingsTruncated(this.issue, this.dropped, this.opts.maxIssues));
+    if (!Number.isSafeInteger(this.grand.sum)) issues.push(quantitySumTooLarge(this.issue, map, this.rows.accepted));
     const totals = { recalls: this.rows.accepted, quantity: this.grand.sum };
     return { records: this.records, totals, issues, headerRow: map?.headerRow ?? null, rows: this.rows };
   }

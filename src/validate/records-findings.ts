@@ -1,12 +1,15 @@
 /**
  * The records checker's findings about the table's shape rather than a
  * field's value: a note row, a short CSV row, cells beyond the header, a
- * repeated record, no records at all, findings left unlisted. Module
+ * repeated record, no records at all, quantities adding up past what can be
+ * computed exactly, findings left unlisted. Module
  * functions so the per-row checker builds nothing it does not report.
  */
 import type { ValidationIssue } from '../model/issues.js';
 import type { RawRow } from '../ingest/table.js';
 import type { MakeIssue } from './issue-factory.js';
+import type { HeaderMap } from './header-map.js';
+import type { FieldKey } from './record-columns.js';
 
 /** A non-empty cell of a row: its index and text (found in the checker's one pass over the cells). */
 export interface FilledCell {
@@ -71,5 +74,25 @@ export function findingsTruncated(issue: MakeIssue, dropped: number, kept: numbe
     {},
     `另有 ${dropped} 条问题没有逐条列出（为节省内存只保留前 ${kept} 条）。`,
     '请先改正列出的问题，再重新检查。',
+  );
+}
+
+/**
+ * The accepted quantities add up past 2^53 − 1 (each one below it): the total would print rounded.
+ * The build's own check (stats.quantity.overflow, stats-accumulator.ts) told it only after
+ * validate had passed; found here, validate and build refuse the file alike.
+ */
+export function quantitySumTooLarge(
+  issue: MakeIssue,
+  map: HeaderMap<FieldKey> | null,
+  recalls: number,
+): ValidationIssue {
+  const col = map?.columns.get('quantity');
+  return issue(
+    'error',
+    'stats.quantity.overflow',
+    { col: col ? col.index + 1 : null, header: col?.header ?? null },
+    `${recalls} 条有效召回记录的召回数量相加超出了能精确计算的范围（最大 ${Number.MAX_SAFE_INTEGER}），公报印出的合计会不准确。`,
+    '请检查召回数量一列是否有误填的超大数字（如多打了几位，或填进了编号），改正后再生成。',
   );
 }

@@ -64,7 +64,8 @@ export function checkTotalRow(
       ),
     ];
   }
-  if (q.value === seg.sum) return [];
+  // A sum past 2^53 − 1 is not exact: no difference can be told (stats.quantity.overflow says why).
+  if (q.value === seg.sum || !Number.isSafeInteger(seg.sum)) return [];
   const diff = q.value - seg.sum;
   const span = seg.firstRow ? `第 ${seg.firstRow}–${row.row - 1} 行` : '上方各行';
   return [
