@@ -5,7 +5,7 @@
 // With --tall-rows instead: 60 recalls, 9 of them typical cases whose descriptions make
 // each 表2 row about a fifth of the page (three rows then take about two-thirds of it).
 // Usage: node scripts/make-long-issue.mjs DATA_DIR [--tall-rows]   (writes DATA_DIR/2022Q2/)
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const out = join(process.argv[2] ?? 'tmp-long-issue', '2022Q2');
@@ -79,6 +79,19 @@ for (let i = 0; i < count; i++) {
   );
 }
 writeFileSync(join(out, 'recalls.csv'), `${header}\n${rows.join('\n')}\n`);
+
+// Hunan's row of the national province table follows the generated records, as a real table
+// would: this quarter is their count and sum, and 本年 adds 2022Q1's (10 次, 57758 件). Left
+// as copied (本年 26 次), the records' quarter above it is refused (contradiction.home.year).
+const quantity = rows.reduce((a, r) => a + Number(r.split(',')[7]), 0);
+const provinces = join(out, 'national-provinces.csv');
+writeFileSync(
+  provinces,
+  readFileSync(provinces, 'utf8').replace(
+    /^(\d+),湖南省,.*$/m,
+    `$1,湖南省,${10 + rows.length},${57758 + quantity},${rows.length},${quantity}`,
+  ),
+);
 
 if (tall) process.exit(0);
 
