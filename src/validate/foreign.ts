@@ -2,10 +2,10 @@
 import { fold, preview } from '../model/text.js';
 import type { ForeignInput } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
-import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { RawTable } from '../ingest/table.js';
 import type { BoundCheck } from './summary-bounds.js';
+import { rowCategory } from './category-rows.js';
 import { readSummary, summaryAccount, type SummaryResult, type SummarySchema } from './summary-table.js';
 
 type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
@@ -121,33 +121,12 @@ export function readForeignCategories(
   const r = readSummary(table, FOREIGN_CATEGORY_SCHEMA);
   const categories: ForeignInput['categories'] = [];
   for (const row of r.rows) {
-    const m = matchCategory(ref, String(row.values.category ?? ''));
-    if (!m.ok) {
-      r.issues.push(
-        r.issue(
-          'error',
-          'value.category.unknown',
-          row.at('category'),
-          `“${preview(String(row.values.category), 60)}”不是有效的产品类别。`,
-          '请使用 10 个类别的代码或名称。',
-        ),
-      );
-      continue;
-    }
-    if (categories.some((c) => c.code === m.value.code)) {
-      r.issues.push(
-        r.issue(
-          'error',
-          'value.category.duplicate',
-          row.at('category'),
-          `产品类别“${m.value.name}”出现了不止一次。`,
-          '每个类别只保留一行。',
-        ),
-      );
-      continue;
-    }
+    const c = rowCategory(r, row, 'category', String(row.values.category ?? ''), ref, (code) =>
+      categories.some((x) => x.code === code),
+    );
+    if (!c) continue;
     if (typeof row.values.recalls === 'number')
-      categories.push({ code: m.value.code, recalls: row.values.recalls, quantity: optional(row.values.quantity) });
+      categories.push({ code: c.code, recalls: row.values.recalls, quantity: optional(row.values.quantity) });
   }
   return { categories, issues: r.issues, rows: summaryAccount(r) };
 }

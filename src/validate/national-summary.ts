@@ -1,10 +1,10 @@
 /** National summary tables: by category (three periods) and by province (two periods). */
 import type { NationalCategoryInput, ProvinceFigures } from '../model/bulletin.js';
 import { hasErrors, type RowAccount, type ValidationIssue } from '../model/issues.js';
-import { matchCategory } from '../model/lookup.js';
 import type { ReferenceData } from '../model/reference.js';
 import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
+import { rowCategory } from './category-rows.js';
 import { CATEGORY_PERIODS, PROVINCE_PERIODS } from './national-periods.js';
 import { rankFindings, type StatedRank } from './province-rank.js';
 import {
@@ -70,32 +70,9 @@ export function readNationalCategories(
   const byCode = new Map<string, NationalCategoryInput>();
   for (const row of r.rows) {
     const text = [row.values.code, row.values.category].filter((x) => typeof x === 'string' && x).join(' ');
-    const m = matchCategory(ref, text);
-    if (!m.ok) {
-      r.issues.push(
-        r.issue(
-          'error',
-          'value.category.unknown',
-          row.at('category'),
-          `“${preview(text, 60)}”不是有效的产品类别。`,
-          `请使用 10 个类别的代码或名称：${ref.categories.map((c) => `${c.code} ${c.name}`).join('、')}。`,
-        ),
-      );
-      continue;
-    }
-    if (byCode.has(m.value.code)) {
-      r.issues.push(
-        r.issue(
-          'error',
-          'value.category.duplicate',
-          row.at('category'),
-          `产品类别“${m.value.name}”出现了不止一次。`,
-          '每个类别只保留一行。',
-        ),
-      );
-      continue;
-    }
-    byCode.set(m.value.code, categoryFigures(m.value.code, row.values));
+    const c = rowCategory(r, row, 'category', text, ref, (code) => byCode.has(code));
+    if (!c) continue;
+    byCode.set(c.code, categoryFigures(c.code, row.values));
   }
   const missing = ref.categories.filter((c) => !byCode.has(c.code));
   if (missing.length > 0 && r.rows.length > 0 && !hasErrors(r.issues)) {
