@@ -4,11 +4,12 @@
  * table and in the records, in memory and streamed alike, with a message
  * about columns (no 跨第 x–y 行).
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
+import { bulletin, tempDir } from '../helpers/cli.js';
+import { quarterWithNationalWorkbook } from '../helpers/national-workbook.js';
 import { HEADER, recordRow } from '../helpers/tables.js';
 
 type Finding = { code: string; row: number; column: string; severity: string; message: string };
@@ -24,22 +25,7 @@ async function validated(args: string[]): Promise<Finding[]> {
 }
 
 /** The sample quarter with its national category table as a workbook, E3:F3 (本年次数, 本年数量) merged. */
-async function quarterWithMergedFigures(): Promise<string> {
-  const dir = join(tempDir(), '2022Q3');
-  cpSync(join(ROOT, 'data', '2022Q3'), dir, { recursive: true });
-  const csv = join(dir, 'national-categories.csv');
-  const rows = readFileSync(csv, 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .map((line, i) => line.split(',').map((c, j) => (i > 0 && j > 1 ? Number(c) : c)));
-  rmSync(csv);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('全国分类');
-  rows.forEach((r) => ws.addRow(r));
-  ws.mergeCells('E3:F3');
-  writeFileSync(join(dir, 'national-categories.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
-  return dir;
-}
+const quarterWithMergedFigures = () => quarterWithNationalWorkbook((ws) => ws.mergeCells('E3:F3'));
 
 describe('figures merged across columns', () => {
   it('are refused in a summary table', async () => {
