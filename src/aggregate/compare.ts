@@ -62,9 +62,9 @@ export function quarterPeriod(s: BulletinStats): Period {
     province: {
       recalls: s.totals.recalls,
       quantity: s.totals.quantity,
-      rank: n?.provincesQuarter.rows.find((r) => r.code === s.province.code)
-        ? n.provincesQuarter.rows.filter((r) => r.quantity > s.totals.quantity).length + 1
-        : null,
+      // The rank the quarter's issue prints (位居全国第N, by 本年), as its trend sentence compares
+      // it: one 全国排名, not also a quarter rank of the same name.
+      rank: n?.home?.ytdRank.rank ?? null,
       rows: {
         category: rows(s.byCategory),
         region: s.byRegion.map((r) => ({ key: r.code, name: r.short, recalls: r.recalls, quantity: r.quantity })),
