@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeForeign } from '../../src/aggregate/foreign-stats.js';
-import type { ForeignInput } from '../../src/model/bulletin.js';
+import { jurisdiction } from '../helpers/foreign-input.js';
 import { reference } from '../helpers/reference.js';
 
-type Jurisdiction = ForeignInput['jurisdictions'][number];
-
-const j = (
-  name: string,
-  recalls: number,
-  quantity: number | null,
-  china: number,
-  chinaQty: number | null,
-): Jurisdiction => ({
-  name,
-  recalls,
-  quantity,
-  chinaRecalls: china,
-  chinaQuantity: chinaQty,
-});
+const j = jurisdiction;
 
 describe('computeForeign: no share of a total of 0', () => {
   it('every recall share is null when no jurisdiction recalled anything', async () => {

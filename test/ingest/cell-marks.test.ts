@@ -4,32 +4,15 @@
  * format that shows another figure (0"万件", 0.00"万", #,##0"千", 0,, 0%).
  */
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isScalingFormat, shownAs } from '../../src/ingest/cell-marks.js';
-import { readXlsx } from '../../src/ingest/xlsx-reader.js';
-import { readXlsxLight } from '../../src/ingest/xlsx-light.js';
-import { streamXlsx } from '../../src/ingest/xlsx-stream.js';
-import type { RawRow } from '../../src/ingest/table.js';
 import { markedWorkbook } from '../helpers/marked-workbook.js';
-import { tempDir } from '../helpers/cli.js';
-
-const marksOf = (rows: readonly RawRow[]) => rows.filter((r) => r.marks).map((r) => [r.row, r.marks]);
+import { marksOf, rowsOfEveryReader } from '../helpers/xlsx-readers.js';
 
 describe('cell marks', () => {
   it('are the same from every reader', async () => {
-    const bytes = await markedWorkbook();
-    const memory = await readXlsx(bytes, 'w.xlsx');
-    const light = await readXlsxLight(bytes, 'w.xlsx');
-    const path = join(tempDir(), 'w.xlsx');
-    writeFileSync(path, bytes);
-    const streamed: RawRow[] = [];
-    await streamXlsx(path, null, 'w.xlsx', (r) => streamed.push(r));
-    expect(light).not.toBeNull();
-    expect(light!.rows).toStrictEqual(memory.rows);
-    expect(streamed).toEqual(memory.rows);
+    const rows = await rowsOfEveryReader(await markedWorkbook());
     const merged = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
-    expect(marksOf(memory.rows)).toEqual([
+    expect(marksOf(rows)).toEqual([
       [
         2,
         [

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeForeign } from '../../src/aggregate/foreign-stats.js';
 import type { ForeignInput } from '../../src/model/bulletin.js';
+import { computeForeign } from '../../src/aggregate/foreign-stats.js';
 import { buildForeignView } from '../../src/render/view-foreign.js';
+import { jurisdiction } from '../helpers/foreign-input.js';
 import { reference } from '../helpers/reference.js';
 
-type Jurisdiction = ForeignInput['jurisdictions'][number];
-
-const j = (
-  name: string,
-  recalls: number,
-  quantity: number | null,
-  china: number,
-  chinaQty: number | null,
-): Jurisdiction => ({
-  name,
-  recalls,
-  quantity,
-  chinaRecalls: china,
-  chinaQuantity: chinaQty,
-});
+const j = jurisdiction;
 
 async function paragraph(input: ForeignInput): Promise<string> {
   return buildForeignView(computeForeign(input, await reference()), { year: 2022, quarter: 3 }).paragraph;

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NationalInput, ProvinceFigures } from '../../src/model/bulletin.js';
 import type { Province } from '../../src/model/reference.js';
 import { reconcile, type ReconcileInput } from '../../src/validate/reconcile.js';
+import { provinceRow } from '../helpers/province-figures.js';
 import { reference } from '../helpers/reference.js';
 
 let hunan: Province;
@@ -17,11 +18,7 @@ beforeAll(async () => {
   guangdong = ref.provinces.find((p) => p.name === '广东省')!;
 });
 
-const row = (code: string, ytd: [number, number], quarter: [number, number]): ProvinceFigures => ({
-  code,
-  ytd: { recalls: ytd[0], quantity: ytd[1] },
-  quarter: { recalls: quarter[0], quantity: quarter[1] },
-});
+const row = provinceRow;
 
 function input(
   provinces: ProvinceFigures[],
