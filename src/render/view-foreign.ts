@@ -80,6 +80,15 @@ function categoryQuantity(cats: readonly Category[], decimals: number): string {
   return `${andJoin(top.map((c) => c.name))}召回数量最多，均涉及产品${qty(first.quantity)}，${phrase}。`;
 }
 
+/**
+ * Whether the disclosed sum may stand as the total (the seed prints it so beside countries marked
+ * 数量未公开). With no quantity disclosed by a country that recalled anything, the sum is only the
+ * 0 of countries without recalls, which is not the quantity recalled.
+ */
+function totalKnown(js: readonly Jurisdiction[]): boolean {
+  return js.every((j) => j.quantity !== null) || js.some((j) => j.quantity !== null && j.recalls > 0);
+}
+
 export function buildForeignView(
   s: ForeignStats,
   q: Quarter,
@@ -88,9 +97,7 @@ export function buildForeignView(
 ): ForeignView {
   const period = `${q.year}年1月至${q.quarter * 3}月`;
   const names = s.jurisdictions.map((j) => j.name);
-  // With no quantity disclosed the disclosed sum is 0, which is not the quantity recalled.
-  const anyDisclosed = s.jurisdictions.some((j) => j.quantity !== null);
-  const amount = anyDisclosed ? `涉及产品${qty(s.total.disclosedQuantity)}` : '数量未公开';
+  const amount = totalKnown(s.jurisdictions) ? `涉及产品${qty(s.total.disclosedQuantity)}` : '数量未公开';
   const parts = [
     `${period}，${listJoin(names)}${chineseCount(names.length)}个国家地区共实施消费品召回${n(s.total.recalls)}次，${amount}。`,
     `具体情况为：${s.jurisdictions.map(jurisdictionClause).join('；')}。`,

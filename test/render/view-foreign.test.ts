@@ -30,6 +30,32 @@ describe('buildForeignView', () => {
   });
 });
 
+describe('buildForeignView total quantity', () => {
+  const total = async (jurisdictions: Parameters<typeof computeForeign>[0]['jurisdictions']): Promise<string> => {
+    const s = computeForeign({ jurisdictions, categories: [] }, await reference());
+    return buildForeignView(s, { year: 2022, quarter: 3 }).paragraph.split('。')[0] ?? '';
+  };
+  const row = (name: string, recalls: number, quantity: number | null) => ({
+    name,
+    recalls,
+    quantity,
+    chinaRecalls: null,
+    chinaQuantity: null,
+  });
+
+  it('is 数量未公开 when only a country without recalls disclosed its 0', async () => {
+    expect(await total([row('美国', 0, 0), row('欧盟', 12, null)])).toMatch(/共实施消费品召回12次，数量未公开$/);
+  });
+
+  it('is the disclosed sum beside undisclosed countries, as the seed prints it', async () => {
+    expect(await total([row('美国', 3, 30), row('欧盟', 12, null)])).toMatch(/共实施消费品召回15次，涉及产品30件$/);
+  });
+
+  it('is 0件 when every country disclosed and none recalled anything', async () => {
+    expect(await total([row('美国', 0, 0), row('日本', 0, 0)])).toMatch(/共实施消费品召回0次，涉及产品0件$/);
+  });
+});
+
 describe('buildCluesView', () => {
   it('sums the rows for the sentence and the 总计 row', () => {
     const v = buildCluesView(
