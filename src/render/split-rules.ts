@@ -60,6 +60,28 @@ export function fitsOnePage(count: number, b: number, top: (i: number) => number
   return header + first + second <= area && leftBehind - fill * area <= area / 4;
 }
 
+/** What a loose split's estimate leaves spare: a body line, for rows measured on another page. */
+const LEEWAY = 21;
+
+/**
+ * Whether a split this layout forced before row `s` is loose: the page the part before it ends on
+ * now has room for what the rules let it take, because what stands above the table moved up since
+ * the split was placed. Splits are only placed where a print broke the table, so a loose one would
+ * otherwise stay: the long issue's 22-row province table kept a split after 16 rows with its 6 last
+ * rows and total fitting in the 36% of the page left. Loose: the rows s..end-1 (the part after, as
+ * printed on its page) fit in the room; or one more row does and both parts keep MIN_ROWS body
+ * rows (`n`). Margins (LEEWAY) keep an estimate from undoing a split the next print needs again.
+ */
+export function looseSplit(s: number, end: number, n: number, top: (i: number) => number | undefined): boolean {
+  const [last, first, final] = [top(s - 1), top(s), top(end - 1)];
+  const steps = Array.from({ length: end - s - 1 }, (_, k) => (top(s + k + 1) ?? NaN) - (top(s + k) ?? NaN));
+  if (last === undefined || first === undefined || final === undefined || steps.some((d) => !(d > 0))) return false;
+  const row = steps.length ? ([...steps].sort((p, q) => p - q)[steps.length >> 1] as number) : 20;
+  const room = PAGE_AREA.bottom - (last + row) - LEEWAY;
+  if (final - first + row <= room) return true;
+  return (steps[0] ?? row) <= room && Math.min(end, n) - (s + 1) >= MIN_ROWS;
+}
+
 /** The most of a page's text area a split or a moved table may leave empty (as report-flow.ts's MAX_GAP). */
 export const MAX_EMPTY = 0.25;
 

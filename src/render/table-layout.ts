@@ -11,7 +11,7 @@
  * at least MIN_ROWS body rows on each side, and a total row never stands
  * alone. Pure.
  */
-import { editSplits, fitsOnePage, gapsOf, MAX_EMPTY, PAGE_AREA } from './split-rules.js';
+import { editSplits, fitsOnePage, gapsOf, looseSplit, MAX_EMPTY, PAGE_AREA } from './split-rules.js';
 import type { TableRow, TableView } from './view-table.js';
 
 export { editSplits, fitsOnePage, MAX_EMPTY, MIN_ROWS, PAGE_AREA } from './split-rules.js';
@@ -102,9 +102,16 @@ export function nextSplits(
   // since moved: drop them, and the next print shows where the page breaks them now (in one pass,
   // not one split a pass).
   const firstNew = fresh.findIndex((b) => !forced.has(b));
-  const kept = firstNew < 0 ? fresh : fresh.filter((b, j) => j <= firstNew || !forced.has(b));
+  const held = firstNew < 0 ? fresh : fresh.filter((b, j) => j <= firstNew || !forced.has(b));
   const keepWhole = t.parts[0]?.keepWhole ?? false;
   const top = (i: number) => markerTop(markerFor(t.id, i));
+  // A forced split the page before now has room to undo goes, with the forced ones after it (their
+  // rows move up too): the next print shows where the page breaks the table now.
+  const ends = [...held.filter((b) => forced.has(b)), count];
+  const loose = ends
+    .slice(0, -1)
+    .find((b, j) => pageOf(b) === pageOf(b - 1) + 1 && looseSplit(b, ends[j + 1]!, rows.length, top));
+  const kept = loose === undefined ? held : held.filter((b) => b < loose || !forced.has(b));
   // Kept whole and moved to the next page, but the text before it now ends higher than when
   // that was chosen (pages before changed): it leaves more than MAX_EMPTY behind. Split it
   // again where the page breaks it (fitsOnePage will not move it back). The paragraphs that

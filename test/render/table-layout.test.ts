@@ -96,6 +96,26 @@ describe('nextSplits', () => {
     const tall = [420, 500, 580, 660, 120, 200, 280, 360, 440];
     expect(nextSplits(layOutTable(t, [], true), pages, tops(tall))).toEqual([4]);
   });
+
+  it('undoes a split the page before now has room for, since the text above the table moved up', () => {
+    const tops = (ys: number[]) => (m: string) => ys[Number(m.split('.').at(-1))];
+    const laid = layOutTable(t, [4], true);
+    const pages = pagesFor([0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    // Rows 4.. and the total (100 pt under the repeated header) fit below row 3, at 160 pt.
+    expect(nextSplits(laid, pages, tops([100, 120, 140, 160, 120, 140, 160, 180, 200]))).toEqual([]);
+    // Room for one row more (below 680 pt) and three stay after it: the next print shows the break.
+    expect(nextSplits(laid, pages, tops([600, 620, 640, 660, 120, 140, 160, 180, 200]))).toEqual([]);
+    // The page before is full (and the table, of taller rows there, is no page's): the split holds.
+    expect(nextSplits(laid, pages, tops([300, 450, 600, 740, 120, 140, 160, 180, 200]))).toEqual([4]);
+  });
+
+  it('keeps a split whose last part would fall under three rows if the page before took one more', () => {
+    const tops = (ys: number[]) => (m: string) => ys[Number(m.split('.').at(-1))];
+    const pages = pagesFor([0, 0, 0, 0, 0, 1, 1, 1, 1]);
+    // Room for a row below row 4 (at 660 pt), not for rows 5.. and the total; 8 - 6 < 3.
+    const ys = [580, 600, 620, 640, 660, 120, 140, 160, 180];
+    expect(nextSplits(layOutTable(t, [5], true), pages, tops(ys))).toEqual([5]);
+  });
 });
 
 describe('editSplits', () => {
