@@ -5,7 +5,7 @@
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
-import { deriveIssueNumbers } from '../model/issue-numbering.js';
+import { deriveIssueNumbers, guessedFrom } from '../model/issue-numbering.js';
 import { placeholder } from '../model/placeholder.js';
 import { quarterEnd, quarterId, quarterStart, type Quarter } from '../model/quarter.js';
 import type { Province, ReferenceData } from '../model/reference.js';
@@ -132,10 +132,12 @@ export async function initQuarter(opts: {
       '如要重新生成空白表格（会覆盖同名文件），请加 --force。',
     );
   }
-  const stated = await otherIssueNumbers(opts.dataDir, id);
-  const numbers = deriveIssueNumbers([...stated, { quarter: id, number: null, totalNumber: null }]).find(
-    (n) => n.quarter === id,
-  )!;
+  const stated = [...(await otherIssueNumbers(opts.dataDir, id)), { quarter: id, number: null, totalNumber: null }];
+  const numbers = deriveIssueNumbers(stated).find((n) => n.quarter === id)!;
+  // Numbers that follow on from the quarter before are written; a guess is left for the editor to confirm.
+  const guess = guessedFrom(stated, id);
+  const number = guess ? placeholder(`期号（本年第几期），推算为 ${numbers.number}，请核对`) : numbers.number;
+  const totalNumber = guess ? placeholder(`总期号，推算为 ${numbers.totalNumber}，请核对`) : numbers.totalNumber;
   await mkdir(join(dir, 'articles', 'images'), { recursive: true });
   const written: string[] = [];
   const put = async (name: string, data: string | Uint8Array) => {
@@ -146,7 +148,7 @@ export async function initQuarter(opts: {
     await put(name, await workbookBytes(sheet));
   await put(
     'issue.json',
-    `${JSON.stringify({ number: numbers.number, totalNumber: numbers.totalNumber, publicationDate: placeholder(`出版日期，如 ${quarterEnd(opts.quarter)}`), notice: [] }, null, 2)}\n`,
+    `${JSON.stringify({ number, totalNumber, publicationDate: placeholder(`出版日期，如 ${quarterEnd(opts.quarter)}`), notice: [] }, null, 2)}\n`,
   );
   let i = 0;
   for (const section of opts.config.sections.filter((s) => s !== REPORT_SECTION)) {

@@ -4,8 +4,14 @@ import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
 import { fileError, makeIssue, type ValidationIssue } from '../model/issues.js';
 import { jsonText, SAVE_AS_UTF8 } from '../model/schema.js';
-import { deriveIssueNumbers, numberConflicts, type StatedNumber } from '../model/issue-numbering.js';
-import { quarterId, type Quarter } from '../model/quarter.js';
+import {
+  deriveIssueNumbers,
+  guessedFrom,
+  numberConflicts,
+  type IssueNumber,
+  type StatedNumber,
+} from '../model/issue-numbering.js';
+import { quarterId, quarterName, type Quarter } from '../model/quarter.js';
 import { checkIssueMetaText, EMPTY_META } from '../validate/issue-meta.js';
 import { findFile, folderNames } from './locate-inputs.js';
 
@@ -72,6 +78,17 @@ export async function otherIssueNumbers(
   return stated;
 }
 
+/** 期号 printed from a derivation that has nothing to follow on from (issue-numbering.ts guessedFrom). */
+function guessedNumbers(mine: IssueNumber, gap: Quarter, file: string): ValidationIssue {
+  return makeIssue(
+    'warning',
+    'meta.number.derived',
+    { file, header: 'number', value: `第${mine.number}期（总第${mine.totalNumber}期）` },
+    `issue.json 没有写明期号，公报将按推算印出第${mine.number}期（总第${mine.totalNumber}期）；但没有找到${quarterName(gap)}的期号，推算可能不对（例如之前的各期没有放在数据文件夹里）。`,
+    '请在 issue.json 中写明 "number"（本年第几期）和 "totalNumber"（总第几期），如 "number": 1, "totalNumber": 5。',
+  );
+}
+
 export async function loadIssueMeta(
   dataDir: string,
   quarter: Quarter,
@@ -97,5 +114,7 @@ export async function loadIssueMeta(
       ),
     );
   }
+  const gap = guessedFrom(stated, id);
+  if (gap) issues.push(guessedNumbers(mine, gap, own.file ?? display(join(dataDir, id, 'issue.json'))));
   return { meta: own.meta, file: own.file, number: mine.number, totalNumber: mine.totalNumber, issues };
 }

@@ -2,7 +2,7 @@
  * 第N期（总第M期）: stated in a quarter's issue.json, or derived from the
  * nearest earlier issue (期 restarts each year, 总 keeps counting).
  */
-import { parseQuarter, quarterName, type Quarter } from './quarter.js';
+import { parseQuarter, quarterId, quarterName, type Quarter } from './quarter.js';
 
 export interface IssueNumber {
   quarter: string;
@@ -39,6 +39,27 @@ export function deriveIssueNumbers(stated: readonly StatedNumber[]): IssueNumber
     out.push({ quarter: s.quarter, number, totalNumber, derived: s.number === null || s.totalNumber === null });
   }
   return out;
+}
+
+const before = (q: Quarter): Quarter =>
+  q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: (q.quarter - 1) as Quarter['quarter'] };
+
+/**
+ * The quarter whose missing numbers make `id`'s derived 期号 a guess: the first quarter back along the
+ * chain of derivations that has no numbers at all (no folder, or no issue.json). Null when `id`
+ * states both numbers, or each derivation follows on from the quarter just before, back to one
+ * that states both. A derivation over a gap (or with nothing before it) would print 总第1期 for a
+ * centre's twentieth issue, or skip an issue it did not know of.
+ */
+export function guessedFrom(stated: readonly StatedNumber[], id: string): Quarter | null {
+  const byQuarter = new Map(stated.map((s) => [s.quarter, s]));
+  const complete = (s: StatedNumber) => s.number !== null && s.totalNumber !== null;
+  let q = parseQuarter(id);
+  for (let s = byQuarter.get(id); s && !complete(s); s = byQuarter.get(quarterId(q))) {
+    q = before(q);
+    if (!byQuarter.has(quarterId(q))) return q;
+  }
+  return null;
 }
 
 /** Two issues of one year with the same 期号, or any two with the same 总期号. */

@@ -68,9 +68,10 @@ describe('bulletin init', () => {
     expect(lists).toContain('"机械物理,电气安全,化学,燃烧,标识,其他"');
     expect(ws.getColumn(2).numFmt).toBe('yyyy-mm-dd');
     expect(ws.getColumn(10).numFmt).toBe('0');
+    // Nothing before it to follow on from: the numbers are the editor's to confirm (issue-numbering.ts guessedFrom).
     expect(JSON.parse(readFileSync(join(data, '2022Q4', 'issue.json'), 'utf8'))).toMatchObject({
-      number: 1,
-      totalNumber: 1,
+      number: '【待填写】期号（本年第几期），推算为 1，请核对',
+      totalNumber: '【待填写】总期号，推算为 1，请核对',
     });
     expect(readFileSync(join(data, '2022Q4', 'articles', '03-article.md'), 'utf8')).toContain('section: 专题节目访谈');
 
@@ -86,6 +87,17 @@ describe('bulletin init', () => {
     expect(rows[0]).toEqual(['北京市']);
     expect(rows[30]).toEqual(['新疆维吾尔自治区']);
     expect(rows[31]).toEqual([]);
+  });
+
+  it('leaves the numbers to the editor when the quarter before has none to follow on from', async () => {
+    const data = tempDir();
+    mkdirSync(join(data, '2022Q2'));
+    copyFileSync(join(ROOT, 'data', '2022Q2', 'issue.json'), join(data, '2022Q2', 'issue.json'));
+    expect((await bulletin(['init', '2022Q4', '--data', data])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(data, '2022Q4', 'issue.json'), 'utf8'))).toMatchObject({
+      number: '【待填写】期号（本年第几期），推算为 3，请核对',
+      totalNumber: '【待填写】总期号，推算为 3，请核对',
+    });
   });
 
   it('fills in the next issue number after the existing quarters', async () => {
@@ -175,7 +187,13 @@ describe('bulletin init', () => {
       );
     }
     const meta = join(dir, 'issue.json');
-    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/"【待填写】[^"]*"/, '"2023-01-16"'));
+    writeFileSync(
+      meta,
+      readFileSync(meta, 'utf8')
+        .replace(/"【待填写】期号[^"]*"/, '4')
+        .replace(/"【待填写】总期号[^"]*"/, '4')
+        .replace(/"【待填写】[^"]*"/, '"2023-01-16"'),
+    );
     const r = await bulletin(['validate', dir, '--json']);
     const report = JSON.parse(r.stdout);
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveIssueNumbers, numberConflicts } from '../../src/model/issue-numbering.js';
+import { deriveIssueNumbers, guessedFrom, numberConflicts } from '../../src/model/issue-numbering.js';
 
 describe('deriveIssueNumbers', () => {
   it('keeps stated numbers and derives the rest from the issue before', () => {
@@ -22,6 +22,28 @@ describe('deriveIssueNumbers', () => {
       number: 1,
       totalNumber: 1,
     });
+  });
+});
+
+describe('guessedFrom', () => {
+  const s = (quarter: string, number: number | null = null, totalNumber: number | null = null) => ({
+    quarter,
+    number,
+    totalNumber,
+  });
+
+  it('is null for stated numbers, and for derivations that follow on back to stated ones', () => {
+    expect(guessedFrom([s('2022Q3', 3, 3)], '2022Q3')).toBeNull();
+    expect(guessedFrom([s('2022Q1', 1, 1), s('2022Q2'), s('2022Q3')], '2022Q3')).toBeNull();
+    expect(guessedFrom([s('2022Q4', 4, 4), s('2023Q1')], '2023Q1')).toBeNull();
+  });
+
+  it('names the first quarter missing along the chain', () => {
+    expect(guessedFrom([s('2022Q3')], '2022Q3')).toEqual({ year: 2022, quarter: 2 });
+    expect(guessedFrom([s('2022Q1', 1, 1), s('2022Q3')], '2022Q3')).toEqual({ year: 2022, quarter: 2 });
+    expect(guessedFrom([s('2022Q4'), s('2023Q1')], '2023Q1')).toEqual({ year: 2022, quarter: 3 });
+    // One number stated is not both: the other still follows the chain.
+    expect(guessedFrom([s('2023Q1', 1, null)], '2023Q1')).toEqual({ year: 2022, quarter: 4 });
   });
 });
 
