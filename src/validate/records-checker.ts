@@ -20,7 +20,7 @@ import {
   quantitySumTooLarge,
   shortRow,
 } from './records-findings.js';
-import { checkTotalRow, totalRowKind, type Segment } from './total-rows.js';
+import { checkTotalRow, recordInTotalRow, totalRowKind, type Segment } from './total-rows.js';
 import { HiddenRows } from './hidden-rows.js';
 import type { CheckerOptions, RecordsContext, RecordsResult } from './records-types.js';
 
@@ -135,9 +135,9 @@ export class RecordsChecker {
     const kind = totalRowKind(r.cells.length > map.width ? r.cells.slice(0, map.width) : r.cells);
     if (kind) {
       this.rows.totalRows++;
-      this.add(
-        ...checkTotalRow(r, kind, kind === '小计' ? this.segment : this.grand, map.columns.get('quantity'), this.issue),
-      );
+      const seg = kind === '小计' ? this.segment : this.grand;
+      this.add(...checkTotalRow(r, kind, seg, map.columns.get('quantity'), this.issue));
+      this.add(...recordInTotalRow(r, kind, map.columns, this.issue));
       if (kind === '小计') this.segment = { sum: 0, firstRow: null };
       return true;
     }

@@ -78,3 +78,33 @@ export function checkTotalRow(
     ),
   ];
 }
+
+/**
+ * A row with a total word that also names a manufacturer and a product is a recall someone marked
+ * 合计 (in 序号, say), or a product called 小计: dropped as a total row, its quantity would be
+ * missing from every figure with only a total.mismatch warning. An error: which it is only the
+ * editor knows.
+ */
+export function recordInTotalRow(
+  row: RawRow,
+  kind: TotalKind,
+  cols: ReadonlyMap<string, ColumnRef>,
+  issue: MakeIssue,
+): ValidationIssue[] {
+  const at0 = cols.get('manufacturer');
+  const [maker, product] = [at0, cols.get('product')].map((c) => {
+    const t = c ? cellText(row.cells[c.index] ?? null) : '';
+    return t === '' || KINDS[fold(t).replace(/[:：]$/, '')] ? null : t;
+  });
+  if (!maker || !product || !at0) return [];
+  const at = { row: row.row, col: at0.index + 1, header: at0.header, value: preview(maker, 80) };
+  return [
+    issue(
+      'error',
+      'structure.total.record',
+      at,
+      `这一行有“${kind}”字样，但也填了生产者“${preview(maker, 30)}”和产品“${preview(product, 30)}”，像是一条召回记录；作为${kind}行，它不会计入任何数字。`,
+      `如果这是一条召回，请删去这一行里的“${kind}”；如果是${kind}行，请删去生产者和产品名称。`,
+    ),
+  ];
+}

@@ -148,6 +148,22 @@ describe('validateRecords: one test per rule', () => {
     );
   });
 
+  it('structure.total.record: a recall marked 合计 is an error, not a total row dropped with a warning', () => {
+    const r = run([recordRow(), recordRow({ 生产者: '乙', 型号: '合计' })]);
+    expect(r.records).toHaveLength(1);
+    expect(r.issues.map((i) => [i.code, i.severity, i.row, i.column])).toEqual([
+      ['structure.total.record', 'error', 3, 'B'],
+    ]);
+    expect(r.issues[0]?.message).toBe(
+      '这一行有“合计”字样，但也填了生产者“乙”和产品“电取暖器”，像是一条召回记录；作为合计行，它不会计入任何数字。',
+    );
+  });
+
+  it('a manufacturer’s 小计 row (its name, 小计 for the product) stays a total row', () => {
+    const r = run([recordRow(), [null, '湘潭华电电器有限公司', '小计', null, null, null, null, 150]]);
+    expect(r.issues).toEqual([]);
+  });
+
   it('a correct 合计 row passes silently', () => {
     expect(run([recordRow(), ['合 计', null, null, null, null, null, null, 150]]).issues).toEqual([]);
   });
