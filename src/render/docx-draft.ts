@@ -50,8 +50,9 @@ const WORD_ART =
   '</v:shapetype>';
 
 /**
- * The watermark as Word's 设计 > 水印 writes it (so Word can also remove it
- * there): text fitted to a shape centred on the text area, behind the text.
+ * The watermark as Word's 设计 > 水印 writes it (its shape type, id prefix
+ * and placing): text fitted to a shape centred on the text area, behind the
+ * text. Checked here with LibreOffice only; there is no Word on this machine.
  * The shape is numbered by the caller: `docx`'s own TextWatermark takes a
  * random id, and the same inputs must give the same bytes.
  */
