@@ -6,6 +6,7 @@
 import type { BuildOptions } from './build-options.js';
 import type { Printer } from '../render/browser.js';
 import type { Composed } from '../render/compose-bulletin.js';
+import type { DraftView } from '../render/draft-notice.js';
 import { fontSpecs } from '../render/fonts.js';
 import type { PdfInfo } from '../render/pdf-file.js';
 import { printBulletin, type PrintHooks } from '../render/print-bulletin.js';
@@ -56,12 +57,13 @@ export async function printPdfEdition(
   return { pdf, passes: printed.passes };
 }
 
-/** The Word edition; its module (charts drawn as pictures) is loaded only when asked for. */
+/** The Word edition, a draft's marked as the PDF's; its module (charts drawn as pictures) is loaded only when asked for. */
 export async function wordEdition(
   opts: BuildOptions,
   composed: Composed,
   title: string,
   docMeta: DocumentMeta,
+  draft: DraftView | null,
   onProgress: ProgressListener,
 ): Promise<Uint8Array> {
   onProgress({ phase: 'docx', message: '生成 Word 文档（图表转为图片）' });
@@ -70,6 +72,7 @@ export async function wordEdition(
   return docxEdition(
     view,
     { ...docMeta, creator: docMeta.author, description: title, runningHeader: view.runningHeader },
+    draft,
     fontSpecs(opts.config.fonts.serif, opts.config.fonts.sans),
     opts.tempDir,
   );

@@ -163,7 +163,7 @@ async function renderEditions(
   }
   if (opts.formats.includes('html')) files.push({ name: name('html'), data: await webEdition() });
   if (opts.formats.includes('docx')) {
-    files.push({ name: name('docx'), data: await wordEdition(opts, r.composed, r.title, docMeta, onProgress) });
+    files.push({ name: name('docx'), data: await wordEdition(opts, r.composed, r.title, docMeta, draft, onProgress) });
   }
   return { files, passes };
 }

@@ -15,7 +15,8 @@ export interface DocxMeta {
   runningHeader: string;
 }
 
-const xml = (s: string): string =>
+/** Text as XML character data or an attribute's value. */
+export const escapeXml = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 export function coreXml(m: DocxMeta): string {
@@ -25,9 +26,9 @@ export function coreXml(m: DocxMeta): string {
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${xml(m.title)}</dc:title><dc:subject>${xml(m.subject)}</dc:subject>` +
-    `<dc:creator>${xml(m.creator)}</dc:creator><cp:keywords>${xml(m.keywords.join('; '))}</cp:keywords>` +
-    `<dc:description>${xml(m.description)}</dc:description><cp:lastModifiedBy>${xml(m.creator)}</cp:lastModifiedBy>` +
+    `<dc:title>${escapeXml(m.title)}</dc:title><dc:subject>${escapeXml(m.subject)}</dc:subject>` +
+    `<dc:creator>${escapeXml(m.creator)}</dc:creator><cp:keywords>${escapeXml(m.keywords.join('; '))}</cp:keywords>` +
+    `<dc:description>${escapeXml(m.description)}</dc:description><cp:lastModifiedBy>${escapeXml(m.creator)}</cp:lastModifiedBy>` +
     '<cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +

@@ -14,6 +14,7 @@ import { BulletinError } from '../model/errors.js';
 import { fixZipTimes } from './docx-zip.js';
 import { docxPieces, type Piece } from './docx-content.js';
 import type { DocxMeta } from './docx-core.js';
+import type { DraftView } from './draft-notice.js';
 import { writeDocx, type DocxPiece, type DrawnImage } from './docx-file.js';
 import { TEXT_WIDTH_MM } from './docx-styles.js';
 import { DEFAULT_FONTS, fontFilesFor, type FontSpec } from './fonts.js';
@@ -64,9 +65,11 @@ function pictureImage(p: Extract<Piece, { kind: 'picture' }>, raster: Rasterizer
   return { data: raster.draw(svg, pixelsFor(widthMm)).png, type: 'png', widthMm, heightMm, alt: p.alt };
 }
 
+/** `draft`: the marks the HTML and PDF drafts carry (draft-notice.ts), on the Word edition too. */
 export async function docxEdition(
   view: BulletinView,
   meta: DocxMeta,
+  draft: DraftView | null,
   fontSpecs?: readonly FontSpec[],
   tempDir?: string,
 ): Promise<Uint8Array> {
@@ -91,5 +94,5 @@ export async function docxEdition(
   } finally {
     await raster.close();
   }
-  return fixZipTimes(await writeDocx(drawn, meta), meta.date);
+  return fixZipTimes(await writeDocx(drawn, meta, draft), meta.date);
 }

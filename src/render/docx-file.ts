@@ -7,6 +7,8 @@ import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableOfCont
 import type { Run } from './doc-blocks.js';
 import type { Piece } from './docx-content.js';
 import { coreXml, type DocxMeta } from './docx-core.js';
+import { draftMarks } from './docx-draft.js';
+import type { DraftView } from './draft-notice.js';
 import { DARK_RED, PAGE, SANS, STYLES } from './docx-styles.js';
 import { masthead, pageFurniture, rule, toc } from './docx-front.js';
 import { table } from './docx-table.js';
@@ -100,12 +102,22 @@ function piece(p: DocxPiece, nextId: () => string): Array<Paragraph | Table | Ta
   }
 }
 
-export async function writeDocx(pieces: readonly DocxPiece[], meta: DocxMeta): Promise<Uint8Array> {
+/** A draft (`draft` given) has its marks on every page and its 草稿说明 pages first, in a section of their own. */
+export async function writeDocx(
+  pieces: readonly DocxPiece[],
+  meta: DocxMeta,
+  draft: DraftView | null = null,
+): Promise<Uint8Array> {
   // Drawing ids numbered per document: `docx` otherwise takes them from a
   // process-wide counter, and the second issue of a batch build differed
   // from the same issue built alone.
   let drawings = 0;
   const nextId = () => String(++drawings);
+  const marks = draft ? draftMarks(draft) : null;
+  const page = { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin };
+  // Its own section: the notice's pages take no running header and no page number, and the
+  // bulletin's pages are numbered from 1, as in the PDF.
+  const notice = marks ? [{ properties: { page }, ...marks.notice() }] : [];
   const doc = new Document({
     title: meta.title,
     subject: meta.subject,
@@ -115,12 +127,10 @@ export async function writeDocx(pieces: readonly DocxPiece[], meta: DocxMeta): P
     lastModifiedBy: meta.creator,
     styles: STYLES,
     sections: [
+      ...notice,
       {
-        properties: {
-          titlePage: true,
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin },
-        },
-        ...pageFurniture(meta.runningHeader),
+        properties: { titlePage: true, page: marks ? { ...page, pageNumbers: { start: 1 } } : page },
+        ...pageFurniture(meta.runningHeader, marks),
         children: pieces.flatMap((p) => piece(p, nextId)),
       },
     ],

@@ -6,12 +6,14 @@ import {
   Header,
   PageNumber,
   Paragraph,
+  Tab,
   TableOfContents,
   TabStopType,
   TextRun,
   type ParagraphChild,
 } from './docx-lib.js';
 import type { Piece } from './docx-content.js';
+import type { DraftMarks } from './docx-draft.js';
 import { DARK_RED, RED, SANS, TEXT_WIDTH } from './docx-styles.js';
 
 export const rule = (size: number, color: string) => ({ style: BorderStyle.SINGLE, size, color, space: 4 });
@@ -57,8 +59,27 @@ export function toc(p: Extract<Piece, { kind: 'toc' }>): Array<Paragraph | Table
   ];
 }
 
-/** Running header from page 2 (none on the first), “— n —” at the foot of every page. */
-export function pageFurniture(runningHeader: string) {
+/**
+ * The running header, centred; a draft's stamp at the right of the same line (a line of its own
+ * would make the header taller than the page's top margin holds, and move the body down).
+ */
+function runningLine(text: string, marks: DraftMarks | null): Paragraph {
+  const run = { size: 20, color: DARK_RED };
+  const border = { bottom: rule(6, DARK_RED) };
+  if (!marks)
+    return new Paragraph({ alignment: AlignmentType.CENTER, border, children: [new TextRun({ text, ...run })] });
+  return new Paragraph({
+    border,
+    tabStops: [
+      { type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH / 2) },
+      { type: TabStopType.RIGHT, position: TEXT_WIDTH },
+    ],
+    children: [new TextRun({ children: [new Tab(), text, new Tab()], ...run }), marks.stamp(), marks.watermark()],
+  });
+}
+
+/** Running header from page 2 (none on the first), “— n —” at the foot of every page; a draft's marks on every page. */
+export function pageFurniture(runningHeader: string, marks: DraftMarks | null = null) {
   const pageNumber = () =>
     new Footer({
       children: [
@@ -70,16 +91,8 @@ export function pageFurniture(runningHeader: string) {
     });
   return {
     headers: {
-      default: new Header({
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            border: { bottom: rule(6, DARK_RED) },
-            children: [new TextRun({ text: runningHeader, size: 20, color: DARK_RED })],
-          }),
-        ],
-      }),
-      first: new Header({ children: [new Paragraph({ children: [] })] }),
+      default: new Header({ children: [runningLine(runningHeader, marks)] }),
+      first: new Header({ children: [marks ? marks.stampLine() : new Paragraph({ children: [] })] }),
     },
     footers: { default: pageNumber(), first: pageNumber() },
   };

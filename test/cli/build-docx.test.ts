@@ -5,14 +5,23 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bulletin, tempDir } from '../helpers/cli.js';
 import { sampleBuild } from '../helpers/sample-build.js';
-import { compactLines, pdfFonts, pdfInfo, pdfTextCompact } from '../helpers/pdf.js';
+import {
+  compactLines,
+  faintRedPixels,
+  pageImages,
+  pageText,
+  pdfFonts,
+  pdfInfo,
+  pdfTextCompact,
+} from '../helpers/pdf.js';
 import { CAPTIONS, CASE_CELLS, MASTHEAD, ROWS, SENTENCES } from '../helpers/seed-figures.js';
 import { readZip, type ZipEntry } from '../helpers/zip.js';
+import { issueLocation, type ValidationIssue } from '../../src/model/issues.js';
 
 let docx: Buffer;
 let pdf: string;
@@ -90,19 +99,30 @@ describe('the Word edition read by mammoth: every figure the PDF prints', () => 
   });
 });
 
+const rendered = new Map<string, string>();
+
+/** The PDF LibreOffice prints of a .docx, converted once per file. */
+function libreOffice(docxFile: string): string {
+  let out = rendered.get(docxFile);
+  if (out) return out;
+  const dir = tempDir('bulletin-lo-');
+  const input = join(dir, basename(docxFile));
+  execFileSync('cp', [docxFile, input]);
+  // A private profile: concurrent runs must not share LibreOffice's user folder.
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
+    { stdio: 'ignore', timeout: 110_000 },
+  );
+  out = input.replace(/\.docx$/, '.pdf');
+  rendered.set(docxFile, out);
+  return out;
+}
+
 describe('the Word edition rendered by LibreOffice', () => {
   let lo: string;
   beforeAll(() => {
-    const dir = tempDir('bulletin-lo-');
-    const input = join(dir, 'bulletin.docx');
-    execFileSync('cp', [join(pdf, '..', 'bulletin.docx'), input]);
-    // A private profile: concurrent runs must not share LibreOffice's user folder.
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
-      { stdio: 'ignore', timeout: 110_000 },
-    );
-    lo = join(dir, 'bulletin.pdf');
+    lo = libreOffice(join(pdf, '..', 'bulletin.docx'));
   }, 120_000);
 
   it('converts, to A4 and about as many pages as our PDF', () => {
@@ -138,23 +158,29 @@ const KNOWN_W = new Set(
     'footnotes footnote endnotes endnote separator continuationSeparator footnotePr endnotePr settings ' +
     'displayBackgroundShape evenAndOddHeaders updateFields compat compatSetting fonts font panose1 charset family pitch ' +
     'sig altName numbering abstractNum lvl start numFmt lvlText lvlJc multiLevelType num abstractNumId ' +
-    'trackRevisions defaultTabStop hyphenationZone characterSpacingControl tblInd tblCellMar u vertAlign'
+    'trackRevisions defaultTabStop hyphenationZone characterSpacingControl tblInd tblCellMar u vertAlign ' +
+    // A draft's: the stamp's box, the watermark's VML picture.
+    'bdr pict'
   ).split(' '),
 );
 
-describe('the Word edition’s XML: what Word needs', () => {
-  const elements = (xml: string) => [...xml.matchAll(/<([a-zA-Z0-9]+):([a-zA-Z0-9]+)[\s/>]/g)];
+const elements = (xml: string) => [...xml.matchAll(/<([a-zA-Z0-9]+):([a-zA-Z0-9]+)[\s/>]/g)];
 
+/** Elements of the w: namespace not in KNOWN_W, and namespace prefixes used but not declared. */
+function unknownElements(xml: string): { unknown: string[]; undeclared: string[] } {
+  const unknown = elements(xml)
+    .filter(([, ns, el]) => ns === 'w' && !KNOWN_W.has(el as string))
+    .map(([, , el]) => el as string);
+  const prefixes = new Set(elements(xml).map(([, ns]) => ns as string));
+  return { unknown: [...new Set(unknown)], undeclared: [...prefixes].filter((ns) => !xml.includes(`xmlns:${ns}=`)) };
+}
+
+describe('the Word edition’s XML: what Word needs', () => {
   it('uses only known WordprocessingML elements, in declared namespaces', () => {
     for (const name of ['word/document.xml', 'word/styles.xml', 'word/header1.xml', 'word/footer1.xml']) {
       const xml = part(name);
       expect(xml.length, name).toBeGreaterThan(0);
-      const unknown = elements(xml)
-        .filter(([, ns, el]) => ns === 'w' && !KNOWN_W.has(el as string))
-        .map(([, , el]) => el);
-      expect([...new Set(unknown)], name).toEqual([]);
-      for (const ns of new Set(elements(xml).map(([, ns]) => ns)))
-        expect(xml, `${name}: xmlns:${ns}`).toContain(`xmlns:${ns}=`);
+      expect(unknownElements(xml), name).toEqual({ unknown: [], undeclared: [] });
     }
   });
 
@@ -228,4 +254,75 @@ describe('the Word edition’s XML: what Word needs', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(out, '2022Q3', 'bulletin.docx')).equals(docx)).toBe(true);
   });
+});
+
+describe('the Word edition of a draft: the marks the PDF and HTML drafts carry', () => {
+  let file: string;
+  let draft: ZipEntry[];
+  let draftText: string;
+  let errors: ValidationIssue[];
+  const draftPart = (name: string) => draft.find((e) => e.name === name)?.data.toString('utf8') ?? '';
+  const headerParts = () => draft.filter((e) => /^word\/header\d+\.xml$/.test(e.name));
+
+  beforeAll(async () => {
+    // A fresh `bulletin init` folder: 13 things left to fill in (test/cli/unfinished.test.ts), no browser needed.
+    // Run outside the repository, whose configuration and out/ would be read.
+    const [outside, data, out] = [tempDir(), tempDir(), tempDir()];
+    expect((await bulletin(['init', '2022Q4', '--data', data], { cwd: outside })).code).toBe(0);
+    const args = ['build', '--quarter', '2022Q4', '--data', data, '--out', out, '--draft', '--format', 'docx'];
+    const r = await bulletin([...args, '--json'], { cwd: outside });
+    expect(r.code, r.stderr).toBe(0);
+    errors = (JSON.parse(r.stdout).issues as ValidationIssue[]).filter((i) => i.severity === 'error');
+    file = join(out, '2022Q4', 'bulletin-draft.docx');
+    draft = readZip(readFileSync(file));
+    draftText = (await mammoth.extractRawText({ buffer: readFileSync(file) })).value;
+  }, 60_000);
+
+  it('opens with the 草稿说明 pages: every finding the build reported, then the bulletin', () => {
+    expect(errors.length).toBe(13);
+    expect(draftText.trimStart().startsWith('草稿说明：正式出版前需要解决的问题')).toBe(true);
+    expect(draftText).toContain('以下 13 个问题会使正式生成');
+    let at = 0;
+    for (const e of errors)
+      for (const s of [issueLocation(e), e.message, e.hint, `[${e.code}]`]) {
+        const next = draftText.indexOf(s, at);
+        expect(next, s).toBeGreaterThanOrEqual(at);
+        at = next;
+      }
+    expect(draftText.indexOf('湖南缺陷产品召回', at), 'the masthead after the findings').toBeGreaterThan(at);
+  });
+
+  it('has the stamp and a watermark in every header, in known elements; the final edition neither', () => {
+    expect(headerParts().length).toBe(3);
+    for (const h of headerParts()) {
+      const xml = h.data.toString('utf8');
+      expect(xml, h.name).toMatch(/<w:bdr [^>]*\/><\/w:rPr><w:t xml:space="preserve">草稿<\/w:t>/);
+      expect(xml, h.name).toMatch(/<v:shape id="PowerPlusWaterMarkObject\d+"[^>]*>[\s\S]*string="草稿"/);
+      expect(unknownElements(xml), h.name).toEqual({ unknown: [], undeclared: [] });
+    }
+    expect(unknownElements(draftPart('word/document.xml'))).toEqual({ unknown: [], undeclared: [] });
+    for (const e of entries.filter((e) => /^word\/(document|header\d+)\.xml$/.test(e.name))) {
+      const xml = e.data.toString('utf8');
+      for (const mark of ['草稿', '<w:pict>', '<v:shape', '<w:bdr '])
+        expect(xml, `${e.name}: ${mark}`).not.toContain(mark);
+    }
+  });
+
+  it('rendered by LibreOffice: 草稿 and the watermark on every page, the notice first, the bulletin numbered from 1', () => {
+    const lo = libreOffice(file);
+    const pages = Number(pdfInfo(lo).Pages);
+    expect(pages).toBeGreaterThan(3);
+    const texts = Array.from({ length: pages }, (_, i) => pageText(lo, i + 1).replace(/\s+/g, ''));
+    texts.forEach((t, i) => expect(t, `page ${i + 1}`).toContain('草稿'));
+    expect(texts[0]).toContain('草稿说明：正式出版前需要解决的问题');
+    expect(texts[0]).toContain('以下13个问题会使正式生成');
+    const masthead = texts.findIndex((t) => t.includes('本期要目'));
+    expect(masthead).toBeGreaterThan(0);
+    expect(texts[masthead]).toContain('—1—');
+    // The watermark is a shape, not text: found by its faint red on every page, and on none of the final issue's.
+    const faint = pageImages(lo).map(faintRedPixels);
+    expect(Math.min(...faint), faint.join(' ')).toBeGreaterThan(1000);
+    const final = pageImages(libreOffice(join(pdf, '..', 'bulletin.docx'))).map(faintRedPixels);
+    expect(Math.max(...final), final.join(' ')).toBeLessThan(1000);
+  }, 120_000);
 });
