@@ -109,20 +109,21 @@ export function subjectOf(data: QuarterData & { quarter: Quarter }, folder: stri
   const recalls = fileOf('recalls');
   // A file with rejected rows would make every sum look wrong (a rejected row counts as 0: 本期 0 次,
   // an error of its own on top of the one that rejected it): compare only clean files.
-  const clean = (...files: Array<string | undefined>) =>
-    !data.issues.some((i) => i.severity === 'error' && files.includes(i.file));
-  const nationalFiles = [fileOf('national-categories'), fileOf('national-provinces'), national];
+  const clean = (file: string | undefined) => !data.issues.some((i) => i.severity === 'error' && i.file === file);
+  // Each national table on its own: an unfilled or rejected one is left out, the other still compared.
+  const categories = fileOf('national-categories') ?? national;
+  const provinces = fileOf('national-provinces') ?? national;
+  const n = data.national;
   return {
     quarter: data.quarter,
     ref: data.ref,
     home: data.home,
-    national: clean(...nationalFiles) ? data.national : null,
-    totals: recalls && clean(recalls) ? data.totals : null,
-    files: {
-      categories: fileOf('national-categories') ?? national,
-      provinces: fileOf('national-provinces') ?? national,
-      recalls,
+    national: n && {
+      categories: clean(categories) ? n.categories : null,
+      provinces: clean(provinces) ? n.provinces : null,
     },
+    totals: recalls && clean(recalls) ? data.totals : null,
+    files: { categories, provinces, recalls },
     issue: data.meta
       ? { number: data.meta.number, totalNumber: data.meta.totalNumber, file: data.meta.file ?? folder }
       : null,

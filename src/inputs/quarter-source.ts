@@ -11,7 +11,9 @@ import { BulletinError } from '../model/errors.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { STATS_SCHEMA_VERSION, type BulletinStats } from '../model/stats.js';
 import type { BulletinConfig } from '../config/config.js';
-import { displayPath, type LoadedQuarter } from './load-quarter.js';
+import type { UnfilledTable, UnfilledTables } from '../model/unfilled.js';
+import { kindTitle, type TableKind } from './input-kinds.js';
+import { displayPath, type LoadedQuarter, type QuarterData } from './load-quarter.js';
 
 export interface SourcedStats {
   quarter: string;
@@ -87,6 +89,34 @@ export function figuresAsTheyStand(loaded: LoadedQuarter, decimals = 2): Bulleti
     loaded.quarter,
     decimals,
   );
+}
+
+/** The parts each table is worded into: national-recalls stands for both national tables. */
+const WORDED: Partial<Record<TableKind, UnfilledTable[]>> = {
+  recalls: ['recalls'],
+  'national-categories': ['national-categories'],
+  'national-provinces': ['national-provinces'],
+  'national-recalls': ['national-categories', 'national-provinces'],
+  foreign: ['foreign'],
+  'foreign-categories': ['foreign-categories'],
+  clues: ['clues'],
+};
+
+/**
+ * Which of a draft's figures are not there at all: the tables with errors and not one accepted row
+ * (unfilled, emptied, or every row rejected). A records file without rows or errors is a quarter
+ * without recalls, and is worded as one.
+ */
+export function unfilledTables(loaded: Pick<QuarterData, 'files' | 'issues'>): UnfilledTables {
+  const out: UnfilledTables = {};
+  for (const f of loaded.files) {
+    const kind = f.kind === 'issue' || f.kind === 'article' ? null : f.kind;
+    const parts = kind ? WORDED[kind] : undefined;
+    const failed = loaded.issues.some((i) => i.severity === 'error' && i.file === f.file);
+    if (!kind || !parts || !f.rows || f.rows.accepted > 0 || !failed) continue;
+    for (const p of parts) out[p] = kindTitle(kind);
+  }
+  return out;
 }
 
 /** Why a quarter's figures could not be had: no data at all, data with errors, or a damaged archive. */

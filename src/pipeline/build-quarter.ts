@@ -14,7 +14,7 @@ import type { Printer } from '../render/browser.js';
 import { composeBulletin, type Composed } from '../render/compose-bulletin.js';
 import { buildDraftView, type DraftView } from '../render/draft-notice.js';
 import { withTrend } from './trend.js';
-import { defaultArchiveDirs, figuresAsTheyStand, statsOf } from '../inputs/quarter-source.js';
+import { defaultArchiveDirs, figuresAsTheyStand, statsOf, unfilledTables } from '../inputs/quarter-source.js';
 import { dataOrThrow, readQuarter } from '../inputs/read-quarter.js';
 import { htmlRenderer, type HtmlRenderer } from '../render/render-html.js';
 import { layView } from '../render/print-bulletin.js';
@@ -91,6 +91,7 @@ async function composeAndRender(
     notice: loaded.meta.meta.notice,
     contact: opts.config.contact,
     trend: stats.trend ?? null,
+    unfilled: draft ? unfilledTables(loaded) : {},
   });
   const title = draft ? `${DRAFT_MARK}${composed.title}` : composed.title;
   const templateDirs = templatesOver(opts.templatesDir, opts.config);

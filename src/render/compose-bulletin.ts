@@ -8,6 +8,7 @@ import type { TocTarget } from './print-bulletin.js';
 import { buildBulletinView, REPORT_ID, type BulletinView } from './view-bulletin.js';
 import { buildReportView, type ReportCharts, type ReportMeta, type ReportView } from './view-model.js';
 import type { Trend } from '../model/stats.js';
+import type { UnfilledTables } from '../model/unfilled.js';
 
 export interface ComposeInput {
   stats: BulletinStats;
@@ -21,6 +22,8 @@ export interface ComposeInput {
   trend?: Trend | null;
   /** Drawn by the caller from report-charts.ts's specs (the drawings may come from a cache). */
   charts: ReportCharts | null;
+  /** A draft's tables with nothing usable yet (inputs/quarter-source.ts's unfilledTables). */
+  unfilled?: UnfilledTables;
 }
 
 export interface Composed {
@@ -38,6 +41,7 @@ export function composeBulletin(c: ComposeInput): Composed {
     clues: c.stats.clues,
     charts: c.charts,
     trend: c.trend ?? null,
+    unfilled: c.unfilled,
   });
   const articles = c.articles.map((a) => {
     const opts = { images: a.images, speakers: a.speakers };

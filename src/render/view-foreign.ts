@@ -2,6 +2,7 @@
 import { andJoin, chineseCount, listJoin, percent, wan } from '../model/chinese.js';
 import type { ClueStats, ForeignStats } from '../model/bulletin-stats.js';
 import { quarterName, type Quarter } from '../model/quarter.js';
+import { unfilledSentence, type UnfilledTables } from '../model/unfilled.js';
 import { sharePhrase } from './view-narrative.js';
 import { n, table, type TableView } from './view-table.js';
 
@@ -94,7 +95,9 @@ export function buildForeignView(
   q: Quarter,
   title = '三、国外消费品召回统计情况',
   decimals = 2,
+  unfilled: UnfilledTables = {},
 ): ForeignView {
+  if (unfilled.foreign) return { title, paragraph: unfilledSentence(unfilled.foreign) };
   const period = `${q.year}年1月至${q.quarter * 3}月`;
   const names = s.jurisdictions.map((j) => j.name);
   const amount = totalKnown(s.jurisdictions) ? `涉及产品${qty(s.total.disclosedQuantity)}` : '数量未公开';
@@ -106,18 +109,27 @@ export function buildForeignView(
   if (china.length) parts.push(`其中，${china.join('；')}。`);
   // With no recall at all there is no leader; the first sentence already says 0次.
   parts.push(jurisdictionLeaders(s, decimals));
-  if (s.categories.length) {
+  if (unfilled['foreign-categories']) parts.push(unfilledSentence(unfilled['foreign-categories']));
+  else if (s.categories.length) {
     parts.push(categoryRecalls(s.categories, decimals));
     if (s.categoryTotal.recalls > 0) parts.push(categoryQuantity(s.categories, decimals));
   }
   return { title, paragraph: parts.join('') };
 }
 
-export function buildCluesView(s: ClueStats, q: Quarter, provinceName: string, title: string): CluesView {
+export function buildCluesView(
+  s: ClueStats,
+  q: Quarter,
+  provinceName: string,
+  title: string,
+  unfilled: UnfilledTables = {},
+): CluesView {
   const qn = quarterName(q);
   return {
     title,
-    lead: `${qn}，全省系统提供共享缺陷信息${n(s.total.reports)}条，形成有效缺陷产品召回信息${n(s.total.effective)}条，具体共享信息线索情况（见表4）。`,
+    lead: unfilled.clues
+      ? unfilledSentence(unfilled.clues)
+      : `${qn}，全省系统提供共享缺陷信息${n(s.total.reports)}条，形成有效缺陷产品召回信息${n(s.total.effective)}条，具体共享信息线索情况（见表4）。`,
     table: table(
       'clues',
       `表4 ${qn}${provinceName}共享缺陷信息线索表`,

@@ -3,6 +3,7 @@
  * report is built here from figures, so templates stay logic-free.
  */
 import { parseQuarter, quarterName } from '../model/quarter.js';
+import { unfilledSentence, type UnfilledTables } from '../model/unfilled.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { QuarterStats, Trend } from '../model/stats.js';
 import type { ClueStats, ForeignStats, NationalStats } from '../model/bulletin-stats.js';
@@ -55,6 +56,8 @@ export interface ReportExtras {
   clues?: ClueStats | null;
   charts?: ReportCharts | null;
   trend?: Trend | null;
+  /** A draft's tables with nothing usable yet: their sentences are stand-ins (model/unfilled.ts). */
+  unfilled?: UnfilledTables;
 }
 
 /** Table 2 exists only when the quarter has typical cases to show. */
@@ -116,24 +119,29 @@ export function buildReportView(
     ['', '合计', n(s.totals.manufacturers), n(s.totals.quantity)],
   );
   const casesTable = typicalCasesTable(s, qName, prov);
+  const unfilled = more.unfilled ?? {};
+  // Unfilled records are not a quarter without recalls: no sentence is worded from their zeros.
+  const records = (text: () => string) => (unfilled.recalls ? unfilledSentence(unfilled.recalls) : text());
   const view: Omit<ReportView, 'flow'> = {
     meta,
     title: `${qName}${prov}消费品召回分析报告`,
     quarterName: qName,
     partOneTitle: `一、${prov}局缺陷产品召回情况`,
-    summary:
-      summarySentence(q, prov, { ...s.totals, end: s.period.end }, more.national ?? null) +
-      (more.trend ? trendSentence(more.trend) : ''),
+    summary: records(
+      () =>
+        summarySentence(q, prov, { ...s.totals, end: s.period.end }, more.national ?? null) +
+        (more.trend ? trendSentence(more.trend) : ''),
+    ),
     categoryTable,
-    categoryNarrative: categorySentences(s, meta),
-    regionNarrative: regionSentences(s),
+    categoryNarrative: records(() => categorySentences(s, meta)),
+    regionNarrative: records(() => regionSentences(s)),
     regionTable,
-    defectNarrative: defectSentences(s, ref, meta),
+    defectNarrative: records(() => defectSentences(s, ref, meta)),
     casesTable,
     charts: shownCharts(more.charts, s),
-    national: more.national ? buildNationalView(more.national, q, s.period.end) : null,
-    foreign: more.foreign ? buildForeignView(more.foreign, q, undefined, meta.decimals) : null,
-    clues: more.clues ? buildCluesView(more.clues, q, prov, `四、${qName}全省共享缺陷信息线索情况`) : null,
+    national: more.national ? buildNationalView(more.national, q, s.period.end, unfilled) : null,
+    foreign: more.foreign ? buildForeignView(more.foreign, q, undefined, meta.decimals, unfilled) : null,
+    clues: more.clues ? buildCluesView(more.clues, q, prov, `四、${qName}全省共享缺陷信息线索情况`, unfilled) : null,
   };
   return { ...view, flow: reportFlow(view) };
 }

@@ -4,6 +4,7 @@ import { changePhrase, ordinal, rankPhrase, wan } from '../model/chinese.js';
 import type { Trend } from '../model/stats.js';
 import type { CategoryTableStats, NationalStats, ProvinceTableStats } from '../model/bulletin-stats.js';
 import { quarterName, yearToDateName, type Quarter } from '../model/quarter.js';
+import { unfilledSentence, type UnfilledTables } from '../model/unfilled.js';
 import { flowBlock, type FlowBlock } from './report-flow.js';
 import { n, table, type TableView } from './view-table.js';
 
@@ -64,17 +65,41 @@ function provinceTable(id: string, caption: string, t: ProvinceTableStats): Tabl
   );
 }
 
-export function buildNationalView(s: NationalStats, q: Quarter, periodEnd: string): NationalView {
-  const view = nationalParts(s, q, periodEnd);
+export function buildNationalView(
+  s: NationalStats,
+  q: Quarter,
+  periodEnd: string,
+  unfilled: UnfilledTables = {},
+): NationalView {
+  const view = nationalParts(s, q, periodEnd, unfilled);
   return { ...view, flow: nationalFlow(view) };
 }
 
-function nationalParts(s: NationalStats, q: Quarter, periodEnd: string): Omit<NationalView, 'flow'> {
+function nationalParts(
+  s: NationalStats,
+  q: Quarter,
+  periodEnd: string,
+  unfilled: UnfilledTables,
+): Omit<NationalView, 'flow'> {
   const asOf = `（数据截至${chineseMonthDay(periodEnd)}）`;
+  // A table with nothing usable yet says so, under the number and period of the table it leads.
+  const lead = (no: number, when: string, table: string | undefined, text: () => string) =>
+    `${no}、${when}${asOf}${table ? `：${unfilledSentence(table)}` : text()}`;
   const cat = (no: number, when: string, t: CategoryTableStats) =>
-    `${no}、${when}${asOf}，全国消费品共计召回${n(t.total.recalls)}次，涉及数量${wan(t.total.quantity)}件。详细数据见下表：`;
+    lead(
+      no,
+      when,
+      unfilled['national-categories'],
+      () => `，全国消费品共计召回${n(t.total.recalls)}次，涉及数量${wan(t.total.quantity)}件。详细数据见下表：`,
+    );
   const prov = (no: number, when: string, t: ProvinceTableStats) =>
-    `${no}、${when}${asOf}，全国有${n(t.rows.length)}个省(市)局开展了消费品召回工作，召回次数共计${n(t.total.recalls)}次，涉及数量为${wan(t.total.quantity)}件。详细数据见下表：`;
+    lead(
+      no,
+      when,
+      unfilled['national-provinces'],
+      () =>
+        `，全国有${n(t.rows.length)}个省(市)局开展了消费品召回工作，召回次数共计${n(t.total.recalls)}次，涉及数量为${wan(t.total.quantity)}件。详细数据见下表：`,
+    );
   return {
     title: '二、全国缺陷产品召回情况',
     categoriesHeading: `（一）${q.year}年全国消费品召回工作情况`,

@@ -4,7 +4,7 @@
  * archived stats.json). Pure; each finding gives both figures, where each
  * came from and the difference.
  */
-import type { CountQty, NationalInput } from '../model/bulletin.js';
+import type { CountQty, NationalCategoryInput, ProvinceFigures } from '../model/bulletin.js';
 import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { Province, ReferenceData } from '../model/reference.js';
@@ -17,11 +17,20 @@ export interface EarlierQuarter {
   stats: BulletinStats;
 }
 
+/**
+ * The national tables, each on its own: null when it is not to be compared (unfilled, or with
+ * rejected rows that would read as 0), so one unfinished table does not hide the other's checks.
+ */
+export interface NationalTables {
+  categories: readonly NationalCategoryInput[] | null;
+  provinces: readonly ProvinceFigures[] | null;
+}
+
 export interface QuarterSubject {
   quarter: Quarter;
   ref: ReferenceData;
   home: Province;
-  national: NationalInput | null;
+  national: NationalTables | null;
   /** Accepted recall records and their quantity; null when the records file is not usable. */
   totals: CountQty | null;
   /** Display names of the files each figure came from. */
@@ -41,7 +50,7 @@ function listed(items: string[]): string {
 
 /** 本年 of the home province in the national table against its own records over the year's quarters. */
 export function homeYearToDate(s: QuarterSubject, earlier: ReadonlyArray<EarlierQuarter | null>): ValidationIssue[] {
-  const row = s.national?.provinces.find((p) => p.code === s.home.code);
+  const row = s.national?.provinces?.find((p) => p.code === s.home.code);
   const mine = s.totals;
   if (!row || !mine || earlier.some((e) => e === null)) return [];
   const parts = [
@@ -76,48 +85,43 @@ interface Compared {
   items: Array<{ name: string; now: CountQty; before: CountQty }>;
 }
 
-/** The national tables of this quarter and the previous quarter, item by item. */
+/** The national tables of this quarter and the previous quarter, item by item: those of this quarter to compare. */
 function pairs(s: QuarterSubject, prev: BulletinStats): Compared[] {
-  const n = s.national!;
+  const { categories, provinces } = s.national!;
   const p = prev.national!;
   const catName = new Map(s.ref.categories.map((c) => [c.code, c.name]));
   const provName = new Map(s.ref.provinces.map((c) => [c.code, c.name]));
   const byCode = <T extends { code: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.code, r]));
-  const prevYtd = byCode(p.ytd.rows);
-  const prevCum = byCode(p.cumulative.rows);
-  const prevProv = byCode(p.provincesYtd.rows);
-  const nowProv = byCode(n.provinces);
-  const provinces = [...new Set([...n.provinces.map((x) => x.code), ...prevProv.keys()])];
-  const categories = s.national!.categories;
   const cats = s.files.categories ?? 'national-categories';
+  const category = (table: string, now: (c: NationalCategoryInput) => CountQty, before: Map<string, CountQty>) => ({
+    table,
+    file: cats,
+    items: (categories ?? []).map((c) => ({
+      name: catName.get(c.code) ?? c.code,
+      now: now(c),
+      before: before.get(c.code) ?? ZERO,
+    })),
+  });
+  const prevProv = byCode(p.provincesYtd.rows);
+  const nowProv = byCode(provinces ?? []);
+  const codes = [...new Set([...nowProv.keys(), ...prevProv.keys()])];
+  const province: Compared = {
+    table: '全国各省汇总表的本年',
+    file: s.files.provinces ?? 'national-provinces',
+    items: codes.map((code) => ({
+      name: provName.get(code) ?? code,
+      now: nowProv.get(code)?.ytd ?? ZERO,
+      before: prevProv.get(code) ?? ZERO,
+    })),
+  };
   return [
-    {
-      table: '全国分类汇总表的本年',
-      file: cats,
-      items: categories.map((c) => ({
-        name: catName.get(c.code) ?? c.code,
-        now: c.ytd,
-        before: prevYtd.get(c.code) ?? ZERO,
-      })),
-    },
-    {
-      table: '全国分类汇总表的累计',
-      file: cats,
-      items: categories.map((c) => ({
-        name: catName.get(c.code) ?? c.code,
-        now: c.cumulative,
-        before: prevCum.get(c.code) ?? ZERO,
-      })),
-    },
-    {
-      table: '全国各省汇总表的本年',
-      file: s.files.provinces ?? 'national-provinces',
-      items: provinces.map((code) => ({
-        name: provName.get(code) ?? code,
-        now: nowProv.get(code)?.ytd ?? ZERO,
-        before: prevProv.get(code) ?? ZERO,
-      })),
-    },
+    ...(categories
+      ? [
+          category('全国分类汇总表的本年', (c) => c.ytd, byCode(p.ytd.rows)),
+          category('全国分类汇总表的累计', (c) => c.cumulative, byCode(p.cumulative.rows)),
+        ]
+      : []),
+    ...(provinces ? [province] : []),
   ];
 }
 
@@ -163,14 +167,14 @@ export function nationalQuarter(s: QuarterSubject, prev: EarlierQuarter | null):
     {
       file: s.files.categories ?? 'national-categories',
       table: '全国分类汇总表',
-      items: n.categories.flatMap((c) =>
+      items: (n.categories ?? []).flatMap((c) =>
         gap(catName.get(c.code) ?? c.code, c.quarter, c.ytd, before(p?.ytd.rows, c.code)),
       ),
     },
     {
       file: s.files.provinces ?? 'national-provinces',
       table: '全国各省汇总表',
-      items: n.provinces.flatMap((x) =>
+      items: (n.provinces ?? []).flatMap((x) =>
         gap(provName.get(x.code) ?? x.code, x.quarter, x.ytd, before(p?.provincesYtd.rows, x.code)),
       ),
     },

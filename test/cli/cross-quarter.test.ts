@@ -2,41 +2,11 @@
  * Figures that must agree across quarters, checked by validate and build
  * alike, on temporary copies of the bundled data with one figure changed.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
-
-interface Finding {
-  severity: string;
-  code: string;
-  file: string;
-  row: number | null;
-  column: string | null;
-  value: string | null;
-  message: string;
-}
-
-/** A copy of data/ (run from its parent folder) with `edits` applied: file → [from, to] replacements. */
-function dataWith(edits: Record<string, Array<[string, string]>>): string {
-  const cwd = tempDir();
-  cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
-  for (const [file, pairs] of Object.entries(edits)) {
-    const path = join(cwd, 'data', file);
-    let text = readFileSync(path, 'utf8');
-    for (const [from, to] of pairs) {
-      if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
-      text = text.replace(from, to);
-    }
-    writeFileSync(path, text);
-  }
-  return cwd;
-}
-
-async function validate(cwd: string, folder = 'data/2022Q3'): Promise<{ code: number | null; findings: Finding[] }> {
-  const r = await bulletin(['validate', folder, '--json'], { cwd });
-  return { code: r.code, findings: (JSON.parse(r.stdout) as { findings: Finding[] }).findings };
-}
+import { bulletin } from '../helpers/cli.js';
+import { codes, dataWith, validate, type Finding } from '../helpers/edited-data.js';
 
 async function build(cwd: string): Promise<{ code: number | null; issues: Finding[]; written: boolean }> {
   const out = join(cwd, 'out');
@@ -44,8 +14,6 @@ async function build(cwd: string): Promise<{ code: number | null; issues: Findin
   const doc = JSON.parse(r.stdout) as { issues: Finding[]; outputs: string[] };
   return { code: r.code, issues: doc.issues, written: doc.outputs.length > 0 };
 }
-
-const codes = (fs: Finding[]) => fs.map((f) => f.code);
 
 interface Unavailable {
   quarter: string;
