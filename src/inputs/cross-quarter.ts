@@ -15,6 +15,7 @@ import {
   type EarlierQuarter,
   type QuarterSubject,
 } from '../validate/reconcile-quarters.js';
+import { cumulativeDecrease } from '../validate/reconcile-cumulative.js';
 import { loadIssueMeta } from './load-issue-meta.js';
 import { displayPath, type QuarterData } from './load-quarter.js';
 import type { SourceOptions, StatsOutcome, Unavailable } from './quarter-source.js';
@@ -74,6 +75,15 @@ async function numbering(s: CrossQuarterSubject, opts: SourceOptions): Promise<V
   ];
 }
 
+/** The latest quarter of the year before `q` whose national figures are known (its 累计 to compare); null when none. */
+async function lastYear(q: Quarter, statsOf: EarlierStats): Promise<EarlierQuarter | null> {
+  for (let quarter = 4; quarter >= 1; quarter--) {
+    const o = await statsOf({ year: q.year - 1, quarter: quarter as Quarter['quarter'] });
+    if (o.ok && o.found.stats.national) return { quarter: o.found.quarter, path: o.found.path, stats: o.found.stats };
+  }
+  return null;
+}
+
 /** Every cross-quarter finding for one quarter. */
 export async function crossQuarterChecks(
   s: CrossQuarterSubject,
@@ -93,6 +103,7 @@ export async function crossQuarterChecks(
   return [
     ...homeYearToDate(s, earlier),
     ...nationalDecrease(s, latestNational),
+    ...(latestNational || !s.national?.categories ? [] : cumulativeDecrease(s, await lastYear(s.quarter, statsOf))),
     ...nationalQuarter(s, previous),
     ...unusable(
       s,
