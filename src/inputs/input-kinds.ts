@@ -138,7 +138,7 @@ export function checkTable(kind: TableKind, table: RawTable, ctx: CheckContext, 
     case 'national-provinces':
       return { kind, headerRow, ...readNationalProvinces(table, ctx.ref) };
     case 'national-recalls':
-      return { kind, headerRow, ...readNationalRecords(table, ctx.ref) };
+      return { kind, headerRow, ...readNationalRecords(table, ctx.ref, ctx.quarter) };
     case 'foreign':
       return { kind, headerRow, ...readForeign(table) };
     case 'foreign-categories':
