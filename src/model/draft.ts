@@ -35,6 +35,7 @@ const DRAFTABLE = [
   'row.',
   'structure.rows.',
   'structure.row.',
+  'structure.total.',
 ];
 
 export function draftMayPass(issue: ValidationIssue): boolean {
