@@ -10,6 +10,7 @@ import { isPlaceholder, PLACEHOLDER_MARK } from '../model/placeholder.js';
 import type { RawRow } from '../ingest/table.js';
 import { fail, required, textOf, type RowContext, type RowFindings } from './row-context.js';
 import { parseCategory, parseDefectType, parseRegion } from './row-lookups.js';
+import { productionPeriod as productionText } from './row-production.js';
 import { checkCells, checkUnit, parseAnnounceDate, parseQuantityField, parseTypical } from './row-values.js';
 
 export { DEFAULT_MAX_QUANTITY, type RowContext } from './row-context.js';
@@ -38,6 +39,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   checkUnit(f);
   const description = textOf(row, ctx, 'description');
   const typical = parseTypical(f, description);
+  const productionPeriod = productionText(f, typical);
 
   if (issues.some((i) => i.severity === 'error')) return { record: null, issues };
   const record: RecallRecord = {
@@ -52,7 +54,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     defectTypeCode,
     quantity: q.ok ? q.value : 0,
     unit: textOf(row, ctx, 'unit') || (q.ok ? q.unit : '') || '件',
-    productionPeriod: textOf(row, ctx, 'productionPeriod'),
+    productionPeriod,
     description,
     typical,
   };
