@@ -11,6 +11,7 @@ import { BulletinError } from '../model/errors.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { STATS_SCHEMA_VERSION, type BulletinStats } from '../model/stats.js';
 import type { BulletinConfig } from '../config/config.js';
+import { checkArchive } from './archive-check.js';
 import { displayPath, type LoadedQuarter } from './load-quarter.js';
 
 export interface SourcedStats {
@@ -105,6 +106,7 @@ const REASONS: Record<string, Unavailable['reason']> = {
   'data.quarter.invalid': 'invalid',
   'input.archive.unreadable': 'damaged',
   'input.archive.version': 'damaged',
+  'input.archive.inconsistent': 'damaged',
 };
 
 /**
@@ -143,9 +145,9 @@ export async function readArchive(q: Quarter, opts: SourceOptions): Promise<Sour
   for (const archive of opts.archiveDirs) {
     const path = join(archive, id, 'stats.json');
     if (!(await exists(path))) continue;
-    let stats: BulletinStats;
+    let stats: Partial<BulletinStats> | null;
     try {
-      stats = JSON.parse(await readFile(path, 'utf8')) as BulletinStats;
+      stats = JSON.parse(await readFile(path, 'utf8')) as Partial<BulletinStats> | null;
     } catch (e) {
       throw new BulletinError(
         'input.archive.unreadable',
@@ -155,15 +157,16 @@ export async function readArchive(q: Quarter, opts: SourceOptions): Promise<Sour
         { cause: e },
       );
     }
-    if (stats.schemaVersion !== STATS_SCHEMA_VERSION || stats.quarter !== id) {
+    if (stats?.schemaVersion !== STATS_SCHEMA_VERSION) {
       throw new BulletinError(
         'input.archive.version',
         'input',
-        `${displayPath(opts.cwd, path)} 不是本版本可读的 ${id} 统计（schemaVersion ${String(stats.schemaVersion)}）。`,
+        `${displayPath(opts.cwd, path)} 不是本版本可读的 ${id} 统计（schemaVersion ${String(stats?.schemaVersion)}）。`,
         '请用当前版本的 bulletin build 重新生成。',
       );
     }
-    return { quarter: id, stats, source: 'archive', path: displayPath(opts.cwd, path) };
+    checkArchive(stats, q, displayPath(opts.cwd, path), opts.config.decimals);
+    return { quarter: id, stats: stats as BulletinStats, source: 'archive', path: displayPath(opts.cwd, path) };
   }
   return null;
 }
