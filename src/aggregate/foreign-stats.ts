@@ -8,7 +8,7 @@ const disclosed = (xs: ReadonlyArray<{ quantity: number | null }>): number =>
   xs.reduce((a, x) => a + (x.quantity ?? 0), 0);
 
 /** A share of a positive total; of 0 there is none (percentOf would give 0.00). */
-const shareOf = (part: number | null, total: number | null, decimals: number): number | null =>
+export const shareOf = (part: number | null, total: number | null, decimals: number): number | null =>
   part === null || total === null || total === 0 ? null : percentOf(part, total, decimals);
 
 export function computeForeign(input: ForeignInput, ref: ReferenceData, decimals = 2): ForeignStats {

@@ -30,12 +30,14 @@ function categoryTable(ref: ReferenceData, figures: Map<string, CountQty>): Cate
   return { rows, total: exact(rows.reduce(add, ZERO)) };
 }
 
-/** Provinces with recalls, by quantity, then recalls, then code (rankOf: equal in both share a rank). */
+/** The order of the province tables: by quantity, then recalls, then code (rankOf: equal in both share a rank). */
+export const provinceOrder = (a: { code: string } & CountQty, b: { code: string } & CountQty): number =>
+  b.quantity - a.quantity || b.recalls - a.recalls || a.code.localeCompare(b.code);
+
+/** Provinces with recalls, in provinceOrder. */
 function provinceTable(ref: ReferenceData, figures: Array<{ code: string } & CountQty>): ProvinceTableStats {
   const name = new Map(ref.provinces.map((p) => [p.code, p.name]));
-  const active = figures
-    .filter((f) => f.recalls > 0 || f.quantity > 0)
-    .sort((a, b) => b.quantity - a.quantity || b.recalls - a.recalls || a.code.localeCompare(b.code));
+  const active = figures.filter((f) => f.recalls > 0 || f.quantity > 0).sort(provinceOrder);
   const rows = active.map((f, i) => ({
     code: f.code,
     name: name.get(f.code) ?? f.code,

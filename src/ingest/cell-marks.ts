@@ -24,12 +24,34 @@ function split(fmt: string): { literal: string; code: string } {
   return { literal, code };
 }
 
+/**
+ * True when a section has a literal decimal point ("." quoted, or . escaped with \ or !) before
+ * digit placeholders, after others or on its own: 0!.0000 shows 23800 as 2.3800, read as 2.38,
+ * and \.0000 as .23800. Excel fills the placeholders on both sides of it from the integer's
+ * digits; only a real (bare) point divides. A label ending in a point ("No."0) or a point after
+ * the digits (0".") leaves the figure as it is.
+ */
+function literalPoint(fmt: string): boolean {
+  let digitsBefore = false;
+  let point = false;
+  for (const m of fmt.matchAll(/"([^"]*)"?|[\\!](.)|[_*].|\[[^\]]*\]|(.)/gsu)) {
+    const literal = m[1] ?? m[2];
+    if (literal !== undefined) point ||= literal.includes('.') && (digitsBefore || literal.trim() === '.');
+    else if (m[3] === ';') digitsBefore = point = false;
+    else if (m[3] !== undefined && /[0#?]/.test(m[3])) {
+      if (point) return true;
+      digitsBefore = true;
+    }
+  }
+  return false;
+}
+
 const known = new Map<string, boolean>();
 
 /**
  * True when a number shown in format `fmt` reads as a different figure: a multiplier in its
- * text (0"万件", 0.00"万", #,##0"千"), thousands scaling by a trailing comma (0, #,##0,,) or a
- * percent sign (0%).
+ * text (0"万件", 0.00"万", #,##0"千"), thousands scaling by a trailing comma (0, #,##0,,), a
+ * percent sign (0%) or a literal decimal point among the digits (0!.0000, 0"."0000, 0\.0000).
  */
 export function isScalingFormat(fmt: string): boolean {
   let hit = known.get(fmt);
@@ -38,7 +60,8 @@ export function isScalingFormat(fmt: string): boolean {
     hit =
       literal.split(' ').some((t) => t !== '' && isScaledUnit(t)) ||
       code.includes('%') ||
-      /[0#?],+(?![,]*[0#?])/.test(code);
+      /[0#?],+(?![,]*[0#?])/.test(code) ||
+      literalPoint(fmt);
     if (known.size < 1000) known.set(fmt, hit);
   }
   return hit;
@@ -83,11 +106,27 @@ export function markRow(
 }
 
 /**
+ * What Excel shows of a count in placeholders around a literal point (0!.0000, 0"."0000, \.0000):
+ * its digits fill them from the right, zeros padding the 0s. Null for any other format.
+ */
+function shownAroundPoint(value: number, section: string): string | null {
+  const m = /^([#0]*)(?:"\."|[\\!]\.)(0+)$/.exec(section);
+  if (!m || !Number.isSafeInteger(value) || value < 0) return null;
+  const [left, right] = [m[1] as string, m[2] as string];
+  const digits = String(value).padStart(right.length + (left.match(/0/g)?.length ?? 0), '0');
+  if (left === '') return `.${digits}`;
+  return `${digits.slice(0, -right.length)}.${digits.slice(-right.length)}`;
+}
+
+/**
  * What Excel shows of `value` in format `fmt`, for a message, when the format is a simple one
- * (digits, grouping, decimals, trailing commas, %, text around them); null for any other.
+ * (digits, grouping, decimals, trailing commas, %, a literal point among the digits, text around
+ * them); null for any other.
  */
 export function shownAs(value: number, fmt: string): string | null {
   const section = (fmt.split(';')[0] ?? '').replace(/\[[^\]]*\]/g, '');
+  const aroundPoint = shownAroundPoint(value, section);
+  if (aroundPoint !== null) return aroundPoint;
   const code = section.replace(/"[^"]*"|\\./g, (m) => (m[0] === '"' ? '' : ' '));
   const runs = code.match(/[#0][#0,.]*/g) ?? [];
   if (runs.length !== 1 || /[eE/@?*_]/.test(code)) return null;

@@ -40,6 +40,17 @@ function formulaFilter(): (type: string, tag: Tag) => boolean {
   };
 }
 
+/**
+ * exceljs unescapes a number format's \x pairs as it reads styles.xml (0\.0000 becomes 0.0000),
+ * losing what cell-marks.ts needs, and what the light reader keeps: a literal point shows 23800
+ * as 2.3800, a real one as 23800.0000. Each backslash is doubled first, so its unescaping gives
+ * the format back as written.
+ */
+function keepFormatEscapes(type: string, tag: Tag): void {
+  const code = type === 'opentag' && tag.name === 'numFmt' ? tag.attributes?.formatCode : undefined;
+  if (code?.includes('\\')) tag.attributes!.formatCode = code.replace(/\\/g, '\\\\');
+}
+
 const require = createRequire(import.meta.url);
 const saxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
 const readerPath = require.resolve('exceljs/lib/stream/xlsx/worksheet-reader.js');
@@ -57,6 +68,7 @@ function fixedSax(): Module {
     const keep = formulaFilter();
     for (const t of ['opentag', 'text', 'closetag'])
       parser.on(t, (value) => {
+        keepFormatEscapes(t, value as Tag);
         if (keep(t, value as Tag)) events.push({ eventType: t, value });
       });
     for await (const chunk of iterable) {

@@ -24,6 +24,17 @@ export function isIsoDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && isMatch(s, 'yyyy-MM-dd');
 }
 
+/**
+ * Why text in the form YYYY-MM-DD is no date, in Chinese: 2022-02-30 → 2022年2月没有30日,
+ * 2022-13-01 → 一年没有13月; null when it is a date or not in that form.
+ */
+export function missingDay(s: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m || isIsoDate(s)) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month < 1 || month > 12 ? `一年没有${month}月` : `${year}年${month}月没有${day}日`;
+}
+
 /** 2022年11月8日 */
 export function chineseDate(iso: IsoDate): string {
   return format(parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1)), 'yyyy年M月d日');

@@ -54,17 +54,22 @@ export function fileError(file: string, code: string, message: string, hint: str
   return makeIssue('error', code, { file }, message, hint);
 }
 
+/** Files whose findings name a key (issue.json, an article's front matter), not a spreadsheet column. */
+const KEYED = /\.(json|md|markdown)$/i;
+
 /**
  * Where a finding is, for people: file, sheet, Excel row, column (and its
- * header). The one formatter for the terminal, the validate report (grouped
- * by file, so `file: false`), the preview page and the draft's findings page.
+ * header), or the key of issue.json or a front matter (字段: a column is a
+ * spreadsheet's). The one formatter for the terminal, the validate report
+ * (grouped by file, so `file: false`), the preview page and the draft's
+ * findings page.
  */
 export function issueLocation(i: IssueLocation, opts: { file?: boolean } = {}): string {
   const parts = opts.file === false ? [] : [i.file];
   if (i.sheet) parts.push(`工作表“${i.sheet}”`);
   if (i.row !== null) parts.push(`第 ${i.row} 行`);
   if (i.column) parts.push(`${i.column} 列${i.header ? `（${i.header}）` : ''}`);
-  else if (i.header) parts.push(`“${i.header}”列`);
+  else if (i.header) parts.push(KEYED.test(i.file) ? `字段“${i.header}”` : `“${i.header}”列`);
   return parts.join(' ');
 }
 

@@ -5,21 +5,40 @@ import type { Article } from '../model/bulletin.js';
 import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { splitFrontMatter, type FrontMatter } from '../ingest/front-matter.js';
 import { textPlaceholders, withoutPlaceholders } from './placeholders.js';
+import { countAdvice, dateAdvice, whenNull } from './value-advice.js';
 
 const dateText = z
-  .union([z.string(), z.date()])
+  .union([z.string(), z.date()], {
+    error: whenNull('没有填写。应填写日期，如 2022-11-08；不需要时删去这一行', '日期要写成 YYYY-MM-DD，如 2022-11-08'),
+  })
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-  .refine(isIsoDate, '日期要写成 YYYY-MM-DD');
+  .refine(isIsoDate, { error: (iss) => dateAdvice(iss.input) });
+
+/** A text key: for an empty one (null in YAML), what to write. */
+const text = (ifNull: string) => z.string({ error: whenNull(`没有填写。${ifNull}`) }).min(1);
 
 const schema = z
   .object({
-    section: z.string().min(1),
-    title: z.string().min(1),
-    toc: z.string().min(1).optional(),
-    subtitle: z.string().min(1).optional(),
+    section: text('应填写栏目名称'),
+    title: text('应填写文章标题'),
+    toc: text('应填写目录中的写法；与标题相同时删去这一行').optional(),
+    subtitle: text('应填写副标题；没有副标题时删去这一行').optional(),
     date: dateText.optional(),
-    order: z.number().int().optional(),
-    speakers: z.array(z.string().min(1)).optional(),
+    order: z
+      .number({
+        error: (iss) =>
+          countAdvice(iss.input, '没有填写。应填写整数，如 1；不需要排序时删去这一行', '要写成整数（如 1）'),
+      })
+      .int('要写成整数（如 1）')
+      .optional(),
+    speakers: z
+      .array(z.string().min(1), {
+        error: whenNull(
+          '没有填写。应填写发言人，如 [张三, 李四]；不是访谈时删去这一行',
+          '要写成一组发言人，如 [张三, 李四]',
+        ),
+      })
+      .optional(),
   })
   .strict();
 

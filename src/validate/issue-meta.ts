@@ -6,21 +6,44 @@ import type { IssueMeta } from '../model/bulletin.js';
 import { fileError, makeIssue, type ValidationIssue } from '../model/issues.js';
 import { duplicateKeys } from './json-keys.js';
 import { textPlaceholders, withoutPlaceholders } from './placeholders.js';
+import { countAdvice, dateAdvice, whenNull } from './value-advice.js';
+
+/** 期号 and 总期号: a positive integer; left out, derived from the issue before. */
+const issueNumber = (what: string) =>
+  z
+    .number({
+      error: (iss) =>
+        countAdvice(
+          iss.input,
+          `是空值（null）。应填写${what}，写成正整数，如 3；不写${what}时删去这一行（${what}由前一期推算）`,
+          '要写成正整数（如 3）',
+        ),
+    })
+    .int('要写成正整数（如 3）')
+    .positive('要写成正整数（如 3）')
+    .optional();
 
 const schema = z
   .object({
-    number: z
-      .number({ error: '要写成正整数（如 3），不要加引号' })
-      .int('要写成正整数（如 3）')
-      .positive('要写成正整数（如 3）')
+    number: issueNumber('期号'),
+    totalNumber: issueNumber('总期号'),
+    publicationDate: z
+      .string({
+        error: whenNull(
+          '是空值（null）。应填写出版日期，如 "2022-11-08"（带引号）；还没有出版日期时删去这一行（报头将没有日期）',
+          '要写成带引号的日期，如 "2022-11-08"',
+        ),
+      })
+      .refine(isIsoDate, { error: (iss) => dateAdvice(iss.input) })
       .optional(),
-    totalNumber: z
-      .number({ error: '要写成正整数（如 3），不要加引号' })
-      .int('要写成正整数（如 3）')
-      .positive('要写成正整数（如 3）')
+    notice: z
+      .array(z.string({ error: '每一段要写成带引号的文字，如 "重要提示："' }), {
+        error: whenNull(
+          '是空值（null）。应填写一组文字，如 ["重要提示：", "……"]；不需要文末提示时删去这一行',
+          '要写成一组文字，如 ["重要提示：", "……"]',
+        ),
+      })
       .optional(),
-    publicationDate: z.string().refine(isIsoDate, '日期要写成 YYYY-MM-DD，如 2022-11-08').optional(),
-    notice: z.array(z.string(), { error: '要写成一组文字，如 ["重要提示：", "……"]' }).optional(),
   })
   .strict();
 

@@ -15,3 +15,18 @@ export async function markedWorkbook(): Promise<Buffer> {
   ws.mergeCells('F2:F3');
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** The formats of pointWorkbook's rows 2–9: three with a literal point among the digits, then ordinary ones. */
+export const POINT_FORMATS = ['0!.0000', '0"."0000', '0\\.0000', '0.00', '#,##0', '0_ ', 'General', '@'];
+
+/** Records in rows 2–9, each of 23800 (from another manufacturer: no duplicates) in one of POINT_FORMATS. */
+export async function pointWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('召回记录');
+  ws.addRow(HEADER);
+  POINT_FORMATS.forEach((f, i) => {
+    ws.addRow(recordRow({ 生产者: `企业${i}`, 召回数量: 23800 }));
+    ws.getCell(`H${i + 2}`).numFmt = f;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,11 +1,12 @@
 /**
  * Every XLSX reader (in memory through exceljs, the light one, the streaming
  * one) marks the same cells: merged over several rows, or a number in a
- * format that shows another figure (0"万件", 0.00"万", #,##0"千", 0,, 0%).
+ * format that shows another figure (0"万件", 0.00"万", #,##0"千", 0,, 0%,
+ * a literal point among the digits: 0!.0000).
  */
 import { describe, expect, it } from 'vitest';
 import { isScalingFormat, shownAs } from '../../src/ingest/cell-marks.js';
-import { markedWorkbook } from '../helpers/marked-workbook.js';
+import { markedWorkbook, pointWorkbook, POINT_FORMATS } from '../helpers/marked-workbook.js';
 import { marksOf, rowsOfEveryReader } from '../helpers/xlsx-readers.js';
 
 describe('cell marks', () => {
@@ -35,6 +36,11 @@ describe('cell marks', () => {
     ]);
   });
 
+  it('a literal point among the digits, escaped with \\ or ! or quoted, is the same from every reader (exceljs unescapes \\. unless told not to)', async () => {
+    const rows = await rowsOfEveryReader(await pointWorkbook());
+    expect(marksOf(rows)).toEqual(POINT_FORMATS.slice(0, 3).map((format, i) => [i + 2, [{ col: 7, format }]]));
+  });
+
   it.each([
     ['0"万件"', true],
     ['0.00"万"', true],
@@ -45,6 +51,23 @@ describe('cell marks', () => {
     ['0.0,,', true],
     ['0%', true],
     ['0万件', true],
+    ['0!.0000', true],
+    ['0"."0000', true],
+    ['0\\.0000', true],
+    ['#,##0\\.00', true],
+    ['\\.0000', true],
+    ['[Red]0!.0000;-0!.0000', true],
+    ['General;0!.000', true],
+    ['0.00', false],
+    ['#,##0.00_);[Red](#,##0.00)', false],
+    ['0_ ', false],
+    ['"No."0', false],
+    ['0"."', false],
+    ['0.0"."', false],
+    ['yyyy"."mm"."dd', false],
+    ['yyyy\\.m\\.d', false],
+    ['mm:ss.0', false],
+    ['0.00E+00', false],
     ['General', false],
     ['#,##0', false],
     ['0"件"', false],
@@ -60,5 +83,12 @@ describe('cell marks', () => {
     [1234567, '#,##0,"千"', '1,235千'],
     [26, '0%', '2600%'],
     [26, '0!.0,"万"', null],
+    [23800, '0!.0000', '2.3800'],
+    [23800, '0"."0000', '2.3800'],
+    [23800, '0\\.0000', '2.3800'],
+    [238, '0!.0000', '0.0238'],
+    [238, '#!.0000', '.0238'],
+    [23800, '\\.0000', '.23800'],
+    [23.5, '0!.0000', null],
   ])('%d in %s shows as %s', (v, fmt, shown) => expect(shownAs(v, fmt)).toBe(shown));
 });

@@ -59,7 +59,9 @@ describe('issueLocation: the one place formatter', () => {
       'data/2022Q3/recalls.csv 第 2 行 H 列（市州）',
     ],
     [{ file: 'r.xlsx', sheet: '召回记录', row: 17, column: 'C' }, 'r.xlsx 工作表“召回记录” 第 17 行 C 列'],
-    [{ file: 'issue.json', header: 'publicationDate' }, 'issue.json “publicationDate”列'],
+    [{ file: 'issue.json', header: 'publicationDate' }, 'issue.json 字段“publicationDate”'],
+    [{ file: 'data/2022Q3/articles/01-快讯.md', header: 'date' }, 'data/2022Q3/articles/01-快讯.md 字段“date”'],
+    [{ file: 'national.csv', header: '本年召回数量' }, 'national.csv “本年召回数量”列'],
     [{ file: 'data/2022Q3' }, 'data/2022Q3'],
   ] as Array<[IssueAt, string]>)('%o → %s', (place, text) => {
     expect(issueLocation(at(place))).toBe(text);

@@ -47,3 +47,51 @@ describe('issue.json: the publication date', () => {
     ]);
   });
 });
+
+describe('issue.json: a wrong value is told what to write, in the words of what was found', () => {
+  const messages = (text: string) => checkIssueMetaText(text, 'issue.json', Q3).issues.map((i) => i.message);
+
+  it.each([
+    [
+      '{"number": null}',
+      '“number”是空值（null）。应填写期号，写成正整数，如 3；不写期号时删去这一行（期号由前一期推算）。',
+    ],
+    [
+      '{"totalNumber": null}',
+      '“totalNumber”是空值（null）。应填写总期号，写成正整数，如 3；不写总期号时删去这一行（总期号由前一期推算）。',
+    ],
+    [
+      '{"publicationDate": null}',
+      '“publicationDate”是空值（null）。应填写出版日期，如 "2022-11-08"（带引号）；还没有出版日期时删去这一行（报头将没有日期）。',
+    ],
+    [
+      '{"notice": null}',
+      '“notice”是空值（null）。应填写一组文字，如 ["重要提示：", "……"]；不需要文末提示时删去这一行。',
+    ],
+  ])('null: %s is told what to fill in, never to drop quotes', (text, message) => {
+    expect(messages(text)).toEqual([message]);
+    expect(messages(text)[0]).not.toContain('不要加引号');
+  });
+
+  it('a number in quotes is told to drop them; a number of another kind is not', () => {
+    expect(messages('{"number": "3"}')).toEqual(['“number”要写成正整数（如 3），不要加引号。']);
+    expect(messages('{"number": true}')).toEqual(['“number”要写成正整数（如 3）。']);
+    expect(messages('{"totalNumber": 2.5}')).toEqual(['“totalNumber”要写成正整数（如 3）。']);
+  });
+
+  it('a date that does not exist is told so, not to use the form it already has', () => {
+    expect(messages('{"publicationDate": "2022-02-30"}')).toEqual([
+      '“publicationDate”写的 2022-02-30 不是存在的日期：2022年2月没有30日。请改为实际的日期，如 2022-11-08。',
+    ]);
+    expect(messages('{"publicationDate": "2022-13-01"}')[0]).toContain('一年没有13月');
+  });
+
+  it('a date in another form is told the form; a number, the quotes', () => {
+    expect(messages('{"publicationDate": "2022/11/08"}')).toEqual([
+      '“publicationDate”日期要写成 YYYY-MM-DD，如 2022-11-08。',
+    ]);
+    expect(messages('{"publicationDate": 20221108}')).toEqual([
+      '“publicationDate”要写成带引号的日期，如 "2022-11-08"。',
+    ]);
+  });
+});

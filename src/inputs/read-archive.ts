@@ -1,0 +1,69 @@
+/**
+ * A quarter's archived stats.json (in the output folder, data/archive, or
+ * folders given with --archive), read for compare and the trend sentence
+ * when the quarter's data is gone. One that is not JSON, is from another
+ * version, or whose figures its build could not have written
+ * (archive-check.ts) is a damaged archive: an input error, never figures.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BulletinError } from '../model/errors.js';
+import { quarterId, type Quarter } from '../model/quarter.js';
+import { STATS_SCHEMA_VERSION, type BulletinStats } from '../model/stats.js';
+import { checkArchive } from './archive-check.js';
+import { displayPath } from './load-quarter.js';
+
+/** What quarter-source.ts's SourceOptions give for it (not imported from there: that would be a cycle). */
+export interface ArchiveOptions {
+  /** Folders holding <quarter>/stats.json, searched in order. */
+  archiveDirs: readonly string[];
+  cwd: string;
+  /** The configuration's: the shares are checked at it first (archive-check.ts). */
+  config: { decimals: number };
+}
+
+/** A quarter's figures from its archive (quarter-source.ts's SourcedStats). */
+export interface ArchivedStats {
+  quarter: string;
+  stats: BulletinStats;
+  source: 'archive';
+  path: string;
+}
+
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
+
+/** The quarter's archived stats.json from the first archive folder that has one; null when none has. */
+export async function readArchive(q: Quarter, opts: ArchiveOptions): Promise<ArchivedStats | null> {
+  const id = quarterId(q);
+  for (const archive of opts.archiveDirs) {
+    const path = join(archive, id, 'stats.json');
+    if (!(await exists(path))) continue;
+    let stats: Partial<BulletinStats> | null;
+    try {
+      stats = JSON.parse(await readFile(path, 'utf8')) as Partial<BulletinStats> | null;
+    } catch (e) {
+      throw new BulletinError(
+        'input.archive.unreadable',
+        'input',
+        `${displayPath(opts.cwd, path)} 不是有效的 JSON。`,
+        '请用 bulletin build 重新生成该季度的 stats.json。',
+        { cause: e },
+      );
+    }
+    if (stats?.schemaVersion !== STATS_SCHEMA_VERSION) {
+      throw new BulletinError(
+        'input.archive.version',
+        'input',
+        `${displayPath(opts.cwd, path)} 不是本版本可读的 ${id} 统计（schemaVersion ${String(stats?.schemaVersion)}）。`,
+        '请用当前版本的 bulletin build 重新生成。',
+      );
+    }
+    checkArchive(stats, q, displayPath(opts.cwd, path), opts.config.decimals);
+    return { quarter: id, stats: stats as BulletinStats, source: 'archive', path: displayPath(opts.cwd, path) };
+  }
+  return null;
+}
