@@ -134,6 +134,7 @@ const REASONS: Record<string, Unavailable['reason']> = {
   'input.archive.unreadable': 'damaged',
   'input.archive.version': 'damaged',
   'input.archive.inconsistent': 'damaged',
+  'input.archive.province': 'damaged',
 };
 
 /**

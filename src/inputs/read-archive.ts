@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { STATS_SCHEMA_VERSION, type BulletinStats } from '../model/stats.js';
+import { findProvince } from '../model/reference.js';
 import { checkArchive } from './archive-check.js';
+import { loadReference } from './load-reference.js';
 import { displayPath } from './load-quarter.js';
 
 /** What quarter-source.ts's SourceOptions give for it (not imported from there: that would be a cycle). */
@@ -18,8 +20,8 @@ export interface ArchiveOptions {
   /** Folders holding <quarter>/stats.json, searched in order. */
   archiveDirs: readonly string[];
   cwd: string;
-  /** The configuration's: the shares are checked at it first (archive-check.ts). */
-  config: { decimals: number };
+  /** The configuration's: the shares are checked at it first (archive-check.ts); its home province. */
+  config: { decimals: number; province: string };
 }
 
 /** A quarter's figures from its archive (quarter-source.ts's SourcedStats). */
@@ -35,6 +37,18 @@ const exists = (p: string) =>
     () => true,
     () => false,
   );
+
+/** Another province's figures compared as this one's would print its changes as ours (the trend sentence too). */
+async function sameProvince(stats: BulletinStats, province: string, shown: string): Promise<void> {
+  const home = findProvince(await loadReference(), province);
+  if (!home || stats.province.code === home.code) return;
+  throw new BulletinError(
+    'input.archive.province',
+    'input',
+    `存档 ${shown} 是${stats.province.name}（${stats.province.code}）的统计，而设置的本省是${home.name}：不同省份的数字不能相互比较。`,
+    '请检查 --archive 指定的文件夹和配置中的 province；该存档如果不属于本省，请把它移走。',
+  );
+}
 
 /** The quarter's archived stats.json from the first archive folder that has one; null when none has. */
 export async function readArchive(q: Quarter, opts: ArchiveOptions): Promise<ArchivedStats | null> {
@@ -63,6 +77,7 @@ export async function readArchive(q: Quarter, opts: ArchiveOptions): Promise<Arc
       );
     }
     checkArchive(stats, q, displayPath(opts.cwd, path), opts.config.decimals);
+    await sameProvince(stats as BulletinStats, opts.config.province, displayPath(opts.cwd, path));
     return { quarter: id, stats: stats as BulletinStats, source: 'archive', path: displayPath(opts.cwd, path) };
   }
   return null;

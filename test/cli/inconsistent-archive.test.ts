@@ -142,3 +142,16 @@ describe('an archive whose figures disagree with each other', () => {
     );
   });
 });
+
+describe('an archive of another province', () => {
+  it('is refused when the configured province differs (it compared 广东省 with 湖南省’s figures)', async () => {
+    const cwd = projectWithArchive(() => {});
+    writeFileSync(join(cwd, 'bulletin.config.json'), JSON.stringify({ province: '广东省' }));
+    const r = await bulletin(['compare', '2021Q2', '2021Q4'], { cwd });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      '存档 data/archive/2021Q2/stats.json 是湖南省（430000）的统计，而设置的本省是广东省：不同省份的数字不能相互比较。',
+    );
+  });
+});
