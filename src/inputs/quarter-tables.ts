@@ -12,7 +12,7 @@ import type { ReferenceData } from '../model/reference.js';
 import type { ProgressListener } from '../model/progress.js';
 import { nationalFromRecords } from '../aggregate/national-stats.js';
 import { checkTableFile, type CheckedFile } from './check-file.js';
-import type { CheckContext, Checked, TableKind } from './input-kinds.js';
+import { kindTitle, type CheckContext, type Checked, type TableKind } from './input-kinds.js';
 import type { LocatedQuarter } from './locate-inputs.js';
 import type { Hold } from './tallied-checker.js';
 
@@ -39,6 +39,20 @@ function missingSection(file: string, what: string, files: string): ValidationIs
   );
 }
 
+/** The national section needs both tables (or the export): with one of them, say which is missing and that the other is unused. */
+function nationalMissing(folder: string, has: (k: TableKind) => boolean): ValidationIssue {
+  const one = (['national-categories', 'national-provinces'] as const).find(has);
+  if (!one)
+    return missingSection(folder, '全国召回情况', 'national-categories 和 national-provinces，或 national-recalls');
+  const other = one === 'national-categories' ? 'national-provinces' : 'national-categories';
+  return fileWarning(
+    folder,
+    'input.section.missing',
+    `有${kindTitle(one)}（${one}），但没有${kindTitle(other)}（${other}）：全国召回情况要两张表一起才能印出，公报中将不包含这一部分（包括“位居全国第N”），${one} 只做了检查。`,
+    `如需这一部分，请把 ${other} 放入本季度文件夹（或改用一份 national-recalls）。`,
+  );
+}
+
 /** Tables read together, then the warning for the part of the bulletin they leave out (findings keep this order). */
 export interface TableGroup {
   kinds: TableKind[];
@@ -55,11 +69,7 @@ export function folderPlan(located: LocatedQuarter, folder: string): TableGroup[
   return [
     {
       kinds: byRecords ? ['national-recalls'] : present(['national-categories', 'national-provinces']),
-      missing: gap(
-        !byRecords && !bySummary,
-        '全国召回情况',
-        'national-categories 和 national-provinces，或 national-recalls',
-      ),
+      missing: byRecords || bySummary ? [] : [nationalMissing(folder, has)],
     },
     {
       kinds: present(['foreign', 'foreign-categories']),
