@@ -43,7 +43,7 @@ function parseField(kind: FieldKind, v: CellValue): { ok: true; value: SummaryVa
   const q = parseQuantity(v);
   if (q.ok) return { ok: true, value: q.value };
   if (q.reason === 'empty') return { ok: false, why: '是空的' };
-  return { ok: false, why: q.reason === 'not-a-number' ? '不是整数' : quantityProblem(q.reason) };
+  return { ok: false, why: q.reason === 'not-a-number' ? '不是整数' : quantityProblem(q) };
 }
 
 /** The row account of a summary table, once its reader added its own findings. */
