@@ -141,6 +141,8 @@ function typicalCase(r: RecallRecord): TypicalCase {
     productionPeriod: r.productionPeriod,
     quantity: r.quantity,
     unit: r.unit,
+    // Only an approximate quantity has it: stats.json of exact ones is as it was.
+    ...(r.approx ? { approx: r.approx } : {}),
     description: r.description,
   };
 }

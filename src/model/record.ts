@@ -15,7 +15,19 @@ export interface RecallRecord {
   quantity: number;
   /** 件 unless the data says 只/本/个…; shown in the typical-case table. */
   unit: string;
+  /** How an approximate quantity was written (约3400件 → 约), for 表2 to print it so. */
+  approx?: ApproxWords;
   productionPeriod: string;
   description: string;
   typical: boolean;
+}
+
+/** The words around an approximate figure: 约1500本, 3万余件, 500只左右. */
+export interface ApproxWords {
+  /** 约, 大约, 近 … before the number. */
+  before: string;
+  /** 余 or 多, between the number and its unit. */
+  middle: string;
+  /** 左右, 上下 … after the unit. */
+  after: string;
 }

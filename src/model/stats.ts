@@ -4,6 +4,7 @@
  */
 import type { ClueStats, ForeignStats, NationalStats } from './bulletin-stats.js';
 import type { Change } from './chinese.js';
+import type { ApproxWords } from './record.js';
 
 export const STATS_SCHEMA_VERSION = 1;
 
@@ -47,6 +48,8 @@ export interface TypicalCase {
   productionPeriod: string;
   quantity: number;
   unit: string;
+  /** 约, 余, 左右 … as the record's cell wrote them: 表2 prints 约1500本, not 1500本. */
+  approx?: ApproxWords;
   description: string;
 }
 

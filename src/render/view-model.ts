@@ -5,7 +5,7 @@
 import { parseQuarter, quarterName } from '../model/quarter.js';
 import { unfilledSentence, type UnfilledTables } from '../model/unfilled.js';
 import type { ReferenceData } from '../model/reference.js';
-import type { QuarterStats, Trend } from '../model/stats.js';
+import type { QuarterStats, Trend, TypicalCase } from '../model/stats.js';
 import type { ClueStats, ForeignStats, NationalStats } from '../model/bulletin-stats.js';
 import { buildCluesView, buildForeignView, type CluesView, type ForeignView } from './view-foreign.js';
 import { buildNationalView, summarySentence, trendSentence, type NationalView } from './view-national.js';
@@ -79,12 +79,18 @@ function typicalCasesTable(s: QuarterStats, qName: string, prov: string): TableV
       c.manufacturer,
       c.product,
       c.productionPeriod,
-      `${n(c.quantity)}${c.unit}`,
+      caseQuantity(c),
       c.description,
     ]),
     null,
   );
   return withWidths(t, CASES_EM);
+}
+
+/** 表2's 缺陷产品数量 as the record's cell claims it: 257500只, or 约1500本 for an approximate one. */
+function caseQuantity(c: TypicalCase): string {
+  const a = c.approx;
+  return a ? `${a.before}${n(c.quantity)}${a.middle}${c.unit}${a.after}` : `${n(c.quantity)}${c.unit}`;
 }
 
 /** With every quantity 0 the quantity pie has no slice to draw: it is left out (the narrative says 均为0件). */

@@ -23,7 +23,8 @@ const n = <K extends string>(key: K, label: string, aliases: string[], required 
   label,
   aliases: [label, ...aliases],
   required,
-  kind: 'count',
+  // 召回数量 counts products (a unit such as 吨 is refused, summary-table.ts), 召回次数 recalls.
+  kind: label.endsWith('数量') ? 'quantity' : 'count',
 });
 
 export const NATIONAL_CATEGORY_SCHEMA: SummarySchema<CatKey> = {

@@ -13,7 +13,7 @@ import { isPlaceholder } from '../model/placeholder.js';
 import { quarterContains } from '../model/quarter.js';
 import type { RecallRecord } from '../model/record.js';
 import { rowAt, type CellBatch } from '../ingest/cell-batch.js';
-import { isScaledUnit } from '../model/unit-scale.js';
+import { isCountUnit } from './count-units.js';
 import { parseFlag } from './parse-flag.js';
 import type { FieldKey } from './record-columns.js';
 import { keyHashes } from './record-key.js';
@@ -44,7 +44,7 @@ export class PlainRows {
   private readonly defects = new TextTable<string>();
   /** Yes/no texts: true for a plain "no" (a typical case takes the full check). */
   private readonly flags = new TextTable<boolean>();
-  /** 单位 texts: true for a plain unit (件, 只); one with a multiplier (万只) takes the full check. */
+  /** 单位 texts: true for none or a count of products (件, 只); any other (万只, 箱, 吨) takes the full check. */
   private readonly units = new TextTable<boolean>();
   /**
    * Reused for every row: the tallies read of a record that is not a typical case its codes,
@@ -94,8 +94,8 @@ export class PlainRows {
     const quantity = this.quantity(text, s(c.qty), e(c.qty));
     if (date === null || quantity < 0 || (c.flag >= 0 && !known(this.flags, text, s(c.flag), e(c.flag), isPlainNo)))
       return false;
-    // A 单位 with a multiplier (万只) is a finding (checkUnit, row-values.ts).
-    if (c.unit >= 0 && !known(this.units, text, s(c.unit), e(c.unit), (u) => !isScaledUnit(u))) return false;
+    // A 单位 not counting products (万只, 箱) is a finding (checkUnit); no unit after plain digits can differ.
+    if (c.unit >= 0 && !known(this.units, text, s(c.unit), e(c.unit), countOrNone)) return false;
     const r = this.record;
     r.categoryCode = this.lookup(this.categories, 'category', text, s(c.category), e(c.category));
     r.regionCode = this.lookup(this.regions, 'region', text, s(c.region), e(c.region));
@@ -156,6 +156,7 @@ export class PlainRows {
   }
 }
 
+const countOrNone = (u: string) => u.trim() === '' || isCountUnit(u);
 /** An empty or "no" typical-case cell. */
 const isPlainNo = (raw: string) => {
   const flag = parseFlag(raw);

@@ -11,7 +11,8 @@ import type { RawRow } from '../ingest/table.js';
 import { fail, required, textOf, type RowContext, type RowFindings } from './row-context.js';
 import { parseCategory, parseDefectType, parseRegion } from './row-lookups.js';
 import { productionPeriod as productionText } from './row-production.js';
-import { checkCells, checkUnit, parseAnnounceDate, parseQuantityField, parseTypical } from './row-values.js';
+import { checkUnit, parseQuantityField } from './quantity-field.js';
+import { checkCells, parseAnnounceDate, parseTypical } from './row-values.js';
 
 export { DEFAULT_MAX_QUANTITY, type RowContext } from './row-context.js';
 
@@ -36,7 +37,7 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
   const regionCode = parseRegion(f);
   const defectTypeCode = parseDefectType(f);
   const q = parseQuantityField(f);
-  checkUnit(f);
+  checkUnit(f, q);
   const description = textOf(row, ctx, 'description');
   const typical = parseTypical(f, description);
   const productionPeriod = productionText(f, typical);
@@ -54,6 +55,8 @@ export function parseRow(row: RawRow, ctx: RowContext): { record: RecallRecord |
     defectTypeCode,
     quantity: q.ok ? q.value : 0,
     unit: textOf(row, ctx, 'unit') || (q.ok ? q.unit : '') || '件',
+    // Only when the cell gave one: the usual record (and stats.json) has no such key.
+    ...(q.ok && q.words ? { approx: q.words } : {}),
     productionPeriod,
     description,
     typical,

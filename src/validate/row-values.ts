@@ -1,26 +1,13 @@
 /**
  * The row's cells as cells (formula errors, overlong text) and the fields
- * read as values rather than looked up: the announce date, the quantity and
- * the typical-case flag.
+ * read as values rather than looked up: the announce date and the
+ * typical-case flag (the quantity and its unit: quantity-field.ts).
  */
 import { quarterContains, quarterName } from '../model/quarter.js';
 import { cellText, isErrorCell, isUnsavedFormula, type CellValue } from '../ingest/table.js';
 import { parseDate } from './parse-date.js';
 import { parseFlag } from './parse-flag.js';
-import { parseQuantity, quantityProblem, type QuantityResult } from './parse-quantity.js';
-import { isScaledUnit } from '../model/unit-scale.js';
-import { quantityMarked } from './quantity-marks.js';
-import {
-  cellOf,
-  DEFAULT_MAX_QUANTITY,
-  fail,
-  memo,
-  required,
-  shown,
-  textOf,
-  warn,
-  type RowFindings,
-} from './row-context.js';
+import { cellOf, fail, memo, required, shown, type RowFindings } from './row-context.js';
 
 /** Excel's own limit for one cell; longer text means a broken export. */
 const MAX_CELL_CHARS = 32_767;
@@ -108,61 +95,6 @@ export function parseAnnounceDate(f: RowFindings): string {
     );
   }
   return '';
-}
-
-/** The quantity as parsed (the caller takes value and unit from it), its findings recorded. */
-export function parseQuantityField(f: RowFindings): QuantityResult {
-  const { ctx, row } = f;
-  if (row.marks && quantityMarked(f)) return { ok: false, reason: 'not-a-number' };
-  const q = parseQuantity(cellOf(row, ctx, 'quantity'));
-  if (q.ok) {
-    if (q.approximate) {
-      warn(
-        f,
-        'quantity',
-        'value.quantity.approximate',
-        `召回数量“${shown(row, ctx, 'quantity')}”是约数，按 ${q.value} 计入。`,
-        '如有准确数量，请改为准确的整数。',
-      );
-    }
-    const max = ctx.maxQuantity ?? DEFAULT_MAX_QUANTITY;
-    if (q.value > max) {
-      warn(
-        f,
-        'quantity',
-        'value.quantity.implausible',
-        `召回数量 ${q.value} 超过了 ${max} 件，一次召回很少有这么多，请确认没有多打数字。`,
-        '如果数量确实如此，可以忽略本提示；上限可在配置文件中用 maxQuantity 调整。',
-      );
-    }
-  } else if (q.reason === 'empty') {
-    required(f, 'quantity');
-  } else {
-    fail(
-      f,
-      'quantity',
-      q.reason === 'too-large' ? 'value.quantity.too-large' : 'value.quantity.invalid',
-      `召回数量“${shown(row, ctx, 'quantity')}”${quantityProblem(q.reason)}。`,
-      '请填写不小于 0 的整数，如 257500；可以写“25.75万”或“257,500”（逗号每三位一个）。',
-    );
-  }
-  return q;
-}
-
-/**
- * A 单位 cell that scales the quantity (万只, 千件): the total would count 26 while 表2 prints
- * 26万只 for the same recall. Refused rather than multiplied: which figure was meant is a guess.
- */
-export function checkUnit(f: RowFindings): void {
-  const unit = textOf(f.row, f.ctx, 'unit');
-  if (unit === '' || !isScaledUnit(unit)) return;
-  fail(
-    f,
-    'unit',
-    'value.unit.scaled',
-    `单位“${shown(f.row, f.ctx, 'unit')}”带有倍数：召回数量会按 ${textOf(f.row, f.ctx, 'quantity') || '填写的数字'} 计入总数，表2 却印成“${textOf(f.row, f.ctx, 'quantity')}${unit}”，两处不一致。`,
-    '单位请只写件、只、台、本等；数量请写实际件数（如 260000），或在召回数量里写“26万”。',
-  );
 }
 
 /** Whether the row is a typical case; a typical case needs a description (it fills table 2). */

@@ -9,6 +9,7 @@ import { fold, preview } from '../model/text.js';
 import { cellText, isBlankRow, type CellValue, type RawRow, type RawTable } from '../ingest/table.js';
 import { mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
+import { isCountUnit, unitProblem } from './count-units.js';
 import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { boundFindings } from './summary-bounds.js';
@@ -37,13 +38,21 @@ import type { FieldKind, SummaryResult, SummarySchema, SummaryValue } from './su
 
 const UNDISCLOSED = new Set(['未公开', '不公开', '未公布', '-', '—', '/', 'n/a', 'na']);
 
-function parseField(kind: FieldKind, v: CellValue): { ok: true; value: SummaryValue } | { ok: false; why: string } {
+type Parsed = { ok: true; value: SummaryValue } | { ok: false; why: string; hint?: string };
+
+function parseField(kind: FieldKind, v: CellValue): Parsed {
   if (kind === 'text') return { ok: true, value: cellText(v) };
   if (kind === 'quantity-or-undisclosed' && UNDISCLOSED.has(fold(cellText(v)))) return { ok: true, value: null };
   const q = parseQuantity(v);
+  // A quantity is added up as 件, as a record's is: 3吨 or 1500打 is no 3 or 1500 products.
+  if (q.ok && q.unit !== null && kind !== 'count' && !isCountUnit(q.unit)) {
+    const { why, hint } = unitProblem(q.unit, q.value);
+    return { ok: false, why: `的单位“${q.unit}”${why}`, hint };
+  }
   if (q.ok) return { ok: true, value: q.value };
-  if (q.reason === 'empty') return { ok: false, why: '是空的' };
-  return { ok: false, why: q.reason === 'not-a-number' ? '不是整数' : quantityProblem(q.reason) };
+  if (q.reason === 'special-digit')
+    return { ok: false, why: quantityProblem(q), hint: '请去掉脚注标记，只用普通数字 0–9 填写（全角数字也可以）。' };
+  return { ok: false, why: q.reason === 'not-a-number' ? '不是整数' : quantityProblem(q) };
 }
 
 /** The row account of a summary table, once its reader added its own findings. */
@@ -132,20 +141,20 @@ function readValues<K extends string>(
     }
     const p = parseField(f.kind, v);
     if (p.ok && !(f.required && p.value === '')) values[f.key] = p.value;
-    else issues.push(valueFinding(f, v, p.ok ? null : p.why, at(f.key), issue));
+    else issues.push(valueFinding(f, v, p.ok ? null : p, at(f.key), issue));
   }
   return values;
 }
 
-/** A required field left empty, or (why given) a value that is not a usable number. */
+/** A required field left empty, or (a problem given) a value that is not a usable number. */
 function valueFinding(
   f: SummarySchema<string>['fields'][number],
   v: CellValue,
-  why: string | null,
+  problem: { why: string; hint?: string } | null,
   place: Place,
   issue: MakeIssue,
 ): ValidationIssue {
-  if (why === null || cellText(v) === '')
+  if (problem === null || cellText(v) === '')
     return issue(
       'error',
       'value.required.missing',
@@ -157,10 +166,11 @@ function valueFinding(
     'error',
     'value.number.invalid',
     place,
-    `${f.label}“${preview(cellText(v), 60)}”${why}。`,
-    f.kind === 'quantity-or-undisclosed'
-      ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
-      : '请填写不小于 0 的整数。',
+    `${f.label}“${preview(cellText(v), 60)}”${problem.why}。`,
+    problem.hint ??
+      (f.kind === 'quantity-or-undisclosed'
+        ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
+        : '请填写不小于 0 的整数。'),
   );
 }
 

@@ -54,6 +54,22 @@ describe('buildReportView on the seed quarter', () => {
     expect(v.casesTable?.parts[0]!.rows.map((r) => r.cells[4]?.text)).toEqual(['257500只', '70000本', '500个']);
   });
 
+  it('prints an approximate quantity as its cell said it, not as an exact figure', async () => {
+    const s = await sampleStats();
+    const [a, b, c] = s.typicalCases;
+    const cases = [
+      { ...a!, approx: { before: '约', middle: '', after: '' } },
+      { ...b!, approx: { before: '', middle: '余', after: '' } },
+      { ...c!, approx: { before: '', middle: '', after: '左右' } },
+    ];
+    const view = buildReportView({ ...s, typicalCases: cases }, await reference(), META);
+    expect(view.casesTable?.parts[0]!.rows.map((r) => r.cells[4]?.text)).toEqual([
+      '约257500只',
+      '70000余本',
+      '500个左右',
+    ]);
+  });
+
   it('says plainly when a quarter had no recalls', async () => {
     const { ref, home } = await hunan();
     const empty = buildReportView(computeStats([], ref, home, Q3), ref, META);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuantity } from '../../src/validate/parse-quantity.js';
+import { parseQuantity, quantityProblem } from '../../src/validate/parse-quantity.js';
 
 describe('parseQuantity', () => {
   it.each([
@@ -10,18 +10,81 @@ describe('parseQuantity', () => {
     ['２５７，５００', 257500, null, false],
     ['25.75万', 257500, null, false],
     ['8255.87万', 82558700, null, false],
-    ['约3400件', 3400, '件', true],
     ['500个', 500, '个', false],
     ['70000本', 70000, '本', false],
-    ['3万余件', 30000, '件', true],
     ['0', 0, null, false],
     ['1,234,567', 1234567, null, false],
-    ['约257,500件', 257500, '件', true],
     ['9007199254740991', 9007199254740991, null, false],
     [9007199254740991, 9007199254740991, null, false],
     ['0007', 7, null, false],
+    ['１２３', 123, null, false],
+    ['１,２３４件', 1234, '件', false],
+    ['500件（套）', 500, '件(套)', false],
   ])('reads %s as %d', (input, value, unit, approximate) => {
     expect(parseQuantity(input)).toEqual({ ok: true, value, unit, approximate });
+  });
+
+  it.each([
+    ['约3400件', 3400, '件', ['约', '', '']],
+    ['3万余件', 30000, '件', ['', '余', '']],
+    ['约257,500件', 257500, '件', ['约', '', '']],
+    ['约1500本', 1500, '本', ['约', '', '']],
+    ['100余', 100, null, ['', '余', '']],
+    ['大约200多台', 200, '台', ['大约', '多', '']],
+    ['500只左右', 500, '只', ['', '', '左右']],
+    ['近3400件', 3400, '件', ['近', '', '']],
+  ])('reads %s as about %d, keeping how it was said', (input, value, unit, [before, middle, after]) => {
+    expect(parseQuantity(input)).toEqual({
+      ok: true,
+      value,
+      unit,
+      approximate: true,
+      words: { before, middle, after },
+    });
+  });
+
+  // NFKC made each of these a digit: 257500¹ counted as 2575001.
+  it.each([
+    ['257500¹', '¹'],
+    ['3⁴', '⁴'],
+    ['５⁰⁰', '⁰'],
+    ['²', '²'],
+    ['①', '①'],
+    ['⑽', '⑽'],
+    ['⒈', '⒈'],
+    ['Ⅻ', 'Ⅻ'],
+    ['𝟙𝟚', '𝟙'],
+    ['1₂', '₂'],
+    ['٣٤', '٣'],
+    ['500只①', '①'],
+  ])('refuses %s: %s is a footnote mark or special digit, not a digit', (input, mark) => {
+    expect(parseQuantity(input)).toEqual({ ok: false, reason: 'special-digit', mark });
+  });
+
+  it('says which character is not a digit', () => {
+    const q = parseQuantity('257500¹');
+    expect(q.ok).toBe(false);
+    if (!q.ok) expect(quantityProblem(q)).toBe('中的“¹”是上标或特殊数字，不是普通数字');
+  });
+
+  it.each([
+    ['100以上', '以上'],
+    ['3400以下', '以下'],
+    ['100内', '内'],
+    ['3400以内', '以内'],
+    ['100件以上', '以上'],
+    ['100以上件', '以上'],
+    ['不少于100', '不少于'],
+    ['至少100', '至少'],
+    ['最多100', '最多'],
+    ['超过3400件', '超过'],
+    ['逾3400件', '逾'],
+    ['不到100台', '不到'],
+    ['约100以上', '以上'],
+    ['100+', '+'],
+    ['>100', '>'],
+  ])('refuses %s: a bound (%s), not a figure', (input, mark) => {
+    expect(parseQuantity(input)).toEqual({ ok: false, reason: 'bound', mark });
   });
 
   it.each([
@@ -33,6 +96,8 @@ describe('parseQuantity', () => {
     ['1.23456万', 'fraction'],
     ['很多', 'not-a-number'],
     ['3400-3500', 'not-a-number'],
+    ['以上', 'not-a-number'],
+    ['〇', 'not-a-number'],
     ['23,80', 'grouping'],
     ['1,50,000', 'grouping'],
     ['2575,00', 'grouping'],
