@@ -1,6 +1,7 @@
 import { fromExcelSerial, isoDate, type IsoDate } from '../model/calendar.js';
 import type { CellValue } from '../ingest/table.js';
 import { fold } from '../model/text.js';
+import { SPECIAL_DIGIT } from './parse-quantity.js';
 
 export type DateResult = { ok: true; value: IsoDate } | { ok: false; reason: 'empty' | 'unreadable' | 'impossible' };
 
@@ -20,7 +21,8 @@ export function parseDate(v: CellValue): DateResult {
     return d ? { ok: true, value: d } : { ok: false, reason: 'unreadable' };
   }
   if (typeof v === 'number') return fromSerial(v);
-  if (typeof v !== 'string') return { ok: false, reason: 'unreadable' };
+  // fold()'s NFKC would read 2022-08-1⑤ as 2022-08-15 (parse-quantity.ts SPECIAL_DIGIT).
+  if (typeof v !== 'string' || SPECIAL_DIGIT.test(v)) return { ok: false, reason: 'unreadable' };
   const t = fold(v);
   if (t === '') return { ok: false, reason: 'empty' };
   if (/^\d{5}(\.\d+)?$/.test(t)) return fromSerial(Number(t));

@@ -30,7 +30,7 @@ const SPACED_DIGITS = /([0-9０-９])[\s\u200b\ufeff]+(?=[0-9０-９])/gu;
  * parenthesised ⑴, ⒈, Roman Ⅻ, mathematical 𝟙, Arabic-Indic ٣. fold()'s NFKC would make ¹ a 1, so
  * 257500¹ would count 2575001: looked for before folding. 〇 is a Chinese numeral, refused as no number.
  */
-const SPECIAL_DIGIT = /(?![0-9０-９〇])\p{N}/u;
+export const SPECIAL_DIGIT = /(?![0-9０-９〇])\p{N}/u;
 
 /** About a figure: counted as it, with a warning. 共 (in all) was read as one from the start. */
 const APPROX_BEFORE = /^(约计|大约|大概|约|将近|接近|近|共)/u;

@@ -25,6 +25,12 @@ describe('parseDate', () => {
     expect(parseDate(input)).toEqual({ ok: false, reason: 'impossible' });
   });
 
+  it('refuses a footnote or circled digit, which NFKC would read as a day (2022-08-1⑤ as the 15th)', () => {
+    for (const v of ['2022-08-1⑤', '2022-08-15¹', '２０２２-０８-１５'.replace('５', '⁵')])
+      expect(parseDate(v)).toEqual({ ok: false, reason: 'unreadable' });
+    expect(parseDate('２０２２-０８-１５')).toEqual({ ok: true, value: '2022-08-15' });
+  });
+
   it('treats an empty cell as empty, not unreadable', () => {
     expect(parseDate(null)).toEqual({ ok: false, reason: 'empty' });
   });

@@ -11,4 +11,7 @@ describe('parseFlag', () => {
   it('rejects anything else', () => {
     expect(parseFlag('也许')).toEqual({ ok: false });
   });
+  it.each(['①', '¹', '⓪'])('rejects %s: a list or footnote mark, not the 1 or 0 NFKC makes it', (v) => {
+    expect(parseFlag(v)).toEqual({ ok: false });
+  });
 });
