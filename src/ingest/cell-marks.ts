@@ -46,22 +46,36 @@ function literalPoint(fmt: string): boolean {
   return false;
 }
 
+/**
+ * Literal text that makes the shown figure another one: digits (0"0" shows 44000 as 440000, "1"0
+ * as 144000) or a word of approximation ("约"0 shows 3400 as 约3400, which the bulletin would print
+ * as an exact 3400).
+ */
+const SHOWS_OTHER = /[0-9０-９]|约|近|余|多|左右|上下/u;
+
 const known = new Map<string, boolean>();
 
 /**
  * True when a number shown in format `fmt` reads as a different figure: a multiplier in its
  * text (0"万件", 0.00"万", #,##0"千"), thousands scaling by a trailing comma (0, #,##0,,), a
- * percent sign (0%) or a literal decimal point among the digits (0!.0000, 0"."0000, 0\.0000).
+ * percent sign (0%), a literal decimal point among the digits (0!.0000, 0"."0000, 0\.0000), literal
+ * digits or words of approximation (SHOWS_OTHER), or an empty positive section (;;; hides it).
  */
 export function isScalingFormat(fmt: string): boolean {
   let hit = known.get(fmt);
   if (hit === undefined) {
     const { literal, code } = split(fmt);
     hit =
-      literal.split(' ').some((t) => t !== '' && isScaledUnit(t)) ||
+      literal.split(' ').some((t) => t !== '' && (isScaledUnit(t) || SHOWS_OTHER.test(t))) ||
       code.includes('%') ||
       /[0#?],+(?![,]*[0#?])/.test(code) ||
-      literalPoint(fmt);
+      literalPoint(fmt) ||
+      // ;;; (or any format whose positive section is empty) shows nothing where the file holds a figure.
+      (fmt.includes(';') &&
+        fmt
+          .split(';')[0]!
+          .replace(/\[[^\]]*\]/g, '')
+          .trim() === '');
     if (known.size < 1000) known.set(fmt, hit);
   }
   return hit;
