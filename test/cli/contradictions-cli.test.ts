@@ -4,25 +4,8 @@
  * refuses with the finding and writes nothing; a draft shows them stamped,
  * with the finding listed, as it shows other disagreeing figures.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
-
-/** The sample's 2022Q3 in a new data folder, with `file` replaced by `edit` of its text. */
-function quarterWith(file: string, edit: (text: string) => string): string {
-  const data = tempDir();
-  cpSync(join(ROOT, 'data', '2022Q3'), join(data, '2022Q3'), { recursive: true });
-  const path = join(data, '2022Q3', file);
-  writeFileSync(path, edit(readFileSync(path, 'utf8')));
-  return data;
-}
-
-async function build(data: string, ...more: string[]) {
-  const out = tempDir();
-  const r = await bulletin(['build', '--quarter', '2022Q3', '--data', data, '--out', out, '--format', 'html', ...more]);
-  return { ...r, wrote: existsSync(join(out, '2022Q3')) };
-}
+import { buildData as build, quarterWith, validateData } from '../helpers/edited-quarter.js';
 
 describe('contradicting figures stop the build', () => {
   it('a category whose quarter is above its year; a draft lists it', async () => {
@@ -34,7 +17,7 @@ describe('contradicting figures stop the build', () => {
     expect(r.wrote).toBe(false);
     expect(r.stdout + r.stderr).toContain('[contradiction.national.period]');
     expect(r.stdout + r.stderr).toContain('“本季度召回次数”为 5 次，大于“本年召回次数”的 3 次');
-    const draft = await build(data, '--draft', '--json');
+    const draft = await build(data, ['--draft', '--json']);
     expect(draft.code).toBe(0);
     expect(draft.wrote).toBe(true);
     const doc = JSON.parse(draft.stdout) as { draft: boolean; issues: Array<{ code: string }> };
@@ -52,7 +35,7 @@ describe('contradicting figures stop the build', () => {
     const r = await build(data);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain('[national.province.home-missing]');
-    const draft = await build(data, '--draft');
+    const draft = await build(data, ['--draft']);
     expect(draft.code).toBe(0);
     expect(draft.wrote).toBe(true);
   });
@@ -62,5 +45,27 @@ describe('contradicting figures stop the build', () => {
     const r = await build(data);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain('[meta.date.early]');
+  });
+});
+
+describe('issue.json', () => {
+  it('期号 above 总期号 stops the build (it would print 第7期（总第5期）)', async () => {
+    const data = quarterWith('issue.json', (t) =>
+      t.replace('"totalNumber": 3', '"totalNumber": 2').replace('"number": 3', '"number": 7'),
+    );
+    const r = await build(data);
+    expect(r.code).toBe(1);
+    expect(r.wrote).toBe(false);
+    expect(r.stdout + r.stderr).toContain('[meta.number.order]');
+  });
+
+  it('a publication date years after the quarter is a warning: validate and build go on', async () => {
+    const data = quarterWith('issue.json', (t) => t.replace('2022-11-08', '2031-04-20'));
+    const v = await validateData(data);
+    expect(v.code).toBe(0);
+    expect(v.findings.filter((f) => f.code === 'meta.date.late').map((f) => [f.severity, f.value])).toEqual([
+      ['warning', '2031-04-20'],
+    ]);
+    expect((await build(data)).wrote).toBe(true);
   });
 });
