@@ -140,7 +140,7 @@ export function checkTable(kind: TableKind, table: RawTable, ctx: CheckContext, 
     case 'national-recalls':
       return { kind, headerRow, ...readNationalRecords(table, ctx.ref) };
     case 'foreign':
-      return { kind, headerRow, ...readForeign(table) };
+      return { kind, headerRow, ...readForeign(table, ctx.ref) };
     case 'foreign-categories':
       return { kind, headerRow, ...readForeignCategories(table, ctx.ref) };
     case 'clues':

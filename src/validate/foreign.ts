@@ -1,14 +1,14 @@
 /** Foreign recall figures: per jurisdiction, and optionally by product category. */
-import { fold, preview } from '../model/text.js';
 import type { ForeignInput } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { RawTable } from '../ingest/table.js';
 import type { BoundCheck } from './summary-bounds.js';
 import { rowCategory } from './category-rows.js';
-import { readSummary, summaryAccount, type SummaryResult, type SummarySchema } from './summary-table.js';
+import { aliasFindings, firstOfEachCountry, standardName } from './foreign-names.js';
+import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
 
-type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
+export type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
 type CKey = 'category' | 'recalls' | 'quantity';
 
 const WITHIN = '中国生产产品的召回是该国家地区召回的一部分';
@@ -77,35 +77,21 @@ export const FOREIGN_CATEGORY_SCHEMA: SummarySchema<CKey> = {
 
 const optional = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-/** Rows of distinct countries: a second row of one country is an error, and only the first is kept. */
-function firstOfEach(r: SummaryResult<JKey>): SummaryResult<JKey>['rows'] {
-  const seen = new Set<string>();
-  return r.rows.filter((row) => {
-    const name = fold(String(row.values.name ?? ''));
-    if (!seen.has(name)) return seen.add(name);
-    r.issues.push(
-      r.issue(
-        'error',
-        'value.foreign.duplicate',
-        row.at('name'),
-        `国家地区“${preview(String(row.values.name), 30)}”出现了不止一次，公报会把它列两遍并重复计入合计。`,
-        '每个国家地区只保留一行（如是分批的数字，请相加后填在一行）。',
-      ),
-    );
-    return false;
-  });
-}
-
-export function readForeign(table: RawTable): {
+export function readForeign(
+  table: RawTable,
+  ref: ReferenceData,
+): {
   jurisdictions: ForeignInput['jurisdictions'];
   issues: ValidationIssue[];
   rows: RowAccount;
 } {
   const r = readSummary(table, FOREIGN_SCHEMA);
-  const jurisdictions = firstOfEach(r)
+  const rows = firstOfEachCountry(r, ref);
+  aliasFindings(r, rows, ref);
+  const jurisdictions = rows
     .filter((row) => typeof row.values.recalls === 'number')
     .map((row) => ({
-      name: String(row.values.name),
+      name: standardName(ref, String(row.values.name)),
       recalls: row.values.recalls as number,
       quantity: optional(row.values.quantity),
       chinaRecalls: optional(row.values.chinaRecalls),

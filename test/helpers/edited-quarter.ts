@@ -22,11 +22,11 @@ export function quarterWith(file: string, edit: (text: string) => string, quarte
   return data;
 }
 
-/** `bulletin build` of the quarter in `data` (HTML only): what it printed and whether it wrote the quarter. */
+/** `bulletin build` of the quarter in `data` (HTML only): what it printed, where, and whether it wrote the quarter. */
 export async function buildData(data: string, more: string[] = [], quarter = '2022Q3') {
   const out = tempDir();
   const r = await bulletin(['build', '--quarter', quarter, '--data', data, '--out', out, '--format', 'html', ...more]);
-  return { ...r, wrote: existsSync(join(out, quarter)) };
+  return { ...r, out, wrote: existsSync(join(out, quarter)) };
 }
 
 /** `bulletin validate` of the quarter's folder in `data`: its exit code and findings. */

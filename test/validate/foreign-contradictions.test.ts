@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const HEADER = ['国家地区', '召回次数（次）', '召回数量（件）', '中国产品召回次数（次）', '中国产品召回数量（件）'];
 const foreign = (...rows: Array<Array<string | number>>) =>
-  readForeign(rawTable([HEADER, ...rows], 'foreign.csv', null));
+  readForeign(rawTable([HEADER, ...rows], 'foreign.csv', null), ref);
 const errors = (issues: readonly ValidationIssue[]) => issues.filter((i) => i.severity === 'error');
 
 describe('foreign table: contradictions', () => {

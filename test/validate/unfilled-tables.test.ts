@@ -30,7 +30,7 @@ describe('summary tables left unfilled', () => {
   });
 
   it('a table with a header and no rows is an error saying to fill it in or delete the file', () => {
-    const r = readForeign(rawTable([['国家地区', '召回次数', '召回数量']], 'foreign.csv', null));
+    const r = readForeign(rawTable([['国家地区', '召回次数', '召回数量']], 'foreign.csv', null), ref);
     expect(r.issues).toEqual([
       expect.objectContaining({
         severity: 'error',
