@@ -7,6 +7,7 @@ import type { BoundCheck } from './summary-bounds.js';
 import { rowCategory } from './category-rows.js';
 import { aliasFindings, firstOfEachCountry, standardName } from './foreign-names.js';
 import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
+import type { NoRecallCheck } from './summary-types.js';
 
 export type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
 type CKey = 'category' | 'recalls' | 'quantity';
@@ -24,9 +25,25 @@ const CHINA_WITHIN_TOTAL: BoundCheck<JKey> = {
   ],
 };
 
+const NO_RECALLS_HINT =
+  '请与数据来源核对这一行：常见原因是召回次数漏填或填成了 0，或召回数量填错了行；数量没有公开时填“未公开”。';
+
+/** A quantity with 0 recalls: of a country, of its China-made part, of a category (a blank China count is no figure). */
+const noRecalls = <K extends string>(label: K, pairs: NoRecallCheck<K>['pairs']): NoRecallCheck<K> => ({
+  code: 'contradiction.foreign.no-recalls',
+  label,
+  pairs,
+  blankIsZero: false,
+  hint: NO_RECALLS_HINT,
+});
+
 export const FOREIGN_SCHEMA: SummarySchema<JKey> = {
   title: '国外召回统计表',
   bounds: CHINA_WITHIN_TOTAL,
+  noRecalls: noRecalls<JKey>('name', [
+    { recalls: 'recalls', quantity: 'quantity' },
+    { recalls: 'chinaRecalls', quantity: 'chinaQuantity' },
+  ]),
   fields: [
     {
       key: 'name',
@@ -62,6 +79,7 @@ export const FOREIGN_SCHEMA: SummarySchema<JKey> = {
 
 export const FOREIGN_CATEGORY_SCHEMA: SummarySchema<CKey> = {
   title: '国外分类召回表',
+  noRecalls: noRecalls<CKey>('category', [{ recalls: 'recalls', quantity: 'quantity' }]),
   fields: [
     { key: 'category', label: '产品类别', aliases: ['产品类别', '类别', '产品分类'], required: true, kind: 'text' },
     { key: 'recalls', label: '召回次数', aliases: ['召回次数', '次数'], required: true, kind: 'count' },

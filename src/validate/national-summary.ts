@@ -5,7 +5,7 @@ import type { ReferenceData } from '../model/reference.js';
 import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import { rowCategory } from './category-rows.js';
-import { CATEGORY_PERIODS, PROVINCE_PERIODS } from './national-periods.js';
+import { CATEGORY_NO_RECALLS, CATEGORY_PERIODS, PROVINCE_NO_RECALLS, PROVINCE_PERIODS } from './national-periods.js';
 import { rankFindings, type StatedRank } from './province-rank.js';
 import {
   readSummary,
@@ -29,6 +29,7 @@ const n = <K extends string>(key: K, label: string, aliases: string[], required 
 export const NATIONAL_CATEGORY_SCHEMA: SummarySchema<CatKey> = {
   title: '全国分类汇总表',
   bounds: CATEGORY_PERIODS,
+  noRecalls: CATEGORY_NO_RECALLS,
   fields: [
     { key: 'category', label: '产品类别', aliases: ['产品类别', '类别', '产品分类'], required: true, kind: 'text' },
     { key: 'code', label: '代码', aliases: ['代码', '类别代码'], required: false, kind: 'text' },
@@ -44,6 +45,7 @@ export const NATIONAL_CATEGORY_SCHEMA: SummarySchema<CatKey> = {
 export const NATIONAL_PROVINCE_SCHEMA: SummarySchema<ProvKey> = {
   title: '全国各省汇总表',
   bounds: PROVINCE_PERIODS,
+  noRecalls: PROVINCE_NO_RECALLS,
   fields: [
     { key: 'seq', label: '序号', aliases: ['序号'], required: false, kind: 'text' },
     {

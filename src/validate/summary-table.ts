@@ -12,6 +12,7 @@ import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { boundFindings } from './summary-bounds.js';
+import { noRecallFindings } from './summary-no-recalls.js';
 import { formulaFinding, summaryMarkFinding } from './summary-cells.js';
 import { statedTotals, totalMismatches, totalOverflows } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
@@ -99,6 +100,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
   issues.push(...totalMismatches(schema, result));
   if (schema.bounds) issues.push(...boundFindings(schema, result, schema.bounds));
+  if (schema.noRecalls) issues.push(...noRecallFindings(schema, result, schema.noRecalls));
   // A row with an error gives no figures at all, not zeros for its bad cells: a draft prints without it.
   const rejected = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
   result.rows = result.rows.filter((row) => !rejected.has(row.row));

@@ -48,6 +48,35 @@ describe('contradicting figures stop the build', () => {
   });
 });
 
+describe('a quantity with no recalls', () => {
+  it('a province of 0 次 and 54125 件 stops the build (it counted among the provinces that 开展了召回工作)', async () => {
+    const data = quarterWith('national-provinces.csv', (t) =>
+      t.replace('8,湖北省,17,54125,4,2042', '8,湖北省,0,54125,0,2042'),
+    );
+    const v = await validateData(data);
+    expect(v.code).toBe(1);
+    expect(
+      v.findings.filter((f) => f.code === 'contradiction.national.no-recalls').map((f) => [f.row, f.column]),
+    ).toEqual([
+      [9, 'C'],
+      [9, 'E'],
+    ]);
+    const r = await build(data);
+    expect(r.code).toBe(1);
+    expect(r.wrote).toBe(false);
+    const draft = await build(data, ['--draft']);
+    expect(draft.code).toBe(0);
+    expect(draft.wrote).toBe(true);
+  });
+
+  it('a country of 0 次 with a quantity stops the build', async () => {
+    const data = quarterWith('foreign.csv', (t) => t.replace('日本,54,3833800', '日本,0,3833800'));
+    const r = await build(data);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('[contradiction.foreign.no-recalls]');
+  });
+});
+
 describe('issue.json', () => {
   it('期号 above 总期号 stops the build (it would print 第7期（总第5期）)', async () => {
     const data = quarterWith('issue.json', (t) =>
