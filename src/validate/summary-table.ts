@@ -14,6 +14,7 @@ import type { FieldDef, TableSchema } from './table-schema.js';
 import { boundFindings } from './summary-bounds.js';
 import { noRecallFindings } from './summary-no-recalls.js';
 import { formulaFinding, summaryMarkFinding } from './summary-cells.js';
+import { roundedFinding } from './summary-rounded.js';
 import { statedTotals, totalMismatches, totalOverflows } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
 import { HiddenRows } from './hidden-rows.js';
@@ -127,7 +128,10 @@ function readValues<K extends string>(
     const v = col ? (cells[col.index] ?? null) : null;
     if (!col || (!f.required && cellText(v) === '')) continue;
     const mark = f.kind === 'text' ? undefined : marks?.find((m) => m.col === col.index);
-    const unusable = formulaFinding(v, at(f.key), issue) ?? summaryMarkFinding(f.label, v, mark, at(f.key), issue);
+    const unusable =
+      formulaFinding(v, at(f.key), issue) ??
+      summaryMarkFinding(f.label, v, mark, at(f.key), issue) ??
+      roundedFinding(f, v, at(f.key), issue);
     if (unusable) {
       issues.push(unusable);
       continue;

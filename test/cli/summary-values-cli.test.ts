@@ -57,3 +57,22 @@ describe('the foreign table: a country written another way', () => {
     expect(html).not.toMatch(/USA(、|实施|召回|<\/td>)/);
   });
 });
+
+describe('a rounded figure in a national table', () => {
+  it('累计 2598.82万 (from a sentence) is refused, not printed as 25988200', async () => {
+    const data = quarterWith(
+      'national-categories.csv',
+      (t) => t.replace('电子电器,01,802,25988207,', '电子电器,01,802,2598.82万,'),
+      '2022Q1',
+    );
+    const v = await validateData(data, '2022Q1');
+    expect(v.code).toBe(1);
+    expect(found(v.findings, 'value.number.').map((f) => [f.code, f.row, f.column, f.value])).toEqual([
+      ['value.number.rounded', 2, 'D', '2598.82万'],
+    ]);
+    const b = await buildData(data, [], '2022Q1');
+    expect(b.code).toBe(1);
+    expect(b.wrote).toBe(false);
+    expect(b.stdout + b.stderr).toContain('[value.number.rounded]');
+  });
+});
