@@ -35,7 +35,7 @@ export type {
   SummarySchema,
   SummaryValue,
 } from './summary-types.js';
-import type { FieldKind, SummaryResult, SummarySchema, SummaryValue } from './summary-types.js';
+import type { FieldKind, SummaryCheck, SummaryResult, SummarySchema, SummaryValue } from './summary-types.js';
 
 const UNDISCLOSED = new Set(['未公开', '不公开', '未公布', '-', '—', '/', 'n/a', 'na']);
 
@@ -56,7 +56,11 @@ export function summaryAccount<K extends string>(r: SummaryResult<K>): RowAccoun
   return { ...account, accepted: account.read - rejected, rejected };
 }
 
-export function readSummary<K extends string>(table: RawTable, schema: SummarySchema<K>): SummaryResult<K> {
+export function readSummary<K extends string>(
+  table: RawTable,
+  schema: SummarySchema<K>,
+  checks: readonly SummaryCheck<K>[] = [],
+): SummaryResult<K> {
   const issue = issueFactory(table);
   const { map, issues } = mapHeader(table, schema);
   const result: SummaryResult<K> = {
@@ -102,6 +106,7 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   issues.push(...totalMismatches(schema, result));
   if (schema.bounds) issues.push(...boundFindings(schema, result, schema.bounds));
   if (schema.noRecalls) issues.push(...noRecallFindings(schema, result, schema.noRecalls));
+  for (const check of checks) issues.push(...check(result));
   // A row with an error gives no figures at all, not zeros for its bad cells: a draft prints without it.
   const rejected = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
   result.rows = result.rows.filter((row) => !rejected.has(row.row));

@@ -17,6 +17,12 @@ export interface SummarySchema<K extends string> extends TableSchema<K> {
   noRecalls?: NoRecallCheck<K>;
 }
 
+/**
+ * A check a reader adds for this table only (one that depends on the quarter): its errors leave
+ * their rows out, as the schema's own checks do.
+ */
+export type SummaryCheck<K extends string> = (r: SummaryResult<K>) => ValidationIssue[];
+
 /** The number of recalls and the quantity they recalled, in one period or of one kind. */
 export interface RecallPair<K extends string> {
   recalls: K;

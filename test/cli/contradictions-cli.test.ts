@@ -48,6 +48,39 @@ describe('contradicting figures stop the build', () => {
   });
 });
 
+describe('a first quarter whose 本季度 is not its 本年', () => {
+  // Each row but 湖南's with its 本季度 cells emptied.
+  const blankQuarter = (t: string) =>
+    t.replace(/^(\d+,[^,\r\n]+,\d+,\d+),\d+,\d+/gm, (line, head: string) =>
+      line.includes('湖南') ? line : `${head},,`,
+    );
+
+  it('2022Q1 with only 湖南’s 本季度 filled stops the build (it printed 18 provinces for the year, 1 for the quarter)', async () => {
+    const data = quarterWith('national-provinces.csv', blankQuarter, '2022Q1');
+    const v = await validateData(data, '2022Q1');
+    expect(v.code).toBe(1);
+    const found = v.findings.filter((f) => f.code === 'contradiction.national.first-quarter');
+    expect(found).toHaveLength(34);
+    expect(found[0]).toMatchObject({ severity: 'error', row: 2, column: 'E' });
+    const r = await build(data, [], '2022Q1');
+    expect(r.code).toBe(1);
+    expect(r.wrote).toBe(false);
+    expect(r.stdout + r.stderr).toContain('第一季度的本季度数字应与本年数字相同');
+    const draft = await build(data, ['--draft'], '2022Q1');
+    expect(draft.code).toBe(0);
+    expect(draft.wrote).toBe(true);
+  });
+
+  it('the sample’s own 2022Q1 has none', async () => {
+    const v = await validateData(
+      quarterWith('national-provinces.csv', (t) => t, '2022Q1'),
+      '2022Q1',
+    );
+    expect(v.code).toBe(0);
+    expect(v.findings.map((f) => f.code)).not.toContain('contradiction.national.first-quarter');
+  });
+});
+
 describe('a quantity with no recalls', () => {
   it('a province of 0 次 and 54125 件 stops the build (it counted among the provinces that 开展了召回工作)', async () => {
     const data = quarterWith('national-provinces.csv', (t) =>
