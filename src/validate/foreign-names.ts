@@ -7,7 +7,6 @@
 import { findJurisdiction } from '../model/jurisdiction-names.js';
 import type { ReferenceData } from '../model/reference.js';
 import { fold, preview } from '../model/text.js';
-import type { JKey } from './foreign.js';
 import { firstOfEach } from './summary-duplicates.js';
 import type { SummaryResult, SummaryRow } from './summary-types.js';
 
@@ -17,10 +16,15 @@ import type { SummaryResult, SummaryRow } from './summary-types.js';
  */
 export const standardName = (ref: ReferenceData, written: string) => findJurisdiction(ref, written)?.name ?? written;
 
-const writtenName = (row: SummaryRow<JKey>) => String(row.values.name ?? '');
+type Name = 'name';
+
+const writtenName = <K extends string>(row: SummaryRow<K | Name>) => String(row.values.name ?? '');
 
 /** Rows of distinct countries: a second row of one country, however written, is an error, and only the first is kept. */
-export function firstOfEachCountry(r: SummaryResult<JKey>, ref: ReferenceData): SummaryResult<JKey>['rows'] {
+export function firstOfEachCountry<K extends string>(
+  r: SummaryResult<K | Name>,
+  ref: ReferenceData,
+): SummaryResult<K | Name>['rows'] {
   return firstOfEach(
     r,
     (row) => standardName(ref, writtenName(row)),
@@ -41,7 +45,11 @@ export function firstOfEachCountry(r: SummaryResult<JKey>, ref: ReferenceData): 
 }
 
 /** A row written with an alias is counted and printed under the standard name, with a warning saying so. */
-export function aliasFindings(r: SummaryResult<JKey>, rows: SummaryResult<JKey>['rows'], ref: ReferenceData): void {
+export function aliasFindings<K extends string>(
+  r: SummaryResult<K | Name>,
+  rows: SummaryResult<K | Name>['rows'],
+  ref: ReferenceData,
+): void {
   for (const row of rows) {
     const written = writtenName(row);
     const name = standardName(ref, written);

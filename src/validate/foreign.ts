@@ -9,7 +9,7 @@ import { aliasFindings, firstOfEachCountry, standardName } from './foreign-names
 import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
 import type { NoRecallCheck } from './summary-types.js';
 
-export type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
+type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
 type CKey = 'category' | 'recalls' | 'quantity';
 
 const WITHIN = '中国生产产品的召回是该国家地区召回的一部分';
