@@ -134,13 +134,13 @@ export function checkTable(kind: TableKind, table: RawTable, ctx: CheckContext, 
       return { kind, records, tallies, totals, issues, rows, headerRow };
     }
     case 'national-categories':
-      return { kind, headerRow, ...readNationalCategories(table, ctx.ref) };
+      return { kind, headerRow, ...readNationalCategories(table, ctx.ref, ctx.quarter) };
     case 'national-provinces':
-      return { kind, headerRow, ...readNationalProvinces(table, ctx.ref) };
+      return { kind, headerRow, ...readNationalProvinces(table, ctx.ref, ctx.quarter) };
     case 'national-recalls':
       return { kind, headerRow, ...readNationalRecords(table, ctx.ref, ctx.quarter) };
     case 'foreign':
-      return { kind, headerRow, ...readForeign(table) };
+      return { kind, headerRow, ...readForeign(table, ctx.ref) };
     case 'foreign-categories':
       return { kind, headerRow, ...readForeignCategories(table, ctx.ref) };
     case 'clues':

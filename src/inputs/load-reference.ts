@@ -19,6 +19,9 @@ const schemas = {
       }),
     ),
   }),
+  jurisdictions: z.object({
+    jurisdictions: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string().min(1)) })),
+  }),
   divisions: z.object({
     provinces: z
       .array(
@@ -60,13 +63,20 @@ async function load<K extends keyof typeof schemas>(dir: string, name: K): Promi
   return parsed.data as z.infer<(typeof schemas)[K]>;
 }
 
-/** Categories, defect types and administrative divisions, from data/reference/. */
+/** Categories, defect types, administrative divisions and the foreign table's countries, from data/reference/. */
 export async function loadReference(dir = join(packageRoot(), 'data', 'reference')): Promise<ReferenceData> {
-  const [c, d, v, a] = await Promise.all([
+  const [c, d, v, a, j] = await Promise.all([
     load(dir, 'categories'),
     load(dir, 'defect-types'),
     load(dir, 'divisions'),
     load(dir, 'region-aliases'),
+    load(dir, 'jurisdictions'),
   ]);
-  return { categories: c.categories, defectTypes: d.defectTypes, provinces: v.provinces, regionAliases: a.provinces };
+  return {
+    categories: c.categories,
+    defectTypes: d.defectTypes,
+    provinces: v.provinces,
+    regionAliases: a.provinces,
+    jurisdictions: j.jurisdictions,
+  };
 }

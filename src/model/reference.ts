@@ -35,12 +35,21 @@ export interface RegionAliases {
   formerNames: Record<string, string>;
 }
 
+/** A country or region of the foreign table: the name the bulletin prints, and other ways it is written. */
+export interface Jurisdiction {
+  name: string;
+  /** 美國, USA, United States …: counted and printed as `name`. */
+  aliases: string[];
+}
+
 export interface ReferenceData {
   categories: Category[];
   defectTypes: DefectType[];
   provinces: Province[];
   /** By province code; a province with none has no entry. */
   regionAliases?: Record<string, RegionAliases>;
+  /** data/reference/jurisdictions.json; a name not listed is printed as written. */
+  jurisdictions?: Jurisdiction[];
 }
 
 export function findProvince(ref: ReferenceData, codeOrName: string): Province | undefined {

@@ -1,8 +1,10 @@
 /** 表4: defect clues shared by each bureau. */
 import type { ClueRow } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
+import { preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import type { BoundCheck } from './summary-bounds.js';
+import { firstOfEach } from './summary-duplicates.js';
 import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
 
 type Key = 'seq' | 'unit' | 'reports' | 'effective' | 'inspections';
@@ -57,7 +59,16 @@ export const CLUES_SCHEMA: SummarySchema<Key> = {
 
 export function readClues(table: RawTable): { clues: ClueRow[]; issues: ValidationIssue[]; rows: RowAccount } {
   const r = readSummary(table, CLUES_SCHEMA);
-  const clues = r.rows
+  const unit = (row: { values: { unit?: unknown } }) => String(row.values.unit ?? '');
+  const clues = firstOfEach(r, unit, (row, first) =>
+    r.issue(
+      'error',
+      'value.clues.duplicate',
+      row.at('unit'),
+      `单位“${preview(unit(row), 30)}”在第 ${first.row} 行已经有了，公报会把它列两遍，并把它的数字重复计入合计。`,
+      '每个单位只保留一行（如是分批的数字，请相加后填在一行）。',
+    ),
+  )
     .filter((row) =>
       [row.values.reports, row.values.effective, row.values.inspections].every((v) => typeof v === 'number'),
     )

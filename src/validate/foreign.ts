@@ -1,12 +1,13 @@
 /** Foreign recall figures: per jurisdiction, and optionally by product category. */
-import { fold, preview } from '../model/text.js';
 import type { ForeignInput } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { ReferenceData } from '../model/reference.js';
 import type { RawTable } from '../ingest/table.js';
 import type { BoundCheck } from './summary-bounds.js';
 import { rowCategory } from './category-rows.js';
-import { readSummary, summaryAccount, type SummaryResult, type SummarySchema } from './summary-table.js';
+import { aliasFindings, firstOfEachCountry, standardName } from './foreign-names.js';
+import { readSummary, summaryAccount, type SummarySchema } from './summary-table.js';
+import type { NoRecallCheck } from './summary-types.js';
 
 type JKey = 'name' | 'recalls' | 'quantity' | 'chinaRecalls' | 'chinaQuantity';
 type CKey = 'category' | 'recalls' | 'quantity';
@@ -24,9 +25,25 @@ const CHINA_WITHIN_TOTAL: BoundCheck<JKey> = {
   ],
 };
 
+const NO_RECALLS_HINT =
+  '请与数据来源核对这一行：常见原因是召回次数漏填或填成了 0，或召回数量填错了行；数量没有公开时填“未公开”。';
+
+/** A quantity with 0 recalls: of a country, of its China-made part, of a category (a blank China count is no figure). */
+const noRecalls = <K extends string>(label: K, pairs: NoRecallCheck<K>['pairs']): NoRecallCheck<K> => ({
+  code: 'contradiction.foreign.no-recalls',
+  label,
+  pairs,
+  blankIsZero: false,
+  hint: NO_RECALLS_HINT,
+});
+
 export const FOREIGN_SCHEMA: SummarySchema<JKey> = {
   title: '国外召回统计表',
   bounds: CHINA_WITHIN_TOTAL,
+  noRecalls: noRecalls<JKey>('name', [
+    { recalls: 'recalls', quantity: 'quantity' },
+    { recalls: 'chinaRecalls', quantity: 'chinaQuantity' },
+  ]),
   fields: [
     {
       key: 'name',
@@ -62,6 +79,7 @@ export const FOREIGN_SCHEMA: SummarySchema<JKey> = {
 
 export const FOREIGN_CATEGORY_SCHEMA: SummarySchema<CKey> = {
   title: '国外分类召回表',
+  noRecalls: noRecalls<CKey>('category', [{ recalls: 'recalls', quantity: 'quantity' }]),
   fields: [
     { key: 'category', label: '产品类别', aliases: ['产品类别', '类别', '产品分类'], required: true, kind: 'text' },
     { key: 'recalls', label: '召回次数', aliases: ['召回次数', '次数'], required: true, kind: 'count' },
@@ -77,35 +95,21 @@ export const FOREIGN_CATEGORY_SCHEMA: SummarySchema<CKey> = {
 
 const optional = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-/** Rows of distinct countries: a second row of one country is an error, and only the first is kept. */
-function firstOfEach(r: SummaryResult<JKey>): SummaryResult<JKey>['rows'] {
-  const seen = new Set<string>();
-  return r.rows.filter((row) => {
-    const name = fold(String(row.values.name ?? ''));
-    if (!seen.has(name)) return seen.add(name);
-    r.issues.push(
-      r.issue(
-        'error',
-        'value.foreign.duplicate',
-        row.at('name'),
-        `国家地区“${preview(String(row.values.name), 30)}”出现了不止一次，公报会把它列两遍并重复计入合计。`,
-        '每个国家地区只保留一行（如是分批的数字，请相加后填在一行）。',
-      ),
-    );
-    return false;
-  });
-}
-
-export function readForeign(table: RawTable): {
+export function readForeign(
+  table: RawTable,
+  ref: ReferenceData,
+): {
   jurisdictions: ForeignInput['jurisdictions'];
   issues: ValidationIssue[];
   rows: RowAccount;
 } {
   const r = readSummary(table, FOREIGN_SCHEMA);
-  const jurisdictions = firstOfEach(r)
+  const rows = firstOfEachCountry(r, ref);
+  aliasFindings(r, rows, ref);
+  const jurisdictions = rows
     .filter((row) => typeof row.values.recalls === 'number')
     .map((row) => ({
-      name: String(row.values.name),
+      name: standardName(ref, String(row.values.name)),
       recalls: row.values.recalls as number,
       quantity: optional(row.values.quantity),
       chinaRecalls: optional(row.values.chinaRecalls),

@@ -9,6 +9,8 @@ import { isScaledUnit } from '../model/unit-scale.js';
 import type { ValidationIssue } from '../model/issues.js';
 import type { MakeIssue } from './issue-factory.js';
 import { fieldForHeader, type FieldDef, type TableSchema } from './table-schema.js';
+import { isTally } from './summary-rounded.js';
+import type { FieldKind } from './summary-types.js';
 
 const BRACKETED = /\(([^)]*)\)|\[([^\]]*)\]|【([^】]*)】|〔([^〕]*)〕/gu;
 /** 召回数量/万件, 召回数量:万件 (after fold: full-width ／ and ： are half-width). */
@@ -48,11 +50,13 @@ export function scaledHeaderIssue(
   scaled: { field: FieldDef; unit: string },
 ): ValidationIssue {
   const { field, unit } = scaled;
+  // A summary table's counts are exact: 26万 in a cell is refused there (value.number.rounded).
+  const tally = 'kind' in field && isTally(field.kind as FieldKind);
   return issue(
     'error',
     'structure.column.scaled-unit',
     at,
     `列名“${preview(at.header, 60)}”的单位“${unit}”带有倍数，但这一列的数字会按原数计入（26 算作 26，而不是 26${unit}），公报上的${field.label}会差很多倍。`,
-    `请把这一列的数字改成实际件数（如 260000），列名写“${field.label}”或“${field.label}（件）”；也可以在每个单元格里写“26万”。`,
+    `请把这一列的数字改成实际件数（如 260000），列名写“${field.label}”或“${field.label}（件）”${tally ? '。' : '；也可以在每个单元格里写“26万”。'}`,
   );
 }

@@ -92,7 +92,8 @@ function duplicateKeyFindings(text: string, file: string): ValidationIssue[] {
  * The publication date: absent, the masthead prints none (a warning: the
  * bundled 2022Q1 and 2022Q2 have no date, and no date is better than an
  * invented one); before the quarter ends, the masthead dates the issue
- * before the figures it prints (an error).
+ * before the figures it prints (an error); more than a year after it ends,
+ * most likely a mistyped year (a warning: a late issue is not impossible).
  * A stand-in left by init is reported as such (content.placeholder), not here.
  */
 function dateFindings(raw: unknown, meta: IssueMeta, file: string, quarter: Quarter | null): ValidationIssue[] {
@@ -108,22 +109,52 @@ function dateFindings(raw: unknown, meta: IssueMeta, file: string, quarter: Quar
       ),
     ];
   const date = meta.publicationDate;
-  if (!quarter || !date || date >= quarterEnd(quarter)) return [];
+  if (!quarter || !date) return [];
+  const end = quarterEnd(quarter);
+  const at = { file, header: 'publicationDate', value: date };
+  if (date < end)
+    return [
+      makeIssue(
+        'error',
+        'meta.date.early',
+        at,
+        `出版日期 ${chineseDate(date)}早于${quarterName(quarter)}结束的 ${chineseDate(end)}：报头的日期会早于公报统计的数字。`,
+        `请把 publicationDate 改为实际出版的日期（不早于 ${end}）。`,
+      ),
+    ];
+  // A year past the quarter's end (the quarters end on 03-31, 06-30, 09-30, 12-31: each exists a year on).
+  const yearOn = `${quarter.year + 1}${end.slice(4)}`;
+  if (date <= yearOn) return [];
+  return [
+    makeIssue(
+      'warning',
+      'meta.date.late',
+      at,
+      `出版日期 ${chineseDate(date)}比${quarterName(quarter)}结束的 ${chineseDate(end)}晚了一年多，报头会印出这个日期；常见原因是年份写错了。`,
+      '请核对 publicationDate 的年份；如果出版日期确实如此，可以忽略本提示。',
+    ),
+  ];
+}
+
+/** 期号 restarts each year and 总期号 counts every issue since the first: 期号 above 总期号 is a typo or a swap. */
+function numberFindings(meta: IssueMeta, file: string): ValidationIssue[] {
+  const { number, totalNumber } = meta;
+  if (number === null || totalNumber === null || number <= totalNumber) return [];
   return [
     makeIssue(
       'error',
-      'meta.date.early',
-      { file, header: 'publicationDate', value: date },
-      `出版日期 ${chineseDate(date)}早于${quarterName(quarter)}结束的 ${chineseDate(quarterEnd(quarter))}：报头的日期会早于公报统计的数字。`,
-      `请把 publicationDate 改为实际出版的日期（不早于 ${quarterEnd(quarter)}）。`,
+      'meta.number.order',
+      { file, header: 'number', value: String(number) },
+      `期号（number）为 ${number}，大于总期号（totalNumber）${totalNumber}：报头会印成“第${number}期（总第${totalNumber}期）”，而总期号从第一期起累计，不会小于当年的期号。`,
+      '请核对 number 和 totalNumber：常见原因是两个数填反了，或总期号没有随本期更新。',
     ),
   ];
 }
 
 /**
  * issue.json's text: not JSON, its stand-ins (by line; left out of the checks
- * that follow), keys written twice, then its fields and, for a known quarter,
- * the publication date against the quarter's end.
+ * that follow), keys written twice, then its fields: 期号 against 总期号 and,
+ * for a known quarter, the publication date against the quarter's end.
  */
 export function checkIssueMetaText(
   text: string,
@@ -144,9 +175,10 @@ export function checkIssueMetaText(
       ],
     };
   const v = validateIssueMeta(withoutPlaceholders(json.value), file);
-  const dates = v.issues.length > 0 ? [] : dateFindings(json.value, v.meta, file, quarter);
+  const fields =
+    v.issues.length > 0 ? [] : [...numberFindings(v.meta, file), ...dateFindings(json.value, v.meta, file, quarter)];
   return {
     meta: v.meta,
-    issues: [...textPlaceholders(text, file), ...duplicateKeyFindings(text, file), ...v.issues, ...dates],
+    issues: [...textPlaceholders(text, file), ...duplicateKeyFindings(text, file), ...v.issues, ...fields],
   };
 }

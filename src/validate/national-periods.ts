@@ -3,8 +3,10 @@
  * of 累计. A row (or stated total) with a larger inner period would print,
  * say, 3 recalls for the year next to 5 for the quarter, so it is an error
  * (contradiction.national.period), for both tables and both measures.
+ * Within one period, a quantity needs recalls (contradiction.national.no-recalls).
  */
 import type { Bound, BoundCheck } from './summary-bounds.js';
+import type { NoRecallCheck } from './summary-types.js';
 
 const HINT =
   '请与数据来源核对这一行：常见原因是数字填错了列（如本年与本季度对调）或把别的行的数字填了进来。改正后再生成公报。';
@@ -35,4 +37,33 @@ export const PROVINCE_PERIODS: BoundCheck<'province' | 'qRecalls' | 'qQty' | 'yt
   label: 'province',
   hint: HINT,
   bounds: provinceBounds,
+};
+
+const NO_RECALLS_HINT =
+  '请与数据来源核对这一行：常见原因是召回次数漏填或填成了 0，或召回数量填错了行、填错了列。改正后再生成公报。';
+
+/** A quantity with 0 recalls, in any period (contradiction.national.no-recalls); an empty 本季度 reads as 0. */
+export const CATEGORY_NO_RECALLS: NoRecallCheck<
+  'category' | 'qRecalls' | 'qQty' | 'ytdRecalls' | 'ytdQty' | 'cumRecalls' | 'cumQty'
+> = {
+  code: 'contradiction.national.no-recalls',
+  label: 'category',
+  blankIsZero: true,
+  hint: NO_RECALLS_HINT,
+  pairs: [
+    { recalls: 'cumRecalls', quantity: 'cumQty' },
+    { recalls: 'ytdRecalls', quantity: 'ytdQty' },
+    { recalls: 'qRecalls', quantity: 'qQty' },
+  ],
+};
+
+export const PROVINCE_NO_RECALLS: NoRecallCheck<'province' | 'qRecalls' | 'qQty' | 'ytdRecalls' | 'ytdQty'> = {
+  code: 'contradiction.national.no-recalls',
+  label: 'province',
+  blankIsZero: true,
+  hint: NO_RECALLS_HINT,
+  pairs: [
+    { recalls: 'ytdRecalls', quantity: 'ytdQty' },
+    { recalls: 'qRecalls', quantity: 'qQty' },
+  ],
 };

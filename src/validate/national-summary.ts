@@ -1,11 +1,13 @@
 /** National summary tables: by category (three periods) and by province (two periods). */
 import type { NationalCategoryInput, ProvinceFigures } from '../model/bulletin.js';
 import { hasErrors, type RowAccount, type ValidationIssue } from '../model/issues.js';
+import type { Quarter } from '../model/quarter.js';
 import type { ReferenceData } from '../model/reference.js';
 import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import { rowCategory } from './category-rows.js';
-import { CATEGORY_PERIODS, PROVINCE_PERIODS } from './national-periods.js';
+import { firstQuarterChecks } from './first-quarter.js';
+import { CATEGORY_NO_RECALLS, CATEGORY_PERIODS, PROVINCE_NO_RECALLS, PROVINCE_PERIODS } from './national-periods.js';
 import { rankFindings, type StatedRank } from './province-rank.js';
 import {
   readSummary,
@@ -30,6 +32,7 @@ const n = <K extends string>(key: K, label: string, aliases: string[], required 
 export const NATIONAL_CATEGORY_SCHEMA: SummarySchema<CatKey> = {
   title: '全国分类汇总表',
   bounds: CATEGORY_PERIODS,
+  noRecalls: CATEGORY_NO_RECALLS,
   fields: [
     { key: 'category', label: '产品类别', aliases: ['产品类别', '类别', '产品分类'], required: true, kind: 'text' },
     { key: 'code', label: '代码', aliases: ['代码', '类别代码'], required: false, kind: 'text' },
@@ -45,6 +48,7 @@ export const NATIONAL_CATEGORY_SCHEMA: SummarySchema<CatKey> = {
 export const NATIONAL_PROVINCE_SCHEMA: SummarySchema<ProvKey> = {
   title: '全国各省汇总表',
   bounds: PROVINCE_PERIODS,
+  noRecalls: PROVINCE_NO_RECALLS,
   fields: [
     { key: 'seq', label: '序号', aliases: ['序号'], required: false, kind: 'text' },
     {
@@ -63,11 +67,17 @@ export const NATIONAL_PROVINCE_SCHEMA: SummarySchema<ProvKey> = {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
+/** `quarter` null: not known (a loose file), so the first quarter's 本季度 = 本年 is not checked. */
 export function readNationalCategories(
   table: RawTable,
   ref: ReferenceData,
+  quarter: Quarter | null = null,
 ): { categories: NationalCategoryInput[]; issues: ValidationIssue[]; rows: RowAccount } {
-  const r = readSummary(table, NATIONAL_CATEGORY_SCHEMA);
+  const r = readSummary(
+    table,
+    NATIONAL_CATEGORY_SCHEMA,
+    firstQuarterChecks(NATIONAL_CATEGORY_SCHEMA, 'category', quarter),
+  );
   const byCode = new Map<string, NationalCategoryInput>();
   for (const row of r.rows) {
     const text = [row.values.code, row.values.category].filter((x) => typeof x === 'string' && x).join(' ');
@@ -111,8 +121,13 @@ function categoryFigures(code: string, v: SummaryRow<CatKey>['values']): Nationa
 export function readNationalProvinces(
   table: RawTable,
   ref: ReferenceData,
+  quarter: Quarter | null = null,
 ): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
-  const r = readSummary(table, NATIONAL_PROVINCE_SCHEMA);
+  const r = readSummary(
+    table,
+    NATIONAL_PROVINCE_SCHEMA,
+    firstQuarterChecks(NATIONAL_PROVINCE_SCHEMA, 'province', quarter),
+  );
   const provinces: ProvinceFigures[] = [];
   const ranks: StatedRank[] = [];
   for (const row of r.rows) {

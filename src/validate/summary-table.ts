@@ -13,7 +13,9 @@ import { isCountUnit, unitProblem } from './count-units.js';
 import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { boundFindings } from './summary-bounds.js';
+import { noRecallFindings } from './summary-no-recalls.js';
 import { formulaFinding, summaryMarkFinding } from './summary-cells.js';
+import { roundedFinding } from './summary-rounded.js';
 import { statedTotals, totalMismatches, totalOverflows } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
 import { HiddenRows } from './hidden-rows.js';
@@ -34,7 +36,7 @@ export type {
   SummarySchema,
   SummaryValue,
 } from './summary-types.js';
-import type { FieldKind, SummaryResult, SummarySchema, SummaryValue } from './summary-types.js';
+import type { FieldKind, SummaryCheck, SummaryResult, SummarySchema, SummaryValue } from './summary-types.js';
 
 const UNDISCLOSED = new Set(['未公开', '不公开', '未公布', '-', '—', '/', 'n/a', 'na']);
 
@@ -63,7 +65,11 @@ export function summaryAccount<K extends string>(r: SummaryResult<K>): RowAccoun
   return { ...account, accepted: account.read - rejected, rejected };
 }
 
-export function readSummary<K extends string>(table: RawTable, schema: SummarySchema<K>): SummaryResult<K> {
+export function readSummary<K extends string>(
+  table: RawTable,
+  schema: SummarySchema<K>,
+  checks: readonly SummaryCheck<K>[] = [],
+): SummaryResult<K> {
   const issue = issueFactory(table);
   const { map, issues } = mapHeader(table, schema);
   const result: SummaryResult<K> = {
@@ -108,6 +114,8 @@ export function readSummary<K extends string>(table: RawTable, schema: SummarySc
   issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
   issues.push(...totalMismatches(schema, result));
   if (schema.bounds) issues.push(...boundFindings(schema, result, schema.bounds));
+  if (schema.noRecalls) issues.push(...noRecallFindings(schema, result, schema.noRecalls));
+  for (const check of checks) issues.push(...check(result));
   // A row with an error gives no figures at all, not zeros for its bad cells: a draft prints without it.
   const rejected = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.row));
   result.rows = result.rows.filter((row) => !rejected.has(row.row));
@@ -134,7 +142,10 @@ function readValues<K extends string>(
     const v = col ? (cells[col.index] ?? null) : null;
     if (!col || (!f.required && cellText(v) === '')) continue;
     const mark = f.kind === 'text' ? undefined : marks?.find((m) => m.col === col.index);
-    const unusable = formulaFinding(v, at(f.key), issue) ?? summaryMarkFinding(f.label, v, mark, at(f.key), issue);
+    const unusable =
+      formulaFinding(v, at(f.key), issue) ??
+      summaryMarkFinding(f.label, v, mark, at(f.key), issue) ??
+      roundedFinding(f, v, at(f.key), issue);
     if (unusable) {
       issues.push(unusable);
       continue;

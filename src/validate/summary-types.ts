@@ -13,6 +13,30 @@ export interface SummarySchema<K extends string> extends TableSchema<K> {
   fields: readonly SummaryField<K>[];
   /** Figures of a row that cannot exceed another of the same row (summary-bounds.ts): errors, the row left out. */
   bounds?: BoundCheck<K>;
+  /** Counts whose quantity must be 0 when they are (summary-no-recalls.ts): errors, the row left out. */
+  noRecalls?: NoRecallCheck<K>;
+}
+
+/**
+ * A check a reader adds for this table only (one that depends on the quarter): its errors leave
+ * their rows out, as the schema's own checks do.
+ */
+export type SummaryCheck<K extends string> = (r: SummaryResult<K>) => ValidationIssue[];
+
+/** The number of recalls and the quantity they recalled, in one period or of one kind. */
+export interface RecallPair<K extends string> {
+  recalls: K;
+  quantity: K;
+}
+
+export interface NoRecallCheck<K extends string> {
+  code: string;
+  pairs: readonly RecallPair<K>[];
+  /** The field naming the row (类别, 省份, 国家地区), for the message. */
+  label: K;
+  /** An empty count cell reads as 0 in this table (the national province table's 本季度), so it is compared as 0. */
+  blankIsZero: boolean;
+  hint: string;
 }
 
 export interface Bound<K extends string> {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { findJurisdiction } from '../../src/model/jurisdiction-names.js';
 import { findProvince } from '../../src/model/reference.js';
+import { fold } from '../../src/model/text.js';
 import { reference } from '../helpers/reference.js';
 
 describe('bundled reference data', () => {
@@ -48,5 +50,15 @@ describe('bundled reference data', () => {
     const codes = ref.provinces.flatMap((p) => [p.code, ...p.prefectures.map((x) => x.code)]);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.every((c) => /^\d{6}$/.test(c))).toBe(true);
+  });
+
+  it('names each foreign jurisdiction once: no alias is another’s name or alias, after folding', async () => {
+    const ref = await reference();
+    const names = (ref.jurisdictions ?? []).flatMap((j) => [j.name, ...j.aliases].map(fold));
+    expect(names.length).toBeGreaterThan(10);
+    expect(new Set(names).size).toBe(names.length);
+    expect(findJurisdiction(ref, 'United States')?.name).toBe('美国');
+    expect(findJurisdiction(ref, '歐洲聯盟')?.name).toBe('欧盟');
+    expect(findJurisdiction(ref, '墨西哥')).toBeUndefined();
   });
 });

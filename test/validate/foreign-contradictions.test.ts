@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const HEADER = ['国家地区', '召回次数（次）', '召回数量（件）', '中国产品召回次数（次）', '中国产品召回数量（件）'];
 const foreign = (...rows: Array<Array<string | number>>) =>
-  readForeign(rawTable([HEADER, ...rows], 'foreign.csv', null));
+  readForeign(rawTable([HEADER, ...rows], 'foreign.csv', null), ref);
 const errors = (issues: readonly ValidationIssue[]) => issues.filter((i) => i.severity === 'error');
 
 describe('foreign table: contradictions', () => {
@@ -57,6 +57,43 @@ describe('foreign table: contradictions', () => {
     );
     expect(errors(r.issues).map((i) => [i.code, i.row])).toEqual([['value.category.duplicate', 3]]);
     expect(r.categories).toEqual([{ code: '02', recalls: 3, quantity: 30 }]);
+  });
+});
+
+describe('foreign tables: a quantity with no recalls', () => {
+  it('refuses a country, or its China-made part, of 0 次 with a quantity', () => {
+    const r = foreign(['美国', 0, 1000, '', ''], ['日本', 54, 3833800, 0, 300], ['欧盟', 0, '未公开', '', '']);
+    expect(errors(r.issues).map((i) => [i.code, i.row, i.column])).toEqual([
+      ['contradiction.foreign.no-recalls', 2, 'B'],
+      ['contradiction.foreign.no-recalls', 3, 'D'],
+    ]);
+    expect(errors(r.issues)[1]?.message).toContain(
+      '（日本）的“中国产品召回次数”为 0 次，“中国产品召回数量”却为 300 件',
+    );
+    expect(r.jurisdictions.map((j) => j.name)).toEqual(['欧盟']);
+  });
+
+  it('does not read a blank China-made count as 0', () => {
+    expect(errors(foreign(['日本', 54, 3833800, '', 300]).issues)).toEqual([]);
+  });
+
+  it('refuses a category of 0 次 with a quantity in the foreign category table', () => {
+    const r = readForeignCategories(
+      rawTable(
+        [
+          ['产品类别', '召回次数', '召回数量'],
+          ['家具', 0, 402300],
+          ['儿童用品', 0, 0],
+        ],
+        'foreign-categories.csv',
+        null,
+      ),
+      ref,
+    );
+    expect(errors(r.issues).map((i) => [i.code, i.row, i.column])).toEqual([
+      ['contradiction.foreign.no-recalls', 2, 'B'],
+    ]);
+    expect(r.categories).toEqual([{ code: '02', recalls: 0, quantity: 0 }]);
   });
 });
 

@@ -9,7 +9,7 @@ const codes = (text: string) =>
 describe('issue.json: keys written twice', () => {
   it('is an error naming the key and its line, where JSON.parse silently keeps the last', () => {
     const r = checkIssueMetaText(
-      '{\n"number": 3,\n"totalNumber": 3,\n"number": 4,\n"publicationDate": "2022-11-08"\n}',
+      '{\n"number": 3,\n"totalNumber": 4,\n"number": 4,\n"publicationDate": "2022-11-08"\n}',
       'issue.json',
       Q3,
     );
@@ -93,5 +93,43 @@ describe('issue.json: a wrong value is told what to write, in the words of what 
     expect(messages('{"publicationDate": 20221108}')).toEqual([
       '“publicationDate”要写成带引号的日期，如 "2022-11-08"。',
     ]);
+  });
+});
+
+describe('issue.json: 期号 and 总期号', () => {
+  it('is an error when 期号 is above 总期号 (第7期（总第5期）), naming both', () => {
+    const r = checkIssueMetaText('{"number":7,"totalNumber":5,"publicationDate":"2022-11-08"}', 'issue.json', Q3);
+    expect(r.issues.map((i) => [i.severity, i.code, i.header, i.value])).toEqual([
+      ['error', 'meta.number.order', 'number', '7'],
+    ]);
+    expect(r.issues[0]?.message).toContain('“第7期（总第5期）”');
+  });
+
+  it('accepts equal numbers (the first year) and a 总期号 above 期号', () => {
+    expect(codes('{"number":3,"totalNumber":3,"publicationDate":"2022-11-08"}')).toEqual([]);
+    expect(codes('{"number":3,"totalNumber":27,"publicationDate":"2022-11-08"}')).toEqual([]);
+    expect(codes('{"number":3,"publicationDate":"2022-11-08"}')).toEqual([]);
+  });
+});
+
+describe('issue.json: a publication date long after the quarter', () => {
+  it('warns past a year after the quarter’s end, with both dates', () => {
+    const r = checkIssueMetaText('{"number":3,"publicationDate":"2031-04-20"}', 'issue.json', Q3);
+    expect(r.issues.map((i) => [i.severity, i.code, i.header])).toEqual([
+      ['warning', 'meta.date.late', 'publicationDate'],
+    ]);
+    expect(r.issues[0]?.message).toContain('2031年4月20日');
+    expect(r.issues[0]?.message).toContain('2022年9月30日');
+  });
+
+  it('accepts up to a year after, to the day, in every quarter', () => {
+    expect(codes('{"publicationDate":"2023-09-30"}')).toEqual([]);
+    expect(codes('{"publicationDate":"2023-10-01"}')).toEqual([['warning', 'meta.date.late', 'publicationDate']]);
+    const q4 = (date: string) =>
+      checkIssueMetaText(`{"publicationDate":"${date}"}`, 'issue.json', { year: 2022, quarter: 4 }).issues.map(
+        (i) => i.code,
+      );
+    expect(q4('2023-12-31')).toEqual([]);
+    expect(q4('2024-01-01')).toEqual(['meta.date.late']);
   });
 });

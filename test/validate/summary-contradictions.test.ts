@@ -94,6 +94,78 @@ describe('national tables: a quarter above its year, a year above all time', () 
   });
 });
 
+describe('national tables: a quantity with no recalls', () => {
+  it('refuses a province of 0 次 and 26041 件, in each period, naming the row and both figures', () => {
+    const r = readNationalProvinces(
+      rawTable(
+        [PROV_HEADER, [1, '湖南省', 10, 57758, 10, 57758], [2, '湖北省', 0, 26041, 0, 26041]],
+        'national-provinces.csv',
+        null,
+      ),
+      ref,
+    );
+    const found = errors(r.issues, 'contradiction.national.no-recalls');
+    expect(found.map((i) => [i.row, i.column, i.header])).toEqual([
+      [3, 'C', '本年召回次数'],
+      [3, 'E', '本季度召回次数'],
+    ]);
+    expect(found[0]?.message).toContain(
+      '全国各省汇总表第 3 行（湖北省）的“本年召回次数”为 0 次，“本年召回数量”却为 26041 件',
+    );
+    expect(r.provinces.map((p) => p.code)).toEqual(['430000']);
+  });
+
+  it('refuses a category with a quantity and no recalls in any of its three periods', () => {
+    const r = readNationalCategories(
+      rawTable([CAT_HEADER, ['家具', '03', 114, 1811668, 0, 80, 0, 80]], 'national-categories.csv', null),
+      ref,
+    );
+    expect(errors(r.issues, 'contradiction.national.no-recalls').map((i) => i.column)).toEqual(['E', 'G']);
+    expect(r.rows.rejected).toBe(1);
+    const cum = readNationalCategories(
+      rawTable([CAT_HEADER, ['家具', '03', 0, 5, 0, 0, 0, 0]], 'national-categories.csv', null),
+      ref,
+    );
+    expect(errors(cum.issues, 'contradiction.national.no-recalls').map((i) => i.column)).toEqual(['C']);
+  });
+
+  it('an empty 本季度 次 reads as 0, so beside a 本季度 quantity it is refused too', () => {
+    const r = readNationalProvinces(
+      rawTable([PROV_HEADER, [1, '浙江省', 3, 900, '', 500]], 'national-provinces.csv', null),
+      ref,
+    );
+    const found = errors(r.issues, 'contradiction.national.no-recalls');
+    expect(found.map((i) => i.column)).toEqual(['E']);
+    expect(found[0]?.message).toContain('“本季度召回次数”是空的（按 0 次计算），“本季度召回数量”却为 500 件');
+  });
+
+  it('accepts 0 次 with 0 件, and recalls without a quantity', () => {
+    const r = readNationalProvinces(
+      rawTable(
+        [PROV_HEADER, [1, '湖南省', 3, 0, 0, 0], [2, '新疆维吾尔自治区', 5, 36020, '', '']],
+        'national-provinces.csv',
+        null,
+      ),
+      ref,
+    );
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('checks the stated total row as well', () => {
+    const r = readNationalCategories(
+      rawTable(
+        [CAT_HEADER, ['电子电器', '01', 9, 900, 3, 300, 1, 100], ['合计', '', 9, 900, 0, 300, 1, 100]],
+        'national-categories.csv',
+        null,
+      ),
+      ref,
+    );
+    const found = errors(r.issues, 'contradiction.national.no-recalls');
+    expect(found.map((i) => [i.row, i.column])).toEqual([[3, 'E']]);
+    expect(found[0]?.message).toContain('合计行');
+  });
+});
+
 describe('clue table (表4): effective recall information above the clues it came from', () => {
   const HEADER = [
     '序号',

@@ -50,6 +50,7 @@ describe('summary figures with a footnote mark or special digit', () => {
         'foreign.csv',
         null,
       ),
+      ref,
     );
     expect(findings(foreign.issues).map(([code, col]) => [code, col])).toEqual([
       ['value.number.invalid', 'B'],

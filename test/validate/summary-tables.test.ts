@@ -73,6 +73,7 @@ describe('foreign table', () => {
         'foreign.csv',
         null,
       ),
+      ref,
     );
     expect(r.issues).toEqual([]);
     expect(r.jurisdictions).toEqual([

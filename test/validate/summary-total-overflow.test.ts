@@ -81,6 +81,7 @@ describe('a summary column adding up past 2^53 − 1', () => {
         ],
         'foreign.csv',
       ),
+      ref,
     );
     const categories = readForeignCategories(
       table(
@@ -140,6 +141,7 @@ describe('a summary column adding up past 2^53 − 1', () => {
         ],
         'foreign.csv',
       ),
+      ref,
     );
     // 欧盟's China-made recalls above its own: that row is refused, and the total is exact.
     expect(errorsOf(r).map((i) => i.code)).toEqual(['contradiction.foreign.china']);

@@ -30,7 +30,7 @@ describe('summary tables left unfilled', () => {
   });
 
   it('a table with a header and no rows is an error saying to fill it in or delete the file', () => {
-    const r = readForeign(rawTable([['国家地区', '召回次数', '召回数量']], 'foreign.csv', null));
+    const r = readForeign(rawTable([['国家地区', '召回次数', '召回数量']], 'foreign.csv', null), ref);
     expect(r.issues).toEqual([
       expect.objectContaining({
         severity: 'error',
@@ -71,8 +71,18 @@ describe('summary tables left unfilled', () => {
         const empty = (v: CellValue) => v === '';
         // A quarter above its year is a contradiction: that row is rejected too (contradiction.national.period).
         const above = (q: CellValue, y: CellValue) => typeof q === 'number' && typeof y === 'number' && q > y;
+        // A quantity with no recalls (an empty 本季度 count reads as 0) is one too (contradiction.national.no-recalls).
+        const none = (n: CellValue, q: CellValue) => (n === 0 || n === '') && typeof q === 'number' && q > 0;
         const expectedCodes = rows
-          .filter(([, f]) => !empty(f[0]) && !empty(f[1]) && !above(f[2], f[0]) && !above(f[3], f[1]))
+          .filter(
+            ([, f]) =>
+              !empty(f[0]) &&
+              !empty(f[1]) &&
+              !above(f[2], f[0]) &&
+              !above(f[3], f[1]) &&
+              !none(f[0], f[1]) &&
+              !none(f[2], f[3]),
+          )
           .map(([i]) => ref.provinces[i]!.code);
         expect(r.provinces.map((p) => p.code)).toEqual(expectedCodes);
         const unfilledRows = rows.filter(([, f]) => f.every(empty)).length;
