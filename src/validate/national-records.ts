@@ -24,7 +24,13 @@ export const NATIONAL_RECORDS_SCHEMA: SummarySchema<Key> = {
     },
     { key: 'province', label: '省份', aliases: ['省份', '省局', '所在省份', '省市'], required: true, kind: 'text' },
     { key: 'category', label: '产品类别', aliases: ['产品类别', '类别', '产品分类'], required: true, kind: 'text' },
-    { key: 'quantity', label: '召回数量', aliases: ['召回数量', '数量', '涉及数量'], required: true, kind: 'quantity' },
+    {
+      key: 'quantity',
+      label: '召回数量',
+      aliases: ['召回数量', '数量', '涉及数量'],
+      required: true,
+      kind: 'recall-quantity',
+    },
     // Optional: with them a recall listed twice is told from two recalls alike (national-export.ts).
     { key: 'maker', label: '生产者', aliases: ['生产者', '生产企业', '企业名称'], required: false, kind: 'text' },
     { key: 'product', label: '产品名称', aliases: ['产品名称', '产品', '召回产品'], required: false, kind: 'text' },

@@ -17,7 +17,7 @@ import type { FieldKind } from './summary-types.js';
 
 /** Tallies of a summary table (not a single recall's quantity, nor text): exact counts only. */
 export function isTally(kind: FieldKind): boolean {
-  return kind === 'count' || kind === 'quantity-or-undisclosed';
+  return kind !== 'text' && kind !== 'recall-quantity';
 }
 
 /** The finding for a tally written in 万/亿 or as an approximation, or null (the cell is for the usual checks). */

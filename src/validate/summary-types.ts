@@ -3,7 +3,12 @@ import type { ValidationIssue } from '../model/issues.js';
 import type { MakeIssue } from './issue-factory.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 
-export type FieldKind = 'text' | 'count' | 'quantity' | 'quantity-or-undisclosed';
+/**
+ * count: 次 (a tally); quantity: 件 of a table's row (a tally); quantity-or-undisclosed: the same, or
+ * 未公开; recall-quantity: one recall's 件 (a record-level export), which may be written 25.75万 as
+ * its notice has it.
+ */
+export type FieldKind = 'text' | 'count' | 'quantity' | 'quantity-or-undisclosed' | 'recall-quantity';
 
 export interface SummaryField<K extends string> extends FieldDef<K> {
   kind: FieldKind;

@@ -265,7 +265,7 @@ describe('the Word edition of a draft: the marks the PDF and HTML drafts carry',
   const headerParts = () => draft.filter((e) => /^word\/header\d+\.xml$/.test(e.name));
 
   beforeAll(async () => {
-    // A fresh `bulletin init` folder: 13 things left to fill in (test/cli/unfinished.test.ts), no browser needed.
+    // A fresh `bulletin init` folder: 15 things left to fill in (the 期号 too: no quarter before it) (test/cli/unfinished.test.ts), no browser needed.
     // Run outside the repository, whose configuration and out/ would be read.
     const [outside, data, out] = [tempDir(), tempDir(), tempDir()];
     expect((await bulletin(['init', '2022Q4', '--data', data], { cwd: outside })).code).toBe(0);
@@ -279,9 +279,9 @@ describe('the Word edition of a draft: the marks the PDF and HTML drafts carry',
   }, 60_000);
 
   it('opens with the 草稿说明 pages: every finding the build reported, then the bulletin', () => {
-    expect(errors.length).toBe(13);
+    expect(errors.length).toBe(15);
     expect(draftText.trimStart().startsWith('草稿说明：正式出版前需要解决的问题')).toBe(true);
-    expect(draftText).toContain('以下 13 个问题会使正式生成');
+    expect(draftText).toContain('以下 15 个问题会使正式生成');
     let at = 0;
     for (const e of errors)
       for (const s of [issueLocation(e), e.message, e.hint, `[${e.code}]`]) {
@@ -315,7 +315,7 @@ describe('the Word edition of a draft: the marks the PDF and HTML drafts carry',
     const texts = Array.from({ length: pages }, (_, i) => pageText(lo, i + 1).replace(/\s+/g, ''));
     texts.forEach((t, i) => expect(t, `page ${i + 1}`).toContain('草稿'));
     expect(texts[0]).toContain('草稿说明：正式出版前需要解决的问题');
-    expect(texts[0]).toContain('以下13个问题会使正式生成');
+    expect(texts[0]).toContain('以下15个问题会使正式生成');
     const masthead = texts.findIndex((t) => t.includes('本期要目'));
     expect(masthead).toBeGreaterThan(0);
     expect(texts[masthead]).toContain('—1—');
