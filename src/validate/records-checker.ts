@@ -16,11 +16,12 @@ import {
   duplicateRow,
   findingsTruncated,
   noRecords,
+  isNoteRow,
   noteRow,
   quantitySumTooLarge,
   shortRow,
 } from './records-findings.js';
-import { checkTotalRow, recordInTotalRow, totalRowKind, type Segment } from './total-rows.js';
+import { totalRowFindings, totalRowKind, type Segment } from './total-rows.js';
 import { HiddenRows } from './hidden-rows.js';
 import type { CheckerOptions, RecordsContext, RecordsResult } from './records-types.js';
 
@@ -136,12 +137,11 @@ export class RecordsChecker {
     if (kind) {
       this.rows.totalRows++;
       const seg = kind === '小计' ? this.segment : this.grand;
-      this.add(...checkTotalRow(r, kind, seg, map.columns.get('quantity'), this.issue));
-      this.add(...recordInTotalRow(r, kind, map.columns, this.issue));
+      this.add(...totalRowFindings(r, kind, seg, map.columns, this.issue));
       if (kind === '小计') this.segment = { sum: 0, firstRow: null };
       return true;
     }
-    if (filled === 1 && first === 0 && !map.columns.has('seq')) {
+    if (isNoteRow(r, map, filled, first)) {
       this.rows.notes++;
       this.add(noteRow(this.issue, r, { i: 0, t: cellText(r.cells[0] ?? null) }));
       return true;

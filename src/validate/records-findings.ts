@@ -17,6 +17,18 @@ export interface FilledCell {
   t: string;
 }
 
+/**
+ * A row that is a note: one filled cell, the first, in a table without 序号 (one with it numbers
+ * its rows there). When 召回数量 is the first column, a figure there (25000, 3400件) is a recall
+ * whose other cells are missing: checked as one, never skipped as a note.
+ */
+export function isNoteRow(r: RawRow, map: HeaderMap<FieldKey>, filled: number, first: number): boolean {
+  if (filled !== 1 || first !== 0 || map.columns.has('seq')) return false;
+  const v = r.cells[0];
+  const figure = typeof v === 'number' || (typeof v === 'string' && /^[\s\d０-９,，.]+\p{Script=Han}{0,2}$/u.test(v));
+  return !(map.columns.get('quantity')?.index === 0 && figure);
+}
+
 export function noteRow(issue: MakeIssue, r: RawRow, only: FilledCell): ValidationIssue {
   return issue(
     'warning',

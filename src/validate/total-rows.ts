@@ -108,3 +108,14 @@ export function recordInTotalRow(
     ),
   ];
 }
+
+/** A total row's findings: its figure against the rows it closes, and a recall marked as a total. */
+export function totalRowFindings(
+  row: RawRow,
+  kind: TotalKind,
+  seg: Segment,
+  cols: ReadonlyMap<string, ColumnRef>,
+  issue: MakeIssue,
+): ValidationIssue[] {
+  return [...checkTotalRow(row, kind, seg, cols.get('quantity'), issue), ...recordInTotalRow(row, kind, cols, issue)];
+}

@@ -38,6 +38,19 @@ describe('validateRecords: accepted rows', () => {
     });
   });
 
+  it('a figure alone under 召回数量 as the first column is a recall with the rest missing, not a note', () => {
+    const header = ['召回数量', ...HEADER.filter((h) => h !== '召回数量')];
+    const row = (over: Record<string, CellValue> = {}) => {
+      const cells = recordRow(over);
+      const q = HEADER.indexOf('召回数量');
+      return [cells[q] ?? null, ...cells.filter((_, i) => i !== q)];
+    };
+    const r = validateRecords(rawTable([header, row(), [25000], ['注：数据截至9月30日']]), ctx);
+    expect(r.rows).toMatchObject({ accepted: 1, rejected: 1, notes: 1 });
+    expect(r.issues.filter((i) => i.row === 3).every((i) => i.code === 'value.required.missing')).toBe(true);
+    expect(r.issues.filter((i) => i.row === 3).length).toBeGreaterThan(0);
+  });
+
   it('accounts for every row: accepted, rejected, blank, totals and notes add up', () => {
     const r = run([
       recordRow(),
