@@ -60,44 +60,36 @@ function manufacturers(s: BulletinStats): Found {
   return total > all ? `合计生产企业数为 ${total}，但各地区生产企业数之和只有 ${all}` : null;
 }
 
+/** The shares of the province's own tables, as its build rounds them: by recalls (次) and by quantity (件). */
 function provinceShares(s: BulletinStats, decimals: number): Found {
+  type Row = { name: string; recalls: number; quantity: number };
+  const recalls =
+    <T extends Row & { recallShare: number | null }>(table: string, rows: readonly T[]) =>
+    () =>
+      sharesAsBuilt(
+        table,
+        rows,
+        '召回次数',
+        (r) => r.recalls,
+        (r) => r.recallShare,
+        decimals,
+      );
+  const quantity =
+    <T extends Row & { quantityShare: number | null }>(table: string, rows: readonly T[]) =>
+    () =>
+      sharesAsBuilt(
+        table,
+        rows,
+        '召回数量',
+        (r) => r.quantity,
+        (r) => r.quantityShare,
+        decimals,
+      );
   return firstFound([
-    () =>
-      sharesAsBuilt(
-        '类别',
-        s.byCategory,
-        '召回次数',
-        (r) => r.recalls,
-        (r) => r.recallShare,
-        decimals,
-      ),
-    () =>
-      sharesAsBuilt(
-        '类别',
-        s.byCategory,
-        '召回数量',
-        (r) => r.quantity,
-        (r) => r.quantityShare,
-        decimals,
-      ),
-    () =>
-      sharesAsBuilt(
-        '地区',
-        s.byRegion,
-        '召回数量',
-        (r) => r.quantity,
-        (r) => r.quantityShare,
-        decimals,
-      ),
-    () =>
-      sharesAsBuilt(
-        '缺陷类型',
-        s.byDefect,
-        '召回次数',
-        (r) => r.recalls,
-        (r) => r.recallShare,
-        decimals,
-      ),
+    recalls('类别', s.byCategory),
+    quantity('类别', s.byCategory),
+    quantity('地区', s.byRegion),
+    recalls('缺陷类型', s.byDefect),
   ]);
 }
 

@@ -34,3 +34,18 @@ export function recordRow(over: Record<string, CellValue> = {}): CellValue[] {
 export function rawTable(rows: CellValue[][], file = 'recalls.xlsx', sheet: string | null = '召回记录'): RawTable {
   return { file, format: 'xlsx', sheet, encoding: null, rows: rows.map((cells, i) => ({ row: i + 1, cells })) };
 }
+
+/** The national category table's header (national-categories), as the summary-table tests write it. */
+export const CAT_HEADER = [
+  '产品类别',
+  '代码',
+  '累计召回次数',
+  '累计召回数量',
+  '本年召回次数',
+  '本年召回数量',
+  '本季度召回次数',
+  '本季度召回数量',
+];
+
+/** The national province table's header (national-provinces). */
+export const PROV_HEADER = ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'];

@@ -4,7 +4,7 @@ import type { ValidationIssue } from '../../src/model/issues.js';
 import type { ReferenceData } from '../../src/model/reference.js';
 import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
 import { reference } from '../helpers/reference.js';
-import { rawTable } from '../helpers/tables.js';
+import { CAT_HEADER, PROV_HEADER, rawTable } from '../helpers/tables.js';
 
 let ref: ReferenceData;
 beforeAll(async () => {
@@ -13,17 +13,6 @@ beforeAll(async () => {
 
 const Q1 = { year: 2022, quarter: 1 } as const;
 const Q2 = { year: 2022, quarter: 2 } as const;
-const PROV_HEADER = ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'];
-const CAT_HEADER = [
-  '产品类别',
-  '代码',
-  '累计召回次数',
-  '累计召回数量',
-  '本年召回次数',
-  '本年召回数量',
-  '本季度召回次数',
-  '本季度召回数量',
-];
 const found = (issues: readonly ValidationIssue[]) =>
   issues.filter((i) => i.code === 'contradiction.national.first-quarter').map((i) => [i.severity, i.row, i.column]);
 const provinces = (rows: Array<Array<string | number>>, quarter: typeof Q1 | typeof Q2 | null, header = PROV_HEADER) =>

@@ -4,24 +4,13 @@ import type { ReferenceData } from '../../src/model/reference.js';
 import { readClues } from '../../src/validate/clues.js';
 import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
 import { reference } from '../helpers/reference.js';
-import { rawTable } from '../helpers/tables.js';
+import { CAT_HEADER, PROV_HEADER, rawTable } from '../helpers/tables.js';
 
 let ref: ReferenceData;
 beforeAll(async () => {
   ref = await reference();
 });
 
-const CAT_HEADER = [
-  '产品类别',
-  '代码',
-  '累计召回次数',
-  '累计召回数量',
-  '本年召回次数',
-  '本年召回数量',
-  '本季度召回次数',
-  '本季度召回数量',
-];
-const PROV_HEADER = ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'];
 const errors = (issues: readonly ValidationIssue[], code: string) =>
   issues.filter((i) => i.severity === 'error' && i.code === code);
 

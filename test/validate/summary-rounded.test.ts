@@ -7,23 +7,13 @@ import { readForeign } from '../../src/validate/foreign.js';
 import { readNationalRecords } from '../../src/validate/national-records.js';
 import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
 import { reference } from '../helpers/reference.js';
-import { rawTable } from '../helpers/tables.js';
+import { CAT_HEADER, rawTable } from '../helpers/tables.js';
 
 let ref: ReferenceData;
 beforeAll(async () => {
   ref = await reference();
 });
 
-const CAT_HEADER = [
-  '产品类别',
-  '代码',
-  '累计召回次数',
-  '累计召回数量',
-  '本年召回次数',
-  '本年召回数量',
-  '本季度召回次数',
-  '本季度召回数量',
-];
 const rounded = (issues: readonly ValidationIssue[]) =>
   issues.filter((i) => i.code === 'value.number.rounded').map((i) => [i.severity, i.row, i.column, i.value]);
 
