@@ -26,7 +26,8 @@ function cells(format: RowFormat): Cells {
     return {
       rank: (n) => n,
       diff: (n) => n,
-      pct: (c) => (c.pct === null ? (c.to === 0 ? 0 : '') : round2(c.pct)),
+      // No percentage from zero (--json's null): empty, not a 0 that reads as computed.
+      pct: (c) => (c.pct === null ? '' : round2(c.pct)),
       pp: (n) => round2(n),
     };
   return {

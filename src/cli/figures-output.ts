@@ -23,9 +23,9 @@ export function renderRows(
   return `${columns([header.map(String), ...rows.map((r) => r.map((c) => String(c ?? '')))], numeric)}\n`;
 }
 
-/** +29.91% / -86.19% / 新增 (from zero). */
+/** +29.91% / -86.19% / 新增 (from zero) / 持平 (zero to zero: no percentage, as --json's null says). */
 export function pctText(pct: number | null, to: number): string {
-  if (pct === null) return to === 0 ? '0.00%' : '新增';
+  if (pct === null) return to === 0 ? '持平' : '新增';
   return `${pct > 0 ? '+' : ''}${pct.toFixed(2)}%`;
 }
 

@@ -125,6 +125,20 @@ describe('bulletin stats', () => {
 });
 
 describe('bulletin compare', () => {
+  it('a category at zero in both quarters is 持平 in the table and empty in CSV, as --json says null', async () => {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    const line = (out: string) => out.split('\n').find((l) => /^湖南省\s*,?\s*家具\s*,?\s*召回数量/.test(l)) ?? '';
+    const table = await bulletin(['compare', '2022Q2', '2022Q3', '--by', 'category'], { cwd });
+    expect(line(table.stdout)).toMatch(/\s0\s+0\s+0\s+持平\s/);
+    const csv = await bulletin(['compare', '2022Q2', '2022Q3', '--by', 'category', '--csv'], { cwd });
+    expect(line(csv.stdout)).toBe('湖南省,家具,召回数量,0,0,0,,0\r');
+    const json = JSON.parse(
+      (await bulletin(['compare', '2022Q2', '2022Q3', '--by', 'category', '--json'], { cwd })).stdout,
+    );
+    expect(JSON.stringify(json)).toContain('"from":0,"to":0,"diff":0,"pct":null');
+  });
+
   it('--ytd --json: 2022 H1 against 2021 H1, in the documented shape', async () => {
     const r = await bulletin(['compare', '2021Q2', '2022Q2', '--ytd', '--json']);
     expect(r.code).toBe(0);
