@@ -11,8 +11,16 @@
  */
 import { columnLetter, type ValidationIssue } from '../model/issues.js';
 import { shownAs } from '../ingest/cell-marks.js';
-import { cellText, isErrorCell, isUnsavedFormula, type CellMark, type CellValue } from '../ingest/table.js';
+import {
+  cellText,
+  isErrorCell,
+  isUnsavedFormula,
+  type CellMark,
+  type CellValue,
+  type RawRow,
+} from '../ingest/table.js';
 import type { MakeIssue } from './issue-factory.js';
+import { cellOutsideHeader } from './records-findings.js';
 
 type Place = Parameters<MakeIssue>[2];
 
@@ -85,4 +93,16 @@ export function formulaFinding(v: CellValue, place: Place, issue: MakeIssue): Va
     );
   }
   return null;
+}
+
+/**
+ * Cells right of the header's last column: as in the recall records, a figure there belongs to no
+ * column (two rows run together by a stray line break put the second row's cells there), so it is
+ * an error, not silently dropped.
+ */
+export function cellsOutside(r: RawRow, width: number, issue: MakeIssue): ValidationIssue[] {
+  return r.cells.slice(width).flatMap((c, k) => {
+    const t = cellText(c);
+    return t === '' ? [] : [cellOutsideHeader(issue, r, { i: width + k, t })];
+  });
 }

@@ -14,7 +14,7 @@ import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { boundFindings } from './summary-bounds.js';
 import { noRecallFindings } from './summary-no-recalls.js';
-import { formulaFinding, summaryMarkFinding } from './summary-cells.js';
+import { cellsOutside, formulaFinding, summaryMarkFinding } from './summary-cells.js';
 import { roundedFinding } from './summary-rounded.js';
 import { statedTotals, totalMismatches, totalOverflows } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
@@ -97,6 +97,7 @@ export function readSummary<K extends string>(
       continue;
     }
     result.rowNumbers.push(r.row);
+    issues.push(...cellsOutside(r, map.width, issue));
     hidden.data(r);
     const marked = placeholderField(map, r.cells);
     if (marked) {

@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReferenceData } from '../../src/model/reference.js';
+import { readForeign } from '../../src/validate/foreign.js';
+import { readNationalProvinces } from '../../src/validate/national-summary.js';
+import { reference } from '../helpers/reference.js';
+import { PROV_HEADER, rawTable } from '../helpers/tables.js';
+
+let ref: ReferenceData;
+beforeAll(async () => {
+  ref = await reference();
+});
+
+describe('a summary-table cell right of the header (summary-cells.ts cellsOutside)', () => {
+  it('is an error naming its cell: a row run into the one before left its figures there', () => {
+    const r = readForeign(
+      rawTable(
+        [
+          ['国家地区', '召回次数', '召回数量'],
+          ['美国', 192, 18713400],
+          ['日本', 54, '3833800', '欧盟', 10, 1000],
+        ],
+        'foreign.csv',
+        null,
+      ),
+      ref,
+    );
+    expect(r.issues.map((i) => [i.code, i.severity, i.row, i.column, i.value])).toContainEqual([
+      'structure.row.extra-cells',
+      'error',
+      3,
+      'D',
+      '欧盟',
+    ]);
+    expect(r.issues.filter((i) => i.code === 'structure.row.extra-cells')).toHaveLength(3);
+  });
+
+  it('an empty cell there is nothing', () => {
+    const t = rawTable([PROV_HEADER, [1, '湖南省', 10, 100, 5, 50, null, '']], 'national-provinces.csv', null);
+    expect(readNationalProvinces(t, ref).issues).toEqual([]);
+  });
+});
