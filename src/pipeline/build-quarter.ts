@@ -78,7 +78,7 @@ async function composeAndRender(
     decimals: opts.config.decimals,
   };
   onProgress({ phase: 'render', message: '排版 HTML（文章、图表、表格）' });
-  const specs = reportChartSpecs(stats);
+  const specs = reportChartSpecs(stats, opts.config.decimals);
   const charts = specs && (await drawCharts(specs, opts.cacheDir ?? null));
   const composed = composeBulletin({
     charts,

@@ -4,6 +4,8 @@
  * loads it. charts.ts draws a spec; our own percentage labels keep chart
  * and table from ever disagreeing. Pure.
  */
+import { percent } from '../model/chinese.js';
+
 export interface PieDatum {
   name: string;
   value: number;
@@ -58,7 +60,7 @@ export const DRAWING = 1;
 /** A label shown as is: ECharts would read {a} or {b} in it as placeholders. */
 const literal = (text: string): string => text.replace(/[{}]/g, '');
 
-export function pieSpec(title: string, data: readonly PieDatum[]): ChartSpec {
+export function pieSpec(title: string, data: readonly PieDatum[], decimals = 2): ChartSpec {
   return {
     option: {
       title: { text: title, left: 'center', top: 4, textStyle: { fontFamily: FONT, fontSize: 15, fontWeight: 'bold' } },
@@ -73,7 +75,7 @@ export function pieSpec(title: string, data: readonly PieDatum[]): ChartSpec {
               name: d.name,
               value: d.value,
               label: {
-                formatter: literal(`${d.name} ${d.share.toFixed(2)}%`),
+                formatter: literal(`${d.name} ${percent(d.share, decimals)}`),
                 textBorderWidth: 0,
                 textBorderColor: 'transparent',
               },

@@ -5,7 +5,8 @@ import { barSpec, pieSpec, type ChartSpec } from './chart-specs.js';
 import type { ReportCharts } from './view-model.js';
 
 /** What each chart shows; null for a quarter with no recall (the part has no charts then). */
-export function reportChartSpecs(s: QuarterStats): Record<keyof ReportCharts, ChartSpec> | null {
+/** `decimals`: the shares' own (configuration), so a label prints the table's figure as the table does. */
+export function reportChartSpecs(s: QuarterStats, decimals = 2): Record<keyof ReportCharts, ChartSpec> | null {
   if (s.totals.recalls === 0) return null;
   const qn = quarterName(parseQuarter(s.quarter));
   // A pie draws only items above 0, whose shares exist (their total is positive): the 0 is never shown.
@@ -13,6 +14,7 @@ export function reportChartSpecs(s: QuarterStats): Record<keyof ReportCharts, Ch
     categories: pieSpec(
       `${qn}各类别召回数量占比`,
       s.byCategory.map((c) => ({ name: c.name, value: c.quantity, share: c.quantityShare ?? 0 })),
+      decimals,
     ),
     regions: barSpec(
       `${qn}各市州召回数量`,
@@ -22,6 +24,7 @@ export function reportChartSpecs(s: QuarterStats): Record<keyof ReportCharts, Ch
     defects: pieSpec(
       `${qn}召回产品缺陷类别（按批次）`,
       s.byDefect.map((d) => ({ name: d.name, value: d.recalls, share: d.recallShare ?? 0 })),
+      decimals,
     ),
   };
 }
