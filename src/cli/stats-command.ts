@@ -18,11 +18,10 @@ export interface StatsFlags extends Pick<OptionFlags, 'data' | 'out' | 'archive'
 const HEADER = ['部分', '项目', '代码', '召回次数', '召回数量', '次数占比%', '数量占比%'];
 const NUMERIC = [false, false, false, true, true, true, true];
 
-/** A share, or an empty cell when its table's total is 0 (stats.json has null: no share exists). */
-const share = (x: number | null): string => x?.toFixed(2) ?? '';
-
-/** Every printed figure as rows: section, item, code, recalls, quantity, shares. */
-export function statsRows(s: BulletinStats): unknown[][] {
+/** Every printed figure as rows: section, item, code, recalls, quantity, shares (at `decimals`, as printed). */
+export function statsRows(s: BulletinStats, decimals = 2): unknown[][] {
+  // An empty cell when its table's total is 0 (stats.json has null: no share exists).
+  const share = (x: number | null | undefined): string => x?.toFixed(decimals) ?? '';
   const rows: unknown[][] = [
     ['本省合计', s.province.name, s.province.code, s.totals.recalls, s.totals.quantity, '', ''],
   ];
@@ -51,7 +50,7 @@ export function statsRows(s: BulletinStats): unknown[][] {
     }
   }
   for (const j of s.foreign?.jurisdictions ?? [])
-    rows.push(['国外', j.name, '', j.recalls, j.quantity ?? '未公开', j.recallShare?.toFixed(2) ?? '', '']);
+    rows.push(['国外', j.name, '', j.recalls, j.quantity ?? '未公开', share(j.recallShare), '']);
   for (const c of s.foreign?.categories ?? [])
     rows.push([
       '国外按类别',
@@ -59,8 +58,8 @@ export function statsRows(s: BulletinStats): unknown[][] {
       c.code,
       c.recalls,
       c.quantity ?? '未公开',
-      c.recallShare?.toFixed(2) ?? '',
-      c.quantityShare?.toFixed(2) ?? '',
+      share(c.recallShare),
+      share(c.quantityShare),
     ]);
   for (const c of s.clues?.rows ?? [])
     rows.push(['共享线索（报告/有效/检测）', c.unit, '', c.reports, c.effective, c.inspections, '']);
@@ -87,7 +86,12 @@ export async function runStats(flags: StatsFlags, io: CliIo): Promise<number> {
   if (flags.json) io.stdout(`${JSON.stringify(found.stats, null, 2)}\n`);
   else
     io.stdout(
-      renderRows(HEADER, statsRows(found.stats), flags.csv ? 'csv' : flags.md ? 'md' : ('table' as RowFormat), NUMERIC),
+      renderRows(
+        HEADER,
+        statsRows(found.stats, config.decimals),
+        flags.csv ? 'csv' : flags.md ? 'md' : ('table' as RowFormat),
+        NUMERIC,
+      ),
     );
   if (!flags.json) io.stderr(`数据来源：${found.source === 'data' ? '数据文件夹' : '存档'} ${found.path}\n`);
   return EXIT.ok;

@@ -85,6 +85,16 @@ describe('bulletin stats', () => {
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
   });
 
+  it('--csv prints the shares at the configured decimals, as the bulletin does', async () => {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    writeFileSync(join(cwd, 'bulletin.config.json'), JSON.stringify({ decimals: 0 }));
+    const csv = await bulletin(['stats', '--quarter', '2022Q3', '--csv'], { cwd });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toContain('本省按类别,家用日用品,04,1,257500,13,62');
+    expect(csv.stdout).toContain('国外,欧盟,,1083,未公开,75,');
+  });
+
   it('--csv and --md list every figure; CSV cells cannot run as formulas', async () => {
     const csv = await bulletin(['stats', '--quarter', '2022Q3', '--csv']);
     expect(csv.code).toBe(0);
