@@ -90,15 +90,17 @@ export function matchRegion(ref: ReferenceData, home: Province, text: string): M
   const alias = aliasOf(ref, home, candidates);
   if (alias) return alias;
   const t = candidates[0] as string;
+  // A district or county (岳麓区) is no misspelt prefecture: a near name (岳阳) would be another place.
+  const nearest = /[区县]$/u.test(t) ? [] : nearestRegion(home, t);
   for (const other of ref.provinces) {
     if (other === home) continue;
     const inOther = candidates.some(
       (c) =>
         other.prefectures.some((p) => prefectureMatches(p, c)) || c === fold(other.name) || c === fold(other.short),
     );
-    if (inOther) return { ok: false, reason: 'other-province', province: other, nearest: nearestRegion(home, t) };
+    if (inOther) return { ok: false, reason: 'other-province', province: other, nearest };
   }
-  return { ok: false, reason: 'unknown', nearest: nearestRegion(home, t) };
+  return { ok: false, reason: 'unknown', nearest };
 }
 
 /** 浏阳市 / 浏阳 (a county-level city) and 大庸市 / 大庸 (a former name): the one prefecture they lie in. */

@@ -67,7 +67,7 @@ export function parseRegion(f: RowFindings): string {
       f,
       'region',
       'value.region.unknown',
-      `“${shown(row, ctx, 'region')}”不是${home.name}的市州。${near ? `最接近的是“${near.short}”。` : ''}`,
+      `“${shown(row, ctx, 'region')}”不是${home.name}的市州。${near ? `最接近的是“${near.short}”。` : /[区县]$/u.test(regionText.trim()) ? '它看起来是区县名，而这一栏要填它所属的市州。' : ''}`,
       `请填写市州名称（如“${home.prefectures[0]?.short ?? ''}”）或 6 位行政区划代码。`,
     );
   }

@@ -96,6 +96,13 @@ describe('validateRecords: one test per rule', () => {
     expect(onlyIssue({ 市州: '长沙县城' }).message).toBe('“长沙县城”不是湖南省的市州。最接近的是“长沙”。');
   });
 
+  it('value.region.unknown for a district suggests no prefecture by spelling (岳麓区 is in 长沙, not 岳阳)', () => {
+    expect(onlyIssue({ 市州: '岳麓区' }).message).toBe(
+      '“岳麓区”不是湖南省的市州。它看起来是区县名，而这一栏要填它所属的市州。',
+    );
+    expect(onlyIssue({ 市州: '桃源县' }).message).not.toContain('最接近');
+  });
+
   it('value.defect.unknown', () => {
     expect(onlyIssue({ 缺陷类型: '外观' })).toMatchObject({ code: 'value.defect.unknown', column: 'G' });
   });
