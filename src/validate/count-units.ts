@@ -11,10 +11,12 @@ import { fold } from '../model/text.js';
  * Measure words that count products one by one. 双 and 对 are kept: a pair of shoes or earrings
  * is sold and recalled as one product, and a recall of 500双 is 500 products; 套 and 组 likewise
  * (a set sold as one, 23800套 直尺套装). Written together or with a bracket or slash (件（套）,
- * 台套, 个/只), each word still counts one product.
+ * 台套, 个/只), each word still counts one product. 瓶, 罐, 桶 and 卷 are a product's own unit
+ * (an aerosol, a fire extinguisher, a pail of paint, a roll of tape), not a case of several; 扇 and
+ * 樘 count doors and windows, 口 pots, 粒 button cells and beads; 頂臺輛隻個 are the traditional forms.
  */
-const COUNT_WORDS = '件个台只辆套双对本册把支张条块副顶部架具盏组床面座艘片颗枚根';
-const COUNT_LATIN = new Set(['pcs', 'pc', 'piece', 'pieces', 'set', 'sets']);
+const COUNT_WORDS = '件个台只辆套双对本册把支张条块副顶部架具盏组床面座艘片颗枚根扇樘口粒瓶罐桶卷頂臺輛隻個';
+const COUNT_LATIN = new Set(['pcs', 'pc', 'pcs.', 'pc.', 'piece', 'pieces', 'set', 'sets', 'ea', 'unit', 'units']);
 
 /** Words for so many products at once: refused, with what one of them is (令, a ream, is 500 sheets). */
 const MULTIPLES: Record<string, { each: number; of: string }> = {
@@ -24,7 +26,7 @@ const MULTIPLES: Record<string, { each: number; of: string }> = {
 };
 const MEASURES =
   /^(吨|千克|公斤|克|毫克|斤|两|磅|盎司|升|公升|毫升|立方米|立方|方|米|厘米|毫米|千米|公里|平方米|平米|码|尺|英尺|kg|g|mg|t|l|ml|m|cm|mm|km|lb|lbs|oz)$/u;
-const PACKAGES = /^(箱|盒|包|袋|瓶|罐|桶|听|筐|捆|扎|托|柜|车|板|卷|提|件箱|纸箱|整箱)$/u;
+const PACKAGES = /^(箱|盒|包|袋|听|筐|捆|扎|托|柜|车|板|提|件箱|纸箱|整箱)$/u;
 const BATCHES = /^(批|批次|款|种|类|次|型|个批次)$/u;
 
 /** True when `unit` (a 单位 cell, the words after a number) counts products one by one. */

@@ -6,6 +6,15 @@ describe('units that count products one by one', () => {
     expect(isCountUnit(u)).toBe(true);
   });
 
+  // A product's own unit, not a case of several: an aerosol 瓶, a pail 桶, a roll of tape 卷, a door 扇,
+  // a window 樘, a pot 口, a button cell 粒; traditional forms; pcs. and EA as exports write them.
+  it.each(['瓶', '罐', '桶', '卷', '扇', '樘', '口', '粒', '臺', '輛', '隻', '頂', 'pcs.', 'EA', 'units'])(
+    '%s is one too',
+    (u) => {
+      expect(isCountUnit(u)).toBe(true);
+    },
+  );
+
   it.each(['件（套）', '件(套)', '台套', '个/只', ' 只 ', 'PCS', 'pcs', 'set'])(
     '%j is one: every word counts one',
     (u) => {
@@ -19,7 +28,7 @@ describe('units that count products one by one', () => {
     // multipliers
     ...['打', '罗', '令', '万只', '千件'],
     // packages: how many products to one is unknown
-    ...['箱', '盒', '包', '袋', '瓶'],
+    ...['箱', '盒', '包', '袋', '筐'],
     // neither, and words not on the list
     ...['批', '款', '次', '起', '以上', '打件', '', '件¹'],
   ])('%j is not', (u) => {
