@@ -57,7 +57,9 @@ const NUMBER =
  */
 export function parseQuantity(v: CellValue): QuantityResult {
   if (v === null) return { ok: false, reason: 'empty' };
-  if (typeof v === 'number') return checkInteger(v, null, false);
+  // A formula's float noise (=0.1*3*1000 saves 300.00000000000006) is the integer Excel shows: it
+  // shows no more than 15 significant digits. A real fraction (1.5) stays one, and is refused.
+  if (typeof v === 'number') return checkInteger(Number.isInteger(v) ? v : Number(v.toPrecision(15)), null, false);
   if (typeof v !== 'string') return { ok: false, reason: 'not-a-number' };
   // Plain digits, the usual case: what the general path below would give.
   if (/^\d{1,15}$/.test(v)) return { ok: true, value: Number(v), unit: null, approximate: false };

@@ -61,6 +61,13 @@ describe('parseQuantity', () => {
     expect(parseQuantity(input)).toEqual({ ok: false, reason: 'special-digit', mark });
   });
 
+  it('reads a formula result’s float noise as the integer Excel shows (15 significant digits)', () => {
+    expect(parseQuantity(300.00000000000006)).toEqual({ ok: true, value: 300, unit: null, approximate: false });
+    expect(parseQuantity(257499.99999999997)).toEqual({ ok: true, value: 257500, unit: null, approximate: false });
+    expect(parseQuantity(1.5)).toMatchObject({ ok: false });
+    expect(parseQuantity(300.0001)).toMatchObject({ ok: false });
+  });
+
   it('says which character is not a digit', () => {
     const q = parseQuantity('257500¹');
     expect(q.ok).toBe(false);
