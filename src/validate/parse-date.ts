@@ -27,8 +27,12 @@ export function parseDate(v: CellValue): DateResult {
   if (t === '') return { ok: false, reason: 'empty' };
   if (/^\d{5}(\.\d+)?$/.test(t)) return fromSerial(Number(t));
   const m =
-    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ??
-    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+    // A trailing point (2022.07.02.), a weekday (2022年7月1日 星期五) and a time without a zone
+    // (2022-07-01T00:00:00, as exports write it) say nothing more about the day. A zone (Z, +08:00)
+    // is refused: 2022-06-30T20:00:00Z is already 1 July in Hunan.
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日.]?(?:(?:星期|周)[一二三四五六日天])?(?:t?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/u.exec(
+      t,
+    ) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return { ok: false, reason: 'unreadable' };
   const d = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   return d ? { ok: true, value: d } : { ok: false, reason: 'impossible' };

@@ -31,6 +31,19 @@ describe('parseDate', () => {
     expect(parseDate('２０２２-０８-１５')).toEqual({ ok: true, value: '2022-08-15' });
   });
 
+  it('reads an export’s time without a zone, a weekday and a trailing point; refuses a zone', () => {
+    for (const v of [
+      '2022-07-01T00:00:00',
+      '2022-07-01T08:30:00.000',
+      '2022年7月1日 星期五',
+      '2022年7月1日周五',
+      '2022.07.01.',
+    ])
+      expect(parseDate(v)).toEqual({ ok: true, value: '2022-07-01' });
+    for (const v of ['2022-06-30T20:00:00Z', '2022-07-01T00:00:00+08:00'])
+      expect(parseDate(v)).toEqual({ ok: false, reason: 'unreadable' });
+  });
+
   it('treats an empty cell as empty, not unreadable', () => {
     expect(parseDate(null)).toEqual({ ok: false, reason: 'empty' });
   });
