@@ -62,7 +62,8 @@ function damaged(href: string, bytes: Uint8Array, kind: ImageKind): ImageFinding
 }
 
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
-const IMAGE_REF = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+// <…> around the path (CommonMark's form for one with spaces: <images/现场 照片.png>) or a bare path.
+const IMAGE_REF = /!\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)/g;
 
 function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
@@ -165,7 +166,7 @@ export async function loadArticles(
     const images: Record<string, string> = {};
     const bodyStart = text.replace(/\r\n?/g, '\n').length - v.body.length;
     for (const m of v.body.matchAll(IMAGE_REF)) {
-      const href = m[1] as string;
+      const href = (m[1] ?? m[2]) as string;
       const r = await resolveImage(quarterDir, dir, href);
       if ('url' in r) images[href] = r.url;
       else

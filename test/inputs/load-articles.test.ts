@@ -46,6 +46,19 @@ describe('loadArticles', () => {
     expect(r.articles[0]?.images['images/p.svg']).toMatch(/^data:image\/svg\+xml;base64,/);
   });
 
+  it('reads a path in <…> (CommonMark’s form for one with spaces), and finds it missing as any other', async () => {
+    const dir = quarter({
+      'articles/a.md': article(
+        'section: 召回工作快讯\ntitle: 甲',
+        '![图](<images/现场 照片.svg> "说明")\n\n![缺](<images/不存在 的.png>)',
+      ),
+      'articles/images/现场 照片.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const r = await loadArticles(dir, SECTIONS, (p) => p);
+    expect(r.articles[0]?.images['images/现场 照片.svg']).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(r.issues.map((i) => [i.code, i.value])).toEqual([['article.image.missing', 'images/不存在 的.png']]);
+  });
+
   it('refuses images outside the quarter folder, URLs, missing files and non-images', async () => {
     const dir = quarter({
       'articles/a.md': article(
