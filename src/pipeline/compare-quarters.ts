@@ -77,7 +77,7 @@ async function optional(
 async function periodOf(
   q: Quarter,
   ytd: boolean,
-  opts: SourceOptions,
+  opts: SourceOptions & { by?: Dimension | null },
   cache: Map<string, SourcedStats | null>,
 ): Promise<Period> {
   const last = await need(q, opts, cache);
@@ -98,8 +98,25 @@ async function periodOf(
       `无法得到 ${q.year} 年截至 ${quarterId(q)} 的累计数：缺少前面季度的数据，全国表中也没有本省的累计行。`,
       '请补齐该年前面各季度的数据或存档。',
     );
+  // The total can come from the province's row in the national table; the items only from every quarter.
+  const by = opts.by && opts.by !== 'province' ? opts.by : null;
+  if (by && !p.province.rows[by]) {
+    const missing = earlier.flatMap((e, i) => (e ? [] : [`${q.year}Q${i + 1}`]));
+    throw new BulletinError(
+      'input.ytd.unavailable',
+      'input',
+      `无法按${BY_NAME[by]}比较 ${q.year} 年截至 ${quarterId(q)} 的累计：缺少 ${missing.join('、')} 的数据（合计可取全国表中本省的累计行，分项不能）。`,
+      '请补齐该年前面各季度的数据或存档，或去掉 --by 只比较合计。',
+    );
+  }
   return p;
 }
+
+const BY_NAME: Record<Exclude<Dimension, 'province'>, string> = {
+  category: '类别',
+  region: '市州',
+  defect: '缺陷类型',
+};
 
 /**
  * With year checks, every quarter compared is checked against its year's earlier quarters, as build

@@ -157,6 +157,13 @@ describe('bulletin compare', () => {
     expect(doc.comparison?.national?.quantity.pct).toBe(-86.19);
   });
 
+  it('--ytd --by refuses, naming the quarters missing, where only the total can be had (it printed no items, exit 0)', async () => {
+    const r = await bulletin(['compare', '2021Q2', '2022Q2', '--ytd', '--by', 'category']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('无法按类别比较 2021 年截至 2021Q2 的累计：缺少 2021Q1 的数据');
+  });
+
   it('prints a table with the sources, and Markdown and CSV on request', async () => {
     const r = await bulletin(['compare', '2022Q2', '2022Q3']);
     expect(r.code).toBe(0);
