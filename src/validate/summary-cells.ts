@@ -10,6 +10,7 @@
  * figure was meant is a guess.
  */
 import { columnLetter, type ValidationIssue } from '../model/issues.js';
+import { preview } from '../model/text.js';
 import { shownAs } from '../ingest/cell-marks.js';
 import {
   cellText,
@@ -20,6 +21,7 @@ import {
   type RawRow,
 } from '../ingest/table.js';
 import type { MakeIssue } from './issue-factory.js';
+import type { SummaryField } from './summary-types.js';
 import { cellOutsideHeader } from './records-findings.js';
 
 type Place = Parameters<MakeIssue>[2];
@@ -105,4 +107,56 @@ export function cellsOutside(r: RawRow, width: number, issue: MakeIssue): Valida
     const t = cellText(c);
     return t === '' ? [] : [cellOutsideHeader(issue, r, { i: width + k, t })];
   });
+}
+
+/** A required field left empty, or (a problem given) a value that is not a usable number. */
+export function valueFinding(
+  f: SummaryField<string>,
+  v: CellValue,
+  problem: { why: string; hint?: string } | null,
+  place: Place,
+  issue: MakeIssue,
+): ValidationIssue {
+  if (problem === null || cellText(v) === '')
+    return issue(
+      'error',
+      'value.required.missing',
+      place,
+      `“${f.label}”是必填项，这一行是空的。`,
+      f.kind === 'text' ? `请填写${f.label}。` : `请填写${f.label}：没有的填 0（空白不按 0 计算）。`,
+    );
+  return issue(
+    'error',
+    'value.number.invalid',
+    place,
+    `${f.label}“${preview(cellText(v), 60)}”${problem.why}。`,
+    problem.hint ??
+      (f.kind === 'quantity-or-undisclosed'
+        ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
+        : '请填写不小于 0 的整数。'),
+  );
+}
+
+/**
+ * A note under a table (注：以上数据来源于…, 数据来源：…, 备注…): text alone in the first cell,
+ * starting with a word notes start with. Skipped with a warning, as in the recall records; any
+ * other row with text only is a row without figures (an error: empty is never 0).
+ */
+export function isNoteLine(cells: readonly CellValue[]): boolean {
+  const filled = cells.flatMap((c, i) => (cellText(c) === '' ? [] : [i]));
+  return (
+    filled.length === 1 &&
+    filled[0] === 0 &&
+    /^(注|备注|说明|数据来源|资料来源|来源)[:：\s]/u.test(cellText(cells[0] ?? null))
+  );
+}
+
+export function summaryNote(issue: MakeIssue, r: RawRow): ValidationIssue {
+  return issue(
+    'warning',
+    'row.note',
+    { row: r.row, col: 1, value: cellText(r.cells[0] ?? null) },
+    '这一行是表下的注释，当作备注跳过，没有计入。',
+    '如果这一行应有数字，请把各列填完整。',
+  );
 }

@@ -14,7 +14,14 @@ import { parseQuantity, quantityProblem } from './parse-quantity.js';
 import type { FieldDef, TableSchema } from './table-schema.js';
 import { boundFindings } from './summary-bounds.js';
 import { noRecallFindings } from './summary-no-recalls.js';
-import { cellsOutside, formulaFinding, summaryMarkFinding } from './summary-cells.js';
+import {
+  cellsOutside,
+  formulaFinding,
+  isNoteLine,
+  summaryMarkFinding,
+  summaryNote,
+  valueFinding,
+} from './summary-cells.js';
 import { roundedFinding } from './summary-rounded.js';
 import { statedTotals, totalMismatches, totalOverflows } from './summary-totals.js';
 import { totalRowKind } from './total-rows.js';
@@ -65,6 +72,19 @@ export function summaryAccount<K extends string>(r: SummaryResult<K>): RowAccoun
   return { ...account, accepted: account.read - rejected, rejected };
 }
 
+/** A blank row (序号 filled in ahead, and nothing else, is blank) or a note under the table: counted, true when skipped. */
+function skippedRow<K extends string>(r: RawRow, map: HeaderMap<K>, result: SummaryResult<K>): boolean {
+  const seq = map.columns.get('seq' as K)?.index;
+  if (isBlankRow(seq === undefined ? r.cells : r.cells.filter((_, i) => i !== seq))) {
+    result.skipped.blank++;
+    return true;
+  }
+  if (!isNoteLine(r.cells)) return false;
+  result.skipped.notes++;
+  result.issues.push(summaryNote(result.issue, r));
+  return true;
+}
+
 export function readSummary<K extends string>(
   table: RawTable,
   schema: SummarySchema<K>,
@@ -84,12 +104,7 @@ export function readSummary<K extends string>(
   if (!map || issues.some((i) => i.severity === 'error')) return result;
   const hidden = new HiddenRows();
   for (const r of table.rows.slice(map.headerIndex + 1)) {
-    const seq = map.columns.get('seq' as K)?.index;
-    // A row numbered in 序号 ahead of time, and nothing else, is blank.
-    if (isBlankRow(seq === undefined ? r.cells : r.cells.filter((_, i) => i !== seq))) {
-      result.skipped.blank++;
-      continue;
-    }
+    if (skippedRow(r, map, result)) continue;
     const at = locator(map, r.row, r.cells);
     if (totalRowKind(r.cells.slice(0, map.width))) {
       result.skipped.totalRows++;
@@ -156,34 +171,6 @@ function readValues<K extends string>(
     else issues.push(valueFinding(f, v, p.ok ? null : p, at(f.key), issue));
   }
   return values;
-}
-
-/** A required field left empty, or (a problem given) a value that is not a usable number. */
-function valueFinding(
-  f: SummarySchema<string>['fields'][number],
-  v: CellValue,
-  problem: { why: string; hint?: string } | null,
-  place: Place,
-  issue: MakeIssue,
-): ValidationIssue {
-  if (problem === null || cellText(v) === '')
-    return issue(
-      'error',
-      'value.required.missing',
-      place,
-      `“${f.label}”是必填项，这一行是空的。`,
-      f.kind === 'text' ? `请填写${f.label}。` : `请填写${f.label}：没有的填 0（空白不按 0 计算）。`,
-    );
-  return issue(
-    'error',
-    'value.number.invalid',
-    place,
-    `${f.label}“${preview(cellText(v), 60)}”${problem.why}。`,
-    problem.hint ??
-      (f.kind === 'quantity-or-undisclosed'
-        ? '请填写不小于 0 的整数；数量没有公开时填“未公开”。'
-        : '请填写不小于 0 的整数。'),
-  );
 }
 
 function locator<K extends string>(map: HeaderMap<K>, row: number, cells: readonly CellValue[]) {

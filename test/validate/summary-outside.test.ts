@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReferenceData } from '../../src/model/reference.js';
 import { readForeign } from '../../src/validate/foreign.js';
-import { readNationalProvinces } from '../../src/validate/national-summary.js';
+import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
 import { reference } from '../helpers/reference.js';
-import { PROV_HEADER, rawTable } from '../helpers/tables.js';
+import { CAT_HEADER, PROV_HEADER, rawTable } from '../helpers/tables.js';
 
 let ref: ReferenceData;
 beforeAll(async () => {
@@ -37,5 +37,24 @@ describe('a summary-table cell right of the header (summary-cells.ts cellsOutsid
   it('an empty cell there is nothing', () => {
     const t = rawTable([PROV_HEADER, [1, '湖南省', 10, 100, 5, 50, null, '']], 'national-provinces.csv', null);
     expect(readNationalProvinces(t, ref).issues).toEqual([]);
+  });
+});
+
+describe('a note under a summary table (summary-cells.ts isNoteLine)', () => {
+  const row = ['电子电器', '01', 800, 25000000, 28, 17806, 28, 17806];
+  const read = (extra: unknown[][]) =>
+    readNationalCategories(rawTable([CAT_HEADER, row, ...extra] as never, 'national-categories.csv', null), ref);
+
+  it('注：… or 数据来源：… alone in the first cell is a row.note warning, not a row without figures', () => {
+    const r = read([['注：以上数据来源于市场监管总局缺陷产品召回技术中心'], ['数据来源：国家市场监督管理总局']]);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.issues.filter((i) => i.code === 'row.note').map((i) => [i.severity, i.row])).toEqual([
+      ['warning', 3],
+      ['warning', 4],
+    ]);
+  });
+
+  it('other text alone is still a row without figures (empty is never 0)', () => {
+    expect(read([['儿童用品']]).issues.map((i) => i.severity)).toContain('error');
   });
 });
