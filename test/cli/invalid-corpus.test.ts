@@ -603,7 +603,13 @@ const CORPUS: Array<[string, number, Expected | null]> = [
   [
     'region-no-close-match.csv',
     1,
-    { severity: 'error', code: 'value.region.unknown', row: 2, column: 'F', message: '“大庸县”不是湖南省的市州。' },
+    {
+      severity: 'error',
+      code: 'value.region.unknown',
+      row: 2,
+      column: 'F',
+      message: '“大庸县”不是湖南省的市州。它看起来是区县名，而这一栏要填它所属的市州。',
+    },
   ],
   [
     'binary-as-utf16.csv',
