@@ -4,7 +4,7 @@ import { readClues } from '../../src/validate/clues.js';
 import { readForeign } from '../../src/validate/foreign.js';
 import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
 import { reference } from '../helpers/reference.js';
-import { rawTable } from '../helpers/tables.js';
+import { CAT_HEADER, rawTable } from '../helpers/tables.js';
 
 let ref: ReferenceData;
 beforeAll(async () => {
@@ -88,16 +88,7 @@ describe('national summary tables', () => {
     const r = readNationalCategories(
       rawTable(
         [
-          [
-            '产品类别',
-            '代码',
-            '累计召回次数',
-            '累计召回数量',
-            '本年召回次数',
-            '本年召回数量',
-            '本季度召回次数',
-            '本季度召回数量',
-          ],
+          CAT_HEADER,
           ['电子电器', '01', 874, 26520643, 100, 550242, 29, 503384],
           ['儿童用品', '', 1601, 9304779, 143, 572947, 65, 415021],
         ],

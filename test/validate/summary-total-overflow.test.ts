@@ -13,7 +13,7 @@ import { readForeign, readForeignCategories } from '../../src/validate/foreign.j
 import { readNationalRecords } from '../../src/validate/national-records.js';
 import { readNationalCategories, readNationalProvinces } from '../../src/validate/national-summary.js';
 import { reference } from '../helpers/reference.js';
-import { rawTable } from '../helpers/tables.js';
+import { CAT_HEADER, rawTable } from '../helpers/tables.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const errorsOf = (r: { issues: ValidationIssue[] }) => r.issues.filter((i) => i.severity === 'error');
@@ -28,20 +28,7 @@ describe('a summary column adding up past 2^53 − 1', () => {
   it('is refused in the national category table, with the exact sum and the largest row', () => {
     const r = readNationalCategories(
       table(
-        [
-          [
-            '产品类别',
-            '代码',
-            '累计召回次数',
-            '累计召回数量',
-            '本年召回次数',
-            '本年召回数量',
-            '本季度召回次数',
-            '本季度召回数量',
-          ],
-          ['电子电器', '01', 5, MAX, 3, 300, 1, 100],
-          ['儿童用品', '02', 5, 2000, 3, 300, 1, 100],
-        ],
+        [CAT_HEADER, ['电子电器', '01', 5, MAX, 3, 300, 1, 100], ['儿童用品', '02', 5, 2000, 3, 300, 1, 100]],
         'national-categories.csv',
       ),
       ref,
