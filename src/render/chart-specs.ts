@@ -55,7 +55,7 @@ export const BASE_OPTION = {
  * drawing (pipeline/chart-cache.ts): raise it whenever charts.ts changes how
  * it turns a spec into SVG in any other way (its clean-up of the output).
  */
-export const DRAWING = 1;
+export const DRAWING = 2;
 
 /** A label shown as is: ECharts would read {a} or {b} in it as placeholders. */
 const literal = (text: string): string => text.replace(/[{}]/g, '');

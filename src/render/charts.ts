@@ -48,10 +48,15 @@ function draw(option: ChartSpec['option'], width: number, height: number): strin
     // Hover styles are useless on paper, and their class names come from a
     // process-wide counter: dropping them keeps rebuilds byte-identical.
     // (Changing this clean-up changes the drawings: raise DRAWING in chart-specs.ts.)
+    // The chart's name, for the web edition's role="img" (render-web.ts labelChart): ECharts draws
+    // the labels before the title, so the first text is 电子电器 0.04% or the axis unit 件.
+    const title = (option.title as { text?: string } | undefined)?.text ?? '';
+    const named = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
     return chart
       .renderToSVGString()
       .replace(/<style[\s\S]*?<\/style>/g, '')
-      .replace(/ class="zr\d+-cls-\d+"/g, '');
+      .replace(/ class="zr\d+-cls-\d+"/g, '')
+      .replace(/^<svg\b/, named ? `<svg aria-label="${named}"` : '<svg');
   } finally {
     chart.dispose();
   }

@@ -25,11 +25,12 @@ const unescapeText = (s: string): string =>
   );
 
 /**
- * An ECharts SVG as an image with a name: role="img" and its title (the
- * first text drawn) as the accessible name. Size comes from the viewBox,
+ * An ECharts SVG as an image with a name: role="img" and its title (charts.ts names the drawing;
+ * else the first text drawn) as the accessible name. Size comes from the viewBox,
  * so the stylesheet can scale it to the column.
  */
 export function labelChart(svg: string): string {
+  if (/^<svg aria-label="/.test(svg)) return svg.replace(/^<svg\b/, '<svg role="img"');
   const title = /<text\b[^>]*>([^<]*)<\/text>/.exec(svg)?.[1] ?? '';
   const name = unescapeText(title).trim() || '统计图';
   return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeAttr(name)}"`);
