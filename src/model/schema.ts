@@ -5,7 +5,36 @@
  */
 import { z } from 'zod';
 
-z.config(z.locales.zhCN());
+/** What a value is, in words data staff use (zod's Chinese messages keep English type names: 期望 string). */
+const KIND: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: 'true 或 false',
+  array: '列表（[…]）',
+  object: '一组设置（{…}）',
+  null: '空值（null）',
+  undefined: '空',
+};
+
+const kindOf = (v: unknown): string => KIND[v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v] ?? typeof v;
+
+/** The messages zod's locale words with type names; undefined leaves the others to the locale. */
+function chineseIssue(iss: { code?: string; [k: string]: unknown }): string | undefined {
+  const size = iss.origin === 'string' || iss.origin === 'array' ? '长度' : '数值';
+  switch (iss.code) {
+    case 'invalid_type':
+      return `应为${KIND[String(iss.expected)] ?? String(iss.expected)}，实际是${kindOf(iss.input)}`;
+    case 'too_big':
+      return `${size}不能${iss.inclusive ? '大于' : '达到'} ${String(iss.maximum)}`;
+    case 'too_small':
+      return `${size}不能${iss.inclusive ? '小于' : '等于或小于'} ${String(iss.minimum)}`;
+    default:
+      return undefined;
+  }
+}
+
+z.config({ ...z.locales.zhCN(), customError: chineseIssue });
 
 export { z };
 
