@@ -107,7 +107,7 @@ function headText(head: Uint8Array, encoding: Encoding, skip: number): { text: s
     return { text: chunkDecoder(encoding).write(head.subarray(skip)), encoding };
   } catch (e) {
     if (!(e instanceof NotUtf8)) throw e;
-    return { text: chunkDecoder('gb18030').write(head), encoding: 'gb18030' };
+    return { text: chunkDecoder('gb18030').write(head.subarray(skip)), encoding: 'gb18030' };
   }
 }
 
@@ -136,7 +136,8 @@ export async function streamCsv(
       else await scanPass(path, skip, encoding, delimiter, begin(), pause);
       return { encoding: describeEncoding(encoding) };
     } catch (e) {
-      if (e instanceof NotUtf8 && encoding === 'utf-8') encoding = 'gb18030';
+      // Not UTF-8 after all (a BOM before GBK bytes included): read again as GB18030, after the BOM.
+      if (e instanceof NotUtf8 && (encoding === 'utf-8' || encoding === 'utf-8-bom')) encoding = 'gb18030';
       else if (e instanceof CsvNeedsFullParser && !full) full = true;
       else throw e;
     }

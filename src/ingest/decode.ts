@@ -125,9 +125,10 @@ function mixedLines(b: Uint8Array): { utf8: number; other: number } | null {
 
 export function decodeText(bytes: Uint8Array): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
+  // A BOM before GBK bytes is GBK: as UTF-8 each such character was U+FFFD, two names one name.
+  const rest = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : null;
+  if (rest && validUtf8(rest)) return { ok: true, text: strictUtf8.decode(rest), encoding: 'utf-8-bom' };
+  if (rest) return decodeText(rest);
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { ok: true, text: iconv().decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -162,10 +163,10 @@ export interface ChunkDecoder {
   end(): string;
 }
 
-/** Incremental decoding; plain UTF-8 (no BOM) is strict and throws NotUtf8 on a byte that is not UTF-8. */
+/** Incremental decoding; UTF-8 (with or without a BOM) is strict and throws NotUtf8 on a byte that is not UTF-8. */
 export function chunkDecoder(encoding: Encoding): ChunkDecoder {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
-    const d = new TextDecoder('utf-8', { fatal: encoding === 'utf-8' });
+    const d = new TextDecoder('utf-8', { fatal: true });
     const guard = (f: () => string): string => {
       try {
         return f();
@@ -182,10 +183,9 @@ export function chunkDecoder(encoding: Encoding): ChunkDecoder {
 export class NotUtf8 extends Error {}
 
 /**
- * The encoding of a file too large to hold, from its first bytes: BOMs,
- * UTF-16 and binary data. 'utf-8' is only a first guess here: the reader
- * decodes strictly and starts again as GB18030 when a byte is not UTF-8
- * (so the file is read once, not twice). Mixed encodings are not told apart.
+ * The encoding of a file too large to hold, from its first bytes: BOMs, UTF-16 and binary data.
+ * UTF-8 (a BOM's too) is only a first guess: the reader decodes strictly and starts again as
+ * GB18030 when a byte is not UTF-8 (read once, not twice). Mixed encodings are not told apart.
  */
 export function sniffHead(
   head: Uint8Array,

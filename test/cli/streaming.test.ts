@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,19 @@ function records(n: number, faults = false): string {
 }
 
 describe('streaming validation of large CSV files', () => {
+  it('reads GBK after a UTF-8 BOM as GBK, streamed as in memory (names were U+FFFD, two of them one)', async () => {
+    const file = join(tempDir(), 'recalls.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(records(3, false), 'gbk')]));
+    const inMemory = await bulletin(['validate', file, '--quarter', '2022Q3', '--json']);
+    const streamed = await bulletin(['validate', file, '--quarter', '2022Q3', '--json'], {
+      env: { BULLETIN_STREAM_BYTES: '1' },
+    });
+    expect(JSON.parse(streamed.stdout)).toEqual(JSON.parse(inMemory.stdout));
+    const report = JSON.parse(streamed.stdout);
+    expect(report.files[0].encoding).toBe('GBK/GB18030');
+    expect(report.files[0].rows).toMatchObject({ read: 3, accepted: 3 });
+  });
+
   it('gives the same report as the in-memory path on a file larger than one chunk', async () => {
     const dir = tempDir();
     const file = join(dir, 'recalls.csv');

@@ -14,6 +14,11 @@ describe('decodeText', () => {
     expect(r).toEqual({ ok: true, text: TEXT, encoding: 'utf-8-bom' });
   });
 
+  it('reads GBK after a UTF-8 BOM as GBK (as UTF-8 every character was U+FFFD)', () => {
+    const r = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(TEXT, 'gbk')]));
+    expect(r).toEqual({ ok: true, text: TEXT, encoding: 'gb18030' });
+  });
+
   it('falls back to GB18030 for what Excel writes on Chinese Windows', () => {
     expect(decodeText(iconv.encode(TEXT, 'gbk'))).toEqual({ ok: true, text: TEXT, encoding: 'gb18030' });
   });
