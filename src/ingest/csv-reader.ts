@@ -5,11 +5,19 @@ import { decodeText, describeEncoding, type Encoding } from './decode.js';
 import { csvScanner, CsvNeedsFullParser } from './csv-scan.js';
 import type { RawTable } from './table.js';
 
-/** The delimiter of the first non-empty line: comma, semicolon or tab. */
+/**
+ * The delimiter, comma, semicolon or tab: the one a line of the first ten splits most, so a
+ * title row above the header (湖南省召回记录,2022年第三季度 over a tab-separated header) does not
+ * decide it; a tie goes to the comma, then the tab.
+ */
 export function sniffDelimiter(text: string): string {
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const unquoted = first.replace(/"[^"]*"/g, '');
-  const counts = [',', '\t', ';'].map((d) => ({ d, n: unquoted.split(d).length - 1 }));
+  const lines = text
+    .split(/\r?\n/, 50)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 10)
+    .map((l) => l.replace(/"[^"]*"/g, ''));
+  const most = (d: string) => Math.max(0, ...lines.map((l) => l.split(d).length - 1));
+  const counts = [',', '\t', ';'].map((d) => ({ d, n: most(d) }));
   counts.sort((a, b) => b.n - a.n);
   return counts[0] && counts[0].n > 0 ? counts[0].d : ',';
 }

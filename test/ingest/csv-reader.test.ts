@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../src/ingest/csv-reader.js';
+import { readCsv, sniffDelimiter } from '../../src/ingest/csv-reader.js';
 import { BulletinError } from '../../src/model/errors.js';
 
 describe('readCsv', () => {
@@ -40,5 +40,19 @@ describe('readCsv', () => {
     expect((err as BulletinError).code).toBe('input.csv.malformed');
     expect((err as BulletinError).message).toContain('bad.csv');
     expect((err as BulletinError).hint).toContain('引号');
+  });
+});
+
+describe('sniffDelimiter', () => {
+  it('takes the delimiter the header splits by, not a title row’s comma above it', () => {
+    expect(
+      sniffDelimiter('湖南省召回记录,2022年第三季度\n发布日期\t生产者\t产品名称\t召回数量\n2022-08-15\t甲\t乙\t5\n'),
+    ).toBe('\t');
+    expect(sniffDelimiter('发布日期;生产者;产品名称\n2022-08-15;甲;乙\n')).toBe(';');
+  });
+
+  it('keeps the comma for a comma file, quoted commas and tabs inside cells not counted', () => {
+    expect(sniffDelimiter('发布日期,生产者,产品名称\n2022-08-15,"甲\t乙\t丙\t丁",乙\n')).toBe(',');
+    expect(sniffDelimiter('only one cell\n')).toBe(',');
   });
 });
