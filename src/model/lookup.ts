@@ -81,6 +81,9 @@ function prefectureMatches(p: Prefecture, t: string): boolean {
  * (mapped to their prefecture). A valid place in another province is
  * reported as such rather than as unknown.
  */
+/** A district's or county's name (岳麓区, 桃源县): below a prefecture, never a spelling of one. */
+export const isCountyName = (text: string): boolean => /[区县]$/u.test(text.trim());
+
 export function matchRegion(ref: ReferenceData, home: Province, text: string): Match<Prefecture> {
   const candidates = regionCandidates(ref, home, fold(text));
   for (const t of candidates) {
@@ -91,7 +94,7 @@ export function matchRegion(ref: ReferenceData, home: Province, text: string): M
   if (alias) return alias;
   const t = candidates[0] as string;
   // A district or county (岳麓区) is no misspelt prefecture: a near name (岳阳) would be another place.
-  const nearest = /[区县]$/u.test(t) ? [] : nearestRegion(home, t);
+  const nearest = isCountyName(t) ? [] : nearestRegion(home, t);
   for (const other of ref.provinces) {
     if (other === home) continue;
     const inOther = candidates.some(

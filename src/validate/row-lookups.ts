@@ -3,7 +3,7 @@
  * type): each returns the code, or '' after recording why the text matched
  * nothing. Lookups are memoised per text: a file repeats the same few values.
  */
-import { matchCategory, matchDefectType, matchRegion } from '../model/lookup.js';
+import { isCountyName, matchCategory, matchDefectType, matchRegion } from '../model/lookup.js';
 import { fail, memo, required, shown, warn, type RowContext, type RowFindings } from './row-context.js';
 
 export function parseCategory(f: RowFindings): string {
@@ -67,7 +67,7 @@ export function parseRegion(f: RowFindings): string {
       f,
       'region',
       'value.region.unknown',
-      `“${shown(row, ctx, 'region')}”不是${home.name}的市州。${near ? `最接近的是“${near.short}”。` : /[区县]$/u.test(regionText.trim()) ? '它看起来是区县名，而这一栏要填它所属的市州。' : ''}`,
+      `“${shown(row, ctx, 'region')}”不是${home.name}的市州。${near ? `最接近的是“${near.short}”。` : isCountyName(regionText) ? '它看起来是区县名，而这一栏要填它所属的市州。' : ''}`,
       `请填写市州名称（如“${home.prefectures[0]?.short ?? ''}”）或 6 位行政区划代码。`,
     );
   }
