@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { BulletinError } from '../model/errors.js';
 import { decodeText, describeEncoding, type Encoding } from './decode.js';
 import { csvScanner, CsvNeedsFullParser } from './csv-scan.js';
+import { unifyLineBreaks } from './line-breaks.js';
 import type { RawTable } from './table.js';
 
 /**
@@ -57,9 +58,17 @@ export function refusedCsv(code: keyof typeof REFUSED, file: string, detail = ''
   return new BulletinError(code, 'input', `${file}：${r.message}${detail ? `（${detail}）。` : ''}`, r.hint);
 }
 
-/** Unbalanced quotes and the like; csv-parse names the line where it gave up. */
+/**
+ * Unbalanced quotes and the like, at the row (record) csv-parse was reading: the records it
+ * finished plus one, as Excel numbers rows. Its "line" is where it gave up, for a quote never
+ * closed the file's last line, not the row the quote opened in.
+ */
 export function malformedCsv(file: string, encoding: Encoding, cause: unknown): BulletinError {
-  const line = /line (\d+)/i.exec(cause instanceof Error ? cause.message : String(cause))?.[1];
+  const records = (cause as { records?: unknown } | null)?.records;
+  const line =
+    typeof records === 'number'
+      ? records + 1
+      : /line (\d+)/i.exec(cause instanceof Error ? cause.message : String(cause))?.[1];
   return new BulletinError(
     'input.csv.malformed',
     'input',
@@ -72,7 +81,8 @@ export function malformedCsv(file: string, encoding: Encoding, cause: unknown): 
 export function readCsv(bytes: Uint8Array, file: string): RawTable {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw refusedCsv(decoded.code, file, decoded.detail);
-  const { text, encoding } = decoded;
+  const { encoding } = decoded;
+  const text = unifyLineBreaks(decoded.text);
   const delimiter = sniffDelimiter(text);
   let records: string[][] = [];
   try {

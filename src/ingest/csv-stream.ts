@@ -13,6 +13,7 @@ import { csvParser, malformedCsv, refusedCsv, sniffDelimiter } from './csv-reade
 import { rowAt } from './cell-batch.js';
 import { csvCells, CsvNeedsFullParser, type CellBatch } from './csv-scan.js';
 import { chunkDecoder, describeEncoding, NotUtf8, sniffHead, type Encoding } from './decode.js';
+import { lineBreakUnifier } from './line-breaks.js';
 import type { RawRow } from './table.js';
 
 async function headBytes(path: string, size = 65_536): Promise<Uint8Array> {
@@ -28,10 +29,11 @@ async function headBytes(path: string, size = 65_536): Promise<Uint8Array> {
 
 async function* decoded(path: string, skip: number, encoding: Encoding): AsyncGenerator<string> {
   const decoder = chunkDecoder(encoding);
+  const breaks = lineBreakUnifier();
   const raw = createReadStream(path, { start: skip, highWaterMark: 1 << 20 });
   try {
-    for await (const chunk of raw as AsyncIterable<Buffer>) yield decoder.write(chunk);
-    yield decoder.end();
+    for await (const chunk of raw as AsyncIterable<Buffer>) yield breaks.write(decoder.write(chunk));
+    yield breaks.write(decoder.end()) + breaks.end();
   } finally {
     raw.destroy();
   }

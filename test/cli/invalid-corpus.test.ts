@@ -551,7 +551,7 @@ const CORPUS: Array<[string, number, Expected | null]> = [
       code: 'input.csv.malformed',
       row: null,
       column: null,
-      message: 'CSV 格式错误（第 3 行附近），无法读取（编码 UTF-8）。',
+      message: 'CSV 格式错误（第 2 行附近），无法读取（编码 UTF-8）。',
     },
   ],
   [

@@ -58,3 +58,15 @@ describe('streamCsv', () => {
     });
   });
 });
+
+describe('streamCsv and line breaks', () => {
+  it('reads mixed line breaks (a \\r\\n header, rows ending in all three, past the first 1 MB chunk) as the in-memory reader does', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `row${i},${i},${'x'.repeat(20)}`);
+    const text = `a,b,c\r\n${rows.map((r, i) => r + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('')}`;
+    const r = await passes(text);
+    expect(r.passes).toHaveLength(1);
+    expect(r.passes[0]).toHaveLength(40_001);
+    expect(r.passes[0]!.every((x) => x.cells.length === 3)).toBe(true);
+    expect(r.passes[0]!.at(-1)).toEqual({ row: 40_001, cells: ['row39999', '39999', 'x'.repeat(20)] });
+  });
+});
