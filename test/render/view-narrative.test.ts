@@ -6,7 +6,7 @@ import type { RecallRecord } from '../../src/model/record.js';
 import type { Province, ReferenceData } from '../../src/model/reference.js';
 import type { QuarterStats } from '../../src/model/stats.js';
 import { buildReportView } from '../../src/render/view-model.js';
-import { categorySentences, defectSentences, sharePhrase } from '../../src/render/view-narrative.js';
+import { categorySentences, defectSentences, regionSentences, sharePhrase } from '../../src/render/view-narrative.js';
 import { hunan } from '../helpers/reference.js';
 import { Q3 } from '../helpers/sample.js';
 
@@ -16,7 +16,7 @@ let home: Province;
 beforeAll(async () => ({ ref, home } = await hunan()));
 
 /** One record per [category index, defect index, quantity]. */
-function stats(rows: ReadonlyArray<readonly [number, number, number]>): QuarterStats {
+function stats(rows: ReadonlyArray<readonly [number, number, number]>, regions = 3): QuarterStats {
   const recs = rows.map(([c, d, quantity], i): RecallRecord => ({
     source: { file: 'r', sheet: null, row: i + 2 },
     announceDate: '2022-08-01',
@@ -25,7 +25,7 @@ function stats(rows: ReadonlyArray<readonly [number, number, number]>): QuarterS
     product: `p${i}`,
     model: '',
     categoryCode: ref.categories[c]!.code,
-    regionCode: home.prefectures[i % 3]!.code,
+    regionCode: home.prefectures[i % regions]!.code,
     defectTypeCode: ref.defectTypes[d]!.code,
     quantity,
     unit: '件',
@@ -132,5 +132,23 @@ describe('every share the narrative prints is the share of the item it is said o
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the region narrative', () => {
+  it('lists the regions with recalls where some have none, and says every region had some when all have', () => {
+    expect(regionSentences(stats([[0, 0, 1]]))).toBe('本季度召回主要集中在长沙。');
+    const most = regionSentences(
+      stats(
+        Array.from({ length: 13 }, () => [0, 0, 1] as const),
+        13,
+      ),
+    );
+    expect(/^本季度召回主要集中在(.*)等地。$/.exec(most)?.[1]?.split('、')).toHaveLength(13);
+    const all = stats(
+      Array.from({ length: 15 }, () => [0, 0, 1] as const),
+      14,
+    );
+    expect(regionSentences(all)).toBe('本季度全省14个市州均有召回。长沙地区涉及召回产品2件（套），生产企业2家。');
   });
 });
