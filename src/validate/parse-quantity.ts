@@ -13,7 +13,8 @@ export type QuantityFailure =
   | 'too-large'
   | 'scaled-unit'
   | 'special-digit'
-  | 'bound';
+  | 'bound'
+  | 'text-mark';
 
 export type QuantityResult =
   | { ok: true; value: number; unit: string | null; approximate: boolean; words?: ApproxWords }
@@ -65,6 +66,8 @@ export function parseQuantity(v: CellValue): QuantityResult {
   if (/^\d{1,15}$/.test(v)) return { ok: true, value: Number(v), unit: null, approximate: false };
   const special = SPECIAL_DIGIT.exec(v);
   if (special) return { ok: false, reason: 'special-digit', mark: special[0] };
+  // '5275: Excel's "store as text" mark, typed into a CSV; read as a separator it was "bad grouping".
+  if (/^\s*['‘’]\s*[0-9０-９]/.test(v)) return { ok: false, reason: 'text-mark' };
   const t = fold(v.replace(SPACED_DIGITS, '$1,')).replace(/[，']/g, ',');
   if (t === '') return { ok: false, reason: 'empty' };
   const words: ApproxWords = { before: '', middle: '', after: '' };
@@ -152,6 +155,8 @@ export function quantityProblem(q: { reason: QuantityFailure; mark?: string }): 
       return `中的“${q.mark ?? ''}”是上标或特殊数字，不是普通数字`;
     case 'bound':
       return `写的是一个范围（“${q.mark ?? ''}”），不是准确的数量，公报只印准确的数字`;
+    case 'text-mark':
+      return "前面有一个撇号（'），这是 Excel“以文本形式存储”的标记，不是数字的一部分";
     case 'not-a-number':
       return '不是数字';
   }

@@ -62,7 +62,9 @@ function quantityFailure(f: RowFindings, q: { reason: QuantityFailure; mark?: st
       ? '请去掉脚注标记，只填写件数（普通数字 0–9，全角数字也可以）。'
       : q.reason === 'bound'
         ? '请填写召回产品的准确件数；不清楚的，请向企业核实后填写。'
-        : '请填写不小于 0 的整数，如 257500；可以写“25.75万”或“257,500”（逗号每三位一个）。';
+        : q.reason === 'text-mark'
+          ? '请删去数字前面的撇号，只留数字，如 5275。'
+          : '请填写不小于 0 的整数，如 257500；可以写“25.75万”或“257,500”（逗号每三位一个）。';
   fail(f, 'quantity', code, `召回数量“${shown(f.row, f.ctx, 'quantity')}”${quantityProblem(q)}。`, hint);
 }
 

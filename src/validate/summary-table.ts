@@ -61,6 +61,7 @@ function parseField(kind: FieldKind, v: CellValue): Parsed {
   if (q.ok) return { ok: true, value: q.value };
   if (q.reason === 'special-digit')
     return { ok: false, why: quantityProblem(q), hint: '请去掉脚注标记，只用普通数字 0–9 填写（全角数字也可以）。' };
+  if (q.reason === 'text-mark') return { ok: false, why: quantityProblem(q), hint: '请删去数字前面的撇号，只留数字。' };
   return { ok: false, why: q.reason === 'not-a-number' ? '不是整数' : quantityProblem(q) };
 }
 

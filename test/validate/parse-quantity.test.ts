@@ -68,6 +68,16 @@ describe('parseQuantity', () => {
     expect(parseQuantity(300.0001)).toMatchObject({ ok: false });
   });
 
+  it.each(["'5275", ' ‘5275', '’257,500'])(
+    'names the apostrophe in %s (Excel’s text mark), not the grouping',
+    (input) => {
+      const q = parseQuantity(input);
+      expect(q).toEqual({ ok: false, reason: 'text-mark' });
+      if (!q.ok) expect(quantityProblem(q)).toContain('撇号');
+      expect(parseQuantity("257'500")).toMatchObject({ ok: true, value: 257500 });
+    },
+  );
+
   it('says which character is not a digit', () => {
     const q = parseQuantity('257500¹');
     expect(q.ok).toBe(false);
