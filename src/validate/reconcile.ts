@@ -32,7 +32,8 @@ const diff = (a: CountQty, b: CountQty) => `${a.recalls - b.recalls} 次、${a.q
 
 function nationalTotals(r: ReconcileInput): ValidationIssue[] {
   const n = r.national;
-  if (!n || n.source !== 'summary' || n.provinces.length === 0) return [];
+  // A table not given, or refused whole (a column missing), has nothing to compare.
+  if (!n || n.source !== 'summary' || n.provinces.length === 0 || n.categories.length === 0) return [];
   const periods = [
     { name: '本年', cats: sum(n.categories.map((c) => c.ytd)), provs: sum(n.provinces.map((p) => p.ytd)) },
     {

@@ -61,3 +61,24 @@ describe("the home province's row of the national province table", () => {
     expect(found.filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
+
+describe('the national totals check', () => {
+  it('compares the two national tables, and says nothing when the category table was refused whole (no rows read)', () => {
+    const provinces = [row(hunan.code, [3, 30], [1, 10])];
+    const both = input(provinces, [1, 10]);
+    const cats = [
+      {
+        code: '01',
+        name: '电子电器',
+        cumulative: { recalls: 9, quantity: 99 },
+        ytd: { recalls: 2, quantity: 20 },
+        quarter: { recalls: 1, quantity: 10 },
+      },
+    ];
+    const n = both.national!;
+    expect(reconcile({ ...both, national: { ...n, categories: cats } as NationalInput }).map((i) => i.code)).toContain(
+      'reconcile.national.totals',
+    );
+    expect(reconcile(both).map((i) => i.code)).not.toContain('reconcile.national.totals');
+  });
+});
