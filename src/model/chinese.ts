@@ -102,14 +102,25 @@ export interface Change {
   pct: number | null;
 }
 
+/**
+ * The percentage rounded half up on its size, in integers: a fall of 3.125% is 3.13% as a rise
+ * of 3.125% is (Math.round of -312.5 gave -312, a fall of 3.12%), and 1.005 is no 1.00499….
+ */
+function percentChange(from: number, diff: number): number {
+  const hundredths = (2n * 10_000n * BigInt(Math.abs(diff)) + BigInt(from)) / (2n * BigInt(from));
+  return (Math.sign(diff) * Number(hundredths)) / 100;
+}
+
 export function change(from: number, to: number): Change {
-  return { from, to, diff: to - from, pct: from === 0 ? null : Math.round(((to - from) * 10_000) / from) / 100 };
+  return { from, to, diff: to - from, pct: from === 0 ? null : percentChange(from, to - from) };
 }
 
 /** SAMR's phrasing: 召回次数同比增长29.91% / 下降86.19% / 持平; from zero: 新增. */
 export function changePhrase(label: string, kind: '同比' | '环比', c: Change): string {
   if (c.pct === null) return c.to === 0 ? `${label}${kind}持平` : `${label}${kind}新增${integerText(c.to)}`;
-  if (c.pct === 0) return `${label}${kind}持平`;
+  if (c.diff === 0) return `${label}${kind}持平`;
+  // 100000 → 100001 is no 持平: it rose, by less than the two decimals can show.
+  if (c.pct === 0) return `${label}${kind}${c.diff > 0 ? '增长' : '下降'}不足0.01%`;
   return `${label}${kind}${c.pct > 0 ? '增长' : '下降'}${fixed(Math.abs(c.pct), 2)}%`;
 }
 

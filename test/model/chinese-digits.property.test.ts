@@ -38,3 +38,19 @@ describe('number phrasing never prints exponent notation', () => {
     expect(percent(1.06e297, 2)).toMatch(/^106\d{295}\.00%$/);
   });
 });
+
+describe('change()', () => {
+  it('is the exact percentage rounded half up on its size, its sign the change’s, for every pair of counts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (from, to) => {
+        const c = change(from, to);
+        const exact = ((to - from) * 100) / from;
+        expect(Math.abs((c.pct as number) - exact)).toBeLessThanOrEqual(0.005 + 1e-9);
+        expect(Math.sign(c.pct as number) === Math.sign(to - from) || c.pct === 0).toBe(true);
+        // The same size up or down: 3.125% is 3.13% both ways.
+        expect(Math.abs(change(from, from - (to - from)).pct as number)).toBe(Math.abs(c.pct as number));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -53,6 +53,13 @@ describe('change phrasing', () => {
     expect(changePhrase('召回数量', '同比', change(5140000, 709618))).toBe('召回数量同比下降86.19%');
     expect(changePhrase('召回数量', '环比', change(7, 7))).toBe('召回数量环比持平');
     expect(changePhrase('召回次数', '环比', change(0, 3))).toBe('召回次数环比新增3');
+    // Half up on the size, rises and falls alike: 3.125% either way is 3.13%.
+    expect(change(32, 33).pct).toBe(3.13);
+    expect(change(32, 31).pct).toBe(-3.13);
+    expect(change(200, 201).pct).toBe(0.5);
+    // A change too small for two decimals is no 持平.
+    expect(changePhrase('召回数量', '同比', change(100000, 100001))).toBe('召回数量同比增长不足0.01%');
+    expect(changePhrase('召回数量', '同比', change(100001, 100000))).toBe('召回数量同比下降不足0.01%');
     expect(pointsPhrase(37.5, 38.75)).toBe('上升1.25个百分点');
     expect(pointsPhrase(61.54, 60)).toBe('下降1.54个百分点');
     expect(rankPhrase(2, 1)).toBe('全国排名由第二上升至第一');
