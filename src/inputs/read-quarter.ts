@@ -10,6 +10,7 @@ import { BulletinError } from '../model/errors.js';
 import { hasErrors, type ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { ProgressListener } from '../model/progress.js';
+import { applyNoRecalls } from '../validate/no-recalls.js';
 import { reconcile } from '../validate/reconcile.js';
 import { crossQuarterChecks, subjectOf } from './cross-quarter.js';
 import {
@@ -66,13 +67,35 @@ function reconcileTables(data: QuarterData): ValidationIssue[] {
   });
 }
 
+/** issue.json's "noRecalls": an empty records table accepted as the quarter's figures, or contradicted. */
+function withNoRecalls(data: QuarterData, issues: ValidationIssue[]): ValidationIssue[] {
+  const fileOf = (kind: string) => data.files.find((f) => f.kind === kind)?.file;
+  const row = data.national?.provinces.find((p) => p.code === data.home.code);
+  const provinces = fileOf('national-provinces') ?? fileOf('national-recalls');
+  return applyNoRecalls(issues, {
+    issueFile: data.meta?.file ?? null,
+    noRecalls: data.meta?.meta.noRecalls ?? false,
+    recallsFile: fileOf('recalls'),
+    totals: data.totals,
+    national:
+      row && provinces && data.national
+        ? {
+            table: data.national.source === 'records' ? '全国召回记录' : '全国各省汇总表',
+            file: provinces,
+            quarter: row.quarter,
+          }
+        : null,
+    homeName: data.home.name,
+  });
+}
+
 /** Every cross-check, run here once for build and validate alike; the year's only when the data were readable. */
 async function crossChecked<T extends QuarterData>(
   data: T,
   year: { dataDir: string; folder: string } | null,
   opts: ReadOptions,
 ): Promise<T> {
-  const issues = [...data.issues, ...reconcileTables(data)];
+  const issues = withNoRecalls(data, [...data.issues, ...reconcileTables(data)]);
   if (year && opts.archiveDirs && data.quarter && !data.unreadable) {
     const sources = { dataDir: year.dataDir, archiveDirs: opts.archiveDirs, config: opts.config, cwd: opts.cwd };
     const subject = subjectOf({ ...data, quarter: data.quarter }, displayPath(opts.cwd, year.folder));

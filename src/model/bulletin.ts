@@ -9,6 +9,11 @@ export interface IssueMeta {
   publicationDate: IsoDate | null;
   /** Paragraphs printed before the contact block (重要提示). */
   notice: string[];
+  /**
+   * The editor's word that the province had no recall this quarter: an empty records table is
+   * then the quarter's figures (all zero), not a file exported too early or the wrong sheet.
+   */
+  noRecalls: boolean;
 }
 
 export interface Article {

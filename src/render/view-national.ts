@@ -141,9 +141,14 @@ export function summarySentence(
   quarter: { recalls: number; quantity: number; end: string },
   national: NationalStats | null,
 ): string {
-  const own = `${quarterName(q)}（截至${chineseMonthDay(quarter.end)}），${provinceName}省局开展缺陷产品召回${n(quarter.recalls)}次，共召回缺陷产品${n(quarter.quantity)}件。`;
+  const did =
+    quarter.recalls === 0
+      ? '没有开展缺陷产品召回'
+      : `开展缺陷产品召回${n(quarter.recalls)}次，共召回缺陷产品${n(quarter.quantity)}件`;
+  const own = `${quarterName(q)}（截至${chineseMonthDay(quarter.end)}），${provinceName}省局${did}。`;
   const home = national?.home;
-  if (!home) return own;
+  // No recall this year yet: there is no place among the provinces to name.
+  if (!home || home.ytd.recalls === 0) return own;
   const rank = `位居全国${ordinal(home.ytdRank.rank, home.ytdRank.tied)}`;
   if (q.quarter === 1) return `根据市场监督管理总局数据统计显示，${own.slice(0, -1)}，${rank}。`;
   return `根据市场监督管理总局数据统计显示，${q.year}年${yearToDateName(q)}${provinceName}省局开展消费品缺陷产品召回${n(home.ytd.recalls)}次，共召回缺陷产品${n(home.ytd.quantity)}件，${rank}，${own}`;

@@ -44,10 +44,19 @@ const schema = z
         ),
       })
       .optional(),
+    noRecalls: z
+      .boolean({ error: '要写成 true（不带引号），表示本季度本省确实没有召回；有召回时删去这一行' })
+      .optional(),
   })
   .strict();
 
-export const EMPTY_META: IssueMeta = { number: null, totalNumber: null, publicationDate: null, notice: [] };
+export const EMPTY_META: IssueMeta = {
+  number: null,
+  totalNumber: null,
+  publicationDate: null,
+  notice: [],
+  noRecalls: false,
+};
 
 export function validateIssueMeta(raw: unknown, file: string): { meta: IssueMeta; issues: ValidationIssue[] } {
   const parsed = schema.safeParse(raw);
@@ -58,7 +67,7 @@ export function validateIssueMeta(raw: unknown, file: string): { meta: IssueMeta
         'meta.invalid',
         { file, header: i.path.join('.') || null },
         `“${i.path.join('.') || '(整个文件)'}”${i.message}。`,
-        '可写的项目：number（期号，整数）、totalNumber（总期号）、publicationDate（出版日期 YYYY-MM-DD）、notice（文末提示，字符串数组）。',
+        '可写的项目：number（期号，整数）、totalNumber（总期号）、publicationDate（出版日期 YYYY-MM-DD）、notice（文末提示，字符串数组）、noRecalls（本季度没有召回时写 true）。',
       ),
     );
     return { meta: EMPTY_META, issues };
@@ -70,6 +79,7 @@ export function validateIssueMeta(raw: unknown, file: string): { meta: IssueMeta
       totalNumber: d.totalNumber ?? null,
       publicationDate: d.publicationDate ?? null,
       notice: d.notice ?? [],
+      noRecalls: d.noRecalls ?? false,
     },
     issues: [],
   };

@@ -75,7 +75,7 @@ export function noRecords(issue: MakeIssue, headerRow: number): ValidationIssue 
     'structure.rows.none',
     { row: headerRow },
     '表头下面没有任何召回记录。',
-    '请把本季度的召回记录填入这张表；如已填写，请检查是否选错了文件或工作表（--sheet）。',
+    '请把本季度的召回记录填入这张表；如已填写，请检查是否选错了文件或工作表（--sheet）。本季度确实没有召回时，请在 issue.json 中写上 "noRecalls": true。',
   );
 }
 
