@@ -1,9 +1,34 @@
 /**
  * Percentages that add up to exactly 100.00: largest-remainder (Hamilton)
- * rounding on integer hundredths of a percent, so no float drift.
- * Ties in remainder go to the earlier item, which keeps output stable.
+ * rounding on integer hundredths of a percent, in integers (BigInt), so
+ * equal counts have equal remainders: as floats 4/15 and 1/15 of 10000 left
+ * remainders that differed in the 15th digit, and two categories of 4 recalls
+ * each printed 26.67% and 26.66%. Ties in remainder go to the earlier item,
+ * which keeps output stable.
  */
 export function sharesInHundredths(values: readonly number[], decimals = 2): number[] {
+  const total = BigInt(values.reduce((a, b) => a + b, 0));
+  if (total === 0n) return values.map(() => 0);
+  const scale = 100n * 10n ** BigInt(decimals);
+  const parts = values.map((v) => BigInt(v) * scale);
+  const floors = parts.map((p) => p / total);
+  let left = scale - floors.reduce((a, b) => a + b, 0n);
+  const order = parts
+    .map((p, i) => ({ i, rem: p % total }))
+    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  for (const { i } of order) {
+    if (left <= 0n) break;
+    floors[i] = (floors[i] ?? 0n) + 1n;
+    left -= 1n;
+  }
+  return floors.map(Number);
+}
+
+/**
+ * The rounding of builds before 2026-12-04: the same, but the remainders compared as floats.
+ * Kept only so that an archived stats.json those builds wrote is not called inconsistent.
+ */
+export function floatSharesInHundredths(values: readonly number[], decimals = 2): number[] {
   const total = values.reduce((a, b) => a + b, 0);
   if (total === 0) return values.map(() => 0);
   const scale = 100 * 10 ** decimals;
@@ -27,7 +52,10 @@ export function percentShares(values: readonly number[], decimals = 2): number[]
 /** A single share (not part of a set), rounded half up. */
 export function percentOf(part: number, total: number, decimals = 2): number {
   if (total === 0) return 0;
-  return Math.round((part * 100 * 10 ** decimals) / total) / 10 ** decimals;
+  const scaled = BigInt(Math.abs(part)) * 100n * 10n ** BigInt(decimals);
+  const t = BigInt(Math.abs(total));
+  const units = (2n * scaled + t) / (2n * t);
+  return (Math.sign(part) * Math.sign(total) * Number(units)) / 10 ** decimals;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentOf, percentShares, sharesInHundredths } from '../../src/model/shares.js';
+import { floatSharesInHundredths, percentOf, percentShares, sharesInHundredths } from '../../src/model/shares.js';
 
 describe('percentShares (largest remainder)', () => {
   it('gives the seed figures', () => {
@@ -12,6 +12,12 @@ describe('percentShares (largest remainder)', () => {
 
   it('makes thirds add up to 100.00', () => {
     expect(sharesInHundredths([1, 1, 1])).toEqual([3334, 3333, 3333]);
+  });
+
+  it('gives equal counts equal shares: their remainders are compared exactly, not as floats', () => {
+    // 4/15 and 1/15 of 10000 leave the same remainder, 2/3; as floats …0.66651 and …0.66663.
+    expect(sharesInHundredths([4, 4, 3, 3, 1])).toEqual([2667, 2667, 2000, 2000, 666]);
+    expect(floatSharesInHundredths([4, 4, 3, 3, 1])).toEqual([2667, 2666, 2000, 2000, 667]);
   });
 
   it('returns zeros for an all-zero table instead of dividing by zero', () => {
@@ -39,5 +45,8 @@ describe('percentOf', () => {
     expect(percentOf(257500, 418448)).toBe(61.54);
     expect(percentOf(1, 8)).toBe(12.5);
     expect(percentOf(1, 0)).toBe(0);
+    // Exactly half: 1/16 is 6.25%, to one decimal 6.3%.
+    expect(percentOf(1, 16, 1)).toBe(6.3);
+    expect(percentOf(1, 3)).toBe(33.33);
   });
 });
