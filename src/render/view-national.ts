@@ -150,7 +150,10 @@ export function summarySentence(
   // No recall this year yet: there is no place among the provinces to name.
   if (!home || home.ytd.recalls === 0) return own;
   const rank = `位居全国${ordinal(home.ytdRank.rank, home.ytdRank.tied)}`;
-  if (q.quarter === 1) return `根据市场监督管理总局数据统计显示，${own.slice(0, -1)}，${rank}。`;
+  // Attributed to SAMR's data and ranked by them, a first quarter's figures are the national row's
+  // (本年 is the quarter), not the records': those may differ (reconcile.home.quarter warns).
+  if (q.quarter === 1)
+    return `根据市场监督管理总局数据统计显示，${quarterName(q)}（截至${chineseMonthDay(quarter.end)}），${provinceName}省局开展缺陷产品召回${n(home.ytd.recalls)}次，共召回缺陷产品${n(home.ytd.quantity)}件，${rank}。`;
   return `根据市场监督管理总局数据统计显示，${q.year}年${yearToDateName(q)}${provinceName}省局开展消费品缺陷产品召回${n(home.ytd.recalls)}次，共召回缺陷产品${n(home.ytd.quantity)}件，${rank}，${own}`;
 }
 
