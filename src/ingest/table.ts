@@ -46,6 +46,8 @@ export interface ReaderNotice {
   code: string;
   message: string;
   hint: string;
+  /** A warning unless said: reading on would leave figures out. */
+  severity?: 'error';
 }
 
 export function isErrorCell(v: CellValue): v is { error: string } {

@@ -53,10 +53,10 @@ function unreadableFile(e: unknown, display: string, report: FileReport): Checke
   };
 }
 
-/** The reader's notices (sheet chosen, encoding guessed) as warnings about the file. */
+/** The reader's notices (sheet chosen, encoding guessed) as findings about the file, warnings unless said. */
 function readerNotices(table: Pick<RawTable, 'file' | 'sheet' | 'notices'>): ValidationIssue[] {
   return (table.notices ?? []).map((n) =>
-    makeIssue('warning', n.code, { file: table.file, sheet: table.sheet }, n.message, n.hint),
+    makeIssue(n.severity ?? 'warning', n.code, { file: table.file, sheet: table.sheet }, n.message, n.hint),
   );
 }
 

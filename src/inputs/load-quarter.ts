@@ -14,6 +14,7 @@ import type { CheckContext } from './input-kinds.js';
 import type { Hold } from './tallied-checker.js';
 import type { LocatedQuarter } from './locate-inputs.js';
 import { assembleTables, checkRecords, folderPlan, type QuarterTables } from './quarter-tables.js';
+import { unusedTables } from './unused-files.js';
 
 /** What was read of a quarter, folder or loose files alike: its data and every finding. */
 export interface QuarterData extends QuarterTables {
@@ -131,7 +132,7 @@ export async function readFolder(
     home,
     meta,
     articles: articles.articles,
-    issues: [...tables.issues, ...meta.issues, ...articles.issues],
+    issues: [...tables.issues, ...unusedTables(located, display), ...meta.issues, ...articles.issues],
     files: [
       ...tables.checked.map((f) => f.report),
       ...(meta.file ? [{ ...otherFileReport(meta.file, 'issue'), unreadable: metaUnreadable }] : []),

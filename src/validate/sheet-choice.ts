@@ -9,6 +9,20 @@ import type { RawRow, ReaderNotice, SheetChooser, SheetHead } from '../ingest/ta
 const label = (s: SheetHead) => `“${s.name}”${s.hidden ? '（隐藏）' : ''}`;
 
 /**
+ * Visible sheets that all have the header (7月, 8月, 9月: a quarter kept a month a sheet): only
+ * one is read, and the bulletin printed the first month's figures as the quarter's with exit 0.
+ * A hidden one is usually old data kept out of sight, a warning below.
+ */
+function severalVisible(title: string, sheets: readonly SheetHead[]): ReaderNotice {
+  return {
+    code: 'input.xlsx.sheets.visible',
+    severity: 'error',
+    message: `工作簿中有 ${sheets.length} 个可见的工作表都有${title}的表头（${sheets.map(label).join('、')}）：只能读取其中一个，其余工作表中的数据不会进入公报。`,
+    hint: `如果它们合起来是本期的数据（如按月分表），请把各表的行复制到同一个工作表；如果只有一个是本期的数据，请删除或隐藏其他工作表，或加上 --sheet 名称（如 --sheet ${sheets[0]!.name}）选定。`,
+  };
+}
+
+/**
  * `hasHeader` says whether a sheet's first rows hold the table's header;
  * `title` names the table; `wanted` is --sheet (-1 when there is no such sheet).
  */
@@ -38,7 +52,9 @@ export function headerChooser(
     const notices: ReaderNotice[] = [];
     if (visible) {
       const others = withHeader.filter((w) => w !== visible).map(({ s }) => s);
-      if (others.length > 0)
+      const shown = others.filter((s) => !s.hidden);
+      if (shown.length > 0) notices.push(severalVisible(title, [visible.s, ...shown]));
+      else if (others.length > 0)
         notices.push({
           code: 'input.xlsx.sheets.several',
           message: `工作簿中不止一个工作表有${title}的表头：读取的是工作表${label(visible.s)}，没有读取${others.map(label).join('、')}。`,
