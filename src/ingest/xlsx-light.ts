@@ -13,7 +13,7 @@
 import { firstVisible, HEAD_ROWS, type CellValue, type RawRow, type RawTable, type SheetChooser } from './table.js';
 import { plainBook, plainPart, SHEET_PARTS } from './plain-xml.js';
 import { cellAddress, xmlText } from './xlsx-parts.js';
-import { sheetLayout, type Merge, type SheetLayout } from './sheet-layout.js';
+import { isoDateCell, sheetLayout, type Merge, type SheetLayout } from './sheet-layout.js';
 import { markRow, mergesByRow } from './cell-marks.js';
 import { inspectXlsx } from './zip-guard.js';
 
@@ -92,6 +92,7 @@ function formulaValue(t: string, formula: string, raw: string | undefined, s: st
   if (t === 'e') return { error: text };
   // exceljs decodes a string result's entities a second time: only text without any is taken here.
   if (t === 'str') return text.includes('&') ? refuse('entity in a string result') : text;
+  if (t === 'd') return isoDateCell(text);
   return t === 'n' ? numberValue(text, s, book) : refuse(`formula of type ${t}`);
 }
 
@@ -111,6 +112,8 @@ function cellValue(attrs: string, body: string, book: Book): CellValue | undefin
   if (t === 's') return /^\d+$/.test(text) ? (book.strings[Number(text)] ?? refuse('string index')) : refuse('index');
   if (t === 'b') return /^\d+$/.test(text) ? parseInt(text, 10) !== 0 : refuse('boolean');
   if (t === 'e') return { error: text };
+  // An ISO date (t="d"), read as the other readers read it (sheet-layout.ts).
+  if (t === 'd') return isoDateCell(text);
   return t === 'n' ? numberValue(text, s, book) : refuse(`cell type ${t}`);
 }
 

@@ -3,7 +3,7 @@ import { ExcelJS, type ExcelJSTypes } from './exceljs.js';
 import { firstVisible, HEAD_ROWS, type CellValue, type RawTable, type SheetChooser } from './table.js';
 import { sheetParts } from './xlsx-parts.js';
 import { markRow, mergesByRow } from './cell-marks.js';
-import { sheetLayout, type Merge } from './sheet-layout.js';
+import { sheetLayout, withIsoDates, type Merge } from './sheet-layout.js';
 import { inspectXlsx } from './zip-guard.js';
 
 /** exceljs cell values come in many shapes; flatten them to what the file shows. */
@@ -106,7 +106,8 @@ export async function readXlsx(
       parts.map((p) => p.name),
     );
   const ws = { name: chosen.name };
-  const { merges } = await sheetLayout(bytes, parts[index]!.path);
-  const rows = chosen.ws ? sheetRows(chosen.ws, Infinity, mergesByRow(merges)) : [];
+  const { merges, isoDates } = await sheetLayout(bytes, parts[index]!.path);
+  const read = chosen.ws ? sheetRows(chosen.ws, Infinity, mergesByRow(merges)) : [];
+  const rows = isoDates.size === 0 ? read : read.map((r) => withIsoDates(r, isoDates));
   return { file, format: 'xlsx', sheet: ws.name, encoding: null, rows, notices };
 }

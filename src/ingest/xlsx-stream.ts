@@ -23,7 +23,7 @@ import {
   type SheetHead,
 } from './table.js';
 import { hasPart, partChunks, sharedStrings, sheetParts, type SheetPart } from './xlsx-parts.js';
-import { sheetLayout, type Merge } from './sheet-layout.js';
+import { sheetLayout, withIsoDates, type Merge } from './sheet-layout.js';
 import { markRow, mergesByRow } from './cell-marks.js';
 import { chosenName, flatten, noSheet, sheetMissing, unreadable } from './xlsx-reader.js';
 import { inspectXlsx } from './zip-guard.js';
@@ -119,9 +119,12 @@ export async function streamXlsx(
         chosenName(choose),
         parts.map((p) => p.name),
       );
-    const { merges, hiddenRows } = await sheetLayout(bytes, chosen.path);
-    // exceljs's streaming reader drops the hidden attribute: the scan above found the rows.
-    const emit = hiddenRows.size === 0 ? onRow : (r: RawRow, s: string) => onRow(hidden(r, hiddenRows), s);
+    const { merges, hiddenRows, isoDates } = await sheetLayout(bytes, chosen.path);
+    // exceljs's streaming reader drops the hidden attribute (the scan above found the rows) and misreads ISO dates.
+    const emit =
+      hiddenRows.size === 0 && isoDates.size === 0
+        ? onRow
+        : (r: RawRow, s: string) => onRow(withIsoDates(hidden(r, hiddenRows), isoDates), s);
     const filler = mergeFiller(merges, (r) => emit(r, chosen.name));
     for await (const r of rows(chosen))
       filler.row(toRow(r.number, r.values, strings), (c) => r.getCell(c + 1).numFmt || undefined);
