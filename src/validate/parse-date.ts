@@ -3,7 +3,11 @@ import type { CellValue } from '../ingest/table.js';
 import { fold } from '../model/text.js';
 import { SPECIAL_DIGIT } from './parse-quantity.js';
 
-export type DateResult = { ok: true; value: IsoDate } | { ok: false; reason: 'empty' | 'unreadable' | 'impossible' };
+export type DateResult =
+  { ok: true; value: IsoDate } | { ok: false; reason: 'empty' | 'unreadable' | 'impossible' | 'weekday' };
+
+/** 日 and 天 both Sunday (getUTCDay 0). */
+const WEEKDAYS = '日一二三四五六天';
 
 /** Serial numbers this large are dates from 1982 to 2064, never a plausible year/month typo. */
 const SERIAL_MIN = 30_000;
@@ -30,12 +34,16 @@ export function parseDate(v: CellValue): DateResult {
     // A trailing point (2022.07.02.), a weekday (2022年7月1日 星期五) and a time without a zone
     // (2022-07-01T00:00:00, as exports write it) say nothing more about the day. A zone (Z, +08:00)
     // is refused: 2022-06-30T20:00:00Z is already 1 July in Hunan.
-    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日.]?(?:(?:星期|周)[一二三四五六日天])?(?:t?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/u.exec(
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日.]?(?:(?:星期|周)([一二三四五六日天]))?(?:t?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/u.exec(
       t,
     ) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return { ok: false, reason: 'unreadable' };
   const d = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  return d ? { ok: true, value: d } : { ok: false, reason: 'impossible' };
+  if (!d) return { ok: false, reason: 'impossible' };
+  // 2022-09-30 星期六: the 30th was a Friday, the Saturday 1 October, in another quarter.
+  if (m[4] !== undefined && WEEKDAYS.indexOf(m[4]) % 7 !== new Date(`${d}T00:00:00Z`).getUTCDay())
+    return { ok: false, reason: 'weekday' };
+  return { ok: true, value: d };
 }
 
 function fromSerial(n: number): DateResult {

@@ -85,6 +85,14 @@ export function parseAnnounceDate(f: RowFindings): string {
       `日期“${shown(row, ctx, 'announceDate')}”不存在（没有这一天）。`,
       '请核对月份和日期。',
     );
+  } else if (date.reason === 'weekday') {
+    fail(
+      f,
+      'announceDate',
+      'value.date.unreadable',
+      `日期“${shown(row, ctx, 'announceDate')}”中的星期与日期不符，无法确定是哪一天。`,
+      '请核对日期和星期，只写日期即可，如 2022-09-30。',
+    );
   } else {
     fail(
       f,

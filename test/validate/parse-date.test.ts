@@ -44,6 +44,14 @@ describe('parseDate', () => {
       expect(parseDate(v)).toEqual({ ok: false, reason: 'unreadable' });
   });
 
+  it('refuses a weekday that is not the date’s (2022-09-30 was a Friday; Saturday was 1 October, Q4)', () => {
+    expect(parseDate('2022-09-30 星期六')).toEqual({ ok: false, reason: 'weekday' });
+    expect(parseDate('2022年9月30日周五')).toEqual({ ok: true, value: '2022-09-30' });
+    expect(parseDate('2022-10-02 星期日')).toEqual({ ok: true, value: '2022-10-02' });
+    expect(parseDate('2022-10-02 周天')).toEqual({ ok: true, value: '2022-10-02' });
+    expect(parseDate('2022-10-03 星期日')).toEqual({ ok: false, reason: 'weekday' });
+  });
+
   it('treats an empty cell as empty, not unreadable', () => {
     expect(parseDate(null)).toEqual({ ok: false, reason: 'empty' });
   });

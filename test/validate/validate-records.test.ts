@@ -123,6 +123,12 @@ describe('validateRecords: one test per rule', () => {
     expect(onlyIssue({ 发布日期: '八月中旬' })).toMatchObject({ code: 'value.date.unreadable', column: 'A' });
   });
 
+  it('value.date.unreadable for a weekday that is not the date’s, saying so', () => {
+    const i = onlyIssue({ 发布日期: '2022-09-30 星期六' });
+    expect(i).toMatchObject({ code: 'value.date.unreadable', column: 'A' });
+    expect(i.message).toBe('日期“2022-09-30 星期六”中的星期与日期不符，无法确定是哪一天。');
+  });
+
   it('value.date.outside-quarter', () => {
     const i = onlyIssue({ 发布日期: '2022-10-08' });
     expect(i.code).toBe('value.date.outside-quarter');
