@@ -93,6 +93,9 @@ export function matchRegion(ref: ReferenceData, home: Province, text: string): M
   const alias = aliasOf(ref, home, candidates);
   if (alias) return alias;
   const t = candidates[0] as string;
+  const prefixed = provincePrefix(ref, t);
+  if (prefixed && prefixed.province !== home)
+    return { ok: false, reason: 'other-province', province: prefixed.province, nearest: [] };
   // A district or county (岳麓区) is no misspelt prefecture: a near name (岳阳) would be another place.
   const nearest = isCountyName(t) ? [] : nearestRegion(home, t);
   for (const other of ref.provinces) {
@@ -150,15 +153,22 @@ export function nearestRegion(home: Province, text: string): Prefecture[] {
   return scored.slice(0, 1).map((s) => s.p);
 }
 
-/** The text itself, then without a province prefix, then a county code's prefecture. */
-function regionCandidates(ref: ReferenceData, home: Province, t: string): string[] {
-  const out = [t];
-  for (const p of ref.provinces) {
+/** The province whose name or short name `t` starts with, and the rest (湖北省长沙市: 湖北省, 长沙市). */
+function provincePrefix(ref: ReferenceData, t: string): { province: Province; rest: string } | null {
+  for (const p of ref.provinces)
     for (const prefix of [p.name, p.short].map(fold)) {
       const rest = t.slice(prefix.length);
-      if (t.startsWith(prefix) && [...rest].length >= 2) out.push(rest);
+      if (t.startsWith(prefix) && [...rest].length >= 2) return { province: p, rest };
     }
-  }
+  return null;
+}
+
+/** The text itself, then without the home province's prefix, then a county code's prefecture. */
+function regionCandidates(ref: ReferenceData, home: Province, t: string): string[] {
+  const out = [t];
+  const prefixed = provincePrefix(ref, t);
+  // Another province's prefix is not dropped: 湖北省长沙市 is no place in Hunan (matchRegion says whose it is).
+  if (prefixed?.province === home) out.push(prefixed.rest);
   if (/^\d{6}$/.test(t) && !t.endsWith('00')) {
     const prefCode = `${t.slice(0, 4)}00`;
     if (home.prefectures.some((p) => p.code === prefCode)) out.push(prefCode);

@@ -54,6 +54,15 @@ describe('matchRegion', () => {
     if (!m.ok && m.reason === 'other-province') expect(m.province.name).toBe('广东省');
   });
 
+  it('does not drop another province’s prefix: 湖北省长沙市 is no place in Hunan, and no suggestion of 长沙', () => {
+    for (const text of ['湖北省长沙市', '湖北长沙']) {
+      const m = matchRegion(ref, home, text);
+      expect(m).toMatchObject({ ok: false, reason: 'other-province', nearest: [] });
+      if (!m.ok && m.reason === 'other-province') expect(m.province.name).toBe('湖北省');
+    }
+    expect(matchRegion(ref, home, '湖南省长沙市')).toMatchObject({ ok: true, value: { code: '430100' } });
+  });
+
   it('suggests the nearest prefecture for an unknown name', () => {
     const m = matchRegion(ref, home, '长沙县城');
     expect(m.ok).toBe(false);
