@@ -80,7 +80,17 @@ export function regionSentences(s: QuarterStats): string {
     active.length === s.byRegion.length && active.length > 1
       ? `本季度全省${n(active.length)}个市州均有召回`
       : `本季度召回主要集中在${listJoin(active)}${active.length > 1 ? '等地' : ''}`;
-  return `${where}。${lead.length ? `${lead.join('；')}。` : ''}`;
+  return `${where}。${lead.length ? `${lead.join('；')}。` : ''}${manufacturersNote(s)}`;
+}
+
+/**
+ * The region table's 生产企业数 合计 counts each manufacturer once; a manufacturer with recalls in
+ * two regions is in both rows, and a reader adding up the column would find the table wrong.
+ */
+function manufacturersNote(s: QuarterStats): string {
+  const rows = s.byRegion.reduce((a, r) => a + r.manufacturers, 0);
+  if (rows === s.totals.manufacturers) return '';
+  return `下表各市州生产企业数之和为${n(rows)}家，多于合计的${n(s.totals.manufacturers)}家：有生产企业在多个市州召回，合计中只计一次。`;
 }
 
 export function defectSentences(s: QuarterStats, ref: ReferenceData, meta: NarrativeMeta): string {

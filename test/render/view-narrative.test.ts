@@ -16,11 +16,15 @@ let home: Province;
 beforeAll(async () => ({ ref, home } = await hunan()));
 
 /** One record per [category index, defect index, quantity]. */
-function stats(rows: ReadonlyArray<readonly [number, number, number]>, regions = 3): QuarterStats {
+function stats(
+  rows: ReadonlyArray<readonly [number, number, number]>,
+  regions = 3,
+  maker = (i: number) => `m${i}`,
+): QuarterStats {
   const recs = rows.map(([c, d, quantity], i): RecallRecord => ({
     source: { file: 'r', sheet: null, row: i + 2 },
     announceDate: '2022-08-01',
-    manufacturer: `m${i}`,
+    manufacturer: maker(i),
     brand: '',
     product: `p${i}`,
     model: '',
@@ -150,5 +154,31 @@ describe('the region narrative', () => {
       14,
     );
     expect(regionSentences(all)).toBe('本季度全省14个市州均有召回。长沙地区涉及召回产品2件（套），生产企业2家。');
+  });
+});
+
+describe('the region narrative and the 生产企业数 合计', () => {
+  it('explains a 合计 below the column’s sum (one manufacturer in two regions), and says nothing otherwise', () => {
+    const one = stats(
+      [
+        [0, 0, 1],
+        [0, 0, 1],
+        [0, 0, 1],
+      ],
+      3,
+      (i) => (i < 2 ? '同一企业' : '另一企业'),
+    );
+    expect(one.totals.manufacturers).toBe(2);
+    expect(regionSentences(one)).toContain(
+      '下表各市州生产企业数之和为3家，多于合计的2家：有生产企业在多个市州召回，合计中只计一次。',
+    );
+    expect(
+      regionSentences(
+        stats([
+          [0, 0, 1],
+          [0, 0, 1],
+        ]),
+      ),
+    ).not.toContain('合计');
   });
 });
