@@ -43,7 +43,10 @@ export function nearest<T extends { name: string; aliases: string[]; short?: str
     return { e, dist };
   });
   scored.sort((a, b) => a.dist - b.dist);
-  const best = scored.filter((s) => s.dist <= Math.max(2, [...t].length / 2));
+  // A typo is a character or two off in a longer name; in a two- or three-character word one
+  // character is the meaning (玩具 is no misspelt 家具), so short words are suggested only by containment.
+  const len = [...t].length;
+  const best = scored.filter((s) => s.dist === 0.5 || (len >= 4 && s.dist <= Math.floor(len / 3)));
   return best.slice(0, limit).map((s) => s.e);
 }
 

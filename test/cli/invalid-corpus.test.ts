@@ -176,7 +176,7 @@ const CORPUS: Array<[string, number, Expected | null]> = [
       code: 'value.defect.unknown',
       row: 2,
       column: 'G',
-      message: '“外观”不是有效的缺陷类型。最接近的是“机械物理”。',
+      message: '“外观”不是有效的缺陷类型。',
     },
   ],
   [

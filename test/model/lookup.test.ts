@@ -22,6 +22,16 @@ describe('matchCategory', () => {
     if (!m.ok) expect(m.nearest[0]?.name).toBe('文教体育用品');
   });
 
+  it.each([
+    ['玩具', 'category'],
+    ['家电', 'category'],
+    ['汽车', 'category'],
+    ['火灾', 'defect'],
+  ])('suggests nothing for %s: one character off in a short word is another meaning', (text, kind) => {
+    const m = kind === 'category' ? matchCategory(ref, text) : matchDefectType(ref, text);
+    expect(m).toMatchObject({ ok: false, nearest: [] });
+  });
+
   it('reports a code that disagrees with its name', () => {
     const m = matchCategory(ref, '01 文教体育用品');
     expect(m).toMatchObject({ ok: false, reason: 'conflict' });
