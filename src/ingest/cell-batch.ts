@@ -32,6 +32,17 @@ export class IntList {
   }
 }
 
+/**
+ * ="02": Excel's way of keeping a code's leading zero through a CSV (a formula giving the text
+ * 02), as system exports write it, quoted or not; Excel shows 02. Anything more than one string
+ * literal ("a"&"b") stays as written, and is refused where it does not fit.
+ */
+export function excelText(cell: string): string {
+  if (cell.length < 3 || cell.charCodeAt(0) !== 61 || cell[1] !== '"' || !cell.endsWith('"')) return cell;
+  const inner = cell.slice(2, -1);
+  return /^(?:[^"]|"")*$/.test(inner) ? inner.replaceAll('""', '"') : cell;
+}
+
 /** The cells, as strings, of the record whose cell count is at `cells[i]`. */
 export function recordCells(text: string, cells: Int32Array, i: number): string[] {
   const n = cells[i++] as number;
@@ -39,7 +50,8 @@ export function recordCells(text: string, cells: Int32Array, i: number): string[
   for (let k = 0; k < n; k++) {
     const start = cells[i++] as number;
     const end = cells[i++] as number;
-    row[k] = start >= 0 ? text.slice(start, end) : text.slice(~start, end).replaceAll('""', '"');
+    const cell = start >= 0 ? text.slice(start, end) : text.slice(~start, end).replaceAll('""', '"');
+    row[k] = cell.charCodeAt(0) === 61 ? excelText(cell) : cell;
   }
   return row;
 }

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { BulletinError } from '../model/errors.js';
 import { decodeText, describeEncoding, type Encoding } from './decode.js';
 import { csvScanner, CsvNeedsFullParser } from './csv-scan.js';
+import { excelText } from './cell-batch.js';
 import { unifyLineBreaks } from './line-breaks.js';
 import type { RawTable } from './table.js';
 
@@ -25,9 +26,10 @@ export function sniffDelimiter(text: string): string {
 
 /**
  * Row numbers are record numbers, as Excel numbers the rows when it opens
- * the file (a quoted cell with line breaks stays on one row).
+ * the file (a quoted cell with line breaks stays on one row). A quote inside
+ * a cell that does not start with one (="02", 12") is text, as Excel reads it.
  */
-const OPTIONS = { relax_column_count: true, skip_empty_lines: false, trim: false } as const;
+const OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false } as const;
 
 /** The same parser as a stream, for csv-stream.ts. */
 export function csvParser(delimiter: string): Parser {
@@ -103,7 +105,7 @@ export function readCsv(bytes: Uint8Array, file: string): RawTable {
     format: 'csv',
     sheet: null,
     encoding: describeEncoding(encoding),
-    rows: records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) })),
+    rows: records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : excelText(c))) })),
     notices: decoded.guessed ? [UTF16_GUESSED] : [],
   };
 }

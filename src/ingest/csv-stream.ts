@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { csvParser, malformedCsv, refusedCsv, sniffDelimiter } from './csv-reader.js';
-import { rowAt } from './cell-batch.js';
+import { excelText, rowAt } from './cell-batch.js';
 import { csvCells, CsvNeedsFullParser, type CellBatch } from './csv-scan.js';
 import { chunkDecoder, describeEncoding, NotUtf8, sniffHead, type Encoding } from './decode.js';
 import { lineBreakUnifier } from './line-breaks.js';
@@ -90,7 +90,7 @@ async function parserPass(
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       cells.push(record.length);
-      for (const cell of record) cells.push(text.length, (text += cell).length);
+      for (const cell of record) cells.push(text.length, (text += excelText(cell)).length);
       if (text.length > 1 << 20) {
         flush();
         await pause();

@@ -51,8 +51,8 @@ describe('streamCsv', () => {
     expect(r.passes[1]!.map((x) => x.cells.map((c) => c ?? ''))).toEqual(parse(text, { relax_column_count: true }));
   });
 
-  it('words a broken quote far into the file as csv-parse does', async () => {
-    await expect(passes(`a,b,c\n${asciiRows}\nx,y"z,w\n`)).rejects.toMatchObject({
+  it('words a quote never closed far into the file, at its row', async () => {
+    await expect(passes(`a,b,c\n${asciiRows}\nx,"y,w\n`)).rejects.toMatchObject({
       code: 'input.csv.malformed',
       message: expect.stringContaining('第 3002 行附近'),
     });
@@ -68,5 +68,12 @@ describe('streamCsv and line breaks', () => {
     expect(r.passes[0]).toHaveLength(40_001);
     expect(r.passes[0]!.every((x) => x.cells.length === 3)).toBe(true);
     expect(r.passes[0]!.at(-1)).toEqual({ row: 40_001, cells: ['row39999', '39999', 'x'.repeat(20)] });
+  });
+});
+
+describe('streamCsv and Excel text formulas', () => {
+  it('reads ="02" (quoted or not) as 02, as the in-memory reader does', async () => {
+    const r = await passes(`a,b\n${asciiRows}\n="02","=""08"""\n`);
+    expect(r.passes.at(-1)!.at(-1)?.cells).toEqual(['02', '08']);
   });
 });

@@ -41,3 +41,13 @@ describe('a quote never closed', () => {
     }
   });
 });
+
+describe('Excel text formulas in a CSV (="02")', () => {
+  it('read as the text Excel shows, quoted or not; more than one literal stays as written', () => {
+    expect(cells('类别,型号,说明\n="02","=""08""","=""a""&""b"""\n="5"" 屏",12",="x\n')).toEqual([
+      ['类别', '型号', '说明'],
+      ['02', '08', '="a"&"b"'],
+      ['5" 屏', '12"', '="x'],
+    ]);
+  });
+});
