@@ -24,6 +24,8 @@ export function parseDate(v: CellValue): DateResult {
     const d = isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
     return d ? { ok: true, value: d } : { ok: false, reason: 'unreadable' };
   }
+  // 20220712 typed into a General cell: the number of the text "20220712", read the same way.
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 19_000_101 && v <= 29_991_231) return parseDate(String(v));
   if (typeof v === 'number') return fromSerial(v);
   // fold()'s NFKC would read 2022-08-1⑤ as 2022-08-15 (parse-quantity.ts SPECIAL_DIGIT).
   if (typeof v !== 'string' || SPECIAL_DIGIT.test(v)) return { ok: false, reason: 'unreadable' };

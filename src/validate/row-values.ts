@@ -39,7 +39,7 @@ export function checkCells(f: RowFindings): void {
         key,
         'value.cell.too-long',
         `单元格有 ${cellText(v).length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限。`,
-        '通常是 CSV 中某个引号没有成对，把后面许多行都并进了这个单元格；请在 Excel 中打开检查。',
+        '请删去多余的内容（单元格最多 32767 个字符）。CSV 文件出现这种情况，通常是某个引号没有成对，把后面许多行都并进了这个单元格，请在 Excel 中打开检查。',
       );
     }
   }

@@ -52,6 +52,12 @@ describe('parseDate', () => {
     expect(parseDate('2022-10-03 星期日')).toEqual({ ok: false, reason: 'weekday' });
   });
 
+  it('reads 20220712 typed as a number as the text 20220712 is read', () => {
+    expect(parseDate(20220712)).toEqual({ ok: true, value: '2022-07-12' });
+    expect(parseDate(20220231)).toEqual({ ok: false, reason: 'impossible' });
+    expect(parseDate(44754)).toEqual({ ok: true, value: '2022-07-12' });
+  });
+
   it('treats an empty cell as empty, not unreadable', () => {
     expect(parseDate(null)).toEqual({ ok: false, reason: 'empty' });
   });
