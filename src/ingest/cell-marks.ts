@@ -56,14 +56,40 @@ const SHOWS_OTHER = /[0-9０-９]|约|近|余|多|左右|上下/u;
 const known = new Map<string, boolean>();
 
 /**
+ * The sections of a format that numbers are shown in: the first three. A fourth is for text
+ * (0;0;0;"约"@ labels text cells only) and says nothing of how a figure is shown.
+ */
+function numberSections(fmt: string): string {
+  const sections: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i] as string;
+    if (ch === '\\' && !quoted) {
+      current += ch + (fmt[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === '"') quoted = !quoted;
+    if (ch === ';' && !quoted) {
+      sections.push(current);
+      current = '';
+    } else current += ch;
+  }
+  sections.push(current);
+  return sections.slice(0, 3).join(';');
+}
+
+/**
  * True when a number shown in format `fmt` reads as a different figure: a multiplier in its
  * text (0"万件", 0.00"万", #,##0"千"), thousands scaling by a trailing comma (0, #,##0,,), a
  * percent sign (0%), a literal decimal point among the digits (0!.0000, 0"."0000, 0\.0000), literal
  * digits or words of approximation (SHOWS_OTHER), or an empty positive section (;;; hides it).
  */
-export function isScalingFormat(fmt: string): boolean {
-  let hit = known.get(fmt);
+export function isScalingFormat(format: string): boolean {
+  let hit = known.get(format);
   if (hit === undefined) {
+    const fmt = numberSections(format);
     const { literal, code } = split(fmt);
     hit =
       literal.split(' ').some((t) => t !== '' && (isScaledUnit(t) || SHOWS_OTHER.test(t))) ||
@@ -75,8 +101,10 @@ export function isScalingFormat(fmt: string): boolean {
         fmt
           .split(';')[0]!
           .replace(/\[[^\]]*\]/g, '')
-          .trim() === '');
-    if (known.size < 1000) known.set(fmt, hit);
+          .trim() === '') ||
+      // Elapsed time: [h] shows 23800 (days) as 571200 hours.
+      /\[(?:h+|m+|s+)\]/i.test(fmt);
+    if (known.size < 1000) known.set(format, hit);
   }
   return hit;
 }

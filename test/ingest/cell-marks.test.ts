@@ -84,6 +84,15 @@ describe('cell marks', () => {
     ['#,##0_);(#,##0)', false],
     ['0"千克"', false],
     ['@', false],
+    // Elapsed time shows 23800 (days) as 571200 hours.
+    ['[h]', true],
+    ['[mm]:ss', true],
+    ['[h]:mm:ss', true],
+    // The fourth section is for text cells only.
+    ['0;0;0;"约"@', false],
+    ['0;0;0;"0"@', false],
+    ['"约"0;0;0;@', true],
+    ['0;"a;b"0;0;"约"@', false],
   ])('%s scales: %s', (fmt, scales) => expect(isScalingFormat(fmt)).toBe(scales));
 
   it.each([
