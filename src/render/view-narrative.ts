@@ -75,11 +75,7 @@ export function regionSentences(s: QuarterStats): string {
     .map((c) => byCode.get(c))
     .filter((r) => r !== undefined)
     .map((r) => `${r.short}地区涉及召回产品${n(r.quantity)}件（套），生产企业${n(r.manufacturers)}家`);
-  // Every region with recalls is not "concentrated" anywhere: say so, and let the leaders speak.
-  const where =
-    active.length === s.byRegion.length && active.length > 1
-      ? `本季度全省${n(active.length)}个市州均有召回`
-      : `本季度召回主要集中在${listJoin(active)}${active.length > 1 ? '等地' : ''}`;
+  const where = `本季度召回主要集中在${listJoin(active)}${active.length > 1 ? '等地' : ''}`;
   return `${where}。${lead.length ? `${lead.join('；')}。` : ''}${manufacturersNote(s)}`;
 }
 

@@ -139,24 +139,6 @@ describe('every share the narrative prints is the share of the item it is said o
   });
 });
 
-describe('the region narrative', () => {
-  it('lists the regions with recalls where some have none, and says every region had some when all have', () => {
-    expect(regionSentences(stats([[0, 0, 1]]))).toBe('本季度召回主要集中在长沙。');
-    const most = regionSentences(
-      stats(
-        Array.from({ length: 13 }, () => [0, 0, 1] as const),
-        13,
-      ),
-    );
-    expect(/^本季度召回主要集中在(.*)等地。$/.exec(most)?.[1]?.split('、')).toHaveLength(13);
-    const all = stats(
-      Array.from({ length: 15 }, () => [0, 0, 1] as const),
-      14,
-    );
-    expect(regionSentences(all)).toBe('本季度全省14个市州均有召回。长沙地区涉及召回产品2件（套），生产企业2家。');
-  });
-});
-
 describe('the region narrative and the 生产企业数 合计', () => {
   it('explains a 合计 below the column’s sum (one manufacturer in two regions), and says nothing otherwise', () => {
     const one = stats(
