@@ -21,7 +21,11 @@ export { parseFormats } from '../config/resolve-options.js';
 
 /** 2022Q3, or several: 2022Q1,2022Q3 or a range 2021Q1..2022Q4. */
 export function parseQuarters(text: string): Quarter[] {
-  return text.split(',').flatMap((part) => (part.includes('..') ? quarterRange(part.trim()) : [parseQuarter(part)]));
+  const all = text
+    .split(',')
+    .flatMap((part) => (part.includes('..') ? quarterRange(part.trim()) : [parseQuarter(part)]));
+  // Each quarter once, in the order first named (2022Q3,2022q3 is one quarter).
+  return [...new Map(all.map((q) => [`${q.year}Q${q.quarter}`, q])).values()];
 }
 
 /** Build options from flags, environment and configuration (resolveOptions), for one quarter or many. */

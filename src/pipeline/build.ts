@@ -135,6 +135,8 @@ export async function buildMany(
   onProgress: ProgressListener = () => undefined,
   parallel = 3,
 ): Promise<BuildResult[]> {
+  // A quarter named twice (2022Q3,2022q3) was built twice at once into one folder: a broken set.
+  quarters = [...new Map(quarters.map((q) => [quarterId(q), q])).values()];
   for (const q of quarters) await checkOutputFolder(join(opts.outDir, quarterId(q)));
   // Only PDF needs Chromium: HTML and Word editions are built without it.
   const printer = opts.formats.includes('pdf') ? await newPrinter(opts) : undefined;

@@ -222,4 +222,25 @@ describe('bulletin build: several quarters in one run', () => {
     ]);
     expect(readdirSync(join(out, '2022Q2')).sort()).toEqual(['bulletin.html', 'stats.json']);
   });
+
+  it('builds a quarter named twice (2022Q3,2022q3, or inside a range) once, not twice at once into one folder', async () => {
+    const out = tempDir();
+    const r = await bulletin([
+      'build',
+      '--quarter',
+      '2022Q2,2022Q3,2022q3,2022Q2..2022Q3',
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.results.map((x: { quarter: string; ok: boolean }) => [x.quarter, x.ok])).toEqual([
+      ['2022Q2', true],
+      ['2022Q3', true],
+    ]);
+    expect(readdirSync(join(out, '2022Q3')).sort()).toEqual(['bulletin.html', 'stats.json']);
+  });
 });
