@@ -136,13 +136,19 @@ export function parseFormats(text: string): OutputFormat[] {
   return [...new Set(items as OutputFormat[])];
 }
 
+/**
+ * A day at most: the build's own limit is twenty of them, and Node's timers (and the browser
+ * library's) fire at once past 2^31 ms, about 24.8 days: --timeout 110000 failed at once.
+ */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
 function timeoutMs(text: string): number {
   const s = Number(text);
-  if (!Number.isFinite(s) || s <= 0)
+  if (!Number.isFinite(s) || s <= 0 || s > MAX_TIMEOUT_SECONDS)
     throw new BulletinError(
       'usage.timeout',
       'usage',
-      `--timeout 需要一个正数（秒），收到“${text}”。`,
+      `--timeout 需要一个不超过 ${MAX_TIMEOUT_SECONDS} 的正数（秒），收到“${text}”。`,
       '例如 --timeout 120。',
     );
   return s * 1000;

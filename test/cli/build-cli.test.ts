@@ -135,6 +135,9 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
       ['--quarter', '2022Q5'],
       ['--quarter', '2022Q3', '--format', 'odt'],
       ['--quarter', '2022Q3', '--colour'],
+      // Past a day the build's limit (twenty times it) would overflow Node's timers and fire at once.
+      ['--quarter', '2022Q3', '--timeout', '110000'],
+      ['--quarter', '2022Q3', '--timeout', '0'],
     ]) {
       const r = await bulletin(['build', ...args, '--out', tempDir()]);
       expect(r.code, args.join(' ')).toBe(2);
