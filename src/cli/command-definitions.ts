@@ -44,7 +44,13 @@ export function addBuildCommand(cmd: Command, io: CliIo, run: Run): void {
     .option('--json', '在标准输出打印机器可读的结果')
     .option('--quiet', '不显示进度')
     .action(async (flags: BuildFlags) =>
-      run(() => withInterrupts(io, async (signal) => (await import('./build-command.js')).runBuild(flags, io, signal))),
+      run(() =>
+        withInterrupts(
+          io,
+          async (signal) => (await import('./build-command.js')).runBuild(flags, io, signal),
+          flags.json === true,
+        ),
+      ),
     );
 }
 

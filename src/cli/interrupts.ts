@@ -3,6 +3,7 @@
  * abort the work's signal; the work closes its browser and writes nothing,
  * and the run ends with 130 or 143 and a message saying so.
  */
+import { failureJson } from './failure.js';
 import type { CliIo } from './io.js';
 
 import { exitCodeOf, type InterruptName } from './interrupt-trap.js';
@@ -13,14 +14,21 @@ export { exitCodeOf, processInterrupts, type InterruptName, type InterruptTrap }
  * Runs `work` with the signals trapped. When it fails because it was stopped,
  * says so and returns 130/143; work that finished anyway keeps its own result.
  */
-export async function withInterrupts(io: CliIo, work: (signal?: AbortSignal) => Promise<number>): Promise<number> {
+export async function withInterrupts(
+  io: CliIo,
+  work: (signal?: AbortSignal) => Promise<number>,
+  json = false,
+): Promise<number> {
   const trap = io.trapInterrupts?.();
   try {
     return await work(trap?.signal);
   } catch (e) {
     if (!trap?.signal.aborted) throw e;
     const name = trap.signal.reason as InterruptName;
-    io.stderr(`已停止（收到 ${name}）：浏览器已关闭，没有写入任何文件，输出文件夹保持原样。\n`);
+    const message = `已停止（收到 ${name}）：浏览器已关闭，没有写入任何文件，输出文件夹保持原样。`;
+    io.stderr(`${message}\n`);
+    // A cancelled CI job still hands its script one document, not an empty file.
+    if (json) io.stdout(failureJson({ code: 'interrupted', message, hint: '', exitCode: exitCodeOf(name) }));
     return exitCodeOf(name);
   } finally {
     trap?.release();

@@ -38,6 +38,24 @@ describe('withInterrupts', () => {
     expect(t.released()).toBe(1);
   });
 
+  it('with --json prints one failure document (code interrupted, the exit code) on stdout', async () => {
+    const t = fakeTrap();
+    const out: string[] = [];
+    const cli = { ...io(t.trap), stdout: (s: string) => void out.push(s) };
+    const result = await withInterrupts(
+      cli,
+      async (signal) => {
+        t.send('SIGTERM');
+        throw signal?.reason;
+      },
+      true,
+    );
+    expect(result).toBe(143);
+    const doc = JSON.parse(out.join(''));
+    expect(doc).toMatchObject({ ok: false, error: { code: 'interrupted', exitCode: 143 } });
+    expect(doc.error.message).toContain('收到 SIGTERM');
+  });
+
   it('work that finished anyway keeps its own result; an error without a signal is not an interruption', async () => {
     const t = fakeTrap();
     expect(
