@@ -116,7 +116,8 @@ export async function sheetLayout(bytes: Uint8Array, path: string): Promise<Shee
     cells += chunk;
     const cut = cells.lastIndexOf('</c>') + 4;
     if (cut >= 4) {
-      if (ISO_TYPE.test(cells.slice(0, cut))) isoDatesIn(cells.slice(0, cut), isoDates);
+      const complete = cells.slice(0, cut);
+      if (ISO_TYPE.test(complete)) isoDatesIn(complete, isoDates);
       cells = cells.slice(cut);
     }
     const last = text.lastIndexOf('<');

@@ -11,7 +11,7 @@ import { hasErrors, type ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { ProgressListener } from '../model/progress.js';
 import { applyNoRecalls } from '../validate/no-recalls.js';
-import { reconcile } from '../validate/reconcile.js';
+import { provinceTable, reconcile } from '../validate/reconcile.js';
 import { crossQuarterChecks, subjectOf } from './cross-quarter.js';
 import {
   displayPath,
@@ -49,9 +49,11 @@ export interface ReadOptions extends ReadSettings {
 
 export type QuarterRead<T extends QuarterData = QuarterData> = { ok: true; data: T } | { ok: false; noData: NoData };
 
+/** The displayed file of a kind of table, when the quarter has one. */
+const fileOf = (data: QuarterData, kind: string) => data.files.find((f) => f.kind === kind)?.file;
+
 /** The checks between a quarter's own tables: the records against the national and foreign tables. */
 function reconcileTables(data: QuarterData): ValidationIssue[] {
-  const fileOf = (kind: string) => data.files.find((f) => f.kind === kind)?.file;
   return reconcile({
     quarter: data.quarter,
     home: data.home,
@@ -59,28 +61,27 @@ function reconcileTables(data: QuarterData): ValidationIssue[] {
     foreign: data.foreign,
     totals: data.totals,
     files: {
-      national: fileOf('national-categories') ?? fileOf('national-recalls'),
-      provinces: fileOf('national-provinces') ?? fileOf('national-recalls'),
-      foreign: fileOf('foreign-categories'),
-      recalls: fileOf('recalls'),
+      national: fileOf(data, 'national-categories') ?? fileOf(data, 'national-recalls'),
+      provinces: fileOf(data, 'national-provinces') ?? fileOf(data, 'national-recalls'),
+      foreign: fileOf(data, 'foreign-categories'),
+      recalls: fileOf(data, 'recalls'),
     },
   });
 }
 
 /** issue.json's "noRecalls": an empty records table accepted as the quarter's figures, or contradicted. */
 function withNoRecalls(data: QuarterData, issues: ValidationIssue[]): ValidationIssue[] {
-  const fileOf = (kind: string) => data.files.find((f) => f.kind === kind)?.file;
   const row = data.national?.provinces.find((p) => p.code === data.home.code);
-  const provinces = fileOf('national-provinces') ?? fileOf('national-recalls');
+  const provinces = fileOf(data, 'national-provinces') ?? fileOf(data, 'national-recalls');
   return applyNoRecalls(issues, {
     issueFile: data.meta?.file ?? null,
     noRecalls: data.meta?.meta.noRecalls ?? false,
-    recallsFile: fileOf('recalls'),
+    recallsFile: fileOf(data, 'recalls'),
     totals: data.totals,
     national:
       row && provinces && data.national
         ? {
-            table: data.national.source === 'records' ? '全国召回记录' : '全国各省汇总表',
+            table: provinceTable(data.national),
             file: provinces,
             quarter: row.quarter,
           }

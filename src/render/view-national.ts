@@ -141,19 +141,17 @@ export function summarySentence(
   quarter: { recalls: number; quantity: number; end: string },
   national: NationalStats | null,
 ): string {
-  const did =
-    quarter.recalls === 0
-      ? '没有开展缺陷产品召回'
-      : `开展缺陷产品召回${n(quarter.recalls)}次，共召回缺陷产品${n(quarter.quantity)}件`;
-  const own = `${quarterName(q)}（截至${chineseMonthDay(quarter.end)}），${provinceName}省局${did}。`;
+  const did = (f: { recalls: number; quantity: number }) =>
+    f.recalls === 0 ? '没有开展缺陷产品召回' : `开展缺陷产品召回${n(f.recalls)}次，共召回缺陷产品${n(f.quantity)}件`;
+  const when = `${quarterName(q)}（截至${chineseMonthDay(quarter.end)}），${provinceName}省局`;
+  const own = `${when}${did(quarter)}。`;
   const home = national?.home;
   // No recall this year yet: there is no place among the provinces to name.
   if (!home || home.ytd.recalls === 0) return own;
   const rank = `位居全国${ordinal(home.ytdRank.rank, home.ytdRank.tied)}`;
   // Attributed to SAMR's data and ranked by them, a first quarter's figures are the national row's
   // (本年 is the quarter), not the records': those may differ (reconcile.home.quarter warns).
-  if (q.quarter === 1)
-    return `根据市场监督管理总局数据统计显示，${quarterName(q)}（截至${chineseMonthDay(quarter.end)}），${provinceName}省局开展缺陷产品召回${n(home.ytd.recalls)}次，共召回缺陷产品${n(home.ytd.quantity)}件，${rank}。`;
+  if (q.quarter === 1) return `根据市场监督管理总局数据统计显示，${when}${did(home.ytd)}，${rank}。`;
   return `根据市场监督管理总局数据统计显示，${q.year}年${yearToDateName(q)}${provinceName}省局开展消费品缺陷产品召回${n(home.ytd.recalls)}次，共召回缺陷产品${n(home.ytd.quantity)}件，${rank}，${own}`;
 }
 

@@ -74,7 +74,7 @@ function foreignCategories(r: ReconcileInput): ValidationIssue[] {
 }
 
 /** What the province figures were read from, as the messages name it. */
-const provinceTable = (n: NationalInput) => (n.source === 'records' ? '全国召回记录' : '全国各省汇总表');
+export const provinceTable = (n: NationalInput) => (n.source === 'records' ? '全国召回记录' : '全国各省汇总表');
 
 function homeQuarter(r: ReconcileInput): ValidationIssue[] {
   const row = r.national?.provinces.find((p) => p.code === r.home.code);
