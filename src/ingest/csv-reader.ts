@@ -95,7 +95,8 @@ export function readCsv(bytes: Uint8Array, file: string): RawTable {
   } catch (e) {
     if (!(e instanceof CsvNeedsFullParser)) throw e;
     try {
-      records = parse(text, { ...OPTIONS, delimiter }) as string[][];
+      // The scanner's cells come through recordCells, which reads ="02"; csv-parse's do not.
+      records = (parse(text, { ...OPTIONS, delimiter }) as string[][]).map((r) => r.map(excelText));
     } catch (err) {
       throw malformedCsv(file, encoding, err);
     }
@@ -105,7 +106,7 @@ export function readCsv(bytes: Uint8Array, file: string): RawTable {
     format: 'csv',
     sheet: null,
     encoding: describeEncoding(encoding),
-    rows: records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : excelText(c))) })),
+    rows: records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) })),
     notices: decoded.guessed ? [UTF16_GUESSED] : [],
   };
 }
