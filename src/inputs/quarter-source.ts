@@ -50,16 +50,28 @@ export { defaultArchiveDirs } from '../config/resolve-options.js';
  * return zeros a script could print.
  */
 export function statsOf(loaded: LoadedQuarter, decimals = 2): BulletinStats {
-  const errors = loaded.issues.filter((i) => i.severity === 'error');
-  if (loaded.unreadable || errors.length > 0)
-    throw new BulletinError(
-      'data.quarter.invalid',
-      'data',
-      `${quarterId(loaded.quarter)} 的数据有 ${errors.length} 个错误${loaded.unreadable ? '（有文件无法读取）' : ''}，不能计算统计数字。`,
-      '请先运行 bulletin validate 并改正；错误清单在这个错误的 findings 中。',
-      { findings: loaded.issues },
-    );
+  refuseWithErrors(loaded, '不能计算统计数字', '请先运行 bulletin validate 并改正；错误清单在这个错误的 findings 中。');
   return figuresAsTheyStand(loaded, decimals);
+}
+
+/**
+ * A quarter with errors has no figures. A file that could not be read is an
+ * input failure (exit 3, as `build` and `validate` give it); errors in the
+ * data are a data failure (exit 1). The findings go with either.
+ */
+export function refuseWithErrors(loaded: LoadedQuarter, purpose: string, hint: string): void {
+  const errors = loaded.issues.filter((i) => i.severity === 'error').length;
+  if (!loaded.unreadable && errors === 0) return;
+  const [code, kind] = loaded.unreadable
+    ? (['input.quarter.unreadable', 'input'] as const)
+    : (['data.quarter.invalid', 'data'] as const);
+  throw new BulletinError(
+    code,
+    kind,
+    `${quarterId(loaded.quarter)} 的数据有 ${errors} 个错误${loaded.unreadable ? '（有文件无法读取）' : ''}，${purpose}。`,
+    hint,
+    { findings: loaded.issues },
+  );
 }
 
 /**
@@ -131,6 +143,7 @@ export type StatsOutcome = { ok: true; found: SourcedStats } | { ok: false; unav
 const REASONS: Record<string, Unavailable['reason']> = {
   'input.quarter.unavailable': 'missing',
   'data.quarter.invalid': 'invalid',
+  'input.quarter.unreadable': 'unreadable',
   'input.archive.unreadable': 'damaged',
   'input.archive.version': 'damaged',
   'input.archive.inconsistent': 'damaged',

@@ -6,8 +6,7 @@
  * here; a quarter with nothing to read is a typed "no data" with its reason.
  */
 import { dirname, join } from 'node:path';
-import { BulletinError } from '../model/errors.js';
-import { hasErrors, type ValidationIssue } from '../model/issues.js';
+import { type ValidationIssue } from '../model/issues.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { ProgressListener } from '../model/progress.js';
 import { applyNoRecalls } from '../validate/no-recalls.js';
@@ -27,6 +26,7 @@ import { looseFolder, readLooseFiles } from './read-loose.js';
 import {
   asUnavailable,
   readArchive,
+  refuseWithErrors,
   statsOf,
   unavailableError,
   type SourceOptions,
@@ -162,16 +162,7 @@ export async function loadStats(q: Quarter, opts: SourceOptions): Promise<Source
   const read = await readQuarter({ dataDir: opts.dataDir, quarter: q }, settings);
   if (!read.ok) return readArchive(q, opts);
   const loaded = read.data;
-  if (loaded.unreadable || hasErrors(loaded.issues)) {
-    const errors = loaded.issues.filter((i) => i.severity === 'error').length;
-    throw new BulletinError(
-      'data.quarter.invalid',
-      'data',
-      `${id} 的数据有 ${errors} 个错误${loaded.unreadable ? '（有文件无法读取）' : ''}，不能用于统计或比较。`,
-      `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`,
-      { findings: loaded.issues },
-    );
-  }
+  refuseWithErrors(loaded, '不能用于统计或比较', `请先运行 bulletin validate ${displayPath(opts.cwd, dir)} 并改正。`);
   return {
     quarter: id,
     stats: statsOf(loaded, opts.config.decimals),

@@ -237,11 +237,21 @@ describe('bulletin compare', () => {
     cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
     writeFileSync(join(cwd, 'data', '2022Q2', 'recalls.csv'), '');
     const r = await bulletin(['stats', '--quarter', '2022Q2'], { cwd });
-    expect(r.code).toBe(1);
+    // A file that cannot be read is an input failure, as build and validate give it.
+    expect(r.code).toBe(3);
     const finding = r.stderr.indexOf('错误 data/2022Q2/recalls.csv：文件是空的（0 字节）。');
     expect(finding).toBeGreaterThanOrEqual(0);
     expect(r.stderr).toContain('→ 请重新导出该文件。  [input.file.empty]');
     expect(r.stderr.indexOf('错误：2022Q2 的数据有 1 个错误')).toBeGreaterThan(finding);
+  });
+
+  it('data with errors (every file read) is a data failure: exit 1, data.quarter.invalid', async () => {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+    writeFileSync(join(cwd, 'data', '2022Q2', 'recalls.csv'), '序号,发布日期,生产者\n1,2022-05-01,某公司\n');
+    const r = await bulletin(['stats', '--quarter', '2022Q2', '--json'], { cwd });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'data.quarter.invalid', exitCode: 1 });
   });
 
   it('a range with one broken quarter names it: exit 1, or 0 with --allow-gaps', async () => {
@@ -252,7 +262,7 @@ describe('bulletin compare', () => {
     expect(r.code).toBe(1);
     const doc = COMPARE.parse(JSON.parse(r.stdout));
     expect(doc.skipped.map((u) => [u.quarter, u.reason, u.code])).toEqual([
-      ['2022Q2', 'invalid', 'data.quarter.invalid'],
+      ['2022Q2', 'unreadable', 'input.quarter.unreadable'],
     ]);
     expect(doc.series?.map((e) => e.period.id)).toEqual(['2022Q1', '2022Q3']);
     const allowed = await bulletin(['compare', '2022Q1..2022Q3', '--allow-gaps'], { cwd });
