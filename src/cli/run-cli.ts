@@ -4,6 +4,7 @@
  * pay for the browser and chart libraries `build` needs.
  */
 import { isBulletinError } from '../model/errors.js';
+import { systemError, systemErrorCode } from '../model/system-reasons.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -93,6 +94,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       const failure = { code: `usage.${e.code.replace(/^commander\./, '')}`, message, hint: '用 --help 查看用法。' };
       return report({ ...failure, exitCode: EXIT.usage }, argv, io, true);
     }
-    return report(failureOf(e, io), argv, io, false, e);
+    // A system error nothing below turned into its own is the setup's problem, told in Chinese.
+    const told = !isBulletinError(e) && systemErrorCode(e) ? systemError(e) : e;
+    return report(failureOf(told, io), argv, io, false, told);
   }
 }

@@ -12,6 +12,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from '../model/schema.js';
 import { parseJsonBytes, SAVE_AS_UTF8 } from '../model/schema.js';
+import { scriptProblem } from './script-error.js';
 import { BulletinError } from '../model/errors.js';
 
 const schema = z
@@ -111,13 +112,8 @@ async function readRaw(path: string): Promise<unknown> {
       const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
       return mod.default;
     } catch (e) {
-      throw new BulletinError(
-        'config.js',
-        'config',
-        `配置文件 ${path} 运行出错：${(e as Error).message}`,
-        '请检查文件是否 export default defineConfig({...})。',
-        { cause: e },
-      );
+      const { problem, hint } = scriptProblem(e, path);
+      throw new BulletinError('config.js', 'config', `配置文件 ${path} ${problem}。`, hint, { cause: e });
     }
   }
   const json = parseJsonBytes(await readFile(path));

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { extname } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { readCsv } from './csv-reader.js';
@@ -19,9 +19,7 @@ export async function readTable(path: string, display = path, sheet?: SheetChoos
   }
   let bytes: Buffer;
   try {
-    const s = await stat(path);
-    if (!s.isFile()) throw new Error('not a file');
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new BulletinError(

@@ -2,7 +2,8 @@
  * bulletin init: a new quarter's folder with blank workbooks staff fill in,
  * issue.json with the next issue number, and an article stub per section.
  */
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import { makeFolders } from '../files/make-folders.js';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { deriveIssueNumbers, guessedFrom } from '../model/issue-numbering.js';
@@ -138,7 +139,7 @@ export async function initQuarter(opts: {
   const guess = guessedFrom(stated, id);
   const number = guess ? placeholder(`期号（本年第几期），推算为 ${numbers.number}，请核对`) : numbers.number;
   const totalNumber = guess ? placeholder(`总期号，推算为 ${numbers.totalNumber}，请核对`) : numbers.totalNumber;
-  await mkdir(join(dir, 'articles', 'images'), { recursive: true });
+  await makeFolders(join(dir, 'articles', 'images'));
   const written: string[] = [];
   const put = async (name: string, data: string | Uint8Array) => {
     await writeFile(join(dir, name), data);

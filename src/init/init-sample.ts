@@ -3,7 +3,7 @@
  * 2021 figures, the articles and the configuration) copied into a folder,
  * so the tool can be tried from an installed package with no repository.
  */
-import { cp, stat } from 'node:fs/promises';
+import { cp, lstat, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { packageRoot } from '../config/package-root.js';
@@ -17,6 +17,35 @@ const exists = (p: string) =>
     () => false,
   );
 
+const kindAt = (p: string) =>
+  lstat(p).then(
+    (s) => (s.isDirectory() ? 'folder' : 'file'),
+    () => null,
+  );
+
+/**
+ * A file where the sample needs a folder (or the other way round) is found
+ * before anything is copied: --force overwrites files, and a copy that stopped
+ * half way would leave half a sample.
+ */
+async function refuseKindClashes(root: string, target: string): Promise<void> {
+  for (const part of SAMPLE_PARTS) {
+    const steps = part.split('/');
+    for (let i = 1; i <= steps.length; i++) {
+      const rel = steps.slice(0, i).join('/');
+      const wanted = i < steps.length ? 'folder' : await kindAt(join(root, part));
+      const found = await kindAt(join(target, rel));
+      if (!found || !wanted || found === wanted) continue;
+      throw new BulletinError(
+        'usage.init.clash',
+        'usage',
+        `这里的 ${rel} 是一个${found === 'file' ? '文件' : '文件夹'}，示例要在这里放${wanted === 'file' ? '文件' : '文件夹'}；没有写入示例。`,
+        `请把 ${rel} 移走或改名，或换一个空文件夹运行 bulletin init --sample。`,
+      );
+    }
+  }
+}
+
 /** Copies the sample into `target`; refuses to overwrite unless `force`. Returns the paths written. */
 export async function initSample(target: string, force = false): Promise<string[]> {
   const root = packageRoot();
@@ -29,6 +58,7 @@ export async function initSample(target: string, force = false): Promise<string[
       `这里已经有 ${present.join('、')}，没有写入示例。`,
       '请换一个空文件夹运行 bulletin init --sample，或加 --force 覆盖这些文件。',
     );
+  await refuseKindClashes(root, target);
   for (const part of SAMPLE_PARTS) {
     const from = join(root, part);
     if (!(await exists(from)))

@@ -3,10 +3,12 @@
  * to rendering as data: URLs; a reference that leaves the quarter folder,
  * or is not a plain image file, is refused.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import { readRegularFile, readRegularText } from '../files/read-regular-file.js';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../model/bulletin.js';
 import { makeIssue, type ValidationIssue } from '../model/issues.js';
+import { unreadableFinding } from '../model/system-reasons.js';
 import { imageDamage } from '../ingest/image-damage.js';
 import { looksLikeText, sniffImage, type ImageKind } from '../ingest/image-type.js';
 import { checkArticleText } from '../validate/article-meta.js';
@@ -134,7 +136,7 @@ async function resolveImage(
       message: `图片“${href}”有 ${(info.size / 1048576).toFixed(1)} MB，超过 8 MB 的上限。`,
       hint: '请压缩图片后再使用。',
     };
-  const bytes = await readFile(path);
+  const bytes = await readRegularFile(path);
   return (
     contentMismatch(href, type, bytes) ??
     damaged(href, bytes, type) ?? { url: `data:${MIME[type]};base64,${bytes.toString('base64')}` }
@@ -159,7 +161,13 @@ export async function loadArticles(
   for (const name of names.filter((n) => n.toLowerCase().endsWith('.md')).sort()) {
     const file = display(join(dir, name));
     out.files.push(file);
-    const text = await readFile(join(dir, name), 'utf8');
+    let text: string;
+    try {
+      text = await readRegularText(join(dir, name));
+    } catch (e) {
+      out.issues.push(unreadableFinding(file, e));
+      continue;
+    }
     const v = checkArticleText(text, file, sections);
     out.issues.push(...v.issues);
     if (!v.article) continue;

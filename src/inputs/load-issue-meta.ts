@@ -1,7 +1,8 @@
 /** issue.json of a quarter, and its 期号 derived against the other quarters' folders. */
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { join } from 'node:path';
 import type { IssueMeta } from '../model/bulletin.js';
+import { unreadableFinding } from '../model/system-reasons.js';
 import { fileError, makeIssue, type ValidationIssue } from '../model/issues.js';
 import { jsonText, SAVE_AS_UTF8 } from '../model/schema.js';
 import {
@@ -15,8 +16,6 @@ import { quarterId, quarterName, type Quarter } from '../model/quarter.js';
 import { checkIssueMetaText, EMPTY_META } from '../validate/issue-meta.js';
 import { findFile, folderNames } from './locate-inputs.js';
 
-const READ_HINT = '请检查文件是否被其他程序占用、是否有读取权限。';
-
 async function readMeta(
   dir: string,
   display: (p: string) => string,
@@ -27,14 +26,9 @@ async function readMeta(
   if (!path) return { meta: EMPTY_META, issues: [], file: null };
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path);
   } catch (e) {
-    const problem = fileError(display(path), 'input.file.unreadable', '无法读取该文件。', READ_HINT);
-    return {
-      meta: EMPTY_META,
-      issues: [{ ...problem, value: (e as NodeJS.ErrnoException).code ?? null }],
-      file: display(path),
-    };
+    return { meta: EMPTY_META, issues: [unreadableFinding(display(path), e)], file: display(path) };
   }
   return { ...checkIssueJsonBytes(bytes, display(path), quarter), file: display(path) };
 }

@@ -123,8 +123,10 @@ export async function readFolder(
   const meta = await loadIssueMeta(where.dataDir, quarter, display);
   const sections = opts.config.sections.filter((s) => s !== REPORT_SECTION);
   const articles = await loadArticles(located.quarterDir, sections, display, located.articlesDir);
-  // An issue.json that is there but cannot be read is as unreadable as a table (exit 3), not "no numbers".
-  const metaUnreadable = meta.issues.some((i) => i.code === 'input.file.unreadable');
+  // An issue.json or article that is there but cannot be read is as unreadable as a table (exit 3), not "no numbers".
+  const cannotRead = (issues: ValidationIssue[], file?: string) =>
+    issues.some((i) => i.code === 'input.file.unreadable' && (file === undefined || i.file === file));
+  const metaUnreadable = cannotRead(meta.issues);
   return {
     ...assembleTables(tables.checked, ref, quarter, holdOf(opts)),
     quarter,
@@ -136,8 +138,8 @@ export async function readFolder(
     files: [
       ...tables.checked.map((f) => f.report),
       ...(meta.file ? [{ ...otherFileReport(meta.file, 'issue'), unreadable: metaUnreadable }] : []),
-      ...articles.files.map((f) => otherFileReport(f, 'article')),
+      ...articles.files.map((f) => ({ ...otherFileReport(f, 'article'), unreadable: cannotRead(articles.issues, f) })),
     ],
-    unreadable: metaUnreadable || tables.checked.some((f) => f.report.unreadable),
+    unreadable: metaUnreadable || cannotRead(articles.issues) || tables.checked.some((f) => f.report.unreadable),
   };
 }

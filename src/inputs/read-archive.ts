@@ -5,7 +5,9 @@
  * version, or whose figures its build could not have written
  * (archive-check.ts) is a damaged archive: an input error, never figures.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readRegularText } from '../files/read-regular-file.js';
+import { systemReason } from '../model/system-reasons.js';
 import { join } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
@@ -50,24 +52,40 @@ async function sameProvince(stats: BulletinStats, province: string, shown: strin
   );
 }
 
+/** An archived stats.json as JSON; a pipe or folder in its place is refused, not waited on. */
+async function parsedArchive(path: string, shown: string): Promise<Partial<BulletinStats> | null> {
+  let text: string;
+  try {
+    text = await readRegularText(path);
+  } catch (e) {
+    throw new BulletinError(
+      'input.archive.unreadable',
+      'input',
+      `无法读取存档 ${shown}：${systemReason(e, 'read')}。`,
+      '请检查该文件的读取权限；它如果不是 bulletin build 写出的 stats.json，请把它移走。',
+      { cause: e },
+    );
+  }
+  try {
+    return JSON.parse(text) as Partial<BulletinStats> | null;
+  } catch (e) {
+    throw new BulletinError(
+      'input.archive.unreadable',
+      'input',
+      `${shown} 不是有效的 JSON。`,
+      '请用 bulletin build 重新生成该季度的 stats.json。',
+      { cause: e },
+    );
+  }
+}
+
 /** The quarter's archived stats.json from the first archive folder that has one; null when none has. */
 export async function readArchive(q: Quarter, opts: ArchiveOptions): Promise<ArchivedStats | null> {
   const id = quarterId(q);
   for (const archive of opts.archiveDirs) {
     const path = join(archive, id, 'stats.json');
     if (!(await exists(path))) continue;
-    let stats: Partial<BulletinStats> | null;
-    try {
-      stats = JSON.parse(await readFile(path, 'utf8')) as Partial<BulletinStats> | null;
-    } catch (e) {
-      throw new BulletinError(
-        'input.archive.unreadable',
-        'input',
-        `${displayPath(opts.cwd, path)} 不是有效的 JSON。`,
-        '请用 bulletin build 重新生成该季度的 stats.json。',
-        { cause: e },
-      );
-    }
+    const stats = await parsedArchive(path, displayPath(opts.cwd, path));
     if (stats?.schemaVersion !== STATS_SCHEMA_VERSION) {
       throw new BulletinError(
         'input.archive.version',

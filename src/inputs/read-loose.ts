@@ -3,9 +3,10 @@
  * like, its kind from its name (any case) or its columns; part of read-quarter.ts,
  * which then checks the files against each other as it does a folder's.
  */
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { dirname, extname, resolve } from 'node:path';
-import { fileError, type ValidationIssue } from '../model/issues.js';
+import { type ValidationIssue } from '../model/issues.js';
+import { unreadableFinding } from '../model/system-reasons.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import type { Province, ReferenceData } from '../model/reference.js';
 import { checkArticleText } from '../validate/article-meta.js';
@@ -41,19 +42,9 @@ async function validateOther(
   };
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
-  } catch {
-    return {
-      report: { ...report, unreadable: true },
-      issues: [
-        fileError(
-          display,
-          'input.file.unreadable',
-          '无法读取该文件。',
-          '请检查路径是否正确、文件是否存在且有读取权限。',
-        ),
-      ],
-    };
+    bytes = await readRegularFile(path);
+  } catch (e) {
+    return { report: { ...report, unreadable: true }, issues: [unreadableFinding(display, e)] };
   }
   if (!isJson) return { report, issues: checkArticleText(bytes.toString('utf8'), display, sections).issues };
   return { report, issues: checkIssueJsonBytes(bytes, display).issues };

@@ -5,7 +5,9 @@
  * recovery with the real calls and check the folder.
  */
 import { constants } from 'node:fs';
-import { access, lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, lstat, open, readdir, rename, rm } from 'node:fs/promises';
+import { makeFolders } from '../files/make-folders.js';
+import { readRegularText } from '../files/read-regular-file.js';
 
 export interface EntryKind {
   /** A regular file: the only kind of entry the tool ever writes or replaces. */
@@ -75,15 +77,13 @@ function isRunning(pid: number): boolean {
 }
 
 export const realOutputFs: OutputFs = {
-  mkdir: async (path) => {
-    await mkdir(path, { recursive: true });
-  },
+  mkdir: makeFolders,
   writeFile: durableWrite,
   rename,
   remove: (path) => rm(path, { recursive: true, force: true }),
   readdir: (path) => readdir(path),
   kind: kindOf,
-  readText: (path) => readFile(path, 'utf8'),
+  readText: readRegularText,
   syncDir,
   checkWritable: (path) => access(path, constants.W_OK | constants.X_OK),
   isRunning,

@@ -5,6 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { BulletinError, isBulletinError } from '../model/errors.js';
+import { systemReason } from '../model/system-reasons.js';
 import { commitOutputs, recoverOutputs, type CommitOptions, type OutputFile } from './output-commit.js';
 import { realOutputFs, type OutputFs } from './output-fs.js';
 import { refuseForeign } from './output-journal.js';
@@ -29,24 +30,6 @@ export const FINAL_OUTPUT_NAMES: readonly string[] = [
 /** Every name the tool writes in a quarter's folder. */
 export const OUTPUT_NAMES: readonly string[] = FINAL_OUTPUT_NAMES;
 
-const REASONS: Record<string, string> = {
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限，或文件正被其他程序（如 PDF 阅读器）打开',
-  EBUSY: '文件正被其他程序（如 PDF 阅读器）打开',
-  EROFS: '所在的磁盘是只读的',
-  ENOSPC: '磁盘已满',
-  EDQUOT: '磁盘配额已用完',
-  ENOTDIR: '路径中有一段是文件而不是文件夹',
-  EEXIST: '路径中有一段是文件而不是文件夹',
-  ENAMETOOLONG: '路径太长',
-};
-
-function reasonOf(e: unknown): string {
-  const first = e instanceof AggregateError ? e.errors[0] : e;
-  const code = (first as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code] ?? `系统错误 ${code || '（未知）'}`;
-}
-
 /** A Chinese message for a file-system failure; the system's English stays in `cause` (shown with BULLETIN_DEBUG). */
 export function outputError(dir: string, e: unknown, when: 'check' | 'write'): BulletinError {
   if (isBulletinError(e)) return e;
@@ -55,8 +38,8 @@ export function outputError(dir: string, e: unknown, when: 'check' | 'write'): B
     when === 'check' ? 'output.not-writable' : 'output.write',
     'config',
     when === 'check'
-      ? `无法写入输出文件夹 ${dir}：${reasonOf(e)}。没有读取数据，也没有生成任何文件。`
-      : `写入输出文件夹 ${dir} 失败：${reasonOf(e)}。${unfinished ? '' : '原有的输出文件保持不变。'}`,
+      ? `无法写入输出文件夹 ${dir}：${systemReason(e, 'write')}。没有读取数据，也没有生成任何文件。`
+      : `写入输出文件夹 ${dir} 失败：${systemReason(e, 'write')}。${unfinished ? '' : '原有的输出文件保持不变。'}`,
     unfinished
       ? '原有文件未能全部放回；下次运行 bulletin build 时会自动把这个文件夹补全为新生成的一套。请先排除上述问题（如关闭打开着的 PDF）。'
       : '请用 --out（或配置文件中的 out）指定一个可以写入的文件夹，或请管理员开放写入权限、腾出磁盘空间，然后重试。',

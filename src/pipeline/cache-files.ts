@@ -10,7 +10,9 @@
  * (cache-prune.ts): the least recently used files go first.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { makeFolders } from '../files/make-folders.js';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { join } from 'node:path';
 import { CACHE_BUDGET_BYTES, markUsed, pruneFolder } from './cache-prune.js';
 
@@ -41,7 +43,7 @@ export function cacheFiles(
     async read(key) {
       let stored: Buffer;
       try {
-        stored = await readFile(file(key));
+        stored = await readRegularFile(file(key));
       } catch {
         return null; // not there, or unreadable: made again
       }
@@ -54,11 +56,14 @@ export function cacheFiles(
       const tmp = `${file(key)}.${process.pid}.${++writes}.tmp`;
       const stored = checked ? Buffer.concat([digest(bytes), bytes]) : bytes;
       try {
-        await mkdir(folder, { recursive: true });
+        await makeFolders(folder);
         await writeFile(tmp, stored);
         await rename(tmp, file(key));
       } catch {
-        // Not written: the next build does the work again.
+        // Not written (a full disk, a folder that cannot be made): the next build does the work
+        // again. What was half written goes, so a full disk is not left fuller; a disk that
+        // refuses even that has nothing more to be told by this build.
+        await rm(tmp, { force: true }).catch(() => undefined);
         return;
       }
       await markUsed(file(key), now());

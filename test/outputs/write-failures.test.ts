@@ -57,7 +57,7 @@ describe('writing the outputs fails', () => {
   it.each([
     ['ENOSPC', '磁盘已满'],
     ['EACCES', '没有写入权限'],
-    ['EIO', '系统错误 EIO'],
+    ['EIO', '读写磁盘时出错（磁盘可能已损坏）'],
   ])('%s while staging: exit 2, the reason in Chinese, the old set untouched, nothing left', async (code, reason) => {
     const { out, dir, contents } = outWithOldSet();
     const r = await failure(writeQuarterOutputs(out, '2022Q3', NEW, undefined, failing('writeFile', code)));

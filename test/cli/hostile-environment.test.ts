@@ -1,0 +1,109 @@
+/**
+ * What the machine does to a run, not the data: a file where a folder must be,
+ * a pipe where a file must be, /proc, a configuration that does not parse.
+ * Each ends at once with a Chinese message and the contract's exit code,
+ * never a hang, an English system message or "内部错误" (exit 70).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bulletin, bulletinProcess, ROOT, tempDir } from '../helpers/cli.js';
+
+const ENGLISH = /ENOTDIR|ENOENT|ENOTFILE|not a directory|no such file|internal|内部错误/;
+
+function project(): string {
+  const cwd = tempDir();
+  cpSync(join(ROOT, 'data'), join(cwd, 'data'), { recursive: true });
+  cpSync(join(ROOT, 'bulletin.config.json'), join(cwd, 'bulletin.config.json'));
+  return cwd;
+}
+
+describe('init where folders cannot be made', () => {
+  it('a file on the way to --data: exit 2, the file named, nothing in English', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'f'), '');
+    const r = await bulletin(['init', '2022Q4', '--data', 'f/x'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`无法使用 ${join(cwd, 'f')}：路径中有一段是文件而不是文件夹。`);
+    expect(r.stderr).not.toMatch(ENGLISH);
+  });
+
+  it.runIf(process.platform === 'linux')('--data /proc ends at once (it never ended)', async () => {
+    const r = await bulletin(['init', '2022Q4', '--data', '/proc'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('无法使用 /proc/2022Q4：');
+  });
+
+  it('init --sample --force over a file named data: refused before anything is copied', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'data'), 'mine');
+    const r = await bulletin(['init', '--sample', '--force'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('这里的 data 是一个文件，示例要在这里放文件夹；没有写入示例。');
+    expect(readdirSync(cwd)).toEqual(['data']);
+  });
+});
+
+describe('a pipe where a file should be is refused, not waited on', () => {
+  it('compare with an archived stats.json that is a FIFO: exit 3, input.archive.unreadable', async () => {
+    const cwd = project();
+    mkdirSync(join(cwd, 'arch', '2020Q4'), { recursive: true });
+    execFileSync('mkfifo', [join(cwd, 'arch', '2020Q4', 'stats.json')]);
+    const r = await bulletin(['compare', '2020Q4', '2022Q3', '--archive', 'arch', '--json'], { cwd });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'input.archive.unreadable', exitCode: 3 });
+    expect(r.stderr).toContain('无法读取存档 arch/2020Q4/stats.json：这不是普通文件（是管道、设备或套接字）。');
+  });
+
+  it('an article or issue.json that is a FIFO is an unreadable file (exit 3), the others still checked', async () => {
+    const cwd = project();
+    execFileSync('mkfifo', [join(cwd, 'data', '2022Q3', 'articles', '09-pipe.md')]);
+    const r = await bulletin(['validate', 'data/2022Q3', '--json'], { cwd });
+    expect(r.code).toBe(3);
+    const found = JSON.parse(r.stdout).findings.filter((f: { code: string }) => f.code === 'input.file.unreadable');
+    expect(found).toMatchObject([{ file: 'data/2022Q3/articles/09-pipe.md', value: 'ENOTFILE' }]);
+    const meta = project();
+    const issueJson = join(meta, 'data', '2022Q3', 'issue.json');
+    execFileSync('sh', ['-c', `rm "${issueJson}" && mkfifo "${issueJson}"`]);
+    expect((await bulletin(['stats', '--quarter', '2022Q3'], { cwd: meta })).code).toBe(3);
+  });
+});
+
+// Spawned: what Node's own module loader says is the point (vitest's loader words its errors differently).
+describe('bulletin.config.js that does not load', () => {
+  const run = (text: string) => {
+    const cwd = project();
+    rmSync(join(cwd, 'bulletin.config.json'));
+    writeFileSync(join(cwd, 'bulletin.config.js'), text);
+    return bulletinProcess(['validate', '--quarter', '2022Q3'], { cwd });
+  };
+
+  it('a syntax error says what in Chinese and how to find the line', () => {
+    const r = run('export default {\n  province: "湖南",\n  decimals: 2,,\n}\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('有语法错误：有不该出现的“,”（常见原因：多余的逗号或括号）。');
+    expect(r.stderr).toContain('node --input-type=module --check <');
+    expect(r.stderr).not.toContain('Unexpected token');
+  });
+
+  it('an error while it runs names the line', () => {
+    const r = run('export default {\n  province: 湖南,\n};\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('运行出错（第 2 行）：使用了没有定义的名称“湖南”（文字需要加引号）。');
+  });
+
+  // What a configuration file prints must not land in front of the --json document.
+  it('console.log in it goes to stderr: stdout stays one JSON document', () => {
+    const cwd = project();
+    rmSync(join(cwd, 'bulletin.config.json'));
+    writeFileSync(
+      join(cwd, 'bulletin.config.js'),
+      'console.log("读取配置");\nexport default { province: "湖南省" };\n',
+    );
+    const r = bulletinProcess(['stats', '--quarter', '2022Q3', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).schemaVersion).toBeGreaterThan(0);
+    expect(r.stderr).toContain('读取配置');
+  });
+});
