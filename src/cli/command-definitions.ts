@@ -12,7 +12,7 @@ import type { DoctorFlags } from './doctor-command.js';
 import type { InitFlags } from './init-command.js';
 import type { PreviewFlags } from './preview-command.js';
 import type { CompletionShell } from './completion-command.js';
-import { withInterrupts } from './interrupts.js';
+import { stopOnInterrupt, withInterrupts } from './interrupts.js';
 import type { CliIo } from './io.js';
 import { withOptions } from './shared-options.js';
 import { DEFAULT_FORMATS, DEFAULT_TIMEOUT_SECONDS } from '../config/resolve-options.js';
@@ -69,7 +69,13 @@ export function addValidateCommand(cmd: Command, io: CliIo, run: Run): void {
     .option('--quiet', '与 --json/--csv 同用时，标准错误不再重复显示问题')
     .option('--max-errors <n>', '最多列出多少个错误');
   withOptions(validate, 'sheet', 'config').action(async (paths: string[], flags: ValidateFlags) =>
-    run(async () => (await import('./validate-command.js')).runValidate(paths, flags, io)),
+    run(() =>
+      stopOnInterrupt(
+        io,
+        async (signal) => (await import('./validate-command.js')).runValidate(paths, flags, io, signal),
+        flags.json === true,
+      ),
+    ),
   );
 }
 
@@ -83,7 +89,9 @@ export function addFigureCommands(cmd: Command, io: CliIo, run: Run): void {
     .option('--csv', 'CSV（可用 Excel 打开）')
     .option('--md', 'Markdown 表格');
   withOptions(stats, 'data', 'out', 'archive', 'config').action(async (flags: StatsFlags) =>
-    run(async () => (await import('./stats-command.js')).runStats(flags, io)),
+    run(() =>
+      stopOnInterrupt(io, async () => (await import('./stats-command.js')).runStats(flags, io), flags.json === true),
+    ),
   );
   const compare = cmd
     .command('compare')
@@ -96,7 +104,13 @@ export function addFigureCommands(cmd: Command, io: CliIo, run: Run): void {
     .option('--csv', 'CSV')
     .option('--md', 'Markdown 表格');
   withOptions(compare, 'data', 'out', 'archive', 'config').action(async (quarters: string[], flags: CompareFlags) =>
-    run(async () => (await import('./compare-command.js')).runCompare(quarters, flags, io)),
+    run(() =>
+      stopOnInterrupt(
+        io,
+        async () => (await import('./compare-command.js')).runCompare(quarters, flags, io),
+        flags.json === true,
+      ),
+    ),
   );
 }
 

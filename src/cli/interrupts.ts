@@ -24,13 +24,50 @@ export async function withInterrupts(
     return await work(trap?.signal);
   } catch (e) {
     if (!trap?.signal.aborted) throw e;
-    const name = trap.signal.reason as InterruptName;
-    const message = `已停止（收到 ${name}）：浏览器已关闭，没有写入任何文件，输出文件夹保持原样。`;
-    io.stderr(`${message}\n`);
-    // A cancelled CI job still hands its script one document, not an empty file.
-    if (json) io.stdout(failureJson({ code: 'interrupted', message, hint: '', exitCode: exitCodeOf(name) }));
-    return exitCodeOf(name);
+    return reportStop(
+      io,
+      trap.signal.reason as InterruptName,
+      '浏览器已关闭，没有写入任何文件，输出文件夹保持原样',
+      json,
+    );
   } finally {
     trap?.release();
+  }
+}
+
+/** Says the run was stopped, on stderr and (with --json) as the one document; returns 130/143. */
+function reportStop(io: CliIo, name: InterruptName, what: string, json: boolean): number {
+  const message = `已停止（收到 ${name}）：${what}。`;
+  io.stderr(`${message}\n`);
+  // A cancelled CI job still hands its script one document, not an empty file.
+  if (json) io.stdout(failureJson({ code: 'interrupted', message, hint: '', exitCode: exitCodeOf(name) }));
+  return exitCodeOf(name);
+}
+
+/**
+ * For commands that write nothing and start no browser (validate, stats,
+ * compare): a signal ends the run at once with 130/143 and, with --json, its
+ * document; the work is abandoned (bin/bulletin.js exits at once after a
+ * stop). `work` gets the signal to remove what it holds (validate -'s copy of
+ * standard input).
+ */
+export async function stopOnInterrupt(
+  io: CliIo,
+  work: (signal?: AbortSignal) => Promise<number>,
+  json = false,
+): Promise<number> {
+  const trap = io.trapInterrupts?.();
+  if (!trap) return work();
+  const stopped = new Promise<number>((resolve) =>
+    trap.signal.addEventListener(
+      'abort',
+      () => resolve(reportStop(io, trap.signal.reason as InterruptName, '没有写入任何文件', json)),
+      { once: true },
+    ),
+  );
+  try {
+    return await Promise.race([work(trap.signal), stopped]);
+  } finally {
+    trap.release();
   }
 }

@@ -1,3 +1,6 @@
+import { Console } from 'node:console';
+import { systemReason } from '../model/system-reasons.js';
+import { EXIT } from './exit-codes.js';
 import { processInterrupts, type InterruptTrap } from './interrupt-trap.js';
 
 /** What the CLI may touch of the outside world; tests pass their own. */
@@ -15,11 +18,10 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  // `bulletin stats --json | head`: the reader has gone; the rest of the output has nowhere to go, and
-  // that is no failure to report (Node would throw an English EPIPE stack otherwise). Other errors still throw.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
+  guardStdout();
+  // stdout carries the command's output only (one JSON document with --json): what a configuration
+  // file or a library prints with console.log goes to stderr.
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
@@ -34,6 +36,38 @@ export function processIo(): CliIo {
     },
     trapInterrupts: () => processInterrupts(),
   };
+}
+
+/**
+ * stdout that cannot be written. `bulletin stats --json | head`: the reader has gone, and the rest has
+ * nowhere to go; that is no failure (Node would throw an English EPIPE stack otherwise). A full disk
+ * (`> /dev/full`) or a closed file is: said once on stderr, and a run that would have exited 0 exits 2,
+ * so a script never takes a lost document for a delivered one.
+ */
+const STDOUT_HINT = '请把输出重定向到一个可以写入、有空间的文件，然后重试。';
+
+export function stdoutLoss(stderr: (text: string) => void): {
+  onError: (e: NodeJS.ErrnoException) => void;
+  lost: () => boolean;
+} {
+  let lost = false;
+  return {
+    onError: (e) => {
+      if (e.code === 'EPIPE' || lost) return;
+      lost = true;
+      // Worded as failureText words a failure (failure.ts imports this module's types: no import back).
+      stderr(`错误：无法写出结果（标准输出）：${systemReason(e, 'write')}。\n  → ${STDOUT_HINT}\n`);
+    },
+    lost: () => lost,
+  };
+}
+
+function guardStdout(): void {
+  const loss = stdoutLoss((t) => void process.stderr.write(t));
+  process.stdout.on('error', loss.onError);
+  process.once('exit', () => {
+    if (loss.lost() && !process.exitCode) process.exitCode = EXIT.usage;
+  });
 }
 
 /**

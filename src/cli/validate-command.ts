@@ -106,7 +106,12 @@ function csvHeaders(text: string | undefined): 'zh' | 'en' {
   );
 }
 
-export async function runValidate(paths: string[], flags: ValidateFlags, io: CliIo): Promise<number> {
+export async function runValidate(
+  paths: string[],
+  flags: ValidateFlags,
+  io: CliIo,
+  signal?: AbortSignal,
+): Promise<number> {
   const quarter = flags.quarter ? parseQuarter(flags.quarter) : null;
   const maxErrors = flags.maxErrors === undefined ? undefined : Number(flags.maxErrors);
   if (maxErrors !== undefined && (!Number.isInteger(maxErrors) || maxErrors < 1)) {
@@ -136,7 +141,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Cli
   const targets = paths.length ? paths : [resolve(dataDir, quarterId(quarter!))];
   const options = { quarter, config, sheet: flags.sheet, maxErrors, streamBytes, outDir };
   const report = paths.includes(STDIN_NAME)
-    ? await withStdinFile(io, flags.kind, tempDir, (dir, name) =>
+    ? await withStdinFile(io, { kind: flags.kind, tempDir, signal }, (dir, name) =>
         validateInputs({ ...options, paths: [name], cwd: dir }),
       )
     : await validateInputs({ ...options, paths: targets, cwd: io.cwd });

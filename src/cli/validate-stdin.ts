@@ -4,6 +4,7 @@
  * bytes: a zip is a workbook) and, with --kind, its kind; the report then
  * names it `-`. The folder is removed however the check ends.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,8 +31,7 @@ export function stdinFileName(bytes: Buffer, kind: string | undefined): string {
 /** Runs `check` on standard input saved as a file; the report names it `-`. */
 export async function withStdinFile(
   io: CliIo,
-  kind: string | undefined,
-  tempDir: string | undefined,
+  { kind, tempDir, signal }: { kind?: string; tempDir?: string; signal?: AbortSignal },
   check: (dir: string, name: string) => Promise<ValidateReport>,
 ): Promise<ValidateReport> {
   const bytes = io.readStdin ? await io.readStdin() : null;
@@ -44,12 +44,16 @@ export async function withStdinFile(
     );
   const name = stdinFileName(bytes, kind);
   const dir = await mkdtemp(join(tempDir ?? tmpdir(), 'bulletin-stdin-'));
+  // A stop ends the process without waiting for the check: the copy goes first.
+  const removeNow = () => rmSync(dir, { recursive: true, force: true });
+  signal?.addEventListener('abort', removeNow, { once: true });
   try {
     await writeFile(join(dir, name), bytes);
     const report = await check(dir, name);
     const rename = <T extends { file: string }>(x: T): T => (x.file === name ? { ...x, file: STDIN_NAME } : x);
     return { ...report, files: report.files.map(rename), findings: report.findings.map(rename) };
   } finally {
+    signal?.removeEventListener('abort', removeNow);
     await rm(dir, { recursive: true, force: true });
   }
 }
