@@ -147,7 +147,8 @@ export function addDoctorCommand(cmd: Command, io: CliIo, run: Run): void {
   const doctor = cmd
     .command('doctor')
     .description('检查能否生成公报：浏览器、字体、模板，以及（给出 --quarter 时）该季度的数据')
-    .option('-q, --quarter <quarter>', '同时检查该季度的数据是否齐全、正确');
+    .option('-q, --quarter <quarter>', '同时检查该季度的数据是否齐全、正确')
+    .option('--timeout <seconds>', '试印时浏览器每一步的时限，秒（与 build 相同）', DEFAULT_TIMEOUT_SECONDS);
   withOptions(doctor, 'data', 'browser', 'templates', 'config')
     .option('--json', 'JSON（含 schemaVersion）')
     .option('--quiet', '与 --json 同用时，标准错误不显示检查结果')

@@ -4,16 +4,17 @@ import { runDoctor, type Check } from '../doctor/doctor.js';
 import { EXIT } from './exit-codes.js';
 import { paint, type CliIo } from './io.js';
 
-export interface DoctorFlags extends Pick<OptionFlags, 'data' | 'browser' | 'templates' | 'config'> {
+export interface DoctorFlags extends Pick<OptionFlags, 'data' | 'browser' | 'templates' | 'config' | 'timeout'> {
   quarter?: string;
   json?: boolean;
   quiet?: boolean;
 }
 
 export async function runDoctorCommand(flags: DoctorFlags, io: CliIo): Promise<number> {
-  const { config, cwd, browsers, templatesDir, dataDir: data, outDir } = await resolveOptions(flags, io.env, io.cwd);
+  const options = await resolveOptions(flags, io.env, io.cwd);
+  const { config, dataDir: data } = options;
   const quarter = flags.quarter ? parseQuarter(flags.quarter) : null;
-  const checks = await runDoctor({ config, cwd, browsers, templatesDir, dataDir: data, outDir, quarter });
+  const checks = await runDoctor({ ...options, quarter, env: io.env });
   const ok = checks.every((c) => c.ok);
   const code = exitCode(checks);
   if (flags.json) {

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isBulletinError } from '../model/errors.js';
 import type { Quarter } from '../model/quarter.js';
+import type { Launcher } from '../render/chromium.js';
 import { quarterId } from '../model/quarter.js';
-import { browserVersion, findBrowser, INSTALL_HINT } from '../render/find-browser.js';
 import { fontSpecs } from '../render/fonts.js';
 import { rasterizerProblem } from '../render/rasterize.js';
 import { templateFiles } from '../render/template-engine.js';
@@ -14,6 +14,7 @@ import { packageRoot } from '../config/package-root.js';
 import { defaultArchiveDirs } from '../inputs/quarter-source.js';
 import { readQuarter } from '../inputs/read-quarter.js';
 import { report } from '../inputs/validate-report.js';
+import { browserCheck } from './browser-check.js';
 
 export interface Check {
   name: string;
@@ -31,32 +32,14 @@ export interface DoctorOptions {
   dataDir: string;
   outDir?: string;
   quarter: Quarter | null;
-}
-
-/** Which outputs need the browser: a user who only needs HTML or Word can go ahead without one. */
-const BROWSER_USE = '（只有 PDF 需要浏览器；--format html、docx 不需要）';
-
-/** How the browser was found, in words (config/resolve-options.ts names the sources). */
-const FOUND_BY: Record<string, string> = {
-  '--browser': '由 --browser 指定',
-  BULLETIN_BROWSER: '来自环境变量 BULLETIN_BROWSER',
-  PUPPETEER_EXECUTABLE_PATH: '来自环境变量 PUPPETEER_EXECUTABLE_PATH',
-  system: '在系统常用位置找到',
-};
-
-async function browserCheck(o: DoctorOptions): Promise<Check> {
-  const found = findBrowser(o.browsers);
-  if (!('path' in found)) {
-    const detail = found.missing
-      ? `${found.missing.source} 指定的 ${found.missing.path} 不存在`
-      : '没有找到 Chromium、Chrome 或 Edge';
-    return { name: '浏览器', ok: false, detail, hint: `${INSTALL_HINT}${BROWSER_USE}` };
-  }
-  const version = await browserVersion(found.path);
-  const how = found.source === 'config' ? `来自配置文件 ${o.config.source}` : (FOUND_BY[found.source] ?? found.source);
-  return version
-    ? { name: '浏览器', ok: true, detail: `${found.path}（${how}），${version}${BROWSER_USE}`, hint: null }
-    : { name: '浏览器', ok: false, detail: `${found.path}（${how}）无法运行`, hint: `${INSTALL_HINT}${BROWSER_USE}` };
+  /** Chromium's environment and temporary folder, as for a build (the browser is started for real). */
+  env: Readonly<Record<string, string | undefined>>;
+  tempDir?: string;
+  /** Each browser step's limit (--timeout, as for build). */
+  timeoutMs?: number;
+  /** Tests: a fake browser. */
+  launcher?: Launcher;
+  readVersion?: (path: string) => Promise<string | null>;
 }
 
 function fontCheck(o: DoctorOptions): Check {
@@ -143,5 +126,6 @@ async function dataCheck(o: DoctorOptions): Promise<Check | null> {
 
 export async function runDoctor(o: DoctorOptions): Promise<Check[]> {
   const data = await dataCheck(o);
-  return [await browserCheck(o), fontCheck(o), await templateCheck(o), wordCheck(), ...(data ? [data] : [])];
+  const browser = await browserCheck({ ...o, configSource: o.config.source });
+  return [browser, fontCheck(o), await templateCheck(o), wordCheck(), ...(data ? [data] : [])];
 }
