@@ -6,6 +6,7 @@ import { EXIT } from './exit-codes.js';
 import { openUrl } from './open-url.js';
 import { formatIssues, issueCounts } from './format-issues.js';
 import type { CliIo } from './io.js';
+import type { InterruptName } from './interrupt-trap.js';
 
 export interface PreviewFlags extends Pick<OptionFlags, 'data' | 'templates' | 'config'> {
   quarter: string;
@@ -15,8 +16,15 @@ export interface PreviewFlags extends Pick<OptionFlags, 'data' | 'templates' | '
   open?: boolean;
 }
 
-/** Serves until the process is interrupted (Ctrl+C), then closes everything. */
-export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<void> = interrupted()): Promise<number> {
+/**
+ * Serves until the process is interrupted, then closes everything. Ctrl+C is how an editor ends
+ * it (exit 0); SIGTERM is a supervisor stopping it, and exits 143 as every command does.
+ */
+export async function runPreview(
+  flags: PreviewFlags,
+  io: CliIo,
+  stop: Promise<InterruptName | void> = interrupted(),
+): Promise<number> {
   const port = parsePort(flags.port);
   const { config, cwd, dataDir, templatesDir, streamBytes, tempDir } = await resolveOptions(flags, io.env, io.cwd);
   // The folders watched stay those of the start; the rest of the configuration is read at each rebuild.
@@ -52,11 +60,10 @@ export async function runPreview(flags: PreviewFlags, io: CliIo, stop: Promise<v
       const failed = await openUrl(preview.url);
       if (failed) io.stderr(`无法自动打开浏览器（${failed}），请手动打开上面的地址。\n`);
     }
-    await stop;
+    return (await stop) === 'SIGTERM' ? EXIT.terminated : EXIT.ok;
   } finally {
     await preview.close();
   }
-  return EXIT.ok;
 }
 
 const DEFAULT_PORT = 4173;
@@ -81,9 +88,9 @@ function parsePort(text: string | undefined): number | undefined {
   return n;
 }
 
-function interrupted(): Promise<void> {
+function interrupted(): Promise<InterruptName> {
   return new Promise((done) => {
-    process.once('SIGINT', () => done());
-    process.once('SIGTERM', () => done());
+    process.once('SIGINT', () => done('SIGINT'));
+    process.once('SIGTERM', () => done('SIGTERM'));
   });
 }

@@ -83,6 +83,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     code = await action();
   };
   const usageErrors: string[] = [];
+  // `bulletin --version --json`: the one document scripts expect with --json, not commander's plain line.
+  if (argv.length === 2 && argv.includes('--json') && argv.some((a) => a === '--version' || a === '-V')) {
+    io.stdout(`${JSON.stringify({ schemaVersion: 1, ok: true, version: version() }, null, 2)}\n`);
+    return EXIT.ok;
+  }
   try {
     await program(io, run, usageErrors).parseAsync([...argv], { from: 'user' });
     return code;

@@ -20,6 +20,14 @@ export function parseQuarter(text: string): Quarter {
       '请写成 2022Q3（也接受 2022-Q3、2022q3）。',
     );
   }
+  // 0000Q1 matched the pattern and became "0Q1" in every path and message after it.
+  if (Number(m[1]) < 1900)
+    throw new BulletinError(
+      'usage.quarter',
+      'usage',
+      `季度“${text.trim()}”的年份 ${m[1]} 不对。`,
+      '请写成 2022Q3 这样的四位年份加季度。',
+    );
   return { year: Number(m[1]), quarter: Number(m[2]) as Quarter['quarter'] };
 }
 

@@ -209,7 +209,16 @@ describe('bulletin build: failures keep their exit codes and lose nothing', () =
     expect(help.stdout).toContain('--quarter');
     const version = bulletinProcess(['--version']); // the real binary, as an install check would run it
     expect(version.code).toBe(0);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    expect(version.stdout.trim()).toBe(pkg);
+    // With --json, the one document scripts parse (it was the plain line).
+    for (const args of [
+      ['--version', '--json'],
+      ['--json', '-V'],
+    ]) {
+      const r = await bulletin(args);
+      expect([r.code, JSON.parse(r.stdout)]).toEqual([0, { schemaVersion: 1, ok: true, version: pkg }]);
+    }
   });
 });
 

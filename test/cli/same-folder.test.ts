@@ -180,4 +180,10 @@ describe('one quarter reader: every command on the same unusual folder', () => {
     expect(io.err()).toContain(`已重新生成（0 个错误，${folder.summary.warnings} 个警告）`);
     for (const f of folder.findings) expect(io.err()).toContain(`[${f.code}]`);
   });
+
+  // Ctrl+C is how an editor ends it; SIGTERM from a supervisor exits 143, as every command does.
+  it('preview stopped by SIGTERM exits 143', async () => {
+    const flags = { quarter: '2022Q3', data: q.data, port: '0', host: '127.0.0.1' };
+    expect(await runPreview(flags, testIo(q.cwd), Promise.resolve('SIGTERM' as const))).toBe(143);
+  });
 });

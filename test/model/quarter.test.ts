@@ -25,6 +25,14 @@ describe('parseQuarter', () => {
   });
 });
 
+describe('years', () => {
+  // It matched, and every path and message after it said "0Q1".
+  it('refuses 0000Q1, quoting what was typed', () => {
+    expect(() => parseQuarter('0000Q1')).toThrow('季度“0000Q1”的年份 0000 不对。');
+    expect(parseQuarter('1900Q1')).toEqual({ year: 1900, quarter: 1 });
+  });
+});
+
 describe('quarter names and ranges', () => {
   it('names quarters and year-to-date periods as bulletins do', () => {
     expect(quarterName({ year: 2022, quarter: 3 })).toBe('2022年第三季度');
