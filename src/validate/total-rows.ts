@@ -81,7 +81,7 @@ export function checkTotalRow(
 
 /**
  * A row with a total word that also names a manufacturer and a product is a recall someone marked
- * 合计 (in 序号, say), or a product called 小计: dropped as a total row, its quantity would be
+ * 合计 (in 序号, say), or a product called 小计 or 合计: dropped as a total row, its quantity would be
  * missing from every figure with only a total.mismatch warning. An error: which it is only the
  * editor knows.
  */
@@ -92,11 +92,15 @@ export function recordInTotalRow(
   issue: MakeIssue,
 ): ValidationIssue[] {
   const at0 = cols.get('manufacturer');
-  const [maker, product] = [at0, cols.get('product')].map((c) => {
-    const t = c ? cellText(row.cells[c.index] ?? null) : '';
-    return t === '' || KINDS[fold(t).replace(/[:：]$/, '')] ? null : t;
-  });
-  if (!maker || !product || !at0) return [];
+  const text = (c: ColumnRef | undefined) => (c ? cellText(row.cells[c.index] ?? null) : '');
+  const maker = text(at0);
+  const product = text(cols.get('product'));
+  const isWord = (t: string) => KINDS[fold(t).replace(/[:：]$/, '')] !== undefined;
+  if (maker === '' || isWord(maker) || product === '' || !at0) return [];
+  // A manufacturer's 小计 row names it with the word for the product; a recall of a product
+  // called 合计 has the rest of a record too (its date, category, region, defect type).
+  const rest = RECORD_SIGNS.filter((k) => text(cols.get(k)) !== '').length;
+  if (isWord(product) && rest < 2) return [];
   const at = { row: row.row, col: at0.index + 1, header: at0.header, value: preview(maker, 80) };
   return [
     issue(
@@ -108,6 +112,9 @@ export function recordInTotalRow(
     ),
   ];
 }
+
+/** Fields a manufacturer's 小计 row leaves empty and a recall fills in. */
+const RECORD_SIGNS = ['announceDate', 'category', 'region', 'defectType'];
 
 /** A total row's findings: its figure against the rows it closes, and a recall marked as a total. */
 export function totalRowFindings(

@@ -185,6 +185,12 @@ describe('validateRecords: one test per rule', () => {
     );
   });
 
+  // Dropped as a total row, its quantity was missing from every figure with only a warning.
+  it('structure.total.record: a recall of a product named 合计 (date, category, region filled) is an error', () => {
+    const r = run([recordRow(), recordRow({ 生产者: '乙', 产品名称: '合计' })]);
+    expect(r.issues.map((i) => [i.code, i.severity, i.row])).toEqual([['structure.total.record', 'error', 3]]);
+  });
+
   it('a manufacturer’s 小计 row (its name, 小计 for the product) stays a total row', () => {
     const r = run([recordRow(), [null, '湘潭华电电器有限公司', '小计', null, null, null, null, 150]]);
     expect(r.issues).toEqual([]);
