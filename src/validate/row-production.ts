@@ -3,7 +3,8 @@
  * point is not the text Excel shows: 2022.10 (October, in a 0.00 format) is stored as
  * 2022.1, which reads as January, and the number alone cannot tell which was meant.
  */
-import { cellOf, fail, textOf, type RowFindings } from './row-context.js';
+import { chineseDate } from '../model/calendar.js';
+import { cellOf, fail, textOf, warn, type RowFindings } from './row-context.js';
 
 export function productionPeriod(f: RowFindings, typical: boolean): string {
   const v = cellOf(f.row, f.ctx, 'productionPeriod');
@@ -15,5 +16,19 @@ export function productionPeriod(f: RowFindings, typical: boolean): string {
       `生产日期是数字 ${v}，而不是文字：Excel 里显示的“${v}”可能是 ${v}，也可能是补了 0 的另一个月份（2022.10 存成 2022.1），公报无法确定是几月。`,
       '请把这一列设为“文本”格式后重新填写，如 2022.10 或 2022年10月。',
     );
+  // A date cell read as 2022-03-15 would print unlike every other date of the bulletin; what
+  // Excel showed (2022.03, 2022/3/15: its number format) is not known here, so the editor is told.
+  if (v instanceof Date) {
+    const printed = chineseDate(v.toISOString().slice(0, 10));
+    if (typical)
+      warn(
+        f,
+        'productionPeriod',
+        'value.production.date',
+        `生产日期是日期格式的单元格，公报的表2会印成“${printed}”。`,
+        '如要印成 2022.03 这样的月份或一段时间，请把这一列设为“文本”格式后重新填写。',
+      );
+    return printed;
+  }
   return textOf(f.row, f.ctx, 'productionPeriod');
 }

@@ -34,6 +34,14 @@ describe('生产日期 of a typical case (row-production.ts)', () => {
     }
   });
 
+  // It printed as 2022-03-15, unlike every other date of the bulletin, with no word to the editor.
+  it('a date cell prints as 2022年3月15日, and the editor is told how to print a month instead', () => {
+    const r = run(new Date(Date.UTC(2022, 2, 15)));
+    expect(r.records[0]?.productionPeriod).toBe('2022年3月15日');
+    expect(r.issues.map((i) => [i.code, i.severity, i.column])).toEqual([['value.production.date', 'warning', 'K']]);
+    expect(run(new Date(Date.UTC(2022, 2, 15)), '否').issues).toEqual([]);
+  });
+
   it('is not asked of a record that is no typical case (nothing prints it)', () => {
     expect(run(2022.1, '否').issues).toEqual([]);
   });
