@@ -174,14 +174,11 @@ export const launchChromium: Launcher = async (request) => {
   const started = spawnChromium({
     executablePath: request.executablePath,
     runDir: request.runDir,
-    // Chromium writes its crash database and caches under these, not in the user's home, and its
-    // temporary files (org.chromium.Chromium.XXXXXX, left behind when it is killed) in the run
-    // folder, which goes with the run.
+    // Chromium writes its crash database and caches under these, not in the user's home.
     env: {
       ...request.env,
       XDG_CONFIG_HOME: join(request.runDir, 'config'),
       XDG_CACHE_HOME: join(request.runDir, 'cache'),
-      TMPDIR: request.runDir,
     },
     extraArgs: request.extraArgs,
   });
