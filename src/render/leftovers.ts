@@ -5,7 +5,9 @@
  * with its reason, handed over when the printer closes, and said as a warning
  * in the build's findings.
  */
-import { rm } from 'node:fs/promises';
+import { readlink, rm } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { profileIn } from './chromium-args.js';
 import { makeIssue, type ValidationIssue } from '../model/issues.js';
 import { DeadlineExceeded } from './deadline.js';
 
@@ -21,9 +23,32 @@ export interface Leftover {
 /** Removes a folder; throws what the system said. Tests give one that fails (root may remove anything). */
 export type RemoveFolder = (dir: string) => Promise<void>;
 
+/**
+ * Chromium keeps its single-instance socket in `org.chromium.Chromium.XXXXXX` in the temporary
+ * folder, not in its profile (a socket path must stay under 108 bytes, so it cannot live in the
+ * run folder: pointing TMPDIR there made Chromium abort under a long TMPDIR). It removes that
+ * folder when it quits, not when it is killed, as a stop or a stalled step does. The profile's
+ * SingletonSocket link names it: that folder, and only one of exactly that shape, goes too.
+ */
+async function removeSingletonFolder(runDir: string): Promise<void> {
+  let target: string;
+  try {
+    target = await readlink(join(profileIn(runDir), 'SingletonSocket'));
+  } catch (e) {
+    // No link: Chromium never started, or quit and took its folder with it.
+    if (['ENOENT', 'EINVAL'].includes((e as NodeJS.ErrnoException).code ?? '')) return;
+    throw e;
+  }
+  const folder = dirname(target);
+  if (isAbsolute(folder) && /^org\.chromium\.Chromium\.[A-Za-z0-9]{6}$/.test(basename(folder)))
+    await rm(folder, { recursive: true, force: true });
+}
+
 /** Retried briefly: Chromium may still be closing a file in its profile. */
-export const removeFolder: RemoveFolder = (dir) =>
-  rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+export const removeFolder: RemoveFolder = async (dir) => {
+  await removeSingletonFolder(dir);
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+};
 
 const SYSTEM_REASONS: Record<string, string> = {
   EACCES: '没有权限',
