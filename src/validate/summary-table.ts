@@ -23,8 +23,8 @@ import {
   valueFinding,
 } from './summary-cells.js';
 import { roundedFinding } from './summary-rounded.js';
-import { statedTotals, totalMismatches, totalOverflows } from './summary-totals.js';
-import { totalRowKind } from './total-rows.js';
+import { statedTotals, totalMismatches, unlabelledTotals, totalOverflows } from './summary-totals.js';
+import { labelledTotal, totalRowKind } from './total-rows.js';
 import { HiddenRows } from './hidden-rows.js';
 import {
   emptyTableFindings,
@@ -107,7 +107,8 @@ export function readSummary<K extends string>(
   for (const r of table.rows.slice(map.headerIndex + 1)) {
     if (skippedRow(r, map, result)) continue;
     const at = locator(map, r.row, r.cells);
-    if (totalRowKind(r.cells.slice(0, map.width))) {
+    const labels = r.cells.slice(0, map.width);
+    if (totalRowKind(labels) || labelledTotal(labels)) {
       result.skipped.totalRows++;
       result.statedTotal = { values: statedTotals(schema, map, r.cells), at };
       continue;
@@ -130,6 +131,7 @@ export function readSummary<K extends string>(
   issues.push(...hidden.findings(issue));
   issues.push(...emptyTableFindings(schema, issue, map, result.rowNumbers.length, result.unfilled));
   issues.push(...totalMismatches(schema, result));
+  issues.push(...unlabelledTotals(schema, result));
   if (schema.bounds) issues.push(...boundFindings(schema, result, schema.bounds));
   if (schema.noRecalls) issues.push(...noRecallFindings(schema, result, schema.noRecalls));
   for (const check of checks) issues.push(...check(result));

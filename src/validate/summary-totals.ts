@@ -84,3 +84,38 @@ export function totalOverflows<K extends string>(schema: SummarySchema<K>, r: Su
   }
   return out;
 }
+
+/**
+ * With no row marked as a total: a row whose every figure is the sum of the other rows' is a
+ * total in words the tool does not know (another language, a unit's name for it). Read as data,
+ * it doubles every total and share; which it is only the editor knows, so it is an error.
+ */
+export function unlabelledTotals<K extends string>(schema: SummarySchema<K>, r: SummaryResult<K>): ValidationIssue[] {
+  if (r.statedTotal || r.rows.length < 3) return [];
+  const fields = schema.fields.filter((f) => f.kind !== 'text').map((f) => f.key);
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const sums = new Map(fields.map((k) => [k, r.rows.reduce((a, row) => a + num(row.values[k]), 0)]));
+  const positive = (row: (typeof r.rows)[number]) => fields.some((k) => num(row.values[k]) > 0);
+  // A sum of several rows: two equal rows among zeros are two rows, not a total.
+  if (r.rows.filter(positive).length < 3) return [];
+  const row = r.rows.find((row) => {
+    const own = fields.filter((k) => typeof row.values[k] === 'number');
+    // Equal to the rest: its value is half the column's sum. Zeros everywhere prove nothing.
+    return (
+      own.length > 0 &&
+      own.some((k) => num(row.values[k]) > 0) &&
+      own.every((k) => 2 * num(row.values[k]) === sums.get(k))
+    );
+  });
+  if (!row) return [];
+  const first = fields.find((k) => typeof row.values[k] === 'number') as K;
+  return [
+    r.issue(
+      'error',
+      'total.unlabelled',
+      row.at(first),
+      `${schema.title}第 ${row.row} 行的每个数字都正好等于其余各行之和，像是没有写“合计”字样的合计行；作为一行数据，它会让公报的合计和占比都翻倍。`,
+      '如果这是合计行，请在名称一栏写“合计”（公报的合计由本工具计算，也可以删除这一行）；如果确是一行数据，请核对数字。',
+    ),
+  ];
+}

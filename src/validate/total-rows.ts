@@ -40,6 +40,26 @@ export function totalRowKind(cells: readonly CellValue[]): TotalKind | null {
   return null;
 }
 
+/** Total words inside a summary table's label, and the English ones, as fold() makes them. */
+const LABELLED = /合计|总计|共计|小计|汇总|累计/;
+const ENGLISH_TOTALS = new Set(['total', 'sum', 'grandtotal', 'subtotal']);
+
+/**
+ * A summary table's row labelled as a total in other words than the plain ones: 全省合计,
+ * 四国合计, 合计（四国）, 合计（条）, 汇总, 累计, Total. Read as a data row, 全省合计 was a 16th
+ * bureau of the clue table and every clue figure doubled; 四国合计 a fifth country. Only for
+ * summary tables, whose labels (bureaus, countries, categories, provinces) never hold these
+ * words; a recall's product or description may (合计器), so the records table keeps the plain words.
+ */
+export function labelledTotal(cells: readonly CellValue[]): boolean {
+  for (const c of cells) {
+    if (typeof c !== 'string' || c.length > 20) continue;
+    const f = fold(c);
+    if (LABELLED.test(f) || ENGLISH_TOTALS.has(f.replace(/[:：]$/, ''))) return true;
+  }
+  return false;
+}
+
 /** A 合计/小计/总计 row must equal the rows it closes; it is never a recall. */
 export function checkTotalRow(
   row: RawRow,

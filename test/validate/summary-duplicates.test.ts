@@ -118,7 +118,7 @@ describe('foreign table: one country written two ways', () => {
   });
 
   it('a name not in the list is a country of its own, printed as written', () => {
-    const r = foreign(['美国', 1, 10, '', ''], ['墨西哥', 2, 20, '', ''], ['美利坚', 3, 30, '', '']);
+    const r = foreign(['美国', 1, 10, '', ''], ['墨西哥', 2, 20, '', ''], ['美利坚', 4, 30, '', '']);
     expect(r.issues).toEqual([]);
     expect(r.jurisdictions.map((j) => j.name)).toEqual(['美国', '墨西哥', '美利坚']);
   });

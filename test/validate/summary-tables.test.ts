@@ -83,6 +83,76 @@ describe('foreign table', () => {
   });
 });
 
+// Read as data rows, 全省合计 was a 16th bureau (every clue figure doubled) and 四国合计 a fifth country.
+describe('total rows labelled in other words are totals, not one more row', () => {
+  it.each(['全省合计', '合计（条）', '汇总', 'Total', '累计'])('clue table: %s', (label) => {
+    const r = readClues(
+      rawTable(
+        [
+          ['序号', '共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'],
+          [1, '省局', 20, 5, 25],
+          [2, '长沙市局', 16, 7, 0],
+          ['', label, 36, 12, 25],
+        ],
+        'clues.csv',
+        null,
+      ),
+    );
+    expect(r.clues.map((c) => c.unit)).toEqual(['省局', '长沙市局']);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('a row that is the sum of the others, in words the tool does not know, is refused (total.unlabelled)', () => {
+    const rows = (last: string) =>
+      readClues(
+        rawTable(
+          [
+            ['序号', '共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'],
+            [1, '省局', 20, 5, 25],
+            [2, '长沙市局', 16, 7, 0],
+            [3, '株洲市局', 0, 0, 0],
+            ['', last, 36, 12, 25],
+          ],
+          'clues.csv',
+          null,
+        ),
+      );
+    expect(rows('Gesamt').issues.map((i) => [i.code, i.severity, i.row])).toEqual([['total.unlabelled', 'error', 5]]);
+    // Two equal rows among zeros are two rows.
+    const two = readClues(
+      rawTable(
+        [
+          ['序号', '共享缺陷线索信息用户', '共享缺陷线索报告信息', '形成有效缺陷产品召回信息', '共享检验检测信息'],
+          [1, '省局', 2, 1, 0],
+          [2, '长沙市局', 2, 1, 0],
+          [3, '株洲市局', 0, 0, 0],
+        ],
+        'clues.csv',
+        null,
+      ),
+    );
+    expect(two.issues).toEqual([]);
+  });
+
+  it.each(['四国合计', '合计（四国）'])('foreign table: %s', (label) => {
+    const r = readForeign(
+      rawTable(
+        [
+          ['国家地区', '召回次数', '召回数量'],
+          ['欧盟', 1083, 5000],
+          ['日本', 54, 3833800],
+          [label, 1137, 3838800],
+        ],
+        'foreign.csv',
+        null,
+      ),
+      ref,
+    );
+    expect(r.jurisdictions.map((j) => j.name)).toEqual(['欧盟', '日本']);
+    expect(r.issues).toEqual([]);
+  });
+});
+
 describe('national summary tables', () => {
   it('reads categories by code or name and treats missing ones as zero with a warning', () => {
     const r = readNationalCategories(
