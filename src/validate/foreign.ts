@@ -1,4 +1,5 @@
 /** Foreign recall figures: per jurisdiction, and optionally by product category. */
+import { pairedFigures, recallsWithoutQuantity } from './summary-pairs.js';
 import type { ForeignInput } from '../model/bulletin.js';
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { ReferenceData } from '../model/reference.js';
@@ -103,7 +104,13 @@ export function readForeign(
   issues: ValidationIssue[];
   rows: RowAccount;
 } {
-  const r = readSummary(table, FOREIGN_SCHEMA);
+  const r = readSummary(table, FOREIGN_SCHEMA, [
+    pairedFigures(FOREIGN_SCHEMA, [['chinaRecalls', 'chinaQuantity']]),
+    recallsWithoutQuantity(FOREIGN_SCHEMA, [
+      ['recalls', 'quantity'],
+      ['chinaRecalls', 'chinaQuantity'],
+    ]),
+  ]);
   const rows = firstOfEachCountry(r, ref);
   aliasFindings(r, rows, ref);
   const jurisdictions = rows

@@ -6,6 +6,7 @@ import type { ReferenceData } from '../model/reference.js';
 import { fold, preview } from '../model/text.js';
 import type { RawTable } from '../ingest/table.js';
 import { rowCategory } from './category-rows.js';
+import { pairedFigures } from './summary-pairs.js';
 import { firstQuarterChecks } from './first-quarter.js';
 import { CATEGORY_NO_RECALLS, CATEGORY_PERIODS, PROVINCE_NO_RECALLS, PROVINCE_PERIODS } from './national-periods.js';
 import { rankFindings, type StatedRank } from './province-rank.js';
@@ -123,11 +124,10 @@ export function readNationalProvinces(
   ref: ReferenceData,
   quarter: Quarter | null = null,
 ): { provinces: ProvinceFigures[]; issues: ValidationIssue[]; rows: RowAccount } {
-  const r = readSummary(
-    table,
-    NATIONAL_PROVINCE_SCHEMA,
-    firstQuarterChecks(NATIONAL_PROVINCE_SCHEMA, 'province', quarter),
-  );
+  const r = readSummary(table, NATIONAL_PROVINCE_SCHEMA, [
+    ...firstQuarterChecks(NATIONAL_PROVINCE_SCHEMA, 'province', quarter),
+    pairedFigures(NATIONAL_PROVINCE_SCHEMA, [['qRecalls', 'qQty']]),
+  ]);
   const provinces: ProvinceFigures[] = [];
   const ranks: StatedRank[] = [];
   for (const row of r.rows) {

@@ -198,3 +198,44 @@ describe('national summary tables', () => {
     expect(r.issues.map((i) => [i.code, i.row, i.column])).toEqual([['value.province.unknown', 4, 'B']]);
   });
 });
+
+// One figure in two cells: 北京市 5 次 with an empty 数量 printed "5次 0件"; 1083 次 with 0 件 was
+// staff shorthand for "not published", printed as 涉及产品0件.
+describe('a count and its quantity go together', () => {
+  it('national provinces: 本季度次数 filled, 本季度数量 empty is an error; both empty is no recalls', () => {
+    const r = readNationalProvinces(
+      rawTable(
+        [
+          ['序号', '省份', '本年召回次数', '本年召回数量', '本季度召回次数', '本季度召回数量'],
+          [1, '北京市', 17, 43163, 5, ''],
+          [2, '广东', 44, 372329, '', ''],
+        ],
+        'national-provinces.csv',
+        null,
+      ),
+      ref,
+    );
+    const pairs = r.issues.filter((i) => i.code === 'value.pair.missing');
+    expect(pairs.map((i) => [i.severity, i.row, i.column])).toEqual([['error', 2, 'F']]);
+    expect(r.provinces.map((p) => p.code)).toEqual(['440000']);
+  });
+
+  it('foreign: China recalls without China quantity is an error; recalls with 0 件 a warning', () => {
+    const r = readForeign(
+      rawTable(
+        [
+          ['国家地区', '召回次数', '召回数量', '中国产品召回次数', '中国产品召回数量'],
+          ['欧盟', 1083, 0, 725, '未公开'],
+          ['日本', 54, 3833800, 20, ''],
+        ],
+        'foreign.csv',
+        null,
+      ),
+      ref,
+    );
+    expect(r.issues.map((i) => [i.code, i.severity, i.row, i.column])).toEqual([
+      ['value.pair.missing', 'error', 3, 'E'],
+      ['value.quantity.zero', 'warning', 2, 'C'],
+    ]);
+  });
+});
