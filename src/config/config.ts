@@ -6,13 +6,16 @@
  * out/ folders, are relative to the file. Everything that names the province or the publishing unit
  * lives here, so another province's center needs no code change.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readRegularFile } from '../files/read-regular-file.js';
 import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from '../model/schema.js';
 import { parseJsonBytes, SAVE_AS_UTF8 } from '../model/schema.js';
 import { scriptProblem } from './script-error.js';
+import { findConfigFile, refuseUnreadable } from './config-file.js';
+
+export { findConfigFile } from './config-file.js';
 import { BulletinError } from '../model/errors.js';
 
 const schema = z
@@ -97,12 +100,6 @@ export function defineConfig(config: ConfigFile): ConfigFile {
   return config;
 }
 
-const CANDIDATES = ['bulletin.config.json', 'bulletin.config.js', 'bulletin.config.mjs'];
-const exists = (p: string) =>
-  stat(p).then(
-    (s) => s.isFile(),
-    () => false,
-  );
 const KEYS =
   'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、maxQuantity、trend、fonts（serif、sans）、templates、browser、data、out';
 
@@ -116,7 +113,7 @@ async function readRaw(path: string): Promise<unknown> {
       throw new BulletinError('config.js', 'config', `配置文件 ${path} ${problem}。`, hint, { cause: e });
     }
   }
-  const json = parseJsonBytes(await readFile(path));
+  const json = parseJsonBytes(await readRegularFile(path));
   if (!json.ok && json.reason === 'encoding')
     throw new BulletinError('config.encoding', 'config', `配置文件 ${path}：${json.message}。`, SAVE_AS_UTF8);
   if (!json.ok)
@@ -129,30 +126,15 @@ async function readRaw(path: string): Promise<unknown> {
   return json.value;
 }
 
-/** The nearest bulletin.config.* in `cwd` or one of its parents, if any. */
-export async function findConfigFile(cwd: string): Promise<string | undefined> {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    for (const c of CANDIDATES) if (await exists(resolve(dir, c))) return resolve(dir, c);
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 /** Reads `explicit`, else the nearest bulletin.config.* (see findConfigFile), else defaults. */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<BulletinConfig> {
   let path: string | undefined;
-  if (explicit) {
-    path = resolve(cwd, explicit);
-    if (!(await exists(path)))
-      throw new BulletinError(
-        'config.unreadable',
-        'config',
-        `配置文件 ${path} 无法读取。`,
-        '请检查 --config 指定的路径。',
-      );
-  } else {
+  if (explicit) path = resolve(cwd, explicit);
+  else {
     path = await findConfigFile(cwd);
     if (!path) return DEFAULT_CONFIG;
   }
+  await refuseUnreadable(path, explicit !== undefined);
   const parsed = schema.safeParse(await readRaw(path));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(根)'}：${i.message}`).join('；');

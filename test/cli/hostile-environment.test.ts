@@ -5,7 +5,7 @@
  * never a hang, an English system message or "内部错误" (exit 70).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bulletin, bulletinProcess, ROOT, tempDir } from '../helpers/cli.js';
@@ -105,5 +105,25 @@ describe('bulletin.config.js that does not load', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).schemaVersion).toBeGreaterThan(0);
     expect(r.stderr).toContain('读取配置');
+  });
+});
+
+// Passed over in silence, it left the defaults (or a parent folder's file) to print another contact block.
+describe('a bulletin.config.json that is there but cannot be read is an error, never the defaults', () => {
+  it.each([
+    ['a folder', (p: string) => mkdirSync(p), '这是一个文件夹'],
+    ['a broken link', (p: string) => symlinkSync('/nonexistent/x.json', p), '文件不存在（或是指向不存在的文件的链接）'],
+    ['a pipe', (p: string) => execFileSync('mkfifo', [p]), '这不是普通文件（是管道或设备）'],
+  ])('%s: exit 2, config.unreadable, saying which', async (_, make, why) => {
+    const cwd = project();
+    const file = join(cwd, 'bulletin.config.json');
+    rmSync(file);
+    make(file);
+    const r = await bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({
+      code: 'config.unreadable',
+      message: `配置文件 ${file} 无法读取：${why}。`,
+    });
   });
 });
