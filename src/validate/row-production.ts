@@ -3,8 +3,12 @@
  * point is not the text Excel shows: 2022.10 (October, in a 0.00 format) is stored as
  * 2022.1, which reads as January, and the number alone cannot tell which was meant.
  */
-import { chineseDate } from '../model/calendar.js';
+import { chineseDate, fromExcelSerial } from '../model/calendar.js';
+
 import { cellOf, fail, textOf, warn, type RowFindings } from './row-context.js';
+
+/** 1927-05-18: no year written as a number (2022) comes near it, every production date of a recall is past it. */
+const SERIAL_MIN = 10000;
 
 export function productionPeriod(f: RowFindings, typical: boolean): string {
   const v = cellOf(f.row, f.ctx, 'productionPeriod');
@@ -18,8 +22,11 @@ export function productionPeriod(f: RowFindings, typical: boolean): string {
     );
   // A date cell read as 2022-03-15 would print unlike every other date of the bulletin; what
   // Excel showed (2022.03, 2022/3/15: its number format) is not known here, so the editor is told.
-  if (v instanceof Date) {
-    const printed = chineseDate(v.toISOString().slice(0, 10));
+  // Excel's Chinese date formats (2021年9月: built-in formats 27-36 and 50-58) are no dates to
+  // exceljs: the cell arrives as its serial number, 44440, and printed as such.
+  const serial = typeof v === 'number' && Number.isInteger(v) && v >= SERIAL_MIN ? fromExcelSerial(v) : null;
+  if (v instanceof Date || serial) {
+    const printed = chineseDate(serial ?? (v as Date).toISOString().slice(0, 10));
     if (typical)
       warn(
         f,

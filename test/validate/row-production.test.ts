@@ -42,6 +42,13 @@ describe('生产日期 of a typical case (row-production.ts)', () => {
     expect(run(new Date(Date.UTC(2022, 2, 15)), '否').issues).toEqual([]);
   });
 
+  // Excel's Chinese format 57 (shows 2021年9月) is no date to exceljs: 表2 printed 44440.
+  it('a date serial in a Chinese date format prints as its date, with the same warning', () => {
+    const r = run(44440);
+    expect(r.records[0]?.productionPeriod).toBe('2021年9月1日');
+    expect(r.issues.map((i) => i.code)).toEqual(['value.production.date']);
+  });
+
   it('is not asked of a record that is no typical case (nothing prints it)', () => {
     expect(run(2022.1, '否').issues).toEqual([]);
   });
