@@ -3,8 +3,8 @@
  * 2021 figures, the articles and the configuration) copied into a folder,
  * so the tool can be tried from an installed package with no repository.
  */
-import { cp, lstat, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, lstat, readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { BulletinError } from '../model/errors.js';
 import { packageRoot } from '../config/package-root.js';
 
@@ -23,26 +23,36 @@ const kindAt = (p: string) =>
     () => null,
   );
 
-/**
- * A file where the sample needs a folder (or the other way round) is found
- * before anything is copied: --force overwrites files, and a copy that stopped
- * half way would leave half a sample.
- */
-async function refuseKindClashes(root: string, target: string): Promise<void> {
+/** Every folder and file of the sample, relative to the package root: the folders on the way to each part too. */
+async function sampleEntries(root: string): Promise<Array<{ rel: string; kind: 'file' | 'folder' }>> {
+  const out: Array<{ rel: string; kind: 'file' | 'folder' }> = [];
   for (const part of SAMPLE_PARTS) {
     const steps = part.split('/');
-    for (let i = 1; i <= steps.length; i++) {
-      const rel = steps.slice(0, i).join('/');
-      const wanted = i < steps.length ? 'folder' : await kindAt(join(root, part));
-      const found = await kindAt(join(target, rel));
-      if (!found || !wanted || found === wanted) continue;
-      throw new BulletinError(
-        'usage.init.clash',
-        'usage',
-        `这里的 ${rel} 是一个${found === 'file' ? '文件' : '文件夹'}，示例要在这里放${wanted === 'file' ? '文件' : '文件夹'}；没有写入示例。`,
-        `请把 ${rel} 移走或改名，或换一个空文件夹运行 bulletin init --sample。`,
-      );
-    }
+    for (let i = 1; i < steps.length; i++) out.push({ rel: steps.slice(0, i).join('/'), kind: 'folder' });
+    const kind = await kindAt(join(root, part));
+    if (kind) out.push({ rel: part, kind });
+    if (kind !== 'folder') continue;
+    for (const e of await readdir(join(root, part), { recursive: true, withFileTypes: true }))
+      out.push({ rel: relative(root, join(e.parentPath, e.name)), kind: e.isDirectory() ? 'folder' : 'file' });
+  }
+  return out;
+}
+
+/**
+ * A file where the sample needs a folder (or the other way round), anywhere in it, is found
+ * before anything is copied: --force overwrites files, and a copy that stopped half way (at
+ * data/2022Q3/articles, a file) left half a sample and an English "internal error".
+ */
+async function refuseKindClashes(root: string, target: string): Promise<void> {
+  for (const { rel, kind: wanted } of await sampleEntries(root)) {
+    const found = await kindAt(join(target, rel));
+    if (!found || found === wanted) continue;
+    throw new BulletinError(
+      'usage.init.clash',
+      'usage',
+      `这里的 ${rel} 是一个${found === 'file' ? '文件' : '文件夹'}，示例要在这里放${wanted === 'file' ? '文件' : '文件夹'}；没有写入示例。`,
+      `请把 ${rel} 移走或改名，或换一个空文件夹运行 bulletin init --sample。`,
+    );
   }
 }
 

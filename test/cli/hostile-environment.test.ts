@@ -43,6 +43,21 @@ describe('init where folders cannot be made', () => {
     expect(r.stderr).toContain('这里的 data 是一个文件，示例要在这里放文件夹；没有写入示例。');
     expect(readdirSync(cwd)).toEqual(['data']);
   });
+
+  // Only a top-level clash was found: one further down stopped the copy half way (exit 70, English).
+  it.each([
+    ['data/2022Q3/articles', '文件', '文件夹', (p: string) => writeFileSync(p, 'x')],
+    ['data/2022Q3/recalls.xlsx', '文件夹', '文件', (p: string) => mkdirSync(p)],
+  ])('a clash further down (%s) is refused before anything is copied', async (rel, found, wanted, make) => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'data', '2022Q3'), { recursive: true });
+    make(join(cwd, rel));
+    const r = await bulletin(['init', '--sample', '--force'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`这里的 ${rel} 是一个${found}，示例要在这里放${wanted}；没有写入示例。`);
+    expect(readdirSync(cwd)).toEqual(['data']);
+    expect(readdirSync(join(cwd, 'data'))).toEqual(['2022Q3']);
+  });
 });
 
 describe('a pipe where a file should be is refused, not waited on', () => {
