@@ -107,6 +107,7 @@ export class PlainRows {
     const model = c.model < 0 ? '' : cell(c.model);
     const [a, b] = keyHashes([r.manufacturer, r.product, model, date]);
     r.source.row = row;
+    r.announceDate = date;
     r.quantity = quantity;
     return this.checker.acceptPlain(r, a, b);
   }

@@ -1,7 +1,5 @@
-/**
- * Checks recall rows one at a time, so a file of any size can be checked without holding it: the header is found
- * among the first rows, each later row is accounted for as it comes, and duplicates are tracked by hash (first-rows.ts).
- */
+// Checks recall rows one at a time, so a file of any size can be checked without holding it: the header is found
+// among the first rows, each later row is accounted for as it comes, and duplicates are tracked by hash (first-rows.ts).
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { RecallRecord } from '../model/record.js';
 import { FirstRows } from './first-rows.js';
@@ -10,6 +8,7 @@ import { HEADER_SEARCH_ROWS, mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { RECORD_SCHEMA, type FieldKey } from './record-columns.js';
 import { keyHashes } from './record-key.js';
+import { PossibleDuplicates } from './possible-duplicates.js';
 import { parseRow, type RowContext } from './row-fields.js';
 import {
   cellOutsideHeader,
@@ -41,18 +40,17 @@ export class RecordsChecker {
   private readonly issue: MakeIssue;
   private segment: Segment = { sum: 0, firstRow: null };
   private readonly grand: Segment = { sum: 0, firstRow: null };
-  /** The key's 64-bit hash → its first row (no strings kept). */
+  /** The key's 64-bit hash → its first row (no strings kept); the near key's (possible-duplicates.ts). */
   private readonly seen = new FirstRows();
+  private readonly near = new PossibleDuplicates();
   private readonly hidden = new HiddenRows();
 
   constructor(
     private readonly source: Pick<RawTable, 'file' | 'sheet' | 'format' | 'encoding'>,
     private readonly ctx: RecordsContext,
     private readonly opts: CheckerOptions = { keepRecords: true, maxIssues: Infinity },
-    /**
-     * Each accepted record, as it is accepted (the build's running tallies). One checked in place
-     * (acceptPlain) is a reused object, not a typical case, with only what the tallies read filled in.
-     */
+    // Each accepted record, as it is accepted (the build's running tallies). One checked in place
+    // (acceptPlain) is a reused object, not a typical case, with only what the tallies read filled in.
     private readonly onRecord?: (record: RecallRecord) => void,
   ) {
     this.issue = issueFactory(source);
@@ -162,6 +160,7 @@ export class RecordsChecker {
   }
 
   private counted(record: RecallRecord): void {
+    this.near.check(record, this.issue, (finding) => this.add(finding));
     this.rows.accepted++;
     if (this.opts.keepRecords) this.records.push(record);
     this.onRecord?.(record);

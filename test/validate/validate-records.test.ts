@@ -150,6 +150,16 @@ describe('validateRecords: one test per rule', () => {
     });
   });
 
+  // 型号 left empty, or written another way, escaped the exact key: counted twice with no word.
+  it('the same maker, date and quantity with another product or model is a possible duplicate (a warning)', () => {
+    const r = run([recordRow(), recordRow({ 型号: '' }), recordRow({ 型号: 'HD-3000', 召回数量: '151' })]);
+    expect(r.records).toHaveLength(3);
+    expect(r.issues.map((i) => [i.code, i.severity, i.row])).toEqual([
+      ['value.record.possible-duplicate', 'warning', 3],
+    ]);
+    expect(r.issues[0]?.message).toContain('与第 2 行的生产者、发布日期和召回数量都相同（150）');
+  });
+
   it('value.record.duplicate points at the first occurrence', () => {
     const r = run([recordRow(), recordRow()]);
     expect(r.issues).toHaveLength(1);
