@@ -138,6 +138,12 @@ export async function buildMany(
   // A quarter named twice (2022Q3,2022q3) was built twice at once into one folder: a broken set.
   quarters = [...new Map(quarters.map((q) => [quarterId(q), q])).values()];
   for (const q of quarters) await checkOutputFolder(join(opts.outDir, quarterId(q)));
+  // A quarter with no data is found before any is built: it stopped the run after the others of
+  // its batch were written, with no results to say so.
+  for (const q of quarters) {
+    const located = await locateQuarter(join(opts.dataDir, quarterId(q)));
+    if (isNoData(located)) throw located.error;
+  }
   // Only PDF needs Chromium: HTML and Word editions are built without it.
   const printer = opts.formats.includes('pdf') ? await newPrinter(opts) : undefined;
   let built: { results: BuildResult[]; failures: unknown[] };

@@ -235,6 +235,15 @@ describe('bulletin build: several quarters in one run', () => {
     expect(readdirSync(join(out, '2022Q2')).sort()).toEqual(['bulletin.html', 'stats.json']);
   });
 
+  // The missing quarter stopped the run with exit 3 and no results, after the others were written.
+  it('a range with a quarter that has no data folder builds nothing: exit 3, the folder named', async () => {
+    const out = tempDir();
+    const r = await bulletin(['build', '--quarter', '2022Q1..2022Q4', '--out', out, '--format', 'html', '--json']);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'input.quarter-dir.missing', exitCode: 3 });
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('builds a quarter named twice (2022Q3,2022q3, or inside a range) once, not twice at once into one folder', async () => {
     const out = tempDir();
     const r = await bulletin([
