@@ -16,7 +16,6 @@ import { rowAt, type CellBatch } from '../ingest/cell-batch.js';
 import { isCountUnit } from './count-units.js';
 import { parseFlag } from './parse-flag.js';
 import type { FieldKey } from './record-columns.js';
-import { keyHashes } from './record-key.js';
 import type { RecordsChecker } from './records-checker.js';
 import { DEFAULT_MAX_QUANTITY, type RowContext } from './row-context.js';
 import { codeWithoutFinding } from './row-lookups.js';
@@ -105,11 +104,11 @@ export class PlainRows {
     if (!r.categoryCode || !r.regionCode || !r.defectTypeCode || !r.manufacturer || !r.product) return false;
     if (isPlaceholder(r.manufacturer)) return false;
     const model = c.model < 0 ? '' : cell(c.model);
-    const [a, b] = keyHashes([r.manufacturer, r.product, model, date]);
+    r.model = model;
     r.source.row = row;
     r.announceDate = date;
     r.quantity = quantity;
-    return this.checker.acceptPlain(r, a, b);
+    return this.checker.acceptPlain(r);
   }
 
   /** A date written 2022-08-15 in the quarter, as parseDate gives it; null for any other. */

@@ -2,7 +2,9 @@
  * The duplicate key of a record, hashed: a million-row file is checked for
  * duplicates without keeping a string per row (first-rows.ts keeps the hashes).
  */
+import type { RecallRecord } from '../model/record.js';
 import { fold } from '../model/text.js';
+import type { RecordKeys, SeenBefore } from './record-keys.js';
 
 /** fold() of a cell of printable ASCII and CJK ideographs changes only A–Z: such a cell is hashed as it is. */
 const foldIsCase = (c: number): boolean => (c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff);
@@ -45,4 +47,11 @@ export function keyHashes(fields: readonly string[]): [number, number] {
     b = hb;
   }
   return [a, b];
+}
+
+/** A record against those counted before it (record-keys.ts): the same recall, or possibly the same. */
+export function seenBefore(keys: RecordKeys, record: RecallRecord): SeenBefore {
+  const [hi, lo] = keyHashes([record.manufacturer, record.announceDate]);
+  const [product] = keyHashes([record.product, record.model]);
+  return keys.see(hi, lo, product, record.quantity, record.source.row);
 }

@@ -2,17 +2,17 @@
 // among the first rows, each later row is accounted for as it comes, and duplicates are tracked by hash (first-rows.ts).
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { RecallRecord } from '../model/record.js';
-import { FirstRows } from './first-rows.js';
+import { RecordKeys } from './record-keys.js';
 import { cellText, surelyFilled, type RawRow, type RawTable } from '../ingest/table.js';
 import { HEADER_SEARCH_ROWS, mapHeader, type HeaderMap } from './header-map.js';
 import { issueFactory, type MakeIssue } from './issue-factory.js';
 import { RECORD_SCHEMA, type FieldKey } from './record-columns.js';
-import { keyHashes } from './record-key.js';
-import { PossibleDuplicates } from './possible-duplicates.js';
+import { seenBefore } from './record-key.js';
 import { parseRow, type RowContext } from './row-fields.js';
 import {
   cellOutsideHeader,
   duplicateRow,
+  possibleDuplicate,
   findingsTruncated,
   noRecords,
   isNoteRow,
@@ -40,9 +40,8 @@ export class RecordsChecker {
   private readonly issue: MakeIssue;
   private segment: Segment = { sum: 0, firstRow: null };
   private readonly grand: Segment = { sum: 0, firstRow: null };
-  /** The key's 64-bit hash → its first row (no strings kept); the near key's (possible-duplicates.ts). */
-  private readonly seen = new FirstRows();
-  private readonly near = new PossibleDuplicates();
+  /** Each counted recall's key, hashed (no strings kept): duplicates and possible ones. */
+  private readonly seen = new RecordKeys();
   private readonly hidden = new HiddenRows();
 
   constructor(
@@ -149,18 +148,17 @@ export class RecordsChecker {
 
   /** A valid record: rejected if it repeats an earlier row, else counted into the running totals. */
   private accept(r: RawRow, record: RecallRecord): void {
-    const [a, b] = keyHashes([record.manufacturer, record.product, record.model, record.announceDate]);
-    const first = this.seen.firstOrAdd(a, b, r.row);
-    if (first !== null) {
+    const seen = seenBefore(this.seen, record);
+    if (seen.exact !== null) {
       this.rows.rejected++;
-      this.add(duplicateRow(this.issue, r, `${record.manufacturer} ${record.product}`, first));
+      this.add(duplicateRow(this.issue, r, `${record.manufacturer} ${record.product}`, seen.exact));
       return;
     }
-    this.counted(record);
+    this.counted(record, seen.near);
   }
 
-  private counted(record: RecallRecord): void {
-    this.near.check(record, this.issue, (finding) => this.add(finding));
+  private counted(record: RecallRecord, near: number | null): void {
+    if (near !== null) this.add(possibleDuplicate(this.issue, record, near));
     this.rows.accepted++;
     if (this.opts.keepRecords) this.records.push(record);
     this.onRecord?.(record);
@@ -177,11 +175,12 @@ export class RecordsChecker {
   }
 
   /** A CSV record checked in place, no finding, key hashed: counted as `push` counts it; false for a duplicate. */
-  acceptPlain(record: RecallRecord, a: number, b: number): boolean {
-    if (this.seen.firstOrAdd(a, b, record.source.row) !== null) return false;
+  acceptPlain(record: RecallRecord): boolean {
+    const seen = seenBefore(this.seen, record);
+    if (seen.exact !== null) return false;
     this.rows.read++;
     this.hidden.data(VISIBLE);
-    this.counted(record);
+    this.counted(record, seen.near);
     return true;
   }
 

@@ -6,6 +6,8 @@
  * functions so the per-row checker builds nothing it does not report.
  */
 import type { ValidationIssue } from '../model/issues.js';
+import type { RecallRecord } from '../model/record.js';
+import { preview } from '../model/text.js';
 import type { RawRow } from '../ingest/table.js';
 import type { MakeIssue } from './issue-factory.js';
 import type { HeaderMap } from './header-map.js';
@@ -66,6 +68,17 @@ export function duplicateRow(issue: MakeIssue, r: RawRow, value: string, first: 
     { row: r.row, value },
     `这一行与第 ${first} 行是同一次召回（生产者、产品名称、型号和发布日期都相同），会被重复计数。`,
     '请删除重复的一行；如果确实是两次召回，请核对型号或日期。',
+  );
+}
+
+/** One maker, one date, one quantity, another product or model: most likely one recall entered twice. */
+export function possibleDuplicate(issue: MakeIssue, record: RecallRecord, first: number): ValidationIssue {
+  return issue(
+    'warning',
+    'value.record.possible-duplicate',
+    { row: record.source.row, value: preview(`${record.manufacturer} ${record.product}`, 80) },
+    `这一行与第 ${first} 行的生产者、发布日期和召回数量都相同（${record.quantity}），可能是同一次召回录入了两次（产品名称或型号的写法不同），公报会把它计为两次召回。`,
+    '如果是同一次召回，请删除其中一行；如果确实是两次召回，可以不改。',
   );
 }
 
