@@ -1,6 +1,6 @@
 /**
  * The duplicate key of a record, hashed: a million-row file is checked for
- * duplicates without keeping a string per row (first-rows.ts keeps the hashes).
+ * duplicates without keeping a string per row (record-keys.ts keeps the hashes).
  */
 import type { RecallRecord } from '../model/record.js';
 import { fold } from '../model/text.js';

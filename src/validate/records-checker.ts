@@ -1,5 +1,5 @@
 // Checks recall rows one at a time, so a file of any size can be checked without holding it: the header is found
-// among the first rows, each later row is accounted for as it comes, and duplicates are tracked by hash (first-rows.ts).
+// among the first rows, each later row is accounted for as it comes, and duplicates are tracked by hash (record-keys.ts).
 import type { RowAccount, ValidationIssue } from '../model/issues.js';
 import type { RecallRecord } from '../model/record.js';
 import { RecordKeys } from './record-keys.js';
