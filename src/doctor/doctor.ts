@@ -7,7 +7,7 @@ import type { Launcher } from '../render/chromium.js';
 import { quarterId } from '../model/quarter.js';
 import { fontSpecs } from '../render/fonts.js';
 import { rasterizerProblem } from '../render/rasterize.js';
-import { templateFiles } from '../render/template-engine.js';
+import { templateFiles, templateProblems } from '../render/template-engine.js';
 import type { BulletinConfig } from '../config/config.js';
 import { folders, templateDirs, type BrowserChoice } from '../config/resolve-options.js';
 import { packageRoot } from '../config/package-root.js';
@@ -76,13 +76,23 @@ async function templateCheck(o: DoctorOptions): Promise<Check> {
     if (!isBulletinError(e)) throw e;
     return { name: '模板', ok: false, detail: e.message, hint: e.hint ?? null };
   }
-  const ok = files.has('bulletin.hbs') && files.has('styles.css');
-  return {
-    name: '模板',
-    ok,
-    detail: `${dirs.join(' + ')}：${files.size} 个文件`,
-    hint: ok ? null : '模板目录中缺少 bulletin.hbs 或 styles.css。',
-  };
+  if (!files.has('bulletin.hbs') || !files.has('styles.css'))
+    return {
+      name: '模板',
+      ok: false,
+      detail: `${dirs.join(' + ')}：${files.size} 个文件`,
+      hint: '模板目录中缺少 bulletin.hbs 或 styles.css。',
+    };
+  // A template that does not parse passed here, and the build then failed with Handlebars' English.
+  const problems = await templateProblems(dirs);
+  return problems.length
+    ? {
+        name: '模板',
+        ok: false,
+        detail: `模板有误：${problems.join('；')}`,
+        hint: '请改正模板（{{#if}} 要有对应的 {{/if}}，partial 和 helper 的名字要存在）。',
+      }
+    : { name: '模板', ok: true, detail: `${dirs.join(' + ')}：${files.size} 个文件`, hint: null };
 }
 
 /** The Word edition draws its charts with resvg, a native module: it must load on this machine. */

@@ -4,13 +4,15 @@
  * Templates get data, never code from data.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 // The runtime alone: the compiler (with source-map) is loaded only for a template that was
 // not compiled ahead of time (scripts/precompile-templates.mjs).
 import type HandlebarsApi from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import { BulletinError } from '../model/errors.js';
+import { missingReferences, templateFiles, type Source } from './template-files.js';
+
+export { templateFiles, templateText } from './template-files.js';
 
 /** The full package's API but compiling; the runtime's own typings declare nothing. */
 const Handlebars = runtime as unknown as typeof HandlebarsApi;
@@ -22,65 +24,6 @@ function cssString(value: unknown): HandlebarsApi.SafeString {
 }
 
 const HELPERS: Record<string, HandlebarsApi.HelperDelegate> = { cssString };
-const BUILT_IN = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'else']);
-
-interface Source {
-  text: string;
-  /** The file it came from, for messages. */
-  path: string;
-}
-
-/** A template folder that is not there is an error (a typo would otherwise build with the defaults); partials/ is optional. */
-async function listDir(dir: string, sub: string): Promise<string[]> {
-  try {
-    return await readdir(join(dir, sub));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (sub && code === 'ENOENT') return [];
-    throw new BulletinError(
-      'config.templates.missing',
-      'config',
-      code === 'ENOENT'
-        ? `模板目录 ${dir} 不存在。`
-        : `无法读取模板目录 ${join(dir, sub)}（${code === 'ENOTDIR' ? '它不是文件夹' : `系统错误 ${code ?? '未知'}`}）。`,
-      '请检查 --templates 或配置文件中 templates 的路径（配置文件中的相对路径以配置文件所在的文件夹为准）；不需要自定义模板时去掉这一项。',
-      { cause: e },
-    );
-  }
-}
-
-/** name (e.g. "partials/toc.hbs", "styles.css") → source; later folders override earlier ones. */
-export async function templateFiles(dirs: readonly string[]): Promise<Map<string, Source>> {
-  const out = new Map<string, Source>();
-  for (const dir of dirs) {
-    for (const sub of ['', 'partials']) {
-      for (const name of (await listDir(dir, sub)).filter((f) => f.endsWith('.hbs') || f.endsWith('.css')).sort()) {
-        const path = join(dir, sub, name);
-        out.set(join(sub, name), { text: await readFile(path, 'utf8'), path });
-      }
-    }
-  }
-  return out;
-}
-
-/** Partials and helpers a template uses that do not exist, with file and line. */
-function missingReferences(files: Map<string, Source>): string[] {
-  const partials = new Set([...files.keys()].filter((k) => k.startsWith('partials')).map((k) => basename(k, '.hbs')));
-  const out: string[] = [];
-  for (const [name, src] of files) {
-    if (!name.endsWith('.hbs')) continue;
-    src.text.split('\n').forEach((line, i) => {
-      for (const m of line.matchAll(/\{\{>\s*([\w-]+)/g))
-        if (!partials.has(m[1] as string)) out.push(`${src.path} 第 ${i + 1} 行：找不到 partial “${m[1]}”`);
-      for (const m of line.matchAll(/\{\{[#~]?\s*([A-Za-z][\w-]*)\s+[^}]/g)) {
-        const helper = m[1] as string;
-        if (!BUILT_IN.has(helper) && !(helper in HELPERS))
-          out.push(`${src.path} 第 ${i + 1} 行：没有名为“${helper}”的 helper`);
-      }
-    });
-  }
-  return out;
-}
 
 /** How every template is compiled; scripts/precompile-templates.mjs compiles the defaults alike. */
 const COMPILE_OPTIONS = { strict: true };
@@ -137,6 +80,39 @@ async function compileAll(files: Map<string, Source>, source: Source): Promise<H
   return make(source);
 }
 
+/** A Handlebars parse error in words an editor acts on, with file and line. */
+function syntaxProblem(src: Source, e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const line = /on line (\d+)/.exec(text)?.[1] ?? / - (\d+):\d+/.exec(text)?.[1];
+  const where = `${src.path}${line ? ` 第 ${line} 行` : ''}`;
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(text);
+  if (mismatch) return `${where}：{{/${mismatch[2]}}} 与 {{#${mismatch[1]}}} 不配对`;
+  if (/got 'EOF'/.test(text)) return `${where}：模板在结束前缺少结束标记（如 {{/if}}、{{/each}}）`;
+  return `${where}：有无法解析的 {{…}} 写法`;
+}
+
+/** Templates that do not parse: only those not compiled ahead of time (the defaults always parse). */
+async function syntaxErrors(files: Map<string, Source>): Promise<string[]> {
+  const specs = await precompiledSpecs();
+  const own = [...files].filter(([name, src]) => name.endsWith('.hbs') && !specs?.get(sha256(src.text)));
+  if (own.length === 0) return [];
+  const hb = (await import('handlebars')).default;
+  return own.flatMap(([, src]) => {
+    try {
+      hb.parse(src.text);
+      return [];
+    } catch (e) {
+      return [syntaxProblem(src, e)];
+    }
+  });
+}
+
+/** What stops the templates in `dirs` from rendering, found without rendering them (doctor, and before a build renders). */
+export async function templateProblems(dirs: readonly string[]): Promise<string[]> {
+  const files = await templateFiles(dirs);
+  return [...missingReferences(files), ...(await syntaxErrors(files))];
+}
+
 function compile(files: Map<string, Source>, source: Source): Promise<HandlebarsTemplateDelegate> {
   const key = JSON.stringify([source.path, [...files].map(([name, src]) => [name, src.path, src.text])]);
   let template = compiled.get(key);
@@ -163,36 +139,27 @@ export async function renderTemplate(dirs: readonly string[], entry: string, con
       `模板 ${entry} 不存在（查找了 ${dirs.join('、')}）。`,
       '请检查模板目录。',
     );
-  const missing = missingReferences(files);
+  const missing = [...missingReferences(files), ...(await syntaxErrors(files))];
   if (missing.length)
     throw new BulletinError(
       'config.template.reference',
       'config',
       `模板有误：${missing.join('；')}。`,
-      '请改正模板中的名字，或在 --templates 目录中补上该 partial；可用的 helper：cssString，以及 Handlebars 自带的 if、each、with、unless、lookup。',
+      '请改正模板（{{#if}} 要有对应的 {{/if}}）中的名字，或在 --templates 目录中补上该 partial；可用的 helper：cssString，以及 Handlebars 自带的 if、each、with、unless、lookup。',
     );
   try {
     return (await compile(files, source))(context);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    // Strict mode's "x" not defined in [object Object] - 3:5: a field the template names that the data lacks.
+    const text = e instanceof Error ? e.message : '';
+    const field = /^"([^"]+)" not defined in .* - (\d+):\d+/.exec(text);
+    const detail = field ? `第 ${field[2]} 行使用了不存在的字段“${field[1]}”` : '（详细信息见 BULLETIN_DEBUG=1）';
     throw new BulletinError(
       'config.template.error',
       'config',
-      `模板 ${source.path} 渲染失败：${detail}`,
+      `模板 ${source.path} 渲染失败：${detail}。`,
       '请检查模板及其引用的 partial 和字段名。',
       { cause: e },
     );
   }
-}
-
-export async function templateText(dirs: readonly string[], name: string): Promise<string> {
-  const src = (await templateFiles(dirs)).get(name);
-  if (!src)
-    throw new BulletinError(
-      'config.template.missing',
-      'config',
-      `模板 ${name} 不存在（查找了 ${dirs.join('、')}）。`,
-      '请检查模板目录。',
-    );
-  return src.text;
 }

@@ -33,6 +33,15 @@ describe('a templates folder that does not exist is an error, not the defaults i
     expect(r.stderr).toContain(`错误：无法读取模板目录 ${join(dir, 'tpl')}（它不是文件夹）。`);
   });
 
+  // It showed ✓ and "可以生成公报"; the build then failed with Handlebars' English.
+  it('doctor shows ✗ for a template that does not parse, with its line, and exits 2', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bulletin.hbs'), '<p>\n{{#if x}} unclosed');
+    const r = await bulletin(['doctor', '--templates', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`✗ 模板：模板有误：${join(dir, 'bulletin.hbs')} 第 2 行：模板在结束前缺少结束标记`);
+  });
+
   it('doctor shows ✗ for it and exits 2', async () => {
     const missing = join(tempDir(), 'nowhere');
     const r = await bulletin(['doctor', '--templates', missing]);

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletinError } from '../../src/model/errors.js';
-import { renderTemplate } from '../../src/render/template-engine.js';
+import { renderTemplate, templateProblems } from '../../src/render/template-engine.js';
 import { tempDir } from '../helpers/cli.js';
 
 function templates(files: Record<string, string>): string {
@@ -50,7 +50,18 @@ describe('renderTemplate', () => {
     const dir = templates({ 'page.hbs': '{{nothere}}' });
     const err = await renderTemplate([dir], 'page.hbs', {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BulletinError);
-    expect((err as BulletinError).message).toContain('page.hbs');
-    expect((err as BulletinError).message).toContain('nothere');
+    expect((err as BulletinError).message).toBe(
+      `模板 ${join(dir, 'page.hbs')} 渲染失败：第 1 行使用了不存在的字段“nothere”。`,
+    );
+  });
+
+  // Handlebars' "Parse error on line 2: … Expecting 'OPEN_INVERSE_CHAIN', … got 'EOF'" reached the user.
+  it('a template that does not parse is named with its line, in Chinese, before anything renders', async () => {
+    const dir = templates({ 'page.hbs': 'x\n{{#if a}} unclosed', 'partials/p.hbs': '{{#if a}}{{/each}}' });
+    const err = await renderTemplate([dir], 'page.hbs', {}).catch((e: unknown) => e);
+    expect((err as BulletinError).message).toBe(
+      `模板有误：${join(dir, 'page.hbs')} 第 2 行：模板在结束前缺少结束标记（如 {{/if}}、{{/each}}）；${join(dir, 'partials', 'p.hbs')} 第 1 行：{{/each}} 与 {{#if}} 不配对。`,
+    );
+    expect(await templateProblems([dir])).toHaveLength(2);
   });
 });
