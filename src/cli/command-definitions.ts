@@ -72,7 +72,7 @@ export function addValidateCommand(cmd: Command, io: CliIo, run: Run): void {
     run(() =>
       stopOnInterrupt(
         io,
-        async (signal) => (await import('./validate-command.js')).runValidate(paths, flags, io, signal),
+        async (gated, signal) => (await import('./validate-command.js')).runValidate(paths, flags, gated, signal),
         flags.json === true,
       ),
     ),
@@ -90,7 +90,11 @@ export function addFigureCommands(cmd: Command, io: CliIo, run: Run): void {
     .option('--md', 'Markdown 表格');
   withOptions(stats, 'data', 'out', 'archive', 'config').action(async (flags: StatsFlags) =>
     run(() =>
-      stopOnInterrupt(io, async () => (await import('./stats-command.js')).runStats(flags, io), flags.json === true),
+      stopOnInterrupt(
+        io,
+        async (gated) => (await import('./stats-command.js')).runStats(flags, gated),
+        flags.json === true,
+      ),
     ),
   );
   const compare = cmd
@@ -107,7 +111,7 @@ export function addFigureCommands(cmd: Command, io: CliIo, run: Run): void {
     run(() =>
       stopOnInterrupt(
         io,
-        async () => (await import('./compare-command.js')).runCompare(quarters, flags, io),
+        async (gated) => (await import('./compare-command.js')).runCompare(quarters, flags, gated),
         flags.json === true,
       ),
     ),
@@ -153,7 +157,13 @@ export function addDoctorCommand(cmd: Command, io: CliIo, run: Run): void {
     .option('--json', 'JSON（含 schemaVersion）')
     .option('--quiet', '与 --json 同用时，标准错误不显示检查结果')
     .action(async (flags: DoctorFlags) =>
-      run(async () => (await import('./doctor-command.js')).runDoctorCommand(flags, io)),
+      run(() =>
+        stopOnInterrupt(
+          io,
+          async (gated) => (await import('./doctor-command.js')).runDoctorCommand(flags, gated),
+          flags.json === true,
+        ),
+      ),
     );
 }
 

@@ -45,19 +45,28 @@ function reportStop(io: CliIo, name: InterruptName, what: string, json: boolean)
 }
 
 /**
- * For commands that write nothing and start no browser (validate, stats,
- * compare): a signal ends the run at once with 130/143 and, with --json, its
- * document; the work is abandoned (bin/bulletin.js exits at once after a
- * stop). `work` gets the signal to remove what it holds (validate -'s copy of
- * standard input).
+ * For commands that write nothing (validate, stats, compare, doctor): a
+ * signal ends the run at once with 130/143 and, with --json, its document;
+ * the work is abandoned (bin/bulletin.js exits at once after a stop). The
+ * browser doctor tries runs over a pipe and ends with the process; its run
+ * folder goes with the next run's sweep. `work` gets the signal, to remove
+ * what it holds (validate -'s copy of standard input), and an io that goes
+ * quiet once the stop is reported: abandoned work never adds a second
+ * document (runCli may run inside another program, which does not exit).
  */
 export async function stopOnInterrupt(
   io: CliIo,
-  work: (signal?: AbortSignal) => Promise<number>,
+  work: (io: CliIo, signal?: AbortSignal) => Promise<number>,
   json = false,
 ): Promise<number> {
   const trap = io.trapInterrupts?.();
-  if (!trap) return work();
+  if (!trap) return work(io);
+  const quiet = () => trap.signal.aborted;
+  const gated: CliIo = {
+    ...io,
+    stdout: (t) => void (quiet() || io.stdout(t)),
+    stderr: (t) => void (quiet() || io.stderr(t)),
+  };
   const stopped = new Promise<number>((resolve) =>
     trap.signal.addEventListener(
       'abort',
@@ -66,7 +75,7 @@ export async function stopOnInterrupt(
     ),
   );
   try {
-    return await Promise.race([work(trap.signal), stopped]);
+    return await Promise.race([work(gated, trap.signal), stopped]);
   } finally {
     trap.release();
   }

@@ -68,6 +68,24 @@ describe('validate, stats and compare stopped by a signal', () => {
     expect(err).toBe('已停止（收到 SIGTERM）：没有写入任何文件。\n');
   });
 
+  it('doctor --json stopped by SIGINT: 130 and the failure document (it printed nothing)', async () => {
+    const stop = new AbortController();
+    let out = '';
+    const io: CliIo = {
+      stdout: (t) => void (out += t),
+      stderr: () => undefined,
+      cwd: sampleProject(),
+      env: { NO_COLOR: '1', BULLETIN_BROWSER: '/nonexistent/chrome' },
+      isTty: false,
+      trapInterrupts: () => {
+        queueMicrotask(() => stop.abort('SIGINT'));
+        return { signal: stop.signal, release: () => undefined };
+      },
+    };
+    expect(await runCli(['doctor', '--json'], io)).toBe(130);
+    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'interrupted', exitCode: 130 } });
+  });
+
   it('the copy of standard input is removed when the stop comes, before the process ends', async () => {
     const stop = new AbortController();
     let copy = '';
