@@ -35,8 +35,9 @@ export function parseDate(v: CellValue): DateResult {
   const m =
     // A trailing point (2022.07.02.), a weekday (2022年7月1日 星期五) and a time without a zone
     // (2022-07-01T00:00:00, as exports write it) say nothing more about the day. A zone (Z, +08:00)
-    // is refused: 2022-06-30T20:00:00Z is already 1 July in Hunan.
-    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日.]?(?:(?:星期|周)([一二三四五六日天]))?(?:t?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/u.exec(
+    // is refused: 2022-06-30T20:00:00Z is already 1 July in Hunan. So is 24:00, the next day's start
+    // (2022-09-30T24:00 is 1 October): hours 0-23, minutes and seconds 0-59.
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日.]?(?:(?:星期|周)([一二三四五六日天]))?(?:t?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?$/u.exec(
       t,
     ) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return { ok: false, reason: 'unreadable' };

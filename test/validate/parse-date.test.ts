@@ -42,6 +42,10 @@ describe('parseDate', () => {
       expect(parseDate(v)).toEqual({ ok: true, value: '2022-07-01' });
     for (const v of ['2022-06-30T20:00:00Z', '2022-07-01T00:00:00+08:00'])
       expect(parseDate(v)).toEqual({ ok: false, reason: 'unreadable' });
+    // 24:00 is the next day's start: 2022-09-30T24:00 is 1 October, and was counted in Q3.
+    for (const v of ['2022-09-30T24:00', '2022-08-30 24:00', '2022-08-30 23:60', '2022-08-30 12:00:61'])
+      expect(parseDate(v)).toEqual({ ok: false, reason: 'unreadable' });
+    expect(parseDate('2022-09-30 23:59:59')).toEqual({ ok: true, value: '2022-09-30' });
   });
 
   it('refuses a weekday that is not the date’s (2022-09-30 was a Friday; Saturday was 1 October, Q4)', () => {
