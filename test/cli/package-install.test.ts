@@ -98,6 +98,13 @@ describe('the package', () => {
     const stray = tarballFiles.filter((f) => /\.map$|\.tsbuildinfo$|^(src|test|fixtures|bench|scripts|\.ci)\//.test(f));
     expect(stray).toEqual([]);
     expect(tarballFiles.some((f) => f.startsWith('data/2022Q4/'))).toBe(false);
+    // The README's links to files work in the installed package too (examples/, docs/, BENCHMARKS.md were left out).
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const linked = [...readme.matchAll(/\]\(([^)\s#]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1] as string);
+    const files = linked.filter((l) => !/^[a-z]+:/.test(l) && !l.startsWith('images/'));
+    expect(files.length).toBeGreaterThan(3);
+    expect(files.filter((f) => !tarballFiles.includes(f))).toEqual([]);
+    expect(readme.match(/examples\/[\w-]+\.yml/g)?.every((f) => tarballFiles.includes(f))).toBe(true);
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });
 
