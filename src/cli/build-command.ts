@@ -41,7 +41,8 @@ async function options(
 
 export async function runBuild(flags: BuildFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
   const quarters = parseQuarters(flags.quarter);
-  if (quarters.length > 1) return runBuildMany(quarters, flags, io, signal);
+  // A list or range is answered with results[] however many quarters it names (2022Q1,2022Q1 is one).
+  if (quarters.length > 1 || /,|\.\./.test(flags.quarter)) return runBuildMany(quarters, flags, io, signal);
   const opts = await options(flags, io, signal);
   const progress = flags.quiet || flags.json ? null : progressPrinter(io);
   const result = await buildBulletin({ ...opts, quarter: quarters[0] as Quarter }, progress?.onProgress).finally(() =>

@@ -263,5 +263,8 @@ describe('bulletin build: several quarters in one run', () => {
       ['2022Q3', true],
     ]);
     expect(readdirSync(join(out, '2022Q3')).sort()).toEqual(['bulletin.html', 'stats.json']);
+    // A list that names one quarter is still answered as a list (results[]), as the README says.
+    const one = await bulletin(['build', '--quarter', '2022Q3,2022Q3', '--out', out, '--format', 'html', '--json']);
+    expect(JSON.parse(one.stdout).results.map((x: { quarter: string }) => x.quarter)).toEqual(['2022Q3']);
   });
 });
