@@ -114,9 +114,18 @@ function cacheDir(enabled: boolean, env: Env, cwd: string): string | null {
 }
 
 /** BULLETIN_STREAM_BYTES, when it is a number (tests set it tiny); anything else keeps the default. */
+/** A value that is not a whole number of bytes (abc, -1) was passed over in silence: it is a usage error. */
 function streamBytes(env: Env): number | undefined {
-  const n = Number(env.BULLETIN_STREAM_BYTES);
-  return env.BULLETIN_STREAM_BYTES && Number.isFinite(n) && n >= 0 ? n : undefined;
+  const text = env.BULLETIN_STREAM_BYTES;
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (Number.isSafeInteger(n) && n >= 0) return n;
+  throw new BulletinError(
+    'usage.stream-bytes',
+    'usage',
+    `环境变量 BULLETIN_STREAM_BYTES 需要一个不小于 0 的整数（字节数），收到“${text}”。`,
+    '例如 BULLETIN_STREAM_BYTES=50000000；不需要时不要设置它。',
+  );
 }
 
 export function parseFormats(text: string): OutputFormat[] {

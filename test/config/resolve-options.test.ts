@@ -149,7 +149,6 @@ const TABLE: Table = {
     pick: (o) => o.streamBytes,
     rows: {
       BULLETIN_STREAM_BYTES: { env: { BULLETIN_STREAM_BYTES: '1024' }, want: () => 1024 },
-      'not a number: the default': { env: { BULLETIN_STREAM_BYTES: 'lots' }, want: () => undefined },
       'default (the reader’s 16 MB)': { want: () => undefined },
     },
   },
@@ -188,5 +187,14 @@ describe('resolveOptions: flag > environment > configuration file > default', ()
   it('refuses a typed timeout or format that is not one, even when empty (exit 2, usage)', async () => {
     for (const flags of [{ timeout: '0' }, { timeout: 'soon' }, { format: '' }, { format: 'pdf,rtf' }])
       await expect(resolveOptions(flags, {}, tempDir())).rejects.toMatchObject({ kind: 'usage' });
+  });
+
+  // abc, -1 or 1.5 were passed over for the default without a word.
+  it('refuses a BULLETIN_STREAM_BYTES that is not a whole number of bytes', async () => {
+    for (const value of ['abc', '-1', '1.5', '1e400'])
+      await expect(resolveOptions({}, { BULLETIN_STREAM_BYTES: value }, tempDir())).rejects.toMatchObject({
+        code: 'usage.stream-bytes',
+      });
+    expect((await resolveOptions({}, { BULLETIN_STREAM_BYTES: '0' }, tempDir())).streamBytes).toBe(0);
   });
 });
