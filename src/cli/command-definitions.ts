@@ -17,6 +17,17 @@ import type { CliIo } from './io.js';
 import { withOptions } from './shared-options.js';
 import { DEFAULT_FORMATS, DEFAULT_TIMEOUT_SECONDS } from '../config/resolve-options.js';
 
+/**
+ * Output formats of which one may be asked at a time: `stats --json --csv` printed the JSON
+ * and dropped the CSV in silence. Commander refuses the pair (a usage error, in Chinese).
+ */
+function oneOf(cmd: Command, formats: ReadonlyArray<[flag: string, description: string]>): Command {
+  const names = formats.map(([flag]) => flag.replace(/^--/, ''));
+  for (const [flag, description] of formats)
+    cmd.addOption(cmd.createOption(flag, description).conflicts(names.filter((n) => `--${n}` !== flag)));
+  return cmd;
+}
+
 /** Runs a command's action and keeps its exit code for runCli. */
 export type Run = (action: () => Promise<number>) => Promise<void>;
 
@@ -61,9 +72,10 @@ export function addValidateCommand(cmd: Command, io: CliIo, run: Run): void {
     .description('检查输入文件：一个季度文件夹（如 data/2022Q3），或任意几个文件；列出所有问题及修改建议')
     .argument('[paths...]', '季度文件夹，或要检查的文件；- 表示从标准输入读取一个 CSV 或 XLSX')
     .option('-q, --quarter <quarter>', '季度（文件夹名不是 2022Q3 这种形式时需要；在数据目录中找它）');
-  withOptions(validate, 'data')
-    .option('--json', '在标准输出打印机器可读的报告')
-    .option('--csv', '在标准输出打印问题清单（CSV，可用 Excel 打开）')
+  oneOf(withOptions(validate, 'data'), [
+    ['--json', '在标准输出打印机器可读的报告'],
+    ['--csv', '在标准输出打印问题清单（CSV，可用 Excel 打开）'],
+  ])
     .option('--csv-headers <lang>', 'CSV 的列名：zh（中文，默认）或 en（英文字段名，便于脚本）')
     .option('--kind <kind>', '从标准输入（-）读取时文件的类型，如 recalls、clues')
     .option('--quiet', '与 --json/--csv 同用时，标准错误不再重复显示问题')
@@ -84,10 +96,12 @@ export function addFigureCommands(cmd: Command, io: CliIo, run: Run): void {
   const stats = cmd
     .command('stats')
     .description('打印一个季度公报中的全部数字（与 PDF 相同）')
-    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3')
-    .option('--json', 'JSON（与 stats.json 相同，含 schemaVersion）')
-    .option('--csv', 'CSV（可用 Excel 打开）')
-    .option('--md', 'Markdown 表格');
+    .requiredOption('-q, --quarter <quarter>', '季度，如 2022Q3');
+  oneOf(stats, [
+    ['--json', 'JSON（与 stats.json 相同，含 schemaVersion）'],
+    ['--csv', 'CSV（可用 Excel 打开）'],
+    ['--md', 'Markdown 表格'],
+  ]);
   withOptions(stats, 'data', 'out', 'archive', 'config').action(async (flags: StatsFlags) =>
     run(() =>
       stopOnInterrupt(
@@ -103,10 +117,12 @@ export function addFigureCommands(cmd: Command, io: CliIo, run: Run): void {
     .argument('<quarters...>', '2022Q2 2022Q3，或 2021Q1..2022Q4')
     .option('--ytd', '比较年初至该季度的累计（如前三季度与上年前三季度）')
     .option('--allow-gaps', '范围中没有数据或数据有误的季度跳过并注明（默认：列出这些季度并以 1 退出）')
-    .option('--by <dimension>', '按 category、region、defect 或 province 分项比较')
-    .option('--json', 'JSON')
-    .option('--csv', 'CSV')
-    .option('--md', 'Markdown 表格');
+    .option('--by <dimension>', '按 category、region、defect 或 province 分项比较');
+  oneOf(compare, [
+    ['--json', 'JSON'],
+    ['--csv', 'CSV'],
+    ['--md', 'Markdown 表格'],
+  ]);
   withOptions(compare, 'data', 'out', 'archive', 'config').action(async (quarters: string[], flags: CompareFlags) =>
     run(() =>
       stopOnInterrupt(

@@ -37,6 +37,10 @@ export function chineseUsageError(text: string): string {
     [/error: missing required argument '([^']+)'/, '错误：缺少参数 $1。'],
     [/error: option '([^']+)' argument missing/, '错误：选项 $1 后面需要一个值。'],
     [/error: too many arguments(?: for '([^']+)')?.*/, '错误：参数太多。'],
+    [
+      /error: option '([^']+)' cannot be used with option '([^']+)'/,
+      '错误：选项 $1 不能和 $2 一起使用（一次只能选一种输出格式）。',
+    ],
     [/error: unknown command '([^']+)'/, `错误：没有 $1 这个命令。可用的命令：${COMMAND_NAMES.join('、')}。`],
     [/\s*\(Did you mean one of ([^?]+)\?\)/, '（您要输入的可能是 $1 之一？）'],
     [/\s*\(Did you mean ([^?]+)\?\)/, '（您要输入的是不是 $1？）'],

@@ -100,3 +100,25 @@ describe('validate, stats and compare stopped by a signal', () => {
     expect(copy).not.toBe('');
   });
 });
+
+// `stats --json --csv` printed the JSON and dropped the CSV without a word.
+describe('one output format at a time', () => {
+  it.each([
+    ['stats', '--quarter', '2022Q3', '--json', '--csv'],
+    ['compare', '2022Q2', '2022Q3', '--md', '--csv'],
+    ['validate', 'data/2022Q3', '--csv', '--json'],
+  ])('%s with two formats is a usage error, in Chinese, with the --json document when asked', async (...args) => {
+    let out = '';
+    let err = '';
+    const io: CliIo = {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (err += t),
+      cwd: sampleProject(),
+      env: { NO_COLOR: '1' },
+      isTty: false,
+    };
+    expect(await runCli(args, io)).toBe(2);
+    expect(err).toMatch(/错误：选项 --\w+ 不能和 --\w+ 一起使用（一次只能选一种输出格式）。/);
+    if (args.includes('--json')) expect(JSON.parse(out).error.code).toBe('usage.conflictingOption');
+  });
+});
