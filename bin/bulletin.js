@@ -27,8 +27,15 @@ const compiled = Math.max(mtime('../dist/.tsbuildinfo'), mtime('../dist/cli/run-
 const useBundle = bundle >= (mtime('../src') < 0 ? 0 : compiled);
 const { runCli } = await import(useBundle ? '../dist/bundle/run-cli.js' : '../dist/cli/run-cli.js');
 
+// stdout's own write, taken before runCli sends stray writes to stderr (src/cli/io.ts).
+const stdoutWrite = process.stdout.write.bind(process.stdout);
 const code = await runCli(process.argv.slice(2));
 // A stopped build has closed its browser and written nothing; work it abandoned
 // (a check still running in a thread) must not keep the process alive.
 if (code === 130 || code === 143) process.exit(code);
-process.exitCode = code;
+// Every command has finished its work when runCli returns (preview once its server is closed):
+// what is still scheduled is someone else's, such as a setInterval in bulletin.config.js, which
+// kept a CI job waiting for ever. The output already written is delivered, then the run ends.
+const delivered = (write) => new Promise((resolve) => write('', () => resolve()));
+await Promise.all([delivered(stdoutWrite), delivered(process.stderr.write.bind(process.stderr))]);
+process.exit(code);

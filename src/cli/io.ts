@@ -20,10 +20,12 @@ export interface CliIo {
 export function processIo(): CliIo {
   guardStdout();
   // stdout carries the command's output only (one JSON document with --json): what a configuration
-  // file or a library prints with console.log goes to stderr.
+  // file or a library prints (console.log, process.stdout.write) goes to stderr.
+  const toStdout = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
   return {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => void toStdout(t),
     stderr: (t) => void process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,

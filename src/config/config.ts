@@ -9,10 +9,9 @@
 import { readRegularFile } from '../files/read-regular-file.js';
 import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { z } from '../model/schema.js';
 import { parseJsonBytes, SAVE_AS_UTF8 } from '../model/schema.js';
-import { scriptProblem } from './script-error.js';
+import { loadConfigScript } from './script-error.js';
 import { findConfigFile, refuseUnreadable } from './config-file.js';
 
 export { findConfigFile } from './config-file.js';
@@ -104,15 +103,7 @@ const KEYS =
   'province、bulletinName、publisher、contact（title、phone、email、address）、sections、decimals、maxQuantity、trend、fonts（serif、sans）、templates、browser、data、out';
 
 async function readRaw(path: string): Promise<unknown> {
-  if (['.js', '.mjs'].includes(extname(path))) {
-    try {
-      const mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
-      return mod.default;
-    } catch (e) {
-      const { problem, hint } = scriptProblem(e, path);
-      throw new BulletinError('config.js', 'config', `配置文件 ${path} ${problem}。`, hint, { cause: e });
-    }
-  }
+  if (['.js', '.mjs'].includes(extname(path))) return loadConfigScript(path);
   const json = parseJsonBytes(await readRegularFile(path));
   if (!json.ok && json.reason === 'encoding')
     throw new BulletinError('config.encoding', 'config', `配置文件 ${path}：${json.message}。`, SAVE_AS_UTF8);

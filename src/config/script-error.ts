@@ -6,6 +6,7 @@
  */
 
 import { pathToFileURL } from 'node:url';
+import { BulletinError } from '../model/errors.js';
 
 const SYNTAX: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^Unexpected end of input/, () => '文件在结束前缺少右括号、右花括号或引号'],
@@ -54,3 +55,32 @@ export function scriptProblem(e: unknown, path: string): { problem: string; hint
   // The file's own `throw new Error('…')` is its author's words: kept as they are.
   return { problem: `运行出错${line ? `（第 ${line} 行）` : ''}：${words ?? e.message}`, hint: SHAPE };
 }
+
+/** How long a configuration script may take to load: one that never settles (an await on nothing) ended with Node's exit code 13. */
+export const SCRIPT_LOAD_MS = 10_000;
+
+/**
+ * The default export of bulletin.config.js, loaded within `ms`. A script that
+ * throws, does not parse or never finishes loading is a config.js error.
+ */
+export async function loadConfigScript(path: string, ms = SCRIPT_LOAD_MS): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    // The timer keeps the process alive meanwhile: without it Node ends at once with code 13.
+    timer = setTimeout(() => reject(new ScriptTimeout()), ms);
+  });
+  try {
+    const mod = (await Promise.race([import(pathToFileURL(path).href), late])) as { default?: unknown };
+    return mod.default;
+  } catch (e) {
+    const { problem, hint } =
+      e instanceof ScriptTimeout
+        ? { problem: `运行了 ${ms / 1000} 秒仍没有结束（例如 await 了一个永远不会完成的操作）`, hint: SHAPE }
+        : scriptProblem(e, path);
+    throw new BulletinError('config.js', 'config', `配置文件 ${path} ${problem}。`, hint, { cause: e });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class ScriptTimeout extends Error {}

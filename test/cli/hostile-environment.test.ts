@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfigScript } from '../../src/config/script-error.js';
 import { bulletin, bulletinProcess, ROOT, tempDir } from '../helpers/cli.js';
 
 const ENGLISH = /ENOTDIR|ENOENT|ENOTFILE|not a directory|no such file|internal|内部错误/;
@@ -106,6 +107,29 @@ describe('bulletin.config.js that does not load', () => {
     const r = run('export default {\n  province: 湖南,\n};\n');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('运行出错（第 2 行）：使用了没有定义的名称“湖南”（文字需要加引号）。');
+  });
+
+  // A setInterval kept the process (and a CI job) waiting for ever; process.stdout.write landed before the JSON.
+  it('a timer left running or a direct write to stdout: the run still ends, stdout stays one document', () => {
+    const cwd = project();
+    rmSync(join(cwd, 'bulletin.config.json'));
+    const text =
+      'setInterval(() => {}, 1000);\nprocess.stdout.write("loaded\\n");\nexport default { province: "湖南省" };\n';
+    writeFileSync(join(cwd, 'bulletin.config.mjs'), text);
+    const r = bulletinProcess(['stats', '--quarter', '2022Q3', '--json'], { cwd });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).quarter).toBe('2022Q3');
+    expect(r.stderr).toContain('loaded');
+  });
+
+  // An await on nothing ended the process with Node's code 13 and no word.
+  it('a script that never finishes loading is a config.js error after the time limit', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bulletin.config.mjs'), 'await new Promise(() => {});\nexport default {};\n');
+    await expect(loadConfigScript(join(dir, 'bulletin.config.mjs'), 50)).rejects.toMatchObject({
+      code: 'config.js',
+      message: `配置文件 ${join(dir, 'bulletin.config.mjs')} 运行了 0.05 秒仍没有结束（例如 await 了一个永远不会完成的操作）。`,
+    });
   });
 
   // What a configuration file prints must not land in front of the --json document.
