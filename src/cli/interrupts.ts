@@ -20,16 +20,19 @@ export async function withInterrupts(
   json = false,
 ): Promise<number> {
   const trap = io.trapInterrupts?.();
+  let told = false;
+  const tell = (name: InterruptName, what: string): number => {
+    if (told) return exitCodeOf(name);
+    told = true;
+    return reportStop(io, name, what, json);
+  };
+  // A second signal ends the process before the browser is closed: the document is still printed.
+  trap?.beforeForcedExit?.((name) => tell(name, '没有写入任何文件，输出文件夹保持原样'));
   try {
     return await work(trap?.signal);
   } catch (e) {
     if (!trap?.signal.aborted) throw e;
-    return reportStop(
-      io,
-      trap.signal.reason as InterruptName,
-      '浏览器已关闭，没有写入任何文件，输出文件夹保持原样',
-      json,
-    );
+    return tell(trap.signal.reason as InterruptName, '浏览器已关闭，没有写入任何文件，输出文件夹保持原样');
   } finally {
     trap?.release();
   }

@@ -83,4 +83,23 @@ describe('processInterrupts', () => {
     trap.release();
     expect(process.listenerCount('SIGTERM')).toBe(before);
   });
+
+  // SIGINT twice during a build left stdout empty: the --json promise holds on a forced exit too.
+  it('a second signal during a --json build prints the one failure document before the process ends', async () => {
+    const exits: number[] = [];
+    const trap = processInterrupts(((code: number) => void exits.push(code)) as (code: number) => never);
+    const out: string[] = [];
+    const cli = { ...io(trap), stdout: (t: string) => void out.push(t) };
+    let finish: (code: number) => void = () => undefined;
+    const running = withInterrupts(cli, () => new Promise<number>((r) => (finish = r)), true);
+    process.emit('SIGINT', 'SIGINT');
+    process.emit('SIGINT', 'SIGINT');
+    expect(exits).toEqual([130]);
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(out[0]!)).toMatchObject({ ok: false, error: { code: 'interrupted', exitCode: 130 } });
+    // Had the process not ended (a fake exit here), the work's end adds no second document.
+    finish(0);
+    await running;
+    expect(out).toHaveLength(1);
+  });
 });
