@@ -25,7 +25,18 @@ const mtime = (rel) => statSync(new URL(rel, import.meta.url), { throwIfNoEntry:
 const bundle = mtime('../dist/bundle/run-cli.js');
 const compiled = Math.max(mtime('../dist/.tsbuildinfo'), mtime('../dist/cli/run-cli.js'));
 const useBundle = bundle >= (mtime('../src') < 0 ? 0 : compiled);
-const { runCli } = await import(useBundle ? '../dist/bundle/run-cli.js' : '../dist/cli/run-cli.js');
+// A signal while the CLI loads (about 0.1 s) is noted, not left to Node's default: a CI job
+// cancelled then would get an empty stdout instead of its --json document.
+const early = [];
+const noteEarly = (name) => early.push(name);
+process.on('SIGINT', noteEarly).on('SIGTERM', noteEarly);
+const cli = await import(useBundle ? '../dist/bundle/run-cli.js' : '../dist/cli/run-cli.js');
+// A signal caught during the import is dispatched by the event loop's next turn: removed before
+// that turn, the listeners would let it be dropped, and the run went on as if never signalled.
+await new Promise((resolve) => setImmediate(resolve));
+process.off('SIGINT', noteEarly).off('SIGTERM', noteEarly);
+if (early.length > 0) process.exit(cli.stoppedWhileLoading(early[0], process.argv.slice(2)));
+const { runCli } = cli;
 
 // stdout's own write, taken before runCli sends stray writes to stderr (src/cli/io.ts).
 const stdoutWrite = process.stdout.write.bind(process.stdout);

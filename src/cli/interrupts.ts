@@ -39,7 +39,7 @@ export async function withInterrupts(
 }
 
 /** Says the run was stopped, on stderr and (with --json) as the one document; returns 130/143. */
-function reportStop(io: CliIo, name: InterruptName, what: string, json: boolean): number {
+export function reportStop(io: CliIo, name: InterruptName, what: string, json: boolean): number {
   const message = `已停止（收到 ${name}）：${what}。`;
   io.stderr(`${message}\n`);
   // A cancelled CI job still hands its script one document, not an empty file.

@@ -24,6 +24,7 @@ import { debugDetail, failureJson, failureOf, failureText, type FailureInfo } fr
 import { formatIssues } from './format-issues.js';
 import { chineseUsageError, localiseHelp } from './help-zh.js';
 import { processIo, type CliIo } from './io.js';
+import { reportStop, type InterruptName } from './interrupts.js';
 
 export { chineseUsageError } from './help-zh.js';
 
@@ -74,6 +75,14 @@ function report(failure: FailureInfo, argv: readonly string[], io: CliIo, alread
   if (!alreadyShown && !(json && argv.includes('--quiet')))
     io.stderr(formatIssues(listed, io) + failureText(failure) + debugDetail(e, io));
   return failure.exitCode;
+}
+
+/**
+ * A signal that came while bin/bulletin.js was still loading the CLI (its first 0.1 s): no
+ * command had started, nothing was written; said as a stop, with the --json document.
+ */
+export function stoppedWhileLoading(name: InterruptName, argv: readonly string[], io: CliIo = processIo()): number {
+  return reportStop(io, name, '没有写入任何文件', argv.includes('--json'));
 }
 
 /** Runs the command line and returns the exit code; never calls process.exit. */

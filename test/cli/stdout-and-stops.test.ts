@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { stdoutLoss } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli, stoppedWhileLoading } from '../../src/cli/run-cli.js';
 import { withStdinFile } from '../../src/cli/validate-stdin.js';
 import { BIN, sampleProject } from '../helpers/cli.js';
 
@@ -84,6 +84,22 @@ describe('validate, stats and compare stopped by a signal', () => {
     };
     expect(await runCli(['doctor', '--json'], io)).toBe(130);
     expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'interrupted', exitCode: 130 } });
+  });
+
+  // bin/bulletin.js notes a signal that comes while it loads the CLI (it was Node's default: no document).
+  it('a signal while the CLI loads is a stop too: 143 and, with --json, the document', () => {
+    let out = '';
+    let err = '';
+    const io: CliIo = {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (err += t),
+      cwd: '/',
+      env: {},
+      isTty: false,
+    };
+    expect(stoppedWhileLoading('SIGTERM', ['validate', 'data/2022Q3', '--json'], io)).toBe(143);
+    expect(JSON.parse(out).error).toMatchObject({ code: 'interrupted', exitCode: 143 });
+    expect(err).toBe('已停止（收到 SIGTERM）：没有写入任何文件。\n');
   });
 
   it('the copy of standard input is removed when the stop comes, before the process ends', async () => {
