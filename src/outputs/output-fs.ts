@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { access, lstat, open, readdir, rename, rm } from 'node:fs/promises';
 import { makeFolders } from '../files/make-folders.js';
 import { readRegularText } from '../files/read-regular-file.js';
+import { join } from 'node:path';
 
 export interface EntryKind {
   /** A regular file: the only kind of entry the tool ever writes or replaces. */
@@ -76,6 +77,18 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/**
+ * Whether a file can be made in `dir`, by making one: access() answers for permission bits only,
+ * and root passes them everywhere (`--out /proc` was refused only after the whole build).
+ */
+async function probeWritable(dir: string): Promise<void> {
+  await access(dir, constants.W_OK | constants.X_OK);
+  const probe = join(dir, `.bulletin-probe-${process.pid}.tmp`);
+  const handle = await open(probe, 'wx');
+  await handle.close();
+  await rm(probe, { force: true });
+}
+
 export const realOutputFs: OutputFs = {
   mkdir: makeFolders,
   writeFile: durableWrite,
@@ -85,6 +98,6 @@ export const realOutputFs: OutputFs = {
   kind: kindOf,
   readText: readRegularText,
   syncDir,
-  checkWritable: (path) => access(path, constants.W_OK | constants.X_OK),
+  checkWritable: probeWritable,
   isRunning,
 };

@@ -166,3 +166,14 @@ describe('a bulletin.config.json that is there but cannot be read is an error, n
     });
   });
 });
+
+// access() passes root everywhere: the whole build ran before /proc refused the outputs.
+describe('an output folder that cannot be written is found before anything is read', () => {
+  it.runIf(process.platform === 'linux')('--out /proc: output.not-writable, exit 2, at once', async () => {
+    const r = await bulletin(['build', '--quarter', '2022Q3', '--format', 'html', '--out', '/proc', '--json']);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.error.code).toBe('output.not-writable');
+    expect(doc.error.message).toContain('没有读取数据，也没有生成任何文件');
+  });
+});
