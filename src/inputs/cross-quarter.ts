@@ -15,7 +15,7 @@ import {
   type EarlierQuarter,
   type QuarterSubject,
 } from '../validate/reconcile-quarters.js';
-import { cumulativeDecrease } from '../validate/reconcile-cumulative.js';
+import { cumulativeAgainstYear, cumulativeDecrease } from '../validate/reconcile-cumulative.js';
 import { loadIssueMeta } from './load-issue-meta.js';
 import { displayPath, type QuarterData } from './load-quarter.js';
 import type { SourceOptions, StatsOutcome, Unavailable } from './quarter-source.js';
@@ -105,6 +105,7 @@ export async function crossQuarterChecks(
     ...nationalDecrease(s, latestNational),
     ...(latestNational || !s.national?.categories ? [] : cumulativeDecrease(s, await lastYear(s.quarter, statsOf))),
     ...nationalQuarter(s, previous),
+    ...cumulativeAgainstYear(s, latestNational),
     ...unusable(
       s,
       outcomes.flatMap((o) => (o.ok ? [] : [o.unavailable])),

@@ -26,11 +26,44 @@ describe('the bundled quarters agree with each other', () => {
       const r = await bulletin(['validate', `data/${q}`, '--json']);
       expect(
         codes(JSON.parse(r.stdout).findings).filter((c: string) =>
-          /^reconcile\.(home\.ytd|national\.(ytd|quarter|rank)|issue|quarters)/.test(c),
+          /^reconcile\.(home\.ytd|national\.(ytd|quarter|rank|cumulative)|issue|quarters)/.test(c),
         ),
         q,
       ).toEqual([]);
     }
+  });
+});
+
+// A stale 历年来 (850 次 after 845, with 29 次 this quarter) printed as the national headline, exit 0.
+describe('reconcile.national.cumulative: 累计 grows with 本年 within a year', () => {
+  const HEAD = '电子电器,01,874,26520643,100,550242,29,503384';
+  const TOTAL = '合计,11,3895,82558717,471,2288116,193,1578498';
+
+  it('a 累计 that grew by less than 本年 since 2022Q2 is an error naming both', async () => {
+    const cwd = dataWith({
+      '2022Q3/national-categories.csv': [
+        [HEAD, '电子电器,01,850,26020000,100,550242,29,503384'],
+        [TOTAL, ''],
+      ],
+    });
+    const v = await validate(cwd);
+    expect(v.code).toBe(1);
+    const f = v.findings.filter((x) => x.code === 'reconcile.national.cumulative');
+    expect(f.map((x) => x.severity)).toEqual(['error']);
+    expect(f[0]?.message).toContain('电子电器 累计减本年 本期 750 次、25469758 件，2022Q2 为 774 次、');
+  });
+
+  it('one that grew by more (a late filing for an earlier year) is a warning', async () => {
+    const cwd = dataWith({
+      '2022Q3/national-categories.csv': [
+        [HEAD, '电子电器,01,875,26520643,100,550242,29,503384'],
+        [TOTAL, ''],
+      ],
+    });
+    const v = await validate(cwd);
+    expect(v.findings.filter((x) => x.code === 'reconcile.national.cumulative').map((x) => x.severity)).toEqual([
+      'warning',
+    ]);
   });
 });
 
