@@ -19,7 +19,8 @@ export interface DimFigure extends CountQty {
 export interface Period {
   id: string;
   label: string;
-  province: CountQty & { rank: number | null; rows: Partial<Record<Dimension, DimFigure[]>> };
+  /** rankTied: the rank is shared (并列), as the issue prints it. */
+  province: CountQty & { rank: number | null; rankTied: boolean; rows: Partial<Record<Dimension, DimFigure[]>> };
   national: (CountQty & { rows: Partial<Record<Dimension, DimFigure[]>> }) | null;
 }
 
@@ -43,7 +44,7 @@ export interface Comparison {
   province: {
     recalls: Change;
     quantity: Change;
-    rank: { from: number | null; to: number | null };
+    rank: { from: number | null; to: number | null; fromTied: boolean; toTied: boolean };
     rows: DimChange[] | null;
   };
   national: { recalls: Change; quantity: Change; rows: DimChange[] | null } | null;
@@ -65,6 +66,7 @@ export function quarterPeriod(s: BulletinStats): Period {
       // The rank the quarter's issue prints (位居全国第N, by 本年), as its trend sentence compares
       // it: one 全国排名, not also a quarter rank of the same name.
       rank: n?.home?.ytdRank.rank ?? null,
+      rankTied: n?.home?.ytdRank.tied ?? false,
       rows: {
         category: rows(s.byCategory),
         region: s.byRegion.map((r) => ({ key: r.code, name: r.short, recalls: r.recalls, quantity: r.quantity })),
@@ -112,6 +114,7 @@ export function ytdPeriod(last: BulletinStats, earlier: ReadonlyArray<BulletinSt
     province: {
       ...own,
       rank: n?.home?.ytdRank.rank ?? null,
+      rankTied: n?.home?.ytdRank.tied ?? false,
       rows: parts
         ? {
             category: sumRows(parts.map((p) => p.province.rows.category)),
@@ -160,7 +163,12 @@ export function compare(from: Period, to: Period, by: Dimension | null = null): 
     province: {
       recalls: change(from.province.recalls, to.province.recalls),
       quantity: change(from.province.quantity, to.province.quantity),
-      rank: { from: from.province.rank, to: to.province.rank },
+      rank: {
+        from: from.province.rank,
+        to: to.province.rank,
+        fromTied: from.province.rankTied,
+        toTied: to.province.rankTied,
+      },
       rows: by && by !== 'province' ? dimChanges(from.province.rows[by], to.province.rows[by]) : null,
     },
     national:

@@ -13,7 +13,7 @@ import { pctText, signed, type RowFormat } from './figures-output.js';
 type Change = Comparison['province']['recalls'];
 
 interface Cells {
-  rank: (n: number) => unknown;
+  rank: (n: number, tied: boolean) => unknown;
   diff: (n: number) => unknown;
   pct: (c: Change) => unknown;
   pp: (n: number) => unknown;
@@ -64,14 +64,14 @@ export function comparisonRows(c: Comparison, province: string, format: RowForma
     change(scope, '合计', '召回数量', part.quantity);
   };
   totals(province, c.province);
-  const { from, to } = c.province.rank;
+  const { from, to, fromTied, toTied } = c.province.rank;
   if (from !== null || to !== null)
     out.push([
       province,
       '合计',
       '全国排名',
-      from ? f.rank(from) : '',
-      to ? f.rank(to) : '',
+      from ? f.rank(from, fromTied) : '',
+      to ? f.rank(to, toTied) : '',
       from && to ? f.diff(from - to) : '',
       '',
       '',

@@ -131,7 +131,9 @@ export function pointsPhrase(fromShare: number, toShare: number): string {
 }
 
 /** 全国排名由第三上升至第一 / 保持第一. */
-export function rankPhrase(from: number, to: number): string {
-  if (from === to) return `全国排名保持${ordinal(to)}`;
-  return `全国排名由${ordinal(from)}${to < from ? '上升' : '下降'}至${ordinal(to)}`;
+export function rankPhrase(from: number, to: number, fromTied = false, toTied = false): string {
+  // A tie printed as a sole rank contradicted the sentence before it (位居全国并列第一 … 上升至第一).
+  if (from === to && fromTied === toTied) return `全国排名保持${ordinal(to, toTied)}`;
+  if (from === to) return `全国排名由${ordinal(from, fromTied)}变为${ordinal(to, toTied)}`;
+  return `全国排名由${ordinal(from, fromTied)}${to < from ? '上升' : '下降'}至${ordinal(to, toTied)}`;
 }

@@ -100,8 +100,8 @@ export interface TrendStats {
   against: string;
   recalls: Change;
   quantity: Change;
-  /** National rank (by 本年 quantity) then and now, when both quarters have the national table. */
-  rank: { from: number; to: number } | null;
+  /** National rank (by 本年 quantity) then and now, tied or not, when both quarters have the national table. */
+  rank: { from: number; to: number; fromTied: boolean; toTied: boolean } | null;
 }
 
 /** What the 同比/环比 sentence says (render/view-national.ts); computed by pipeline/trend.ts as TrendStats. */

@@ -80,7 +80,12 @@ export async function withTrend(
       quantity: change(before.totals.quantity, current.totals.quantity),
       rank:
         before.national?.home && current.national?.home
-          ? { from: before.national.home.ytdRank.rank, to: current.national.home.ytdRank.rank }
+          ? {
+              from: before.national.home.ytdRank.rank,
+              to: current.national.home.ytdRank.rank,
+              fromTied: before.national.home.ytdRank.tied,
+              toTied: current.national.home.ytdRank.tied,
+            }
           : null,
     };
     break;

@@ -158,6 +158,6 @@ export function summarySentence(
 /** 与上年同期相比，召回次数同比增长29.91%，召回数量同比下降86.19%，全国排名由第二上升至第一。 */
 export function trendSentence(t: Trend): string {
   const against = t.kind === '同比' ? '与上年同期相比' : '与上季度相比';
-  const rank = t.rank ? `，${rankPhrase(t.rank.from, t.rank.to)}` : '';
+  const rank = t.rank ? `，${rankPhrase(t.rank.from, t.rank.to, t.rank.fromTied, t.rank.toTied)}` : '';
   return `${against}，${changePhrase('召回次数', t.kind, t.recalls)}，${changePhrase('召回数量', t.kind, t.quantity)}${rank}。`;
 }

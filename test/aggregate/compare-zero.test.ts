@@ -13,7 +13,7 @@ function period(id: string, quantities: number[]): Period {
   return {
     id,
     label: id,
-    province: { recalls: quantities.length, quantity, rank: null, rows: { category } },
+    province: { recalls: quantities.length, quantity, rank: null, rankTied: false, rows: { category } },
     national: null,
   };
 }

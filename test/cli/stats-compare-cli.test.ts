@@ -2,6 +2,7 @@ import { cpSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { dataWith } from '../helpers/edited-data.js';
 import { bulletin, ROOT, tempDir } from '../helpers/cli.js';
 
 const change = z.object({ from: z.number(), to: z.number(), diff: z.number(), pct: z.number().nullable() }).strict();
@@ -28,7 +29,13 @@ const period = z
     id: z.string(),
     label: z.string(),
     province: z
-      .object({ recalls: z.number(), quantity: z.number(), rank: z.number().nullable(), rows: rowsByDim })
+      .object({
+        recalls: z.number(),
+        quantity: z.number(),
+        rank: z.number().nullable(),
+        rankTied: z.boolean(),
+        rows: rowsByDim,
+      })
       .strict(),
     national: z.object({ recalls: z.number(), quantity: z.number(), rows: rowsByDim }).strict().nullable(),
   })
@@ -42,7 +49,14 @@ const comparison = z
       .object({
         recalls: change,
         quantity: change,
-        rank: z.object({ from: z.number().nullable(), to: z.number().nullable() }).strict(),
+        rank: z
+          .object({
+            from: z.number().nullable(),
+            to: z.number().nullable(),
+            fromTied: z.boolean(),
+            toTied: z.boolean(),
+          })
+          .strict(),
         rows: z.array(dimChange).nullable(),
       })
       .strict(),
@@ -270,6 +284,17 @@ describe('bulletin compare', () => {
     expect(allowed.stderr).toContain('2022Q2：2022Q2 的数据有');
   });
 
+  // 第二 → 第一 was printed where the issue says 位居全国并列第一.
+  it('a shared rank is compared as one: 并列第一 in the table, toTied in JSON', async () => {
+    const cwd = dataWith({
+      '2022Q3/national-provinces.csv': [['3,广东省,44,372329,36,359790', '3,广东省,34,570443,26,557904']],
+    });
+    const json = JSON.parse((await bulletin(['compare', '2022Q2', '2022Q3', '--json'], { cwd })).stdout);
+    expect(json.comparison.province.rank).toEqual({ from: 2, to: 1, fromTied: false, toTied: true });
+    const table = (await bulletin(['compare', '2022Q2', '2022Q3'], { cwd })).stdout;
+    expect(table).toMatch(/全国排名\s+第二\s+并列第一/);
+  });
+
   it('compares by defect type', async () => {
     const table = (await bulletin(['compare', '2022Q2', '2022Q3', '--by', 'defect'])).stdout;
     expect(table).toMatch(/湖南省\s+电气安全\s+召回次数/);
@@ -316,7 +341,7 @@ describe('the trend sentence (同比/环比) is a feature the configuration turn
       against: '2022Q2',
       recalls: { from: 16, to: 8, diff: -8, pct: -50 },
       quantity: { from: 94237, to: 418448, diff: 324211, pct: 344.04 },
-      rank: { from: 2, to: 1 },
+      rank: { from: 2, to: 1, fromTied: false, toTied: false },
     });
     expect((await bulletin(['stats', '--quarter', '2022Q3', '--json'], { cwd })).stdout).toBe(stats);
   });

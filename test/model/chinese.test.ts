@@ -64,5 +64,9 @@ describe('change phrasing', () => {
     expect(pointsPhrase(61.54, 60)).toBe('下降1.54个百分点');
     expect(rankPhrase(2, 1)).toBe('全国排名由第二上升至第一');
     expect(rankPhrase(1, 1)).toBe('全国排名保持第一');
+    // A tie printed as a sole rank contradicted 位居全国并列第一 just before it.
+    expect(rankPhrase(2, 1, false, true)).toBe('全国排名由第二上升至并列第一');
+    expect(rankPhrase(1, 1, true, true)).toBe('全国排名保持并列第一');
+    expect(rankPhrase(1, 1, false, true)).toBe('全国排名由第一变为并列第一');
   });
 });
