@@ -77,13 +77,16 @@ function isRunning(pid: number): boolean {
   }
 }
 
+let probes = 0;
+
 /**
  * Whether a file can be made in `dir`, by making one: access() answers for permission bits only,
  * and root passes them everywhere (`--out /proc` was refused only after the whole build).
  */
 async function probeWritable(dir: string): Promise<void> {
   await access(dir, constants.W_OK | constants.X_OK);
-  const probe = join(dir, `.bulletin-probe-${process.pid}.tmp`);
+  // One name per probe: the quarters of a batch check their common parent at once.
+  const probe = join(dir, `.bulletin-probe-${process.pid}-${++probes}.tmp`);
   const handle = await open(probe, 'wx');
   await handle.close();
   await rm(probe, { force: true });
