@@ -109,6 +109,17 @@ export function isScalingFormat(format: string): boolean {
   return hit;
 }
 
+/**
+ * The word a format shows beside the number (0"台", #,##0"pcs"), when it shows one and does not
+ * scale it: a unit the cell carries without its value holding it. "No." and other text without a
+ * letter or Han character is no word.
+ */
+export function formatLabel(format: string): string | undefined {
+  const { literal } = split(numberSections(format).split(';')[0] ?? '');
+  const word = literal.split(' ').find((t) => /[A-Za-z\p{Script=Han}]/u.test(t) && !/^no\.?$/i.test(t));
+  return word?.trim() || undefined;
+}
+
 /** Each row's merged ranges (at most `limit` rows kept: a range over a million empty rows makes no rows). */
 export function mergesByRow(merges: readonly Merge[], limit = 100_000): Map<number, Merge[]> {
   const byRow = new Map<number, Merge[]>();
@@ -136,57 +147,17 @@ export function markRow(
     const master = !range || (range.top === row.row && range.left === c + 1);
     const fmt = master && formatOf && typeof cells[c] === 'number' ? formatOf(c) : undefined;
     const format = fmt !== undefined && isScalingFormat(fmt) ? fmt : undefined;
+    const label = fmt !== undefined && format === undefined ? formatLabel(fmt) : undefined;
     // Over rows every cell shares one figure; across columns the first keeps its own and the rest copy it.
     const merged = range && (range.bottom > range.top || !master) ? range : undefined;
-    if (!merged && format === undefined) continue;
+    if (!merged && format === undefined && label === undefined) continue;
     const mark: CellMark = { col: c };
     if (merged) mark.merged = { top: merged.top, left: merged.left, bottom: merged.bottom, right: merged.right };
     if (format !== undefined) mark.format = format;
+    if (label !== undefined) mark.label = label;
     (marks ??= []).push(mark);
   }
   return marks ? { ...row, marks } : row;
 }
 
-/**
- * What Excel shows of a count in placeholders around a literal point (0!.0000, 0"."0000, \.0000):
- * its digits fill them from the right, zeros padding the 0s. Null for any other format.
- */
-function shownAroundPoint(value: number, section: string): string | null {
-  const m = /^([#0]*)(?:"\."|[\\!]\.)(0+)$/.exec(section);
-  if (!m || !Number.isSafeInteger(value) || value < 0) return null;
-  const [left, right] = [m[1] as string, m[2] as string];
-  const digits = String(value).padStart(right.length + (left.match(/0/g)?.length ?? 0), '0');
-  if (left === '') return `.${digits}`;
-  return `${digits.slice(0, -right.length)}.${digits.slice(-right.length)}`;
-}
-
-/**
- * What Excel shows of `value` in format `fmt`, for a message, when the format is a simple one
- * (digits, grouping, decimals, trailing commas, %, a literal point among the digits, text around
- * them); null for any other.
- */
-export function shownAs(value: number, fmt: string): string | null {
-  const section = (fmt.split(';')[0] ?? '').replace(/\[[^\]]*\]/g, '');
-  const aroundPoint = shownAroundPoint(value, section);
-  if (aroundPoint !== null) return aroundPoint;
-  const code = section.replace(/"[^"]*"|\\./g, (m) => (m[0] === '"' ? '' : ' '));
-  const runs = code.match(/[#0][#0,.]*/g) ?? [];
-  if (runs.length !== 1 || /[eE/@?*_]/.test(code)) return null;
-  const run = runs[0] as string;
-  const commas = /,*$/.exec(run)![0].length;
-  const decimals = (/\.([#0]*)/.exec(run)?.[1] ?? '').length;
-  const scaled = (value * (code.includes('%') ? 100 : 1)) / 1000 ** commas;
-  const digits = scaled.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: run.slice(0, run.length - commas).includes(','),
-  });
-  let out = '';
-  let placed = false;
-  for (const m of section.matchAll(/"([^"]*)"|\\(.)|([#0][#0,.]*)|(.)/gsu)) {
-    if (m[3] !== undefined) out += placed ? '' : digits;
-    else out += m[1] ?? m[2] ?? m[4] ?? '';
-    if (m[3] !== undefined) placed = true;
-  }
-  return out;
-}
+export { shownAs } from './format-shown.js';

@@ -13,6 +13,8 @@ export interface CellMark {
   merged?: { top: number; left: number; bottom: number; right: number };
   /** The number format of a number cell, when it shows another figure than the number (0"万件", 0,). */
   format?: string;
+  /** The word a number cell's format shows beside the figure without changing it (0"台" shows 500台). */
+  label?: string;
 }
 
 export interface RawRow {

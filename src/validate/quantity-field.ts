@@ -16,7 +16,7 @@ const REFUSED: QuantityResult = { ok: false, reason: 'not-a-number' };
 export function parseQuantityField(f: RowFindings): QuantityResult {
   const { ctx, row } = f;
   if (row.marks && quantityMarked(f)) return REFUSED;
-  const q = parseQuantity(cellOf(row, ctx, 'quantity'));
+  const q = withFormatUnit(f, parseQuantity(cellOf(row, ctx, 'quantity')));
   if (!q.ok) {
     if (q.reason === 'empty') required(f, 'quantity');
     else quantityFailure(f, q);
@@ -48,6 +48,16 @@ export function parseQuantityField(f: RowFindings): QuantityResult {
     );
   }
   return q;
+}
+
+/**
+ * A number cell formatted 0"台" shows 257500台: the word is its unit, as if typed after the figure.
+ * 表2 printed 257500件 beside an Excel that showed 台, and no 单位 column conflict was seen.
+ */
+function withFormatUnit(f: RowFindings, q: QuantityResult): QuantityResult {
+  const col = f.ctx.map.columns.get('quantity')?.index;
+  const label = f.row.marks?.find((m) => m.col === col)?.label;
+  return q.ok && q.unit === null && label !== undefined ? { ...q, unit: label } : q;
 }
 
 function quantityFailure(f: RowFindings, q: { reason: QuantityFailure; mark?: string }): void {

@@ -15,7 +15,8 @@ import { cellOf, fail, shown, type RowFindings } from './row-context.js';
 export function quantityMarked(f: RowFindings): boolean {
   const col = f.ctx.map.columns.get('quantity')?.index;
   const mark = f.row.marks?.find((m) => m.col === col);
-  if (!mark) return false;
+  // A format's word (0"台") changes no figure: it is the quantity's unit (quantity-field.ts).
+  if (!mark || (!mark.merged && mark.format === undefined)) return false;
   const value = shown(f.row, f.ctx, 'quantity');
   if (mark.merged) {
     const { top, left, bottom, right } = mark.merged;

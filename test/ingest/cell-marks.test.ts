@@ -31,6 +31,8 @@ describe('cell marks', () => {
       [4, [{ col: 7, format: '#,##0"千"' }]],
       [5, [{ col: 7, format: '#,##0,' }]],
       [6, [{ col: 7, format: '0%' }]],
+      // #,##0"件" changes no figure: its word is the quantity's unit.
+      [7, [{ col: 7, label: '件' }]],
       [8, [{ col: 7, merged: merged(8, 8, 9, 8) }]],
       [9, [{ col: 7, merged: merged(8, 8, 9, 8) }]],
     ]);
