@@ -4,25 +4,11 @@
  */
 import type { CountQty } from '../model/bulletin.js';
 import { change, type Change } from '../model/chinese.js';
-import { parseQuarter, quarterId, quarterName, yearToDateName, type Quarter } from '../model/quarter.js';
+import { parseQuarter, type Quarter } from '../model/quarter.js';
+import type { DimFigure, Dimension, Period } from './periods.js';
+
+export { quarterPeriod, ytdPeriod, type DimFigure, type Dimension, type Period } from './periods.js';
 import { sharesOrNull } from '../model/shares.js';
-import type { BulletinStats } from '../model/stats.js';
-
-export type Dimension = 'category' | 'region' | 'defect' | 'province';
-
-export interface DimFigure extends CountQty {
-  key: string;
-  name: string;
-}
-
-/** One period's figures: a quarter, or a year to date. */
-export interface Period {
-  id: string;
-  label: string;
-  /** rankTied: the rank is shared (并列), as the issue prints it. */
-  province: CountQty & { rank: number | null; rankTied: boolean; rows: Partial<Record<Dimension, DimFigure[]>> };
-  national: (CountQty & { rows: Partial<Record<Dimension, DimFigure[]>> }) | null;
-}
 
 export interface DimChange {
   key: string;
@@ -45,86 +31,14 @@ export interface Comparison {
     recalls: Change;
     quantity: Change;
     rank: { from: number | null; to: number | null; fromTied: boolean; toTied: boolean };
+    /**
+     * Where both totals came from: the quarters' records, or (years to date) the national table's
+     * row, as the issues print it; mixed only when no source covers both periods.
+     */
+    basis: 'records' | 'national' | 'mixed';
     rows: DimChange[] | null;
   };
   national: { recalls: Change; quantity: Change; rows: DimChange[] | null } | null;
-}
-
-const rows = (xs: ReadonlyArray<{ code: string; name: string; recalls: number; quantity: number }>): DimFigure[] =>
-  xs.map((x) => ({ key: x.code, name: x.name, recalls: x.recalls, quantity: x.quantity }));
-
-/** A quarter's own figures. */
-export function quarterPeriod(s: BulletinStats): Period {
-  const q = parseQuarter(s.quarter);
-  const n = s.national;
-  return {
-    id: s.quarter,
-    label: quarterName(q),
-    province: {
-      recalls: s.totals.recalls,
-      quantity: s.totals.quantity,
-      // The rank the quarter's issue prints (位居全国第N, by 本年), as its trend sentence compares
-      // it: one 全国排名, not also a quarter rank of the same name.
-      rank: n?.home?.ytdRank.rank ?? null,
-      rankTied: n?.home?.ytdRank.tied ?? false,
-      rows: {
-        category: rows(s.byCategory),
-        region: s.byRegion.map((r) => ({ key: r.code, name: r.short, recalls: r.recalls, quantity: r.quantity })),
-        defect: rows(s.byDefect),
-      },
-    },
-    national: n
-      ? { ...n.quarter.total, rows: { category: rows(n.quarter.rows), province: rows(n.provincesQuarter.rows) } }
-      : null,
-  };
-}
-
-function sumRows(lists: ReadonlyArray<DimFigure[] | undefined>): DimFigure[] | undefined {
-  if (lists.some((l) => !l)) return undefined;
-  const out = new Map<string, DimFigure>();
-  for (const l of lists as DimFigure[][])
-    for (const r of l) {
-      const prev = out.get(r.key);
-      out.set(r.key, { ...r, recalls: (prev?.recalls ?? 0) + r.recalls, quantity: (prev?.quantity ?? 0) + r.quantity });
-    }
-  return [...out.values()];
-}
-
-/**
- * Year to date up to `last`: the province from its quarters when all are
- * present (else from the national table's row for it), the nation from the
- * national year-to-date tables. Null when neither source has it.
- */
-export function ytdPeriod(last: BulletinStats, earlier: ReadonlyArray<BulletinStats | null>): Period | null {
-  const q = parseQuarter(last.quarter);
-  const quarters = [...earlier, last];
-  const complete = quarters.length === q.quarter && quarters.every((s): s is BulletinStats => s !== null);
-  const parts = complete ? quarters.map(quarterPeriod) : null;
-  const n = last.national;
-  const own = parts
-    ? parts.reduce(
-        (a, p) => ({ recalls: a.recalls + p.province.recalls, quantity: a.quantity + p.province.quantity }),
-        { recalls: 0, quantity: 0 },
-      )
-    : (n?.home?.ytd ?? null);
-  if (!own) return null;
-  return {
-    id: `${quarterId(q)}-ytd`,
-    label: `${q.year}年${yearToDateName(q)}`,
-    province: {
-      ...own,
-      rank: n?.home?.ytdRank.rank ?? null,
-      rankTied: n?.home?.ytdRank.tied ?? false,
-      rows: parts
-        ? {
-            category: sumRows(parts.map((p) => p.province.rows.category)),
-            region: sumRows(parts.map((p) => p.province.rows.region)),
-            defect: sumRows(parts.map((p) => p.province.rows.defect)),
-          }
-        : {},
-    },
-    national: n ? { ...n.ytd.total, rows: { category: rows(n.ytd.rows), province: rows(n.provincesYtd.rows) } } : null,
-  };
 }
 
 function dimChanges(a: DimFigure[] | undefined, b: DimFigure[] | undefined): DimChange[] | null {
@@ -152,17 +66,32 @@ function kindOf(a: Quarter, b: Quarter): Comparison['kind'] {
   return null;
 }
 
+/**
+ * Both totals from one source. A year to date whose quarters were not all there came from the
+ * national table's row, the other from its records: 2021 H1 (row) against 2022 H1 (records) mixed
+ * two counts that disagree (reconcile.home.ytd). The row, which the issues print, when both have it.
+ */
+function sameBasis(from: Period, to: Period): { a: CountQty; b: CountQty; basis: Comparison['province']['basis'] } {
+  const [x, y] = [from.province.sources, to.province.sources];
+  if (!x || !y) return { a: from.province, b: to.province, basis: 'records' };
+  if (x.national && y.national) return { a: x.national, b: y.national, basis: 'national' };
+  if (x.records && y.records) return { a: x.records, b: y.records, basis: 'records' };
+  return { a: from.province, b: to.province, basis: 'mixed' };
+}
+
 export function compare(from: Period, to: Period, by: Dimension | null = null): Comparison {
   const qa = parseQuarter(from.id.slice(0, 6));
   const qb = parseQuarter(to.id.slice(0, 6));
   const ytd = from.id.endsWith('-ytd');
+  const { a, b, basis } = sameBasis(from, to);
   return {
     from,
     to,
     kind: ytd ? (qa.quarter === qb.quarter && qb.year === qa.year + 1 ? '同比' : null) : kindOf(qa, qb),
     province: {
-      recalls: change(from.province.recalls, to.province.recalls),
-      quantity: change(from.province.quantity, to.province.quantity),
+      recalls: change(a.recalls, b.recalls),
+      quantity: change(a.quantity, b.quantity),
+      basis,
       rank: {
         from: from.province.rank,
         to: to.province.rank,

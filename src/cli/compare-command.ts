@@ -53,6 +53,13 @@ export async function runCompare(args: string[], flags: CompareFlags, io: CliIo)
   });
   const gaps = result.skipped.length > 0;
   if (gaps) io.stderr(skippedReport(result, Boolean(flags.allowGaps)));
+  const mixed = [result.comparison, ...(result.series ?? []).map((e) => e.yoy)].some(
+    (c) => c?.province.basis === 'mixed',
+  );
+  if (mixed)
+    io.stderr(
+      '注意：有的比较中，一个时段的本省累计数来自各季度的召回记录，另一个来自全国汇总表中的本省行（没有一种来源两个时段都有），两者的口径可能不同。\n',
+    );
   const code = gaps && !flags.allowGaps ? EXIT.invalidData : EXIT.ok;
   if (flags.json) {
     io.stdout(`${JSON.stringify({ schemaVersion: 1, ...result }, null, 2)}\n`);

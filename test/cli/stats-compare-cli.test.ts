@@ -24,6 +24,7 @@ const rowsByDim = z
     province: z.array(figure).optional(),
   })
   .strict();
+const countQty = z.object({ recalls: z.number(), quantity: z.number() }).strict();
 const period = z
   .object({
     id: z.string(),
@@ -35,6 +36,7 @@ const period = z
         rank: z.number().nullable(),
         rankTied: z.boolean(),
         rows: rowsByDim,
+        sources: z.object({ records: countQty.nullable(), national: countQty.nullable() }).strict().optional(),
       })
       .strict(),
     national: z.object({ recalls: z.number(), quantity: z.number(), rows: rowsByDim }).strict().nullable(),
@@ -57,6 +59,7 @@ const comparison = z
             toTied: z.boolean(),
           })
           .strict(),
+        basis: z.enum(['records', 'national', 'mixed']),
         rows: z.array(dimChange).nullable(),
       })
       .strict(),
@@ -293,6 +296,17 @@ describe('bulletin compare', () => {
     expect(json.comparison.province.rank).toEqual({ from: 2, to: 1, fromTied: false, toTied: true });
     const table = (await bulletin(['compare', '2022Q2', '2022Q3'], { cwd })).stdout;
     expect(table).toMatch(/全国排名\s+第二\s+并列第一/);
+  });
+
+  // 2021 H1 from the national row against 2022 H1 from the records: two counts that disagree, mixed.
+  it('--ytd takes both years from one source: the national rows the issues print, when both have one', async () => {
+    const cwd = dataWith({
+      '2022Q2/national-provinces.csv': [['2,湖南省,26,151995,16,94237', '2,湖南省,30,160000,20,102242']],
+    });
+    const r = await bulletin(['compare', '2021Q2', '2022Q2', '--ytd', '--json'], { cwd });
+    const doc = COMPARE.parse(JSON.parse(r.stdout));
+    expect(doc.comparison?.province.basis).toBe('national');
+    expect([doc.comparison?.province.recalls.to, doc.comparison?.province.quantity.to]).toEqual([30, 160000]);
   });
 
   it('compares by defect type', async () => {
