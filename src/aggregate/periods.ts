@@ -72,9 +72,9 @@ function sumRows(lists: ReadonlyArray<DimFigure[] | undefined>): DimFigure[] | u
 }
 
 /**
- * Year to date up to `last`: the province from its quarters when all are
- * present (else from the national table's row for it), the nation from the
- * national year-to-date tables. Null when neither source has it.
+ * Year to date up to `last`: the province from the national table's row for it
+ * (what the issue prints), else from its quarters when all are present; the
+ * nation from the national year-to-date tables. Null when neither source has it.
  */
 export function ytdPeriod(last: BulletinStats, earlier: ReadonlyArray<BulletinStats | null>): Period | null {
   const q = parseQuarter(last.quarter);
@@ -82,19 +82,21 @@ export function ytdPeriod(last: BulletinStats, earlier: ReadonlyArray<BulletinSt
   const complete = quarters.length === q.quarter && quarters.every((s): s is BulletinStats => s !== null);
   const parts = complete ? quarters.map(quarterPeriod) : null;
   const n = last.national;
-  const own = parts
+  const records = parts
     ? parts.reduce(
         (a, p) => ({ recalls: a.recalls + p.province.recalls, quantity: a.quantity + p.province.quantity }),
         { recalls: 0, quantity: 0 },
       )
-    : (n?.home?.ytd ?? null);
+    : null;
+  // The national row first, as the issue prints its 本年 (位居全国第N beside it); else the quarters.
+  const own = n?.home?.ytd ?? records;
   if (!own) return null;
   return {
     id: `${quarterId(q)}-ytd`,
     label: `${q.year}年${yearToDateName(q)}`,
     province: {
       ...own,
-      sources: { records: parts ? own : null, national: n?.home?.ytd ?? null },
+      sources: { records, national: n?.home?.ytd ?? null },
       rank: n?.home?.ytdRank.rank ?? null,
       rankTied: n?.home?.ytdRank.tied ?? false,
       rows: parts

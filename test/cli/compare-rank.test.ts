@@ -29,7 +29,7 @@ describe('compare: 全国排名', () => {
     expect(stats.national.provincesQuarter.rows[0].name).toBe('湖南省');
     const r = await bulletin(['compare', '2022Q2', '2022Q3', '--json'], { cwd });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).comparison.province.rank).toEqual({ from: 2, to: 2 });
+    expect(JSON.parse(r.stdout).comparison.province.rank).toEqual({ from: 2, to: 2, fromTied: false, toTied: false });
     const csv = (await bulletin(['compare', '2022Q2', '2022Q3', '--csv'], { cwd })).stdout;
     expect(csv).toContain('湖南省,合计,全国排名,2,2,0,,');
   });
