@@ -56,6 +56,10 @@ export async function runCompare(args: string[], flags: CompareFlags, io: CliIo)
   const mixed = [result.comparison, ...(result.series ?? []).map((e) => e.yoy)].some(
     (c) => c?.province.basis === 'mixed',
   );
+  const c0 = result.comparison;
+  // 2021年全年 → 2022年前三季度 -14.21% compares four quarters with three.
+  if (flags.ytd && c0 && c0.from.id.slice(5, 6) !== c0.to.id.slice(5, 6))
+    io.stderr(`注意：${c0.from.label}与${c0.to.label}的时段长短不同，变化率不是同期比较。\n`);
   if (mixed)
     io.stderr(
       '注意：有的比较中，一个时段的本省累计数来自各季度的召回记录，另一个来自全国汇总表中的本省行（没有一种来源两个时段都有），两者的口径可能不同。\n',

@@ -309,6 +309,13 @@ describe('bulletin compare', () => {
     expect([doc.comparison?.province.recalls.to, doc.comparison?.province.quantity.to]).toEqual([30, 160000]);
   });
 
+  // 2021年全年 → 2022年前三季度 -14.21% was printed without a word: four quarters against three.
+  it('--ytd of periods of different length says so', async () => {
+    const r = await bulletin(['compare', '2021Q4', '2022Q3', '--ytd']);
+    expect(r.stderr).toContain('注意：2021年全年与2022年前三季度的时段长短不同，变化率不是同期比较。');
+    expect((await bulletin(['compare', '2021Q2', '2022Q2', '--ytd'])).stderr).not.toContain('时段长短不同');
+  });
+
   it('compares by defect type', async () => {
     const table = (await bulletin(['compare', '2022Q2', '2022Q3', '--by', 'defect'])).stdout;
     expect(table).toMatch(/湖南省\s+电气安全\s+召回次数/);
