@@ -12,13 +12,21 @@
 import { createHash } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { makeFolders } from '../files/make-folders.js';
+import { systemReason } from '../model/system-reasons.js';
 import { readRegularFile } from '../files/read-regular-file.js';
 import { join } from 'node:path';
 import { CACHE_BUDGET_BYTES, markUsed, pruneFolder } from './cache-prune.js';
 
+/** A cache file not written, and why; `left` the temporary file a disk refused to remove too. */
+export interface NotCached {
+  reason: string;
+  left: string | null;
+}
+
 export interface CacheFiles {
   read(key: string): Promise<Buffer | null>;
-  write(key: string, bytes: Uint8Array): Promise<void>;
+  /** Null when stored; else why not (a full disk): the next build does the work again. */
+  write(key: string, bytes: Uint8Array): Promise<NotCached | null>;
 }
 
 let writes = 0;
@@ -59,15 +67,18 @@ export function cacheFiles(
         await makeFolders(folder);
         await writeFile(tmp, stored);
         await rename(tmp, file(key));
-      } catch {
-        // Not written (a full disk, a folder that cannot be made): the next build does the work
-        // again. What was half written goes, so a full disk is not left fuller; a disk that
-        // refuses even that has nothing more to be told by this build.
-        await rm(tmp, { force: true }).catch(() => undefined);
-        return;
+      } catch (e) {
+        // What was half written goes, so a full disk is not left fuller.
+        const left = await rm(tmp, { force: true }).then(
+          () => null,
+          // Under a file (ENOTDIR) nothing was made to remove.
+          (r: NodeJS.ErrnoException) => (r.code === 'ENOTDIR' ? null : tmp),
+        );
+        return { reason: systemReason(e, 'write'), left };
       }
       await markUsed(file(key), now());
       await kept(file(key), stored.length);
+      return null;
     },
   };
 }

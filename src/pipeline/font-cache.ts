@@ -15,5 +15,5 @@ import { cacheFiles } from './cache-files.js';
 export function fontSubsetCache(dir: string | null): SubsetCache | null {
   if (!dir) return null;
   const files = cacheFiles(join(dir, 'fonts'), '.woff2', true);
-  return { get: (key) => files.read(key), put: (key, woff2) => files.write(key, woff2) };
+  return { get: (key) => files.read(key), put: async (key, woff2) => void (await files.write(key, woff2)) };
 }

@@ -21,6 +21,6 @@ export function fontCssCache(dir: string | null, code = bundleIdentity()): FontC
   const name = (key: string) => createHash('sha256').update(`bulletin-font-css ${code}\n${key}`).digest('hex');
   return {
     get: async (key) => (await files.read(name(key)))?.toString('utf8') ?? null,
-    put: (key, stored) => files.write(name(key), Buffer.from(stored, 'utf8')),
+    put: async (key, stored) => void (await files.write(name(key), Buffer.from(stored, 'utf8'))),
   };
 }
