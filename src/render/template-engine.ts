@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import type HandlebarsApi from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import { BulletinError } from '../model/errors.js';
-import { missingReferences, templateFiles, type Source } from './template-files.js';
+import { missingReferences, templateFiles, templateOf, type Source } from './template-files.js';
 
 export { templateFiles, templateText } from './template-files.js';
 
@@ -131,14 +131,7 @@ function compile(files: Map<string, Source>, source: Source): Promise<Handlebars
  */
 export async function renderTemplate(dirs: readonly string[], entry: string, context: object): Promise<string> {
   const files = await templateFiles(dirs);
-  const source = files.get(entry);
-  if (!source)
-    throw new BulletinError(
-      'config.template.missing',
-      'config',
-      `模板 ${entry} 不存在（查找了 ${dirs.join('、')}）。`,
-      '请检查模板目录。',
-    );
+  const source = templateOf(files, dirs, entry);
   const missing = [...missingReferences(files), ...(await syntaxErrors(files))];
   if (missing.length)
     throw new BulletinError(

@@ -70,8 +70,9 @@ export function missingReferences(files: Map<string, Source>): string[] {
   return out;
 }
 
-export async function templateText(dirs: readonly string[], name: string): Promise<string> {
-  const src = (await templateFiles(dirs)).get(name);
+/** The template `name` of `files`; a template that is not there is an error naming the folders. */
+export function templateOf(files: Map<string, Source>, dirs: readonly string[], name: string): Source {
+  const src = files.get(name);
   if (!src)
     throw new BulletinError(
       'config.template.missing',
@@ -79,5 +80,9 @@ export async function templateText(dirs: readonly string[], name: string): Promi
       `模板 ${name} 不存在（查找了 ${dirs.join('、')}）。`,
       '请检查模板目录。',
     );
-  return src.text;
+  return src;
+}
+
+export async function templateText(dirs: readonly string[], name: string): Promise<string> {
+  return templateOf(await templateFiles(dirs), dirs, name).text;
 }

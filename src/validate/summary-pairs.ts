@@ -5,32 +5,43 @@
  * empty is an error; both empty is the period without recalls, as before.
  */
 import type { ValidationIssue } from '../model/issues.js';
-import type { SummaryCheck, SummaryResult, SummarySchema } from './summary-types.js';
+import type { SummaryCheck, SummaryResult, SummaryRow, SummarySchema } from './summary-types.js';
+
+type PairFinding<K extends string> = (
+  r: SummaryResult<K>,
+  row: SummaryRow<K>,
+  [count, quantity]: [K, K],
+  label: (k: K) => string,
+) => ValidationIssue | null;
+
+/** A check of each row's pairs of fields, with the fields' labels for its messages. */
+function eachPair<K extends string>(
+  schema: SummarySchema<K>,
+  pairs: ReadonlyArray<[K, K]>,
+  finding: PairFinding<K>,
+): SummaryCheck<K> {
+  const label = (k: K) => schema.fields.find((f) => f.key === k)?.label ?? k;
+  return (r) => r.rows.flatMap((row) => pairs.flatMap((pair) => finding(r, row, pair, label) ?? []));
+}
 
 export function pairedFigures<K extends string>(
   schema: SummarySchema<K>,
   pairs: ReadonlyArray<[K, K]>,
 ): SummaryCheck<K> {
-  const label = (k: K) => schema.fields.find((f) => f.key === k)?.label ?? k;
-  return (r: SummaryResult<K>): ValidationIssue[] =>
-    r.rows.flatMap((row) =>
-      pairs.flatMap(([a, b]) => {
-        const [hasA, hasB] = [a in row.values, b in row.values];
-        if (hasA === hasB || row.at(a).col === null || row.at(b).col === null) return [];
-        const [filled, empty] = hasA ? [a, b] : [b, a];
-        // Written but refused (3吨, a formula): that cell has its own finding.
-        if (row.at(empty).value !== '') return [];
-        return [
-          r.issue(
-            'error',
-            'value.pair.missing',
-            row.at(empty),
-            `这一行填了“${label(filled)}”，却没有填“${label(empty)}”：公报会把空着的当作 0 印出。`,
-            `请补上“${label(empty)}”（没有公开的数量写“未公开”）；这一期确实没有召回时，两格都留空或都填 0。`,
-          ),
-        ];
-      }),
+  return eachPair(schema, pairs, (r, row, [a, b], label) => {
+    const [hasA, hasB] = [a in row.values, b in row.values];
+    if (hasA === hasB || row.at(a).col === null || row.at(b).col === null) return null;
+    const [filled, empty] = hasA ? [a, b] : [b, a];
+    // Written but refused (3吨, a formula): that cell has its own finding.
+    if (row.at(empty).value !== '') return null;
+    return r.issue(
+      'error',
+      'value.pair.missing',
+      row.at(empty),
+      `这一行填了“${label(filled)}”，却没有填“${label(empty)}”：公报会把空着的当作 0 印出。`,
+      `请补上“${label(empty)}”（没有公开的数量写“未公开”）；这一期确实没有召回时，两格都留空或都填 0。`,
     );
+  });
 }
 
 /**
@@ -41,21 +52,15 @@ export function recallsWithoutQuantity<K extends string>(
   schema: SummarySchema<K>,
   pairs: ReadonlyArray<[K, K]>,
 ): SummaryCheck<K> {
-  const label = (k: K) => schema.fields.find((f) => f.key === k)?.label ?? k;
-  return (r: SummaryResult<K>): ValidationIssue[] =>
-    r.rows.flatMap((row) =>
-      pairs.flatMap(([count, quantity]) => {
-        const [n, q] = [row.values[count], row.values[quantity]];
-        if (typeof n !== 'number' || n === 0 || q !== 0) return [];
-        return [
-          r.issue(
-            'warning',
-            'value.quantity.zero',
-            row.at(quantity),
-            `这一行“${label(count)}”是 ${n}，“${label(quantity)}”却是 0：公报会印出“${n}次，涉及产品0件”。`,
-            '如果数量没有公开，请写“未公开”；如果确实是 0 件，可以不改。',
-          ),
-        ];
-      }),
+  return eachPair(schema, pairs, (r, row, [count, quantity], label) => {
+    const [n, q] = [row.values[count], row.values[quantity]];
+    if (typeof n !== 'number' || n === 0 || q !== 0) return null;
+    return r.issue(
+      'warning',
+      'value.quantity.zero',
+      row.at(quantity),
+      `这一行“${label(count)}”是 ${n}，“${label(quantity)}”却是 0：公报会印出“${n}次，涉及产品0件”。`,
+      '如果数量没有公开，请写“未公开”；如果确实是 0 件，可以不改。',
     );
+  });
 }

@@ -11,6 +11,22 @@ import { runCli, stoppedWhileLoading } from '../../src/cli/run-cli.js';
 import { withStdinFile } from '../../src/cli/validate-stdin.js';
 import { BIN, sampleProject } from '../helpers/cli.js';
 
+/** A test CliIo that keeps what is written; `more` replaces or adds fields. */
+function keptIo(more: Partial<CliIo> = {}): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    cwd: sampleProject(),
+    env: { NO_COLOR: '1' },
+    isTty: false,
+    ...more,
+    out: () => out,
+    err: () => err,
+  };
+}
+
 describe('stdout that cannot be written', () => {
   it.runIf(process.platform === 'linux')('> /dev/full: exit 2 and a Chinese message, not a stack trace', () => {
     const full = openSync('/dev/full', 'w');
@@ -47,59 +63,39 @@ describe('stdout that cannot be written', () => {
 describe('validate, stats and compare stopped by a signal', () => {
   it('validate - waiting for its input: SIGTERM ends it with 143 and the one JSON document', async () => {
     const stop = new AbortController();
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      stdout: (t) => void (out += t),
-      stderr: (t) => void (err += t),
-      cwd: sampleProject(),
-      env: { NO_COLOR: '1' },
-      isTty: false,
+    const io = keptIo({
       // Standard input that never ends (a pipe nobody closes); the signal comes while it is read.
       readStdin: () => {
         queueMicrotask(() => stop.abort('SIGTERM'));
         return new Promise(() => undefined);
       },
       trapInterrupts: () => ({ signal: stop.signal, release: () => undefined }),
-    };
+    });
     const code = await runCli(['validate', '-', '--kind', 'recalls', '--json'], io);
     expect(code).toBe(143);
-    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'interrupted', exitCode: 143 } });
-    expect(err).toBe('已停止（收到 SIGTERM）：没有写入任何文件。\n');
+    expect(JSON.parse(io.out())).toMatchObject({ ok: false, error: { code: 'interrupted', exitCode: 143 } });
+    expect(io.err()).toBe('已停止（收到 SIGTERM）：没有写入任何文件。\n');
   });
 
   it('doctor --json stopped by SIGINT: 130 and the failure document (it printed nothing)', async () => {
     const stop = new AbortController();
-    let out = '';
-    const io: CliIo = {
-      stdout: (t) => void (out += t),
-      stderr: () => undefined,
-      cwd: sampleProject(),
+    const io = keptIo({
       env: { NO_COLOR: '1', BULLETIN_BROWSER: '/nonexistent/chrome' },
-      isTty: false,
       trapInterrupts: () => {
         queueMicrotask(() => stop.abort('SIGINT'));
         return { signal: stop.signal, release: () => undefined };
       },
-    };
+    });
     expect(await runCli(['doctor', '--json'], io)).toBe(130);
-    expect(JSON.parse(out)).toMatchObject({ ok: false, error: { code: 'interrupted', exitCode: 130 } });
+    expect(JSON.parse(io.out())).toMatchObject({ ok: false, error: { code: 'interrupted', exitCode: 130 } });
   });
 
   // bin/bulletin.js notes a signal that comes while it loads the CLI (it was Node's default: no document).
   it('a signal while the CLI loads is a stop too: 143 and, with --json, the document', () => {
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      stdout: (t) => void (out += t),
-      stderr: (t) => void (err += t),
-      cwd: '/',
-      env: {},
-      isTty: false,
-    };
+    const io = keptIo();
     expect(stoppedWhileLoading('SIGTERM', ['validate', 'data/2022Q3', '--json'], io)).toBe(143);
-    expect(JSON.parse(out).error).toMatchObject({ code: 'interrupted', exitCode: 143 });
-    expect(err).toBe('已停止（收到 SIGTERM）：没有写入任何文件。\n');
+    expect(JSON.parse(io.out()).error).toMatchObject({ code: 'interrupted', exitCode: 143 });
+    expect(io.err()).toBe('已停止（收到 SIGTERM）：没有写入任何文件。\n');
   });
 
   it('the copy of standard input is removed when the stop comes, before the process ends', async () => {
@@ -124,17 +120,9 @@ describe('one output format at a time', () => {
     ['compare', '2022Q2', '2022Q3', '--md', '--csv'],
     ['validate', 'data/2022Q3', '--csv', '--json'],
   ])('%s with two formats is a usage error, in Chinese, with the --json document when asked', async (...args) => {
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      stdout: (t) => void (out += t),
-      stderr: (t) => void (err += t),
-      cwd: sampleProject(),
-      env: { NO_COLOR: '1' },
-      isTty: false,
-    };
+    const io = keptIo();
     expect(await runCli(args, io)).toBe(2);
-    expect(err).toMatch(/错误：选项 --\w+ 不能和 --\w+ 一起使用（一次只能选一种输出格式）。/);
-    if (args.includes('--json')) expect(JSON.parse(out).error.code).toBe('usage.conflictingOption');
+    expect(io.err()).toMatch(/错误：选项 --\w+ 不能和 --\w+ 一起使用（一次只能选一种输出格式）。/);
+    if (args.includes('--json')) expect(JSON.parse(io.out()).error.code).toBe('usage.conflictingOption');
   });
 });
