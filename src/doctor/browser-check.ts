@@ -9,7 +9,7 @@
 import { isBulletinError } from '../model/errors.js';
 import { createPrinter } from '../render/browser.js';
 import type { Launcher } from '../render/chromium.js';
-import { browserVersion, findBrowser, INSTALL_HINT } from '../render/find-browser.js';
+import { browserVersion, findBrowser, INSTALL_HINT, notRunnable } from '../render/find-browser.js';
 import type { BrowserChoice } from '../config/resolve-options.js';
 
 export interface BrowserCheckOptions {
@@ -83,7 +83,7 @@ export async function browserCheck(o: BrowserCheckOptions): Promise<BrowserCheck
   const found = findBrowser(o.browsers);
   if (!('path' in found)) {
     const detail = found.missing
-      ? `${found.missing.source} 指定的 ${found.missing.path} 不存在`
+      ? `${found.missing.source} 指定的 ${found.missing.path} ${notRunnable(found.missing.path)}`
       : '没有找到 Chromium、Chrome 或 Edge';
     return { name: '浏览器', ok: false, detail, hint: `${INSTALL_HINT}${BROWSER_USE}` };
   }

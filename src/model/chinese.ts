@@ -137,3 +137,9 @@ export function rankPhrase(from: number, to: number, fromTied = false, toTied = 
   if (from === to) return `全国排名由${ordinal(from, fromTied)}变为${ordinal(to, toTied)}`;
   return `全国排名由${ordinal(from, fromTied)}${to < from ? '上升' : '下降'}至${ordinal(to, toTied)}`;
 }
+
+/** A time limit in words: 60 秒, 1.5 秒, 20 毫秒 (--timeout 0.001 read "用了 0 秒"). */
+export function durationText(ms: number): string {
+  if (ms < 1000) return `${Math.max(1, Math.round(ms))} 毫秒`;
+  return `${ms < 10_000 ? Math.round(ms / 100) / 10 : Math.round(ms / 1000)} 秒`;
+}

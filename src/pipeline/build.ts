@@ -3,6 +3,7 @@
  * launched first, so it starts while the rest of the build is loaded.
  */
 import { join } from 'node:path';
+import { durationText } from '../model/chinese.js';
 import { quarterId, type Quarter } from '../model/quarter.js';
 import { BulletinError, isBulletinError } from '../model/errors.js';
 import type { Printer } from '../render/browser.js';
@@ -47,7 +48,7 @@ function buildTimedOut(ms: number, cause: unknown): BulletinError {
   return new BulletinError(
     'build.timeout',
     'browser',
-    `生成公报用了 ${Math.round(ms / 1000)} 秒仍未完成，已停止（浏览器已关闭）。`,
+    `生成公报用了 ${durationText(ms)}仍未完成，已停止（浏览器已关闭）。`,
     '输出文件夹保持原样。请重试；若数据确实很大，可用 --timeout 加长时限（整个生成的时限是它的 20 倍）。',
     { cause },
   );

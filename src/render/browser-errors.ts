@@ -4,9 +4,8 @@
  * In Chinese; Puppeteer's own words stay in `cause`, which the CLI shows
  * only under BULLETIN_DEBUG.
  */
+import { durationText } from '../model/chinese.js';
 import { BulletinError } from '../model/errors.js';
-
-const seconds = (ms: number): string => String(Math.round(ms / 100) / 10);
 
 export function notStarted(path: string, cause: unknown): BulletinError {
   return new BulletinError(
@@ -22,8 +21,8 @@ export function stalled(step: string, ms: number, cause: unknown): BulletinError
   return new BulletinError(
     'browser.timeout',
     'browser',
-    `浏览器在“${step}”时停止响应：${seconds(ms)} 秒内没有应答，已强制结束浏览器。`,
-    `输出文件夹保持原样。请重试；若反复出现，可用 --timeout 加长每一步的时限（现为 ${seconds(ms)} 秒），或用 --browser 换一个浏览器。`,
+    `浏览器在“${step}”时停止响应：${durationText(ms)}内没有应答，已强制结束浏览器。`,
+    `输出文件夹保持原样。请重试；若反复出现，可用 --timeout 加长每一步的时限（现为 ${durationText(ms)}），或用 --browser 换一个浏览器。`,
     { cause },
   );
 }

@@ -11,7 +11,7 @@ import { BulletinError } from '../model/errors.js';
 import { stopped } from './browser-errors.js';
 import { BrowserSession } from './browser-session.js';
 import { launchChromium, type ChromiumPage, type Launcher } from './chromium.js';
-import { findBrowser, INSTALL_HINT, type BrowserCandidate } from './find-browser.js';
+import { findBrowser, INSTALL_HINT, notRunnable, type BrowserCandidate } from './find-browser.js';
 import { Leftovers, type Leftover, type RemoveFolder } from './leftovers.js';
 import { openJob, type PrintJob } from './print-job.js';
 
@@ -57,7 +57,7 @@ function resolveExecutable(options: PrinterOptions): string {
     throw new BulletinError(
       'browser.missing',
       'browser',
-      `找不到 ${found.missing.source} 指定的浏览器：${found.missing.path}。`,
+      `${found.missing.source} 指定的浏览器 ${found.missing.path} ${notRunnable(found.missing.path)}。`,
       INSTALL_HINT,
     );
   }

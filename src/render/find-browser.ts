@@ -1,6 +1,6 @@
 /** Where a Chromium-family browser may be, in the order we try them. */
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 
 export interface BrowserCandidate {
   path: string;
@@ -29,6 +29,8 @@ const SYSTEM_PATHS = [
 
 function executable(path: string): boolean {
   try {
+    // A folder passes X_OK (it can be entered): only a file is a program.
+    if (!statSync(path).isFile()) return false;
     accessSync(path, constants.X_OK);
     return true;
   } catch {
@@ -43,6 +45,15 @@ function executable(path: string): boolean {
  */
 export function browserCandidates(chosen: readonly BrowserCandidate[]): BrowserCandidate[] {
   return [...chosen, ...SYSTEM_PATHS.map((path) => ({ path, source: 'system' }))];
+}
+
+/** Why a browser that was asked for cannot be run: a FIFO or a folder was called 不存在. */
+export function notRunnable(path: string): string {
+  const s = statSync(path, { throwIfNoEntry: false });
+  if (!s) return '不存在';
+  if (s.isDirectory()) return '是一个文件夹，不是浏览器程序';
+  if (!s.isFile()) return '不是普通文件（是管道或设备）';
+  return '不能运行（没有执行权限）';
 }
 
 /** The first candidate that exists; a chosen browser that is missing is not skipped silently. */

@@ -62,7 +62,7 @@ describe('the environment comes through CliIo', () => {
     const { cliIo, out } = io(dir, { PUPPETEER_EXECUTABLE_PATH: 'bin/chrome' });
     const code = await runCli(['build', '--quarter', '2022Q3', '--format', 'pdf', '--quiet'], cliIo);
     expect(code, out.stderr).toBe(4);
-    expect(out.stderr).toContain(`找不到 PUPPETEER_EXECUTABLE_PATH 指定的浏览器：${join(dir, 'bin', 'chrome')}。`);
+    expect(out.stderr).toContain(`PUPPETEER_EXECUTABLE_PATH 指定的浏览器 ${join(dir, 'bin', 'chrome')} 不存在。`);
     expect(existsSync(join(dir, 'out', '2022Q3'))).toBe(false);
   });
 

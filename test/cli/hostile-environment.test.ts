@@ -177,3 +177,21 @@ describe('an output folder that cannot be written is found before anything is re
     expect(doc.error.message).toContain('没有读取数据，也没有生成任何文件');
   });
 });
+
+// A FIFO or a folder given as the browser was called 不存在.
+describe('a browser asked for that cannot be run says why', () => {
+  it('a folder, a pipe, a file without execute permission', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'chrome-dir'));
+    execFileSync('mkfifo', [join(dir, 'chrome-fifo')]);
+    writeFileSync(join(dir, 'chrome-text'), 'not a program');
+    for (const [name, why] of [
+      ['chrome-dir', '是一个文件夹，不是浏览器程序'],
+      ['chrome-fifo', '不是普通文件（是管道或设备）'],
+      ['chrome-text', '不能运行（没有执行权限）'],
+    ]) {
+      const r = await bulletin(['doctor', '--browser', join(dir, name), '--json']);
+      expect(JSON.parse(r.stdout).checks[0].detail).toBe(`--browser 指定的 ${join(dir, name)} ${why}`);
+    }
+  });
+});

@@ -45,7 +45,7 @@ describe('Chinese numerals', () => {
 
 describe('change phrasing', () => {
   it('computes differences and percentage changes, and says 新增 from zero', async () => {
-    const { change, changePhrase, pointsPhrase, rankPhrase } = await import('../../src/model/chinese.js');
+    const { change, changePhrase, durationText, pointsPhrase, rankPhrase } = await import('../../src/model/chinese.js');
     expect(change(214, 278)).toEqual({ from: 214, to: 278, diff: 64, pct: 29.91 });
     expect(change(5140000, 709618)).toEqual({ from: 5140000, to: 709618, diff: -4430382, pct: -86.19 });
     expect(change(0, 5).pct).toBeNull();
@@ -68,5 +68,12 @@ describe('change phrasing', () => {
     expect(rankPhrase(2, 1, false, true)).toBe('全国排名由第二上升至并列第一');
     expect(rankPhrase(1, 1, true, true)).toBe('全国排名保持并列第一');
     expect(rankPhrase(1, 1, false, true)).toBe('全国排名由第一变为并列第一');
+    // --timeout 0.001 read "用了 0 秒".
+    expect([durationText(20), durationText(1500), durationText(60_000), durationText(0.2)]).toEqual([
+      '20 毫秒',
+      '1.5 秒',
+      '60 秒',
+      '1 毫秒',
+    ]);
   });
 });

@@ -151,7 +151,7 @@ describe('the browser is closed after a failed build', () => {
     expect(r.e.code).toBe('browser.timeout');
     expect(r.exitCode).toBe(4);
     expect(r.text).toMatch(
-      /^错误：浏览器在“第 1 遍排版”时停止响应：0 秒内没有应答，已强制结束浏览器。\n {2}→ .*输出文件夹保持原样/,
+      /^错误：浏览器在“第 1 遍排版”时停止响应：40 毫秒内没有应答，已强制结束浏览器。\n {2}→ .*输出文件夹保持原样/,
     );
     expect(r.record.killed).toBe(1);
   });

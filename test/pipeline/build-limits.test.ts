@@ -58,7 +58,7 @@ describe('the whole build is bounded', () => {
     expect(e).toBeInstanceOf(BulletinError);
     expect((e as BulletinError).code).toBe('build.timeout');
     expect((e as BulletinError).kind).toBe('browser');
-    expect((e as BulletinError).message).toBe('生成公报用了 0 秒仍未完成，已停止（浏览器已关闭）。');
+    expect((e as BulletinError).message).toBe('生成公报用了 50 毫秒仍未完成，已停止（浏览器已关闭）。');
     unchanged();
     expect(state.closed).toBe(0); // a shared printer is closed by its owner (buildMany), not here
   });

@@ -37,7 +37,7 @@ describe('printer: a browser that stops answering', () => {
     const e = await failure(p.open());
     expect(e.code).toBe('browser.timeout');
     expect(e.kind).toBe('browser');
-    expect(e.message).toBe('浏览器在“启动浏览器”时停止响应：0 秒内没有应答，已强制结束浏览器。');
+    expect(e.message).toBe('浏览器在“启动浏览器”时停止响应：40 毫秒内没有应答，已强制结束浏览器。');
     expect(`${e.message}${e.hint}`).not.toMatch(/apt-get|安装/);
     // Puppeteer kills a browser still starting when its signal is aborted.
     expect(record.requests[0]!.signal.aborted).toBe(true);
