@@ -189,7 +189,7 @@ describe('a browser asked for that cannot be run says why', () => {
       ['chrome-dir', '是一个文件夹，不是浏览器程序'],
       ['chrome-fifo', '不是普通文件（是管道或设备）'],
       ['chrome-text', '不能运行（没有执行权限）'],
-    ]) {
+    ] as const) {
       const r = await bulletin(['doctor', '--browser', join(dir, name), '--json']);
       expect(JSON.parse(r.stdout).checks[0].detail).toBe(`--browser 指定的 ${join(dir, name)} ${why}`);
     }
