@@ -31,10 +31,13 @@ function maybeTotal(c: string): boolean {
   return false;
 }
 
+/** The total a cell's text names (合计, 合 计, 小计：), if it is one of the words and nothing else. */
+const wordKind = (text: string): TotalKind | undefined => KINDS[fold(text).replace(/[:：]$/, '')];
+
 export function totalRowKind(cells: readonly CellValue[]): TotalKind | null {
   for (const c of cells) {
     if (typeof c !== 'string' || !maybeTotal(c)) continue;
-    const k = KINDS[fold(c).replace(/[:：]$/, '')];
+    const k = wordKind(c);
     if (k) return k;
   }
   return null;
@@ -115,7 +118,7 @@ export function recordInTotalRow(
   const text = (c: ColumnRef | undefined) => (c ? cellText(row.cells[c.index] ?? null) : '');
   const maker = text(at0);
   const product = text(cols.get('product'));
-  const isWord = (t: string) => KINDS[fold(t).replace(/[:：]$/, '')] !== undefined;
+  const isWord = (t: string) => wordKind(t) !== undefined;
   if (maker === '' || isWord(maker) || product === '' || !at0) return [];
   // A manufacturer's 小计 row names it with the word for the product; a recall of a product
   // called 合计 has the rest of a record too (its date, category, region, defect type).
